@@ -62,8 +62,8 @@ final class TextLines implements Closeable {
         return line.split(",", -1);
     }
 
-    /** A missing input file as an error whose message is "path: no such file". */
+    /** A missing input file as {@link NoSuchFileException}, whose message is the path. */
     static void requireFile(Path file) throws NoSuchFileException {
-        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such file");
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString());
     }
 }
