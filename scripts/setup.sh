@@ -9,6 +9,7 @@ PULSEDL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PULSEDL_BUILD_PACKAGES=(openjdk-17-jdk-headless maven)
 PULSEDL_PLOT_PACKAGES=(fontconfig fonts-dejavu-core)   # JFreeChart draws text in headless PNGs
 PULSEDL_TEST_PACKAGES=()
+PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
 
 _pulsedl_apt_updated=0
 
@@ -60,4 +61,54 @@ build_pulsedl() {
   echo "pulsedl: building the application (first use or sources changed; takes about a minute)…" >&2
   (cd "$PULSEDL_ROOT" && mvn -B -q -DskipTests package) >&2 \
     || { echo "pulsedl: build failed (see Maven's output above)" >&2; exit 1; }
+}
+
+# ensure_oracle_venv: the Python venv holding real TensorFlow/LiteRT, which the tests use only as the outside
+# reference (DESIGN.md §2). Pinned by scripts/oracle/requirements.txt; built once (about half a minute on a
+# fast link, ~300 MB) and rebuilt only when that file changes (its hash is kept in the venv). Exports
+# PULSEDL_ORACLE_PYTHON=<venv>/bin/python. PULSEDL_ORACLE_VENV overrides the place (default .venv/oracle).
+ensure_oracle_venv() {
+  local venv="${PULSEDL_ORACLE_VENV:-$PULSEDL_ROOT/.venv/oracle}"
+  local req="$PULSEDL_ROOT/scripts/oracle/requirements.txt"
+  local stamp="$venv/.pulsedl-requirements.sha256" want
+  want=$(sha256sum "$req" | cut -d' ' -f1) || { echo "pulsedl: cannot read $req" >&2; exit 1; }
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
+    local py="" cand ok='import sys, venv, ensurepip; sys.exit(not (3, 9) <= sys.version_info[:2] <= (3, 12))'
+    for cand in "${PULSEDL_PYTHON:-python3}" /usr/bin/python3; do
+      "$cand" -c "$ok" 2>/dev/null && { py=$cand; break; }
+    done
+    if [ -z "$py" ]; then
+      ensure_packages "${PULSEDL_ORACLE_PACKAGES[@]}"
+      /usr/bin/python3 -c "$ok" 2>/dev/null && py=/usr/bin/python3 || {
+        echo "pulsedl: the TensorFlow oracle needs Python 3.9-3.12 with venv (TF 2.18 has no wheels for others);" \
+             "set PULSEDL_PYTHON to such an interpreter" >&2; exit 1; }
+    fi
+    mkdir -p "$(dirname "$venv")"
+    # Serialise concurrent test runs in the same tree; the second one finds the venv ready.
+    ( flock 9
+      [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && "$venv/bin/python" -c '' 2>/dev/null && exit 0
+      if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+        echo "pulsedl: $venv exists and is not a Python venv; remove it or set PULSEDL_ORACLE_VENV" >&2; exit 1
+      fi
+      echo "pulsedl: creating the Python oracle venv in $venv (TensorFlow 2.18, ~300 MB; about a minute)…" >&2
+      rm -rf "$venv"
+      log=$(mktemp)
+      if ! "$py" -m venv "$venv" >"$log" 2>&1; then
+        echo "pulsedl: '$py -m venv $venv' failed:" >&2; tail -n 20 "$log" >&2; rm -f "$log"; exit 1
+      fi
+      echo "pulsedl: installing $(grep -c '^[A-Za-z]' "$req") pinned packages from scripts/oracle/requirements.txt…" >&2
+      if ! "$venv/bin/python" -m pip install --no-input --disable-pip-version-check -q -r "$req" >"$log" 2>&1; then
+        echo "pulsedl: pip could not install the oracle's requirements ($req); pip said:" >&2
+        grep -E '^(ERROR|error)' "$log" >&2 || tail -n 20 "$log" >&2
+        rm -f "$log"; exit 1
+      fi
+      if ! "$venv/bin/python" -c 'import tensorflow, keras, h5py, numpy, ai_edge_litert.interpreter' >"$log" 2>&1; then
+        echo "pulsedl: the oracle venv was installed but does not import:" >&2; tail -n 20 "$log" >&2; rm -f "$log"; exit 1
+      fi
+      rm -f "$log"
+      echo "$want" >"$stamp"
+      echo "pulsedl: oracle venv ready" >&2
+    ) 9>"$venv.lock" || exit 1
+  fi
+  export PULSEDL_ORACLE_PYTHON="$venv/bin/python"
 }
