@@ -48,7 +48,7 @@ final class EventAssembler {
         if (filled == 0) return;
         if (!skipPartial) {
             throw in.error("expected " + samples + " samples per event, found " + cause + " after " + filled
-                    + " samples of event " + events.size() + " (skip partial events to drop them)");
+                    + (filled == 1 ? " sample" : " samples") + " of event " + events.size() + " (skip partial events to drop them)");
         }
         discardedRows += filled;
         discardedEvents++;

@@ -48,8 +48,9 @@ public enum IlaRadix {
      * @return the value, or an explanation starting "expected …" of why the cell is not one
      */
     public Result parse(String cell, int width, boolean twosComplement) {
-        String expected = "expected " + article() + " " + name() + " value" + (width > 0 ? " of " + width + " bits" : "");
+        String expected = "expected " + article() + " " + name() + " value";
         if (!syntax.matcher(cell).matches()) return Result.error(expected + ", found '" + cell + "'");
+        if (width > 0) expected += " of " + width + " bits";
         boolean negative = cell.startsWith("-");
         String digits = (negative ? cell.substring(1) : cell).replaceFirst("^0+(?=.)", "");
         // Anything longer cannot fit 62 bits, let alone int16: report it as out of range.

@@ -31,14 +31,11 @@ public record PlainCsvCaptureImporter(int channels, int samplesPerEvent, boolean
             String line = nextRow(in);
             if (line == null) throw in.error("expected at least one row of samples, found none");
             String[] first = cells(line);
-            String[] names = null;
-            if (isHeader(first)) {
-                names = first;
+            String[] names = isHeader(first) ? first : null;
+            int width = channels > 0 ? channels : first.length;
+            if (names != null) {
+                if (names.length != width) throw in.error("expected " + width + " header columns (one per channel), found " + names.length);
                 line = nextRow(in);
-            }
-            int width = channels > 0 ? channels : (names != null ? names : first).length;
-            if (names != null && names.length != width) {
-                throw in.error("expected " + width + " header columns (one per channel), found " + names.length);
             }
             EventAssembler events = new EventAssembler(width, samplesPerEvent, skipPartialEvents);
             short[] row = new short[width];
