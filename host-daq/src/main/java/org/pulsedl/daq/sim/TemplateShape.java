@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A pulse shape given by samples, typically an averaged measured pulse, interpolated by a natural cubic
+ * A pulse shape given by samples, typically an averaged measured pulse, interpolated by a not-a-knot cubic
  * spline so that {@link #derivative} is the exact derivative of {@link #value} (the Cramér–Rao bound uses
  * both).
  *
@@ -58,7 +58,7 @@ public final class TemplateShape implements PulseShape {
             t[i] = tRaw[i] - tRaw[0];
             y[i] = yRaw[i] - yRaw[0];
         }
-        this.m = naturalSplineSecondDerivatives(t, y);
+        this.m = notAKnotSecondDerivatives(t, y);
         this.step = uniformStep(t);
         double[] peak = splineMaximum();
         if (!(peak[1] > 0)) {
@@ -259,25 +259,48 @@ public final class TemplateShape implements PulseShape {
         return h;
     }
 
-    private static double[] naturalSplineSecondDerivatives(double[] x, double[] v) {
+    /**
+     * Second derivatives of the not-a-knot cubic spline (third derivative continuous at the second and the
+     * second-to-last knot). Unlike the natural spline it does not force zero curvature at the onset, where a
+     * CR-RC pulse is curved, so it interpolates smooth pulses to O(h⁴) up to the ends.
+     */
+    private static double[] notAKnotSecondDerivatives(double[] x, double[] v) {
         int n = x.length;
-        double[] m = new double[n];
-        double[] c = new double[n];
-        double[] d = new double[n];
-        // Thomas algorithm on the tridiagonal system for the interior knots; m[0] = m[n-1] = 0.
-        for (int i = 1; i < n - 1; i++) {
+        int k = n - 2; // unknowns m[1..n-2]
+        double[] lower = new double[k];
+        double[] diag = new double[k];
+        double[] upper = new double[k];
+        double[] rhs = new double[k];
+        for (int j = 0; j < k; j++) {
+            int i = j + 1;
             double h0 = x[i] - x[i - 1];
             double h1 = x[i + 1] - x[i];
-            double diag = 2 * (h0 + h1);
-            double rhs = 6 * ((v[i + 1] - v[i]) / h1 - (v[i] - v[i - 1]) / h0);
-            double lower = i > 1 ? h0 : 0;
-            double denom = diag - lower * c[i - 1];
-            c[i] = h1 / denom;
-            d[i] = (rhs - lower * d[i - 1]) / denom;
+            lower[j] = h0;
+            diag[j] = 2 * (h0 + h1);
+            upper[j] = h1;
+            rhs[j] = 6 * ((v[i + 1] - v[i]) / h1 - (v[i] - v[i - 1]) / h0);
         }
-        for (int i = n - 2; i >= 1; i--) {
-            m[i] = d[i] - (i < n - 2 ? c[i] * m[i + 1] : 0);
+        // m[0] = m[1]·(1 + h0/h1) − m[2]·h0/h1, folded into the first equation.
+        double h0 = x[1] - x[0];
+        double h1 = x[2] - x[1];
+        diag[0] += h0 * (1 + h0 / h1);
+        upper[0] -= h0 * h0 / h1;
+        // m[n-1] = m[n-2]·(1 + hb/ha) − m[n-3]·hb/ha, folded into the last equation.
+        double ha = x[n - 2] - x[n - 3];
+        double hb = x[n - 1] - x[n - 2];
+        diag[k - 1] += hb * (1 + hb / ha);
+        lower[k - 1] -= hb * hb / ha;
+        // Thomas algorithm.
+        for (int j = 1; j < k; j++) {
+            double w = lower[j] / diag[j - 1];
+            diag[j] -= w * upper[j - 1];
+            rhs[j] -= w * rhs[j - 1];
         }
+        double[] m = new double[n];
+        m[k] = rhs[k - 1] / diag[k - 1];
+        for (int j = k - 2; j >= 0; j--) m[j + 1] = (rhs[j] - upper[j] * m[j + 2]) / diag[j];
+        m[0] = m[1] * (1 + h0 / h1) - m[2] * h0 / h1;
+        m[n - 1] = m[n - 2] * (1 + hb / ha) - m[n - 3] * hb / ha;
         return m;
     }
 
