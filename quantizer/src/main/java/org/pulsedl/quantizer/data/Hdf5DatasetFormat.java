@@ -8,7 +8,9 @@ import io.jhdf.api.WritableDataset;
 import io.jhdf.exceptions.HdfException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,7 +60,10 @@ public final class Hdf5DatasetFormat {
                         + "': the name is reserved by the layout " + RESERVED_ATTRIBUTES);
             }
         }
-        try (WritableHdfFile out = HdfFile.write(file)) {
+        // jhdf does not truncate an existing file, so write a sibling and move it into place.
+        Path absolute = file.toAbsolutePath();
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        try (WritableHdfFile out = HdfFile.write(partial)) {
             out.putAttribute(ATTR_FORMAT, FORMAT);
             out.putAttribute(ATTR_VERSION, FORMAT_VERSION);
             if (!dataset.attributes().isEmpty()) {
@@ -71,8 +76,10 @@ public final class Hdf5DatasetFormat {
                 labels.putAttribute(LABEL_NAMES, dataset.labelNames().toArray(new String[0]));
             }
         } catch (HdfException e) {
+            Files.deleteIfExists(partial);
             throw new IOException("cannot write HDF5 file '" + file + "': " + e.getMessage(), e);
         }
+        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
     }
 
     public static Dataset read(Path file) throws IOException {

@@ -68,6 +68,19 @@ class DatasetRoundTripTest {
     }
 
     @Test
+    void hdf5OverwriteLeavesNoStaleBytes() throws IOException {
+        Path fresh = dir.resolve("fresh.h5");
+        Path reused = dir.resolve("reused.h5");
+        Dataset small = sample(2, 1, 4, 5);
+        DatasetIo.write(sample(200, 2, 64, 4), reused);
+        DatasetIo.write(small, reused);
+        DatasetIo.write(small, fresh);
+        assertEquals(Files.size(fresh), Files.size(reused));
+        assertEquals(small, DatasetIo.read(reused));
+        assertTrue(Files.notExists(dir.resolve("reused.h5.partial")));
+    }
+
+    @Test
     void hdf5RefusesEmptyDatasetsAndReservedAttributes() {
         Dataset empty = new Dataset(new short[0][][], List.of("t0"), new double[0][], Map.of());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetIo.write(empty, dir.resolve("e.h5")));
