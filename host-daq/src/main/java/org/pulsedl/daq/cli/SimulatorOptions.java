@@ -1,0 +1,175 @@
+package org.pulsedl.daq.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pulsedl.daq.sim.AmplitudeDistribution;
+import org.pulsedl.daq.sim.CrRcShape;
+import org.pulsedl.daq.sim.DoubleExponentialShape;
+import org.pulsedl.daq.sim.NoiseSpec;
+import org.pulsedl.daq.sim.PulseShape;
+import org.pulsedl.daq.sim.SimulatorConfig;
+import org.pulsedl.daq.sim.TemplateShape;
+import picocli.CommandLine.Option;
+
+/**
+ * The pulse-simulator options, as a picocli {@code @Mixin} shared by {@code simulate} and {@code bench}.
+ * Every default reproduces {@link SimulatorConfig#pdl2()} (DESIGN §3).
+ */
+public final class SimulatorOptions {
+    @Option(names = "--shape", paramLabel = "crrc|dexp|template",
+            description = "Pulse shape family: crrc (CR-RC^n), dexp (double exponential) or template (sampled file). "
+                    + "Default: crrc, or template when --template is given.")
+    String shape;
+
+    @Option(names = "--crrc-order", paramLabel = "N", defaultValue = "1",
+            description = "CR-RC^n order n (crrc); the pulse peaks at n*tau. Default: ${DEFAULT-VALUE}.")
+    int crrcOrder;
+
+    @Option(names = "--tau", paramLabel = "NS", defaultValue = "16",
+            description = "CR-RC^n time constant tau in ns (crrc). Default: ${DEFAULT-VALUE} ns.")
+    double tauNs;
+
+    @Option(names = "--rise-tau", paramLabel = "NS", defaultValue = "2",
+            description = "Rise time constant in ns (dexp), smaller than --decay-tau. Default: ${DEFAULT-VALUE} ns.")
+    double riseTauNs;
+
+    @Option(names = "--decay-tau", paramLabel = "NS", defaultValue = "16",
+            description = "Decay time constant in ns (dexp). Default: ${DEFAULT-VALUE} ns.")
+    double decayTauNs;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "Template pulse (template): text/CSV, one value per line at --template-step, or rows t_ns,value; "
+                    + "the first point is the onset and its value the baseline; normalised to unit peak.")
+    Path templateFile;
+
+    @Option(names = "--template-step", paramLabel = "NS",
+            description = "Sample step in ns of a one-column --template file.")
+    Double templateStepNs;
+
+    @Option(names = "--sampling-rate", paramLabel = "MSPS", defaultValue = "125",
+            description = "ADC sampling rate in MS/s. Default: ${DEFAULT-VALUE} MSPS.")
+    double samplingRateMsps;
+
+    @Option(names = "--adc-bits", paramLabel = "BITS", defaultValue = "12",
+            description = "ADC resolution in bits (1..15); codes clip to [0, 2^bits - 1]. Default: ${DEFAULT-VALUE}.")
+    int adcBits;
+
+    @Option(names = "--baseline", paramLabel = "FRACTION", defaultValue = "0.05",
+            description = "Baseline as a fraction of full scale. Default: ${DEFAULT-VALUE}.")
+    double baselineFraction;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "32",
+            description = "Samples per window. Default: ${DEFAULT-VALUE}.")
+    int samples;
+
+    @Option(names = "--onset", paramLabel = "SAMPLE", defaultValue = "8",
+            description = "Pulse onset in samples from the window start, plus a phase uniform over one sample. Default: ${DEFAULT-VALUE}.")
+    int onsetSample;
+
+    @Option(names = "--channels", paramLabel = "N", defaultValue = "2",
+            description = "Channels fed by the same pulse with independent noise. Default: ${DEFAULT-VALUE}.")
+    int channels;
+
+    @Option(names = "--offset", paramLabel = "NS", split = ",",
+            description = "Fixed, known onset offset of each channel in ns: one value per channel, repeated or comma "
+                    + "separated (e.g. --offset 0,1.5). Default: 0 for every channel.")
+    List<Double> offsetsNs;
+
+    @Option(names = "--snr", paramLabel = "DB",
+            description = "Target SNR in dB: mean(max sample - baseline) / sd(first sample), 20*log10. "
+                    + "Default: " + SimulatorConfig.PDL2_SNR_DB + " dB unless --noise-sigma is given.")
+    Double snrDb;
+
+    @Option(names = "--noise-sigma", paramLabel = "CODES",
+            description = "White-noise sigma in ADC codes, instead of --snr.")
+    Double noiseSigmaCodes;
+
+    @Option(names = "--jitter", paramLabel = "NS", defaultValue = "0",
+            description = "Sigma of a Gaussian time jitter common to all channels of an event, ns. Default: ${DEFAULT-VALUE} ns.")
+    double commonJitterNs;
+
+    @Option(names = "--channel-jitter", paramLabel = "NS", defaultValue = "0",
+            description = "Sigma of an independent Gaussian time jitter per channel, ns. Default: ${DEFAULT-VALUE} ns.")
+    double channelJitterNs;
+
+    @Option(names = "--amplitude", paramLabel = "FRACTION", defaultValue = "0.7",
+            description = "Fixed pulse amplitude (peak above baseline) as a fraction of full scale (with --amplitude-dist fixed). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double amplitudeFraction;
+
+    @Option(names = "--amplitude-dist", paramLabel = "DIST", defaultValue = "fixed",
+            description = "Amplitude distribution, in fractions of full scale: fixed (--amplitude), uniform:LO:HI, "
+                    + "gauss:MEAN:SIGMA, spectrum:FILE[:SCALE] (histogram rows energy,counts, energy*SCALE = fraction of "
+                    + "full scale, SCALE default 1). Default: ${DEFAULT-VALUE}.")
+    String amplitudeDist;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "" + SimulatorConfig.PDL2_SEED,
+            description = "Random seed; the same seed and options give a bit-identical dataset. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    /** The configuration these options describe. */
+    public SimulatorConfig toConfig() {
+        if (channels < 1) throw new IllegalArgumentException("--channels must be >= 1, got " + channels);
+        List<Double> offsets = new ArrayList<>();
+        if (offsetsNs == null || offsetsNs.isEmpty()) {
+            for (int c = 0; c < channels; c++) offsets.add(0.0);
+        } else if (offsetsNs.size() != channels) {
+            throw new IllegalArgumentException("--offset has " + offsetsNs.size() + " value(s) for " + channels
+                    + " channels; give one offset in ns per channel, e.g. --offset " + exampleOffsets());
+        } else {
+            offsets.addAll(offsetsNs);
+        }
+        NoiseSpec noise;
+        if (snrDb != null && noiseSigmaCodes != null) {
+            throw new IllegalArgumentException("give either --snr or --noise-sigma, not both");
+        } else if (noiseSigmaCodes != null) {
+            noise = new NoiseSpec.Sigma(noiseSigmaCodes);
+        } else {
+            noise = new NoiseSpec.SnrDb(snrDb != null ? snrDb : SimulatorConfig.PDL2_SNR_DB);
+        }
+        AmplitudeDistribution amplitude = AmplitudeDistribution.parse(amplitudeDist, amplitudeFraction);
+        return new SimulatorConfig(pulseShape(), samplingRateMsps, adcBits, baselineFraction, samples, onsetSample, offsets,
+                noise, commonJitterNs, channelJitterNs, amplitude, seed);
+    }
+
+    /** The configuration with the noise set by a target SNR, whatever --snr or --noise-sigma said (SNR sweeps). */
+    public SimulatorConfig toConfigAtSnrDb(double snrDb) {
+        return toConfig().withSnrDb(snrDb);
+    }
+
+    /** True when the user gave the noise level explicitly (--snr or --noise-sigma). */
+    public boolean noiseGiven() {
+        return snrDb != null || noiseSigmaCodes != null;
+    }
+
+    private PulseShape pulseShape() {
+        String family = shape != null ? shape : templateFile != null ? "template" : "crrc";
+        if (templateFile != null && !family.equals("template")) {
+            throw new IllegalArgumentException("--template is only used with --shape template (got --shape " + family + ")");
+        }
+        return switch (family) {
+            case "crrc" -> new CrRcShape(crrcOrder, tauNs);
+            case "dexp" -> new DoubleExponentialShape(riseTauNs, decayTauNs);
+            case "template" -> readTemplate();
+            default -> throw new IllegalArgumentException("--shape '" + family + "': expected crrc, dexp or template");
+        };
+    }
+
+    private PulseShape readTemplate() {
+        if (templateFile == null) throw new IllegalArgumentException("--shape template needs --template FILE");
+        try {
+            return TemplateShape.read(templateFile, templateStepNs == null ? Double.NaN : templateStepNs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String exampleOffsets() {
+        StringBuilder b = new StringBuilder("0");
+        for (int c = 1; c < channels; c++) b.append(",").append(c == 1 ? "1.5" : "0");
+        return b.toString();
+    }
+}
