@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate digitised detector pulses and write them as a dataset.",
                 "Defaults reproduce the pdl2 benchmark: 2 channels, 125 MSPS, 12 bits, 32 samples, CR-RC tau = 16 ns, "
-                        + "amplitude 70 % and baseline 5 % of full scale, SNR 47.4 dB, fixed seed.",
+                        + "amplitude 70 %% and baseline 5 %% of full scale, SNR 47.4 dB, fixed seed.",
                 "Labels: t_chN_ns (true onset after the first sample, ns) and amplitude (true peak above baseline, ADC codes)."})
 public final class SimulateCommand implements Callable<Integer> {
     /** Runs at least this long get a progress bar. */
