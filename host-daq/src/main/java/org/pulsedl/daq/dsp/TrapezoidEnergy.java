@@ -26,7 +26,7 @@ import org.pulsedl.daq.sim.PulseShape;
  * <p><b>CR-RC pulses and the defaults.</b> A CR-RC¹ pulse (t/τ)·e^(1−t/τ) has a double pole; one pole-zero stage
  * with the shaper τ leaves a step that still rises with time constant τ, so there is no truly flat top inside a
  * 32-sample window, and whatever the parameters the reading is close to a weighted sum of the pulse samples.
- * A sampled sum of a pulse with a kinked onset depends on the arrival phase (aliasing): for pdl2 this costs
+ * A sampled sum of a pulse with a kinked onset depends on the arrival phase (aliasing): for pdl2 this costs up to ±2.2 % and
  * ≈ 0.93 % rms over uniform phase for every (k, l, τ, readout) tried — a floor no linear filter on these samples
  * removes. The defaults k = 4, flat top 8, τ = 16 ns, read at sample 20 (pre-pulse window = samples 5–8,
  * post window = samples 17–20) were chosen, among settings whose delayed window ends before the pdl2 onset,
