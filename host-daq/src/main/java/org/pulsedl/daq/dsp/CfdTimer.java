@@ -7,8 +7,9 @@ package org.pulsedl.daq.dsp;
  * amplitude; the crossing is linearly interpolated between the two bracketing samples.
  *
  * <p>Why delay-and-attenuate rather than a fraction of the maximum sample: at 125 MSPS the maximum sample of
- * a 16 ns CR-RC pulse misses the true peak by up to ~17 % depending on the arrival phase, so a threshold at a
- * fraction of it walks with the phase; the zero crossing of y needs no peak estimate at all. The search
+ * a 16 ns CR-RC pulse misses the true peak by up to ~4 % depending on the arrival phase, and its noise enters
+ * the threshold, so a threshold at a fraction of it walks with the phase; the zero crossing of y needs no peak
+ * estimate at all and is the textbook analogue CFD, so f and d carry over from analogue practice. The search
  * starts d samples after the maximum sample, where y &lt; 0 for any f &lt; 1, and walks back to the first sign
  * change, which keeps baseline noise from triggering it.
  *
