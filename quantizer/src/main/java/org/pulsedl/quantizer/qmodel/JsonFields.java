@@ -19,6 +19,9 @@ final class JsonFields {
         this.path = path;
     }
 
+    /** This object's own path ({@code (root)} for the top level). */
+    String here() { return path.isEmpty() ? "(root)" : path; }
+
     String path(String key) { return path.isEmpty() ? key : path + "." + key; }
 
     /** Refuses keys outside {@code allowed} (catches typos and fields of another version). */

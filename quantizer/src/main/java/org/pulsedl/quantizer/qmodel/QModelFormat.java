@@ -344,7 +344,7 @@ public final class QModelFormat {
         Width w = parse(() -> Width.parse(f.text("width")), f.path("width"));
         double scale = f.number("scale");
         int zp = f.integer("zero_point");
-        return parse(() -> new QuantParams(scale, zp, w), f.path("scale"));
+        return parse(() -> new QuantParams(scale, zp, w), f.here());
     }
 
     private static InputStage inputStage(JsonFields f) {
