@@ -64,9 +64,10 @@ build_pulsedl() {
 }
 
 # ensure_oracle_venv: the Python venv holding real TensorFlow/LiteRT, which the tests use only as the outside
-# reference (DESIGN.md §2). Pinned by scripts/oracle/requirements.txt; built once (about half a minute on a
-# fast link, ~300 MB) and rebuilt only when that file changes (its hash is kept in the venv). Exports
-# PULSEDL_ORACLE_PYTHON=<venv>/bin/python. PULSEDL_ORACLE_VENV overrides the place (default .venv/oracle).
+# reference (DESIGN.md §2). Pinned by scripts/oracle/requirements.txt; built once (~40 s on a
+# fast link, 1.3 GB) and rebuilt only when that file changes (its hash is kept in the venv). Exports
+# PULSEDL_ORACLE_PYTHON=<venv>/bin/python and PULSEDL_ORACLE_SCRIPTS (scripts/oracle, see its README).
+# PULSEDL_ORACLE_VENV overrides the place (default .venv/oracle).
 ensure_oracle_venv() {
   local venv="${PULSEDL_ORACLE_VENV:-$PULSEDL_ROOT/.venv/oracle}"
   local req="$PULSEDL_ROOT/scripts/oracle/requirements.txt"
@@ -90,7 +91,7 @@ ensure_oracle_venv() {
       if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
         echo "pulsedl: $venv exists and is not a Python venv; remove it or set PULSEDL_ORACLE_VENV" >&2; exit 1
       fi
-      echo "pulsedl: creating the Python oracle venv in $venv (TensorFlow 2.18, ~300 MB; about a minute)…" >&2
+      echo "pulsedl: creating the Python oracle venv in $venv (TensorFlow 2.18: ~350 MB download, 1.3 GB on disk; under a minute)…" >&2
       rm -rf "$venv"
       log=$(mktemp)
       if ! "$py" -m venv "$venv" >"$log" 2>&1; then
@@ -111,4 +112,5 @@ ensure_oracle_venv() {
     ) 9>"$venv.lock" || exit 1
   fi
   export PULSEDL_ORACLE_PYTHON="$venv/bin/python"
+  export PULSEDL_ORACLE_SCRIPTS="$PULSEDL_ROOT/scripts/oracle"
 }
