@@ -1,11 +1,129 @@
 package org.pulsedl.daq.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pulsedl.daq.bench.BenchmarkJson;
+import org.pulsedl.daq.bench.BenchmarkPlots;
+import org.pulsedl.daq.bench.BenchmarkPoint;
+import org.pulsedl.daq.bench.BenchmarkRun;
+import org.pulsedl.daq.bench.MethodRegistry;
+import org.pulsedl.daq.bench.ResultTable;
+import org.pulsedl.daq.sim.SimulatorConfig;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.data.DatasetIo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "TODO")
-public final class BenchCommand implements Runnable {
+/** {@code pulsedl bench}: the offline resolution benchmark (DESIGN §3, docs/benchmark.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Resolution benchmark: time (two-channel σΔt) and energy resolution of every method against "
+                + "the Cramér–Rao bound, on simulated pulses (default: pdl2 at 47.4 dB) or on a dataset file.",
+                "Prints a table; writes JSON (--json) and PNG plots (--plots)."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Benchmark this dataset (.h5/.csv) instead of simulating. The pulse model for the bound and the "
+                    + "template fit comes from the shape/sampling options; noise and amplitude are measured from the data.")
+    Path data;
+
+    @Option(names = {"-n", "--events"}, paramLabel = "N", defaultValue = "20000",
+            description = "Simulated events per SNR point. Default: ${DEFAULT-VALUE}.")
+    int events;
+
+    @Option(names = "--snr-sweep", paramLabel = "FROM:TO:STEP",
+            description = "Also run one point per SNR in dB from FROM to TO (inclusive) in steps of STEP.")
+    String snrSweep;
+
+    @Option(names = "--methods", paramLabel = "M", split = ",",
+            description = "Methods to run (comma list). Default: all of le, dcfd, cfd, template_fit, trapezoid, peak.")
+    List<String> methods;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots into DIR.")
+    Path plots;
+
+    @Mixin
+    SimulatorOptions simulator;
+
     @Override
-    public void run() {
-        throw new IllegalStateException("bench: not built yet");
+    public Integer call() throws Exception {
+        if (events < 100) throw new IllegalArgumentException("--events must be >= 100 for meaningful statistics, got " + events);
+        List<String> names = methods == null ? MethodRegistry.names() : methods;
+        List<Double> sweepSnrs = snrSweep == null ? List.of() : parseSweep(snrSweep);
+        if (data != null && !sweepSnrs.isEmpty()) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
+        SimulatorConfig config = simulator.toConfig();
+        MethodRegistry.create(names, BenchmarkRun.pulseModel(config, config.samples())); // refuse unknown names before any work
+
+        Map<String, String> parameters = new LinkedHashMap<>();
+        BenchmarkPoint main;
+        if (data != null) {
+            Dataset d = DatasetIo.read(data);
+            parameters.put("name", "dataset");
+            parameters.put("data", data.toString());
+            parameters.put("events", Integer.toString(d.events()));
+            parameters.putAll(d.attributes());
+            main = BenchmarkRun.recorded(d, config, names, "bench");
+        } else {
+            parameters.put("name", config.equals(SimulatorConfig.pdl2()) ? "pdl2" : "custom");
+            parameters.put("events", Integer.toString(events));
+            parameters.putAll(config.attributes());
+            main = BenchmarkRun.simulated(config, events, names, "bench");
+        }
+        parameters.put("methods", String.join(",", names));
+        PrintWriter out = spec.commandLine().getOut();
+        ResultTable.print(out, main);
+
+        List<BenchmarkPoint> sweep = new ArrayList<>();
+        for (double snr : sweepSnrs) {
+            BenchmarkPoint p = BenchmarkRun.simulated(simulator.toConfigAtSnrDb(snr), events, names, String.format("SNR %.1f dB", snr));
+            sweep.add(p);
+            out.println();
+            ResultTable.print(out, p);
+        }
+        if (!sweepSnrs.isEmpty()) parameters.put("snr_sweep", snrSweep);
+
+        if (json != null) {
+            BenchmarkJson.write(json, BenchmarkJson.toJson(parameters, main, sweep));
+            out.println("wrote " + json);
+        }
+        if (plots != null) {
+            List<Path> files = new ArrayList<>(BenchmarkPlots.writeHistograms(plots, main));
+            if (!sweep.isEmpty()) files.add(BenchmarkPlots.writeSweep(plots, sweep));
+            out.println("wrote " + files.size() + " plots to " + plots);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Parses FROM:TO:STEP into the list of SNR points (inclusive of TO within rounding). */
+    static List<Double> parseSweep(String spec) {
+        String[] p = spec.split(":");
+        if (p.length != 3) throw new IllegalArgumentException("--snr-sweep must be FROM:TO:STEP in dB, got '" + spec + "'");
+        double from, to, step;
+        try {
+            from = Double.parseDouble(p[0]);
+            to = Double.parseDouble(p[1]);
+            step = Double.parseDouble(p[2]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--snr-sweep must be FROM:TO:STEP with numbers in dB, got '" + spec + "'");
+        }
+        if (!(step > 0) || to < from) throw new IllegalArgumentException("--snr-sweep needs FROM <= TO and STEP > 0, got '" + spec + "'");
+        int n = (int) Math.floor((to - from) / step + 1e-9) + 1;
+        if (n > 100) throw new IllegalArgumentException("--snr-sweep '" + spec + "' has " + n + " points; at most 100");
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(from + i * step);
+        return out;
     }
 }

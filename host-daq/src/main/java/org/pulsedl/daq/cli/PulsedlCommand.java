@@ -3,6 +3,7 @@ package org.pulsedl.daq.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.pulsedl.quantizer.cli.ConvertCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "benchmark estimators against the Cramér–Rao bound, and (later) train, quantise and generate hardware.",
         subcommands = {
                 SimulateCommand.class,
+                ConvertCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

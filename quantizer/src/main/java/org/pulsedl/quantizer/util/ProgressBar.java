@@ -71,6 +71,7 @@ public final class ProgressBar implements AutoCloseable {
     public synchronized void close() {
         if (closed) return;
         closed = true;
-        draw(done.get(), System.nanoTime(), true);
+        // Work too short to have shown anything stays silent; otherwise finish the bar at its final state.
+        if (lastDrawNanos != startNanos) draw(done.get(), System.nanoTime(), true);
     }
 }

@@ -1,0 +1,96 @@
+package org.pulsedl.daq.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the benchmark report as JSON. The schema is a contract other tools read (docs/benchmark.md):
+ * top level {@code benchmark}, {@code snr_db_measured}, {@code crlb}, {@code methods}, and with a sweep a
+ * list {@code sweep} of such records. Fields may be added, never renamed.
+ */
+public final class BenchmarkJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchmarkJson() {}
+
+    /**
+     * @param parameters benchmark parameters and seed (ordered)
+     * @param main       the main point (the only one without a sweep, the first one with)
+     * @param sweep      the sweep points, or empty
+     */
+    public static ObjectNode toJson(Map<String, String> parameters, BenchmarkPoint main, List<BenchmarkPoint> sweep) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode bench = root.putObject("benchmark");
+        parameters.forEach((k, v) -> putParameter(bench, k, v));
+        writePoint(root, main);
+        if (!sweep.isEmpty()) {
+            ArrayNode arr = root.putArray("sweep");
+            for (BenchmarkPoint p : sweep) writePoint(arr.addObject(), p);
+        }
+        return root;
+    }
+
+    public static void write(Path file, ObjectNode json) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        MAPPER.writeValue(file.toFile(), json);
+    }
+
+    private static void writePoint(ObjectNode node, BenchmarkPoint p) {
+        putNullable(node, "snr_db_target", p.snrDbTarget());
+        node.put("snr_db_measured", round(p.snrDbMeasured(), 4));
+        if (p.crlb() == null) {
+            node.putNull("crlb");
+        } else {
+            ObjectNode c = node.putObject("crlb");
+            c.put("sigma_dt_ps", round(p.crlb().sigmaDtPs(), 4));
+            c.put("sigma_t_single_ps", round(p.crlb().sigmaTSinglePs(), 4));
+            c.put("sigma_a_rel_pct", round(p.crlb().sigmaARelPct(), 6));
+        }
+        ArrayNode methods = node.putArray("methods");
+        for (MethodResult m : p.methods()) {
+            ObjectNode o = methods.addObject();
+            o.put("name", m.name());
+            putNullable(o, "sigma_dt_ps", m.sigmaDtPs());
+            putNullable(o, "sigma_dt_err_ps", m.sigmaDtErrPs());
+            putNullable(o, "fwhm_dt_ps", m.fwhmDtPs());
+            putNullable(o, "energy_res_pct", m.energyResPct());
+            putNullable(o, "energy_fwhm_pct", m.energyFwhmPct());
+            o.put("n_events", m.nEvents());
+            // Additions beyond the fixed fields: single-channel equivalent, ratio to the bound, failures.
+            putNullable(o, "sigma_dt_over_sqrt2_ps", m.sigmaDtPs() == null ? null : m.sigmaDtPs() / Math.sqrt(2));
+            putNullable(o, "sigma_dt_over_crlb", m.sigmaDtPs() == null || p.crlb() == null ? null : m.sigmaDtPs() / p.crlb().sigmaDtPs());
+            putNullable(o, "energy_res_over_crlb", m.energyResPct() == null || p.crlb() == null ? null : m.energyResPct() / p.crlb().sigmaARelPct());
+            putNullable(o, "dt_fit_chi2_ndf", m.dtFit() == null ? null : m.dtFit().chi2PerNdf());
+            o.put("n_failed", m.nFailed());
+        }
+    }
+
+    private static void putNullable(ObjectNode o, String key, Double v) {
+        if (v == null || v.isNaN() || v.isInfinite()) o.putNull(key);
+        else o.put(key, round(v, 6));
+    }
+
+    /** Numbers stay numbers in JSON; everything else is a string. */
+    private static void putParameter(ObjectNode o, String key, String value) {
+        try {
+            if (value.matches("-?\\d+")) { o.put(key, Long.parseLong(value)); return; }
+            if (value.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) { o.put(key, Double.parseDouble(value)); return; }
+        } catch (NumberFormatException ignored) {
+            // fall through: keep the text
+        }
+        o.put(key, value);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

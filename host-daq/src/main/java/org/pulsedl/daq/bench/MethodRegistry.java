@@ -1,0 +1,71 @@
+package org.pulsedl.daq.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.pulsedl.daq.dsp.CfdTimer;
+import org.pulsedl.daq.dsp.DigitalCfdTimer;
+import org.pulsedl.daq.dsp.LeadingEdgeTimer;
+import org.pulsedl.daq.dsp.PeakEnergy;
+import org.pulsedl.daq.dsp.TemplateFit;
+import org.pulsedl.daq.dsp.TrapezoidEnergy;
+import org.pulsedl.daq.sim.CrRcShape;
+import org.pulsedl.daq.sim.DoubleExponentialShape;
+import org.pulsedl.daq.sim.PulseShape;
+
+/**
+ * The classical methods the benchmark knows, by the names used in its JSON (docs/benchmark.md). Each is
+ * built for one pulse model, because the template fit and the trapezoid need the shape and the timing.
+ */
+public final class MethodRegistry {
+    /** Leading-edge threshold as a fraction of the nominal amplitude. */
+    public static final double LE_THRESHOLD_FRACTION = 0.2;
+
+    /** What the estimators may know about the pulses: shape, sampling and nominal amplitude. */
+    public record PulseModel(PulseShape shape, double periodNs, int samples, double onsetNs, double nominalAmplitudeCodes) {
+    }
+
+    private static final Map<String, Function<PulseModel, Method>> FACTORIES = new LinkedHashMap<>();
+
+    static {
+        FACTORIES.put("le", m -> new Method("le",
+                new LeadingEdgeTimer(m.periodNs(), LE_THRESHOLD_FRACTION * m.nominalAmplitudeCodes()), null));
+        FACTORIES.put("dcfd", m -> new Method("dcfd", new DigitalCfdTimer(m.periodNs()), null));
+        FACTORIES.put("cfd", m -> new Method("cfd", new CfdTimer(m.periodNs()), null));
+        FACTORIES.put("template_fit", m -> {
+            TemplateFit fit = new TemplateFit(m.shape(), m.periodNs());
+            return new Method("template_fit", fit, fit);
+        });
+        FACTORIES.put("trapezoid", m -> new Method("trapezoid", null,
+                TrapezoidEnergy.forShape(m.shape(), m.periodNs(), m.samples(), m.onsetNs(), decayNs(m.shape()))));
+        FACTORIES.put("peak", m -> new Method("peak", null, new PeakEnergy()));
+    }
+
+    private MethodRegistry() {}
+
+    /** The pole-zero constant of the trapezoid: the shape's decay, or its peak time when it has none. */
+    private static double decayNs(PulseShape shape) {
+        if (shape instanceof CrRcShape c) return c.tauNs();
+        if (shape instanceof DoubleExponentialShape d) return d.decayTauNs();
+        return shape.peakTimeNs();
+    }
+
+    /** All method names, in report order. */
+    public static List<String> names() {
+        return List.copyOf(FACTORIES.keySet());
+    }
+
+    /** Builds the named methods; an unknown name is refused with the list of known ones. */
+    public static List<Method> create(List<String> names, PulseModel model) {
+        List<Method> out = new ArrayList<>();
+        for (String n : names) {
+            Function<PulseModel, Method> f = FACTORIES.get(n.trim());
+            if (f == null) throw new IllegalArgumentException("unknown method '" + n + "' (known: " + String.join(", ", names()) + ")");
+            out.add(f.apply(model));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("no methods selected (known: " + String.join(", ", names()) + ")");
+        return out;
+    }
+}

@@ -1,0 +1,33 @@
+package org.pulsedl.daq.bench;
+
+import org.pulsedl.daq.stats.GaussianFit;
+import org.pulsedl.daq.stats.Histogram;
+
+/**
+ * What one method achieved on one benchmark point. Time fields are two-channel (σ of t̂0 − t̂1 − offset);
+ * {@code null} where the method has no such estimate.
+ *
+ * @param sigmaDtPs     sample standard deviation of Δt, ps
+ * @param sigmaDtErrPs  its statistical uncertainty σ/√(2(N−1)), ps
+ * @param fwhmDtPs      FWHM of a Gaussian fitted to the Δt histogram, ps
+ * @param energyResPct  σ(Ê/E)/mean(Ê/E) in %, pooled over channels
+ * @param energyFwhmPct 2.355 × energyResPct
+ * @param nEvents       events that entered the time statistic (the energy one for energy-only methods)
+ * @param nFailed       events for which the method returned no estimate in some channel
+ * @param dtFit         the Gaussian fit of the Δt histogram (ps, mean subtracted), or null
+ * @param energyFit     the Gaussian fit of the relative-energy histogram (% deviation from the mean), or null
+ */
+public record MethodResult(String name,
+                           Double sigmaDtPs, Double sigmaDtErrPs, Double fwhmDtPs,
+                           Double energyResPct, Double energyFwhmPct,
+                           int nEvents, int nFailed,
+                           FitSummary dtFit, FitSummary energyFit) {
+
+    /** A Gaussian fit together with the histogram it was fitted to (for plots). */
+    public record FitSummary(GaussianFit fit, Histogram histogram) {
+        public double mean() { return fit.mean(); }
+        public double sigma() { return fit.sigma(); }
+        public double fwhm() { return fit.fwhm(); }
+        public double chi2PerNdf() { return fit.chi2PerNdf(); }
+    }
+}
