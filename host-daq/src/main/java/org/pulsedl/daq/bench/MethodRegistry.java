@@ -30,17 +30,23 @@ public final class MethodRegistry {
     private static final Map<String, Function<PulseModel, Method>> FACTORIES = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put("le", m -> new Method("le",
-                new LeadingEdgeTimer(m.periodNs(), LE_THRESHOLD_FRACTION * m.nominalAmplitudeCodes()), null));
-        FACTORIES.put("dcfd", m -> new Method("dcfd", new DigitalCfdTimer(m.periodNs()), null));
-        FACTORIES.put("cfd", m -> new Method("cfd", new CfdTimer(m.periodNs()), null));
+        FACTORIES.put("le", m -> Method.time("le",
+                new LeadingEdgeTimer(m.periodNs(), LE_THRESHOLD_FRACTION * m.nominalAmplitudeCodes())));
+        FACTORIES.put("dcfd", m -> Method.time("dcfd", new DigitalCfdTimer(m.periodNs())));
+        FACTORIES.put("cfd", m -> Method.time("cfd", new CfdTimer(m.periodNs())));
         FACTORIES.put("template_fit", m -> {
             TemplateFit fit = new TemplateFit(m.shape(), m.periodNs());
-            return new Method("template_fit", fit, fit);
+            return new Method("template_fit", true, true, (w, out) -> {
+                TemplateFit.Result r = fit.fit(w);
+                if (r.converged()) {
+                    out[0] = r.timeNs();
+                    out[1] = r.amplitude();
+                }
+            });
         });
-        FACTORIES.put("trapezoid", m -> new Method("trapezoid", null,
+        FACTORIES.put("trapezoid", m -> Method.energy("trapezoid",
                 TrapezoidEnergy.forShape(m.shape(), m.periodNs(), m.samples(), m.onsetNs(), decayNs(m.shape()))));
-        FACTORIES.put("peak", m -> new Method("peak", null, new PeakEnergy()));
+        FACTORIES.put("peak", m -> Method.energy("peak", new PeakEnergy()));
     }
 
     private MethodRegistry() {}

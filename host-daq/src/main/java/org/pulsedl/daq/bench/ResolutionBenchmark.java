@@ -31,13 +31,16 @@ public final class ResolutionBenchmark {
         long windowsPerMethod = (long) data.events() * data.channels();
         long[] done = {0};
         for (Method m : methods) {
-            double[][] t = m.time() == null ? null : new double[data.events()][data.channels()];
-            double[][] e = m.energy() == null ? null : new double[data.events()][data.channels()];
+            double[][] t = m.hasTime() ? new double[data.events()][data.channels()] : null;
+            double[][] e = m.hasEnergy() ? new double[data.events()][data.channels()] : null;
             IntStream.range(0, data.events()).parallel().forEach(ev -> {
+                double[] out = new double[2];
                 for (int c = 0; c < data.channels(); c++) {
-                    short[] w = data.waveform(ev, c);
-                    if (t != null) t[ev][c] = m.time().time(w);
-                    if (e != null) e[ev][c] = m.energy().energy(w);
+                    out[0] = Double.NaN;
+                    out[1] = Double.NaN;
+                    m.estimator().estimate(data.waveform(ev, c), out);
+                    if (t != null) t[ev][c] = out[0];
+                    if (e != null) e[ev][c] = out[1];
                 }
             });
             done[0] += windowsPerMethod;
