@@ -1,0 +1,114 @@
+package org.pulsedl.daq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code pulsedl bench} end to end: table, JSON schema, plots, and its errors. */
+class BenchCommandTest {
+    private static final String[] METHOD_FIELDS = {"name", "sigma_dt_ps", "sigma_dt_err_ps", "fwhm_dt_ps",
+            "energy_res_pct", "energy_fwhm_pct", "n_events"};
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultBenchmarkWritesTableJsonAndPlots() throws IOException {
+        Path json = dir.resolve("b.json");
+        Path plots = dir.resolve("plots");
+        CliRun r = CliRun.of("bench", "-n", "4000", "--json", json.toString(), "--plots", plots.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("template_fit") && r.out().contains("Cramér–Rao bound"), r::toString);
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("pdl2", root.get("benchmark").get("name").asText());
+        assertEquals(4000, root.get("benchmark").get("events").asInt());
+        assertTrue(root.get("benchmark").has("seed"));
+        assertEquals(47.4, root.get("snr_db_measured").asDouble(), 0.5);
+        JsonNode crlb = root.get("crlb");
+        assertEquals(58.8, crlb.get("sigma_dt_ps").asDouble(), 1.0);
+        assertEquals(crlb.get("sigma_dt_ps").asDouble() / Math.sqrt(2), crlb.get("sigma_t_single_ps").asDouble(), 1e-3);
+        assertEquals(0.254, crlb.get("sigma_a_rel_pct").asDouble(), 0.005);
+
+        Map<String, JsonNode> byName = new HashMap<>();
+        for (JsonNode m : root.get("methods")) {
+            for (String f : METHOD_FIELDS) assertTrue(m.has(f), "method lacks " + f + ": " + m);
+            byName.put(m.get("name").asText(), m);
+        }
+        assertEquals(java.util.Set.of("le", "dcfd", "cfd", "template_fit", "trapezoid", "peak"), byName.keySet());
+        double bound = crlb.get("sigma_dt_ps").asDouble();
+        double fit = byName.get("template_fit").get("sigma_dt_ps").asDouble();
+        assertTrue(fit > 0.9 * bound && fit < 1.12 * bound, "template fit " + fit + " vs bound " + bound);
+        assertTrue(byName.get("dcfd").get("sigma_dt_ps").asDouble() > 1.2 * fit);
+        assertTrue(byName.get("trapezoid").get("sigma_dt_ps").isNull(), "energy-only method has a null time");
+        assertTrue(byName.get("dcfd").get("energy_res_pct").isNull(), "time-only method has a null energy");
+        assertEquals(4000, byName.get("template_fit").get("n_events").asInt());
+
+        for (String png : new String[] {"dt_template_fit.png", "dt_dcfd.png", "energy_template_fit.png", "energy_trapezoid.png"}) {
+            BufferedImage img = ImageIO.read(plots.resolve(png).toFile());
+            assertEquals(900, img.getWidth(), png);
+            assertEquals(600, img.getHeight(), png);
+        }
+    }
+
+    @Test
+    void sweepWritesOneRecordPerSnrAndTheSweepPlot() throws IOException {
+        Path json = dir.resolve("s.json");
+        CliRun r = CliRun.of("bench", "-n", "1000", "--methods", "dcfd,template_fit", "--snr-sweep", "40:50:5",
+                "--json", json.toString(), "--plots", dir.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode sweep = new ObjectMapper().readTree(json.toFile()).get("sweep");
+        assertEquals(3, sweep.size());
+        double previous = Double.MAX_VALUE;
+        for (JsonNode p : sweep) {
+            double b = p.get("crlb").get("sigma_dt_ps").asDouble();
+            assertTrue(b < previous, "the bound falls with SNR");
+            previous = b;
+            assertEquals(2, p.get("methods").size());
+        }
+        assertEquals(40, sweep.get(0).get("snr_db_measured").asDouble(), 0.6);
+        assertTrue(Files.size(dir.resolve("sigma_dt_vs_snr.png")) > 1000);
+    }
+
+    @Test
+    void benchOfAStoredDatasetMeasuresNoiseAndAmplitudeFromIt() throws IOException {
+        for (String ext : new String[] {"h5", "csv"}) {
+            Path data = dir.resolve("pdl2." + ext);
+            assertEquals(0, CliRun.of("simulate", "--out", data.toString(), "--events", "2000").exitCode());
+            Path json = dir.resolve("d-" + ext + ".json");
+            CliRun r = CliRun.of("bench", "--data", data.toString(), "--json", json.toString());
+            assertEquals(0, r.exitCode(), r::toString);
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            assertEquals("dataset", root.get("benchmark").get("name").asText());
+            assertEquals(2000, root.get("benchmark").get("events").asInt());
+            // The bound from the measured noise agrees with the simulated one to a few percent.
+            assertEquals(58.8, root.get("crlb").get("sigma_dt_ps").asDouble(), 3.0);
+        }
+    }
+
+    @Test
+    void userErrorsAreOneLineAndExitTwo() {
+        assertError(CliRun.of("bench", "--methods", "dcfd,foo"), "unknown method 'foo'");
+        assertError(CliRun.of("bench", "--snr-sweep", "40:30:5"), "--snr-sweep needs FROM <= TO");
+        assertError(CliRun.of("bench", "--snr-sweep", "a:b"), "--snr-sweep must be FROM:TO:STEP");
+        assertError(CliRun.of("bench", "--data", dir.resolve("missing.h5").toString()), "missing.h5");
+        assertError(CliRun.of("bench", "-n", "10"), "--events must be >= 100");
+    }
+
+    private static void assertError(CliRun r, String fragment) {
+        assertEquals(2, r.exitCode(), r::toString);
+        assertTrue(r.err().contains(fragment), "stderr lacks '" + fragment + "'\n" + r);
+        assertTrue(!r.err().contains("\tat "), "no stack trace\n" + r);
+    }
+}
