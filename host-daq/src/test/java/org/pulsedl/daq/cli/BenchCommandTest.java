@@ -24,16 +24,17 @@ class BenchCommandTest {
     Path dir;
 
     @Test
+    /** The done criteria on pdl2 at 47.4 dB with 20,000 events, through the real command. */
     void defaultBenchmarkWritesTableJsonAndPlots() throws IOException {
         Path json = dir.resolve("b.json");
         Path plots = dir.resolve("plots");
-        CliRun r = CliRun.of("bench", "-n", "4000", "--json", json.toString(), "--plots", plots.toString());
+        CliRun r = CliRun.of("bench", "-n", "20000", "--json", json.toString(), "--plots", plots.toString());
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("template_fit") && r.out().contains("Cramér–Rao bound"), r::toString);
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("pdl2", root.get("benchmark").get("name").asText());
-        assertEquals(4000, root.get("benchmark").get("events").asInt());
+        assertEquals(20000, root.get("benchmark").get("events").asInt());
         assertTrue(root.get("benchmark").has("seed"));
         assertEquals(47.4, root.get("snr_db_measured").asDouble(), 0.5);
         JsonNode crlb = root.get("crlb");
@@ -49,11 +50,11 @@ class BenchCommandTest {
         assertEquals(java.util.Set.of("le", "dcfd", "cfd", "template_fit", "trapezoid", "peak"), byName.keySet());
         double bound = crlb.get("sigma_dt_ps").asDouble();
         double fit = byName.get("template_fit").get("sigma_dt_ps").asDouble();
-        assertTrue(fit > 0.9 * bound && fit < 1.12 * bound, "template fit " + fit + " vs bound " + bound);
-        assertTrue(byName.get("dcfd").get("sigma_dt_ps").asDouble() > 1.2 * fit);
+        assertTrue(fit > 0.95 * bound && fit < 1.10 * bound, "template fit " + fit + " vs bound " + bound);
+        assertTrue(byName.get("dcfd").get("sigma_dt_ps").asDouble() > 1.25 * fit, "dCFD clearly worse than the fit");
         assertTrue(byName.get("trapezoid").get("sigma_dt_ps").isNull(), "energy-only method has a null time");
         assertTrue(byName.get("dcfd").get("energy_res_pct").isNull(), "time-only method has a null energy");
-        assertEquals(4000, byName.get("template_fit").get("n_events").asInt());
+        assertEquals(20000, byName.get("template_fit").get("n_events").asInt());
 
         for (String png : new String[] {"dt_template_fit.png", "dt_dcfd.png", "energy_template_fit.png", "energy_trapezoid.png"}) {
             BufferedImage img = ImageIO.read(plots.resolve(png).toFile());
