@@ -119,18 +119,18 @@ public sealed interface AmplitudeDistribution {
                     String s = line.strip();
                     if (s.isEmpty() || s.startsWith("#")) continue;
                     String[] f = s.split("\\s*[,;\\s]\\s*");
-                    boolean numeric = Arrays.stream(f).anyMatch(Spectrum::isNumber);
+                    boolean numeric = Arrays.stream(f).anyMatch(TextFileErrors::isNumber);
                     if (headerAllowed && !numeric) {
                         headerAllowed = false;
                         continue;
                     }
                     headerAllowed = false;
-                    if (f.length != 2) throw malformed(file, lineNo, "2 columns (energy,counts)", f.length + " fields");
+                    if (f.length != 2) throw TextFileErrors.malformed(file, lineNo, "2 columns (energy,counts)", f.length + " fields");
                     double e = parse(file, lineNo, f[0], "energy");
                     double c = parse(file, lineNo, f[1], "counts");
-                    if (c < 0) throw malformed(file, lineNo, "counts >= 0", f[1]);
+                    if (c < 0) throw TextFileErrors.malformed(file, lineNo, "counts >= 0", f[1]);
                     if (!rows.isEmpty() && !(e > rows.get(rows.size() - 1)[0])) {
-                        throw malformed(file, lineNo, "an energy above the previous line's " + rows.get(rows.size() - 1)[0], f[0]);
+                        throw TextFileErrors.malformed(file, lineNo, "an energy above the previous line's " + rows.get(rows.size() - 1)[0], f[0]);
                     }
                     rows.add(new double[] {e, c});
                 }
@@ -183,21 +183,10 @@ public sealed interface AmplitudeDistribution {
             } catch (NumberFormatException ignored) {
                 // reported below
             }
-            throw malformed(file, line, "a number (" + what + ")", "'" + s + "'");
+            throw TextFileErrors.malformed(file, line, "a number (" + what + ")", "'" + s + "'");
         }
 
-        private static IllegalArgumentException malformed(Path file, int line, String expected, String found) {
-            return new IllegalArgumentException(file + ":" + line + ": expected " + expected + ", found " + found);
-        }
 
-        private static boolean isNumber(String s) {
-            try {
-                Double.parseDouble(s);
-                return true;
-            } catch (NumberFormatException e) {
-                return false;
-            }
-        }
     }
 
     /**

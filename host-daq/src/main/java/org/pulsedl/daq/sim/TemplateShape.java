@@ -107,16 +107,16 @@ public final class TemplateShape implements PulseShape {
                 String s = line.strip();
                 if (s.isEmpty() || s.startsWith("#")) continue;
                 String[] fields = s.split("\\s*[,;\\s]\\s*");
-                if (headerAllowed && Arrays.stream(fields).noneMatch(TemplateShape::isNumber)) {
+                if (headerAllowed && Arrays.stream(fields).noneMatch(TextFileErrors::isNumber)) {
                     headerAllowed = false;
                     continue;
                 }
                 headerAllowed = false;
                 if (columns == 0) {
-                    if (fields.length > 2) throw malformed(file, lineNo, "1 column (value) or 2 columns (t_ns,value)", fields.length + " fields");
+                    if (fields.length > 2) throw TextFileErrors.malformed(file, lineNo, "1 column (value) or 2 columns (t_ns,value)", fields.length + " fields");
                     columns = fields.length;
                 } else if (fields.length != columns) {
-                    throw malformed(file, lineNo, columns == 1 ? "1 column (value) like the first data line" : "2 columns (t_ns,value) like the first data line",
+                    throw TextFileErrors.malformed(file, lineNo, columns == 1 ? "1 column (value) like the first data line" : "2 columns (t_ns,value) like the first data line",
                             fields.length + " fields");
                 }
                 double[] row = new double[columns];
@@ -125,12 +125,12 @@ public final class TemplateShape implements PulseShape {
                     try {
                         row[c] = Double.parseDouble(fields[c]);
                     } catch (NumberFormatException e) {
-                        throw malformed(file, lineNo, what, "'" + fields[c] + "'");
+                        throw TextFileErrors.malformed(file, lineNo, what, "'" + fields[c] + "'");
                     }
-                    if (!Double.isFinite(row[c])) throw malformed(file, lineNo, "a finite " + what.substring(2), "'" + fields[c] + "'");
+                    if (!Double.isFinite(row[c])) throw TextFileErrors.malformed(file, lineNo, "a finite " + what.substring(2), "'" + fields[c] + "'");
                 }
                 if (columns == 2 && !rows.isEmpty() && !(row[0] > rows.get(rows.size() - 1)[0])) {
-                    throw malformed(file, lineNo, "t_ns greater than the previous line's " + rows.get(rows.size() - 1)[0], "t_ns = " + row[0]);
+                    throw TextFileErrors.malformed(file, lineNo, "t_ns greater than the previous line's " + rows.get(rows.size() - 1)[0], "t_ns = " + row[0]);
                 }
                 rows.add(row);
             }
@@ -304,16 +304,5 @@ public final class TemplateShape implements PulseShape {
         return m;
     }
 
-    private static IllegalArgumentException malformed(Path file, int line, String expected, String found) {
-        return new IllegalArgumentException(file + ":" + line + ": expected " + expected + ", found " + found);
-    }
 
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 }
