@@ -31,8 +31,15 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 || { echo "pulsedl: apt-get update failed" >&2; exit 1; }
     _pulsedl_apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
-    || { echo "pulsedl: apt-get install ${missing[*]} failed" >&2; exit 1; }
+  local log
+  log=$(mktemp)
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    echo "pulsedl: apt-get install ${missing[*]} failed (last lines above)" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
 }
 
 # ensure_build_tools: java 17+ and maven on the PATH (from Debian when missing).
