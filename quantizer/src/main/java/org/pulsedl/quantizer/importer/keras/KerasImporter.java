@@ -10,6 +10,7 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -69,10 +70,13 @@ public final class KerasImporter {
             JsonNode config = parseJson(entry(zip, "config.json", "the model config"), "config.json");
             byte[] weights = entry(zip, "model.weights.h5", "the weights");
             KerasModelConfig model = KerasModelConfig.parse(config);
+            if (!startsWith(weights, HDF5_MAGIC)) {
+                throw new ModelException("model.weights.h5 is not a readable HDF5 file (no HDF5 signature)");
+            }
             try (HdfFile h5 = HdfFile.fromBytes(weights)) {
                 return KerasModelBuilder.build(model, new Keras3Weights(h5, model.layers(), model.sequential()));
-            } catch (HdfException e) {
-                throw new ModelException("model.weights.h5 is not a readable HDF5 file: " + e.getMessage());
+            } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
+                throw new ModelException("model.weights.h5 is not a readable HDF5 file (damaged or truncated: " + e + ")");
             }
         } catch (ZipException e) {
             throw new ModelException("cannot import '" + file + "': not a .keras file (not a zip archive: " + e.getMessage() + ")");
@@ -100,10 +104,10 @@ public final class KerasImporter {
                 throw new ModelException("no group 'model_weights' (the file holds no weights)");
             }
             return KerasModelBuilder.build(model, new LegacyWeights(group));
-        } catch (HdfException e) {
-            throw new ModelException("cannot import '" + file + "': not a readable HDF5 file: " + e.getMessage());
         } catch (ModelException e) {
             throw new ModelException("cannot import '" + file + "': " + e.getMessage());
+        } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw new ModelException("cannot import '" + file + "': not a readable HDF5 file (damaged or truncated: " + e + ")");
         }
     }
 
