@@ -1,0 +1,231 @@
+package org.pulsedl.quantizer.importer.tflite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.pulsedl.quantizer.golden.Conv1dKernel;
+import org.pulsedl.quantizer.golden.DenseKernel;
+import org.pulsedl.quantizer.golden.PoolKernels;
+import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QConv1D;
+import org.pulsedl.quantizer.qmodel.QDense;
+import org.pulsedl.quantizer.qmodel.QLayer;
+import org.pulsedl.quantizer.qmodel.QMaxPool1D;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.qmodel.Requant;
+import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
+import org.pulsedl.quantizer.quant.QuantizedMultiplier;
+import org.pulsedl.quantizer.quant.Width;
+
+/**
+ * Evidence that the bit-exact test discriminates, and which of the candidate formulas LiteRT uses: the same
+ * layers are run with a plausible alternative for one piece of arithmetic and the number of output values that
+ * then differ from the interpreter is asserted (and printed). The golden model's own arithmetic differs in 0
+ * (TfliteBitExactTest); each alternative here must differ somewhere, except where noted.
+ */
+class TfliteArithmeticEvidenceTest {
+
+    /** How one requantisation is computed: {@code MBQM(acc, m0, shift)} for a layer with this input width. */
+    @FunctionalInterface
+    interface Mbqm {
+        long apply(long acc, int m0, int shift, Width inputWidth);
+    }
+
+    /** What the golden model does (TFLite reference kernels). */
+    static final Mbqm GOLDEN = (acc, m0, shift, w) -> w == Width.INT16
+            ? MultiplyByQuantizedMultiplier.multiplyInt64(acc, m0, shift, 31)
+            : MultiplyByQuantizedMultiplier.multiplyDouble((int) acc, m0, shift, 31);
+
+    /** Single rounding with the full 31-bit multiplier, for every accumulator width. */
+    static final Mbqm SINGLE_31 = (acc, m0, shift, w) -> MultiplyByQuantizedMultiplier.multiplySingle(acc, m0, shift, 31);
+
+    /** int16 inputs: DOUBLE rounding (SRDHM + RDBP) on the accumulator narrowed to int32, as for int8. */
+    static final Mbqm INT16_AS_INT32_DOUBLE = (acc, m0, shift, w) ->
+            MultiplyByQuantizedMultiplier.multiplyDouble((int) acc, m0, shift, 31);
+
+    @Test
+    void int8DoubleRoundingIsWhatLiteRtDoes() throws IOException {
+        for (String model : TfliteOracleData.MODELS) {
+            Path file = TfliteOracleData.tflite(model, "int8");
+            QuantizedModel q = TfliteImporter.readQuantized(file);
+            Path run = TfliteOracleData.run(model, "int8", false);
+            assertEquals(0, differences(q, GOLDEN, run), model + " golden");
+            int single = differences(q, SINGLE_31, run);
+            System.out.println(model + " int8: SINGLE rounding would differ in " + single + " output values");
+            assertTrue(single > 0, model + ": SINGLE rounding should be distinguishable");
+        }
+    }
+
+    @Test
+    void int16ReducedMultiplierPathIsWhatLiteRtDoes() throws IOException {
+        for (String model : TfliteOracleData.MODELS) {
+            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, "16x8"));
+            Path run = TfliteOracleData.runRandom(model, "16x8", 7L);
+            Path realistic = TfliteOracleData.run(model, "16x8", false);
+            assertEquals(0, differences(q, GOLDEN, run) + differences(q, GOLDEN, realistic), model + " golden");
+            int full = differences(q, SINGLE_31, run) + differences(q, SINGLE_31, realistic);
+            int dbl = differences(q, INT16_AS_INT32_DOUBLE, run) + differences(q, INT16_AS_INT32_DOUBLE, realistic);
+            System.out.println(model + " 16x8: 31-bit single rounding would differ in " + full
+                    + " output values, int32 DOUBLE rounding in " + dbl);
+            assertTrue(full > 0 && dbl > 0, model + ": the 15-bit reduced multiplier should be distinguishable");
+        }
+    }
+
+    /**
+     * FULLY_CONNECTED with per-channel weights: LiteRT computes {@code M = double(s_in)·double(s_w[c])/double(s_out)}
+     * like CONV_2D, not from the float32 product {@code double(s_in·s_w)} that GetQuantizedConvolutionMultipler uses
+     * for per-tensor weights. The two give different M0 for many channels but rarely a different output, so
+     * inputs where they disagree are searched for (perturbed realistic windows) and fed to the interpreter:
+     * LiteRT agrees with the double-product golden model on every one and with the float product on none.
+     */
+    @Test
+    void perChannelDenseMultipliersUseDoubleProducts() throws IOException {
+        int probes = 0;
+        for (String mode : new String[] {"int8", "16x8"}) {
+            String model = "pdl2";
+            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, mode));
+            QuantizedModel alt = withFloatProductDenseMultipliers(q);
+            assertTrue(changedMultipliers(q, alt) > 0, "the two formulas should give different M0 somewhere");
+            int[][] base = TfliteOracleData.intRows(TfliteOracleData.run(model, mode, false).resolve("inputs_fed.npy"));
+            java.util.List<int[]> found = new java.util.ArrayList<>();
+            Width w = q.input().width();
+            java.util.Random rnd = new java.util.Random(TestSeedHolder.SEED);
+            for (int t = 0; t < 400_000 && found.size() < 12; t++) {
+                int[] x = base[rnd.nextInt(base.length)].clone();
+                int amp = w == Width.INT8 ? 4 : 600;
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = w.clamp(x[i] + rnd.nextInt(2 * amp + 1) - amp);
+                }
+                if (!java.util.Arrays.equals(execute(q, x, GOLDEN), execute(alt, x, GOLDEN))) {
+                    found.add(x);
+                }
+            }
+            assertTrue(found.size() >= 3, model + " " + mode + ": only " + found.size() + " discriminating inputs found");
+            Path file = TfliteOracleData.tflite(model, mode);
+            Path run = org.pulsedl.quantizer.oracle.Oracle.cached("tflite-fc-probe-" + model + "-" + mode + "-"
+                    + TestSeedHolder.SEED, dir -> {
+                        Path in = dir.resolve("probe_inputs.npy");
+                        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(found.size() * 64 * (w == Width.INT8 ? 1 : 2))
+                                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                        for (int[] x : found) {
+                            for (int v : x) {
+                                if (w == Width.INT8) {
+                                    b.put((byte) v);
+                                } else {
+                                    b.putShort((short) v);
+                                }
+                            }
+                        }
+                        TfliteOracleData.writeNpy(in, w == Width.INT8 ? "|i1" : "<i2", new int[] {found.size(), 32, 2},
+                                b.array());
+                        org.pulsedl.quantizer.oracle.Oracle.run("tflite_run.py", "--model", file.toString(), "--inputs",
+                                in.toString(), "--out", dir.toString(), "--kernels", "reference", "--input-kind", "quantized");
+                    });
+            int[][] expected = TfliteOracleData.intRows(run.resolve("outputs.npy"));
+            int goldenAgrees = 0;
+            int floatAgrees = 0;
+            for (int i = 0; i < found.size(); i++) {
+                goldenAgrees += java.util.Arrays.equals(execute(q, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
+                floatAgrees += java.util.Arrays.equals(execute(alt, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
+            }
+            System.out.println(model + " " + mode + ": " + found.size() + " inputs where the FC multiplier formulas "
+                    + "disagree; LiteRT equals the double product on " + goldenAgrees + ", the float product on "
+                    + floatAgrees);
+            assertEquals(found.size(), goldenAgrees);
+            assertEquals(0, floatAgrees);
+            probes += found.size();
+        }
+        assertTrue(probes >= 6);
+    }
+
+    /** Seed of the discriminating-input search ({@code -Dpulsedl.seed}). */
+    private static final class TestSeedHolder {
+        static final long SEED = org.pulsedl.quantizer.quant.TestSeed.of("TfliteArithmeticEvidenceTest", 1L);
+    }
+
+    private static int changedMultipliers(QuantizedModel a, QuantizedModel b) {
+        int n = 0;
+        for (int i = 0; i < a.layers().size(); i++) {
+            if (a.layers().get(i) instanceof QDense da && b.layers().get(i) instanceof QDense db && da.requant() != null) {
+                for (int c = 0; c < da.requant().m0().length; c++) {
+                    if (da.requant().m0()[c] != db.requant().m0()[c] || da.requant().shift()[c] != db.requant().shift()[c]) {
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    static QuantizedModel withFloatProductDenseMultipliers(QuantizedModel q) {
+        java.util.List<QLayer> layers = new java.util.ArrayList<>();
+        for (QLayer l : q.layers()) {
+            if (l instanceof QDense d && d.requant() != null) {
+                Requant r = d.requant();
+                int[] m0 = new int[r.m0().length];
+                int[] shift = new int[m0.length];
+                for (int c = 0; c < m0.length; c++) {
+                    double m = (double) ((float) d.input().scale() * (float) d.weightScales()[c]) / r.output().scale();
+                    QuantizedMultiplier qm = QuantizedMultiplier.of(m, 31);
+                    m0[c] = qm.m0();
+                    shift[c] = qm.shift();
+                }
+                layers.add(new QDense(d.name(), d.inputs(), d.units(), d.activation(), d.input(), d.weights(),
+                        d.weightScales(), d.bias(), new Requant(r.output(), m0, shift, r.actMin(), r.actMax())));
+            } else {
+                layers.add(l);
+            }
+        }
+        return new QuantizedModel(q.name(), q.inputShape(), q.input(), q.inputStage(), layers, q.rounding(), q.mBits(),
+                q.outputs(), q.metadata());
+    }
+
+    /** Output values of the run that {@code mbqm} gets wrong. */
+    static int differences(QuantizedModel q, Mbqm mbqm, Path run) throws IOException {
+        int[][] inputs = TfliteOracleData.intRows(run.resolve("inputs_fed.npy"));
+        int[][] expected = TfliteOracleData.intRows(run.resolve("outputs.npy"));
+        int bad = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            int[] y = execute(q, inputs[i], mbqm);
+            for (int j = 0; j < y.length; j++) {
+                bad += y[j] != expected[i][j] ? 1 : 0;
+            }
+        }
+        return bad;
+    }
+
+    /** The golden model's layer loop with a pluggable requantisation (the kernels are the golden ones). */
+    static int[] execute(QuantizedModel q, int[] input, Mbqm mbqm) {
+        int[] x = input;
+        for (QLayer layer : q.layers()) {
+            long[] acc = null;
+            Requant rq = null;
+            if (layer instanceof QConv1D c) {
+                acc = Conv1dKernel.accumulate(c, x);
+                rq = c.requant();
+            } else if (layer instanceof QDense d) {
+                acc = DenseKernel.accumulate(d, x);
+                rq = d.requant();
+            } else if (layer instanceof QMaxPool1D m) {
+                x = PoolKernels.maxPool(m.name(), m.inputShape(), m.poolSize(), m.stride(), m.padding(), x);
+            } else if (layer instanceof QAvgPool1D a) {
+                x = PoolKernels.avgPool(a.name(), a.inputShape(), a.poolSize(), a.stride(), a.padding(), x);
+            }
+            if (acc != null) {
+                int channels = rq.m0().length;
+                int[] y = new int[acc.length];
+                for (int i = 0; i < acc.length; i++) {
+                    int c = i % channels;
+                    long v = rq.output().zeroPoint() + mbqm.apply(acc[i], rq.m0()[c], rq.shift()[c], layer.input().width());
+                    y[i] = (int) Math.max(rq.actMin(), Math.min(rq.actMax(), v));
+                }
+                x = y;
+            }
+        }
+        return x;
+    }
+
+}
