@@ -50,7 +50,12 @@ public final class Calibration {
     public double[] range(int t, RangeMethod method, Width width) {
         double[] v = values[t];
         double[] r;
-        if (method instanceof RangeMethod.Percentile p) {
+        if (method instanceof RangeMethod.Fixed f) {
+            if (t >= f.ranges().size() || f.ranges().get(t) == null) {
+                throw new IllegalArgumentException("fixed ranges give no range for tensor " + t);
+            }
+            r = f.ranges().get(t).clone();
+        } else if (method instanceof RangeMethod.Percentile p) {
             double[] s = subsample(v).clone();
             Arrays.sort(s);
             r = new double[] {quantile(s, 1 - p.percent() / 100), quantile(s, p.percent() / 100)};

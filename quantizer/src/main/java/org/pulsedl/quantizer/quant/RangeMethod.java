@@ -22,6 +22,23 @@ public sealed interface RangeMethod {
     /** The clipped range {@code α·[min, max]} (α on a grid in [0.3, 1]) with the least quantisation MSE. */
     record MseOptimal() implements RangeMethod {}
 
+    /**
+     * Ranges given per tensor instead of measured, e.g. the moving-average ranges of quantisation-aware
+     * training. Tensor {@code 0} is the model input, tensor {@code i+1} the output of layer {@code i} of the
+     * prepared model (as in {@link Calibration}); an entry may be {@code null} for a tensor the quantiser
+     * does not ask for (pool, flatten and raw outputs).
+     *
+     * @param ranges {@code [tensor] -> {min, max}}
+     */
+    record Fixed(java.util.List<double[]> ranges) implements RangeMethod {
+        public Fixed {
+            ranges = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(ranges));
+        }
+
+        @Override
+        public String toString() { return "fixed (" + ranges.size() + " tensors)"; }
+    }
+
     static RangeMethod parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.equals("minmax")) {

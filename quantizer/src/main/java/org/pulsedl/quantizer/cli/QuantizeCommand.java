@@ -1,0 +1,132 @@
+package org.pulsedl.quantizer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.model.Model;
+import org.pulsedl.quantizer.qmodel.OutputScaling;
+import org.pulsedl.quantizer.qmodel.QModelFormat;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
+import org.pulsedl.quantizer.quant.QuantizationOptions;
+import org.pulsedl.quantizer.quant.RangeMethod;
+import org.pulsedl.quantizer.train.FloatModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pulsedl quantize}: post-training quantisation of a float model file ({@code float-model.json} of
+ * {@code pulsedl train}) on calibration windows from a dataset (docs/training.md, docs/qmodel.md §5).
+ */
+@Command(name = "quantize", mixinStandardHelpOptions = true,
+        description = {"Quantise a float model post-training, calibrating on a dataset, and write a .qmodel.",
+                "Example:",
+                "  pulsedl quantize --model models/pdl2/float-model.json --calib train.h5 --precision int8 --out int8.qmodel"})
+public final class QuantizeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Float model file (float-model.json).")
+    private Path model;
+
+    @Option(names = "--calib", required = true, paramLabel = "DATASET", description = "Calibration dataset (.h5, .hdf5, .csv).")
+    private Path calib;
+
+    @Option(names = "--calib-windows", defaultValue = "8192", paramLabel = "N",
+            description = "Use at most N windows, evenly spread over the dataset. Default: ${DEFAULT-VALUE}.")
+    private int calibWindows;
+
+    @Option(names = "--precision", defaultValue = "mixed16", paramLabel = "P",
+            description = "mixed16 (input and first layer int16, rest int8), int8, int16, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE}.")
+    private String precision;
+
+    @Option(names = "--range", defaultValue = "minmax", paramLabel = "minmax|percentile:P|mse",
+            description = "Activation range from calibration. Default: ${DEFAULT-VALUE}.")
+    private String range;
+
+    @Option(names = "--per-tensor", description = "One weight scale per layer instead of per output channel.")
+    private boolean perTensor;
+
+    @Option(names = "--rounding", defaultValue = "double", paramLabel = "double|single", description = "Requantisation rounding. Default: ${DEFAULT-VALUE}.")
+    private String rounding;
+
+    @Option(names = "--m-bits", defaultValue = "31", paramLabel = "N", description = "Multiplier bits. Default: ${DEFAULT-VALUE}.")
+    private int mBits;
+
+    @Option(names = "--requantize-last", description = "Requantise the last layer instead of keeping its accumulators (raw).")
+    private boolean requantizeLast;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .qmodel to write.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        QuantizationOptions o = TrainCommand.quantOptions(precision, rounding, mBits).withPerChannel(!perTensor)
+                .withRawLastLayer(!requantizeLast).withRange(RangeMethod.parse(range));
+        if (calibWindows < 1) {
+            throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
+        }
+        for (Path p : List.of(model, calib)) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("no such file '" + p + "'");
+            }
+        }
+        FloatModelFile f = FloatModelFile.read(model);
+        if (f.adc() == null) {
+            throw new IllegalArgumentException("'" + model + "' has no input_stage; the quantiser needs the ADC normalisation");
+        }
+        Dataset data = DatasetIo.read(calib);
+        List<double[]> windows = windows(f, data, calibWindows);
+        List<OutputScaling> outs = new ArrayList<>();
+        for (int i = 0; i < f.outputs().size(); i++) {
+            outs.add(new OutputScaling(f.outputs().get(i), f.units().get(i), 1.0, 0.0));
+        }
+        QuantizedModel q = new PostTrainingQuantizer(o.withAdc(f.adc()).withOutputs(outs)).quantize(f.model(), windows);
+        QModelFormat.write(q, out);
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.println("wrote " + out + ": " + q.layers().size() + " layers, " + q.metadata().get("precision") + ", "
+                + q.metadata().get("weights") + ", range " + q.metadata().get("range") + ", " + q.rounding() + ", m_bits "
+                + q.mBits() + ", calibrated on " + windows.size() + " windows");
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Float input windows for {@code f} from {@code data}: whole events when the model takes every channel,
+     * one window per channel when it takes one ({@code [length][1]}).
+     */
+    static List<double[]> windows(FloatModelFile f, Dataset data, int max) {
+        Model m = f.model();
+        if (data.events() == 0) {
+            throw new IllegalArgumentException("the calibration dataset is empty");
+        }
+        if (m.inputShape().isFlat() || m.inputShape().length() != data.samples()) {
+            throw new IllegalArgumentException("model '" + m.name() + "' takes " + m.inputShape()
+                    + " but the dataset has windows of " + data.samples() + " samples x " + data.channels() + " channels");
+        }
+        boolean perChannel = m.inputShape().channels() == 1 && data.channels() > 1;
+        if (!perChannel && m.inputShape().channels() != data.channels()) {
+            throw new IllegalArgumentException("model '" + m.name() + "' takes " + m.inputShape().channels()
+                    + " channels, the dataset has " + data.channels());
+        }
+        int per = perChannel ? data.channels() : 1;
+        long total = (long) data.events() * per;
+        int n = (int) Math.min(max, total);
+        List<double[]> w = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long s = k * total / n;
+            int e = (int) (s / per);
+            short[][] adc = perChannel ? new short[][] {data.waveform(e, (int) (s % per))} : data.waveforms()[e];
+            w.add(f.adc().toModelInput(adc));
+        }
+        return w;
+    }
+}

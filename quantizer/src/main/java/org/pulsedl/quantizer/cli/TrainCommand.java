@@ -1,0 +1,198 @@
+package org.pulsedl.quantizer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.quant.Precision;
+import org.pulsedl.quantizer.quant.QuantizationOptions;
+import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.train.EpochRecord;
+import org.pulsedl.quantizer.train.TrainingOptions;
+import org.pulsedl.quantizer.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pulsedl train}: trains a 1D CNN on a dataset with TensorFlow Java, fine-tunes it
+ * quantisation-aware and writes the integer model, the float model, a SavedModel and the history
+ * (docs/training.md).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a network on a dataset's labels with TensorFlow Java, fine-tune it quantisation-aware, "
+                + "and write DIR/model.qmodel, DIR/float-model.json, DIR/qat-float-model.json, DIR/saved_model/ and "
+                + "DIR/training.json.",
+                "Example (the shipped models/pdl2):",
+                "  pulsedl train --data train.h5 --per-channel --out models/pdl2"})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training dataset (.h5, .hdf5, .csv).")
+    private Path data;
+
+    @Option(names = "--spec", paramLabel = "SPEC",
+            description = "Architecture: a layer list such as 'conv1d:8:4:2:relu,flatten,dense:2' or a file holding one "
+                    + "(# comments allowed); its last layer needs one unit per target. Default: the paper's network "
+                    + "conv1d:8:4:2:relu,conv1d:16:4:2:relu,flatten,dense:32:relu,dense:32:relu,dense:<targets>.")
+    private String layers;
+
+    @Option(names = "--per-channel", description = "Every channel of an event is one single-channel sample; targets may use {c}.")
+    private boolean perChannel;
+
+    @Option(names = "--targets", paramLabel = "LIST",
+            description = "Comma-separated target labels; with --per-channel, {c} is the channel index. "
+                    + "Default: 't_ch{c}_ns,amplitude' with --per-channel, else every label.")
+    private String targets;
+
+    @Option(names = "--name", defaultValue = "pulsedl-cnn", paramLabel = "NAME", description = "Model name. Default: ${DEFAULT-VALUE}.")
+    private String name;
+
+    @Option(names = "--epochs", defaultValue = "60", paramLabel = "N", description = "Float epochs (maximum). Default: ${DEFAULT-VALUE}.")
+    private int epochs;
+
+    @Option(names = "--qat-epochs", defaultValue = "10", paramLabel = "N",
+            description = "Quantisation-aware fine-tuning epochs; 0 = post-training quantisation. Default: ${DEFAULT-VALUE}.")
+    private int qatEpochs;
+
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "N", description = "Mini-batch size. Default: ${DEFAULT-VALUE}.")
+    private int batch;
+
+    @Option(names = "--lr", defaultValue = "3e-3", paramLabel = "X", description = "Adam learning rate of the first epoch. Default: ${DEFAULT-VALUE}.")
+    private double lr;
+
+    @Option(names = "--lr-final", defaultValue = "0.02", paramLabel = "F",
+            description = "The learning rate decays exponentially to lr*F at the last epoch (1 = constant). Default: ${DEFAULT-VALUE}.")
+    private double lrFinal;
+
+    @Option(names = "--qat-lr", defaultValue = "1e-4", paramLabel = "X", description = "QAT learning rate. Default: ${DEFAULT-VALUE}.")
+    private double qatLr;
+
+    @Option(names = "--patience", defaultValue = "15", paramLabel = "N",
+            description = "Stop after N epochs without a better validation loss; 0 = never. Default: ${DEFAULT-VALUE}.")
+    private int patience;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "Fraction of events for validation. Default: ${DEFAULT-VALUE}.")
+    private double valFraction;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
+            description = "Seed of the initial weights, shuffling and split. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "TensorFlow threads; 0 = all cores. Default: ${DEFAULT-VALUE}.")
+    private int threads;
+
+    @Option(names = "--precision", defaultValue = "mixed16", paramLabel = "P",
+            description = "Activation widths: mixed16 (input and first layer int16, rest int8), int8, or any of "
+                    + "int16, input_int16, input_and_first_int16. Default: ${DEFAULT-VALUE}.")
+    private String precision;
+
+    @Option(names = "--rounding", defaultValue = "double", paramLabel = "double|single",
+            description = "Requantisation rounding (DESIGN §2). Default: ${DEFAULT-VALUE}.")
+    private String rounding;
+
+    @Option(names = "--m-bits", defaultValue = "31", paramLabel = "N", description = "Multiplier bits (31 TFLite, 15 PulseDL-II). Default: ${DEFAULT-VALUE}.")
+    private int mBits;
+
+    @Option(names = "--requantize-last", description = "Requantise the last layer to int8 instead of keeping its accumulators (raw).")
+    private boolean requantizeLast;
+
+    @Option(names = "--calib-windows", defaultValue = "8192", paramLabel = "N",
+            description = "Calibration windows for post-training quantisation (--qat-epochs 0). Default: ${DEFAULT-VALUE}.")
+    private int calibWindows;
+
+    @Option(names = "--no-saved-model", description = "Do not write the TensorFlow SavedModel.")
+    private boolean noSavedModel;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+    private Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        TrainingOptions options = new TrainingOptions(epochs, qatEpochs, batch, lr, lrFinal, qatLr, patience, valFraction,
+                seed, threads);
+        QuantizationOptions quant = quantOptions(precision, rounding, mBits).withRawLastLayer(!requantizeLast);
+        if (calibWindows < 1) {
+            throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
+        }
+        if (!Files.isRegularFile(data)) {
+            throw new IllegalArgumentException("--data: no such file '" + data + "'");
+        }
+        Dataset dataset = DatasetIo.read(data);
+        TrainingRun run = new TrainingRun(layerText(layers), targets, perChannel, name, options, quant, !noSavedModel, calibWindows);
+        TrainingRun.Outcome o = run.execute(dataset, data.getFileName().toString(), out, System.err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        EpochRecord last = o.result().history().get(o.result().history().size() - 1);
+        stdout.printf(Locale.ROOT, "trained '%s' in %.1f s float + %.1f s QAT; last validation RMSE %s%n", name,
+                o.result().floatSeconds(), o.result().qatSeconds(), rmse(last, o.floatModel().outputs(), o.floatModel().units()));
+        stdout.println("wrote " + out.resolve(TrainingRun.QMODEL) + " (" + o.quantized().metadata().get("precision") + ", "
+                + o.quantized().rounding() + ", m_bits " + o.quantized().mBits() + "), " + TrainingRun.FLOAT_MODEL
+                + (o.result().hasQat() ? ", " + TrainingRun.QAT_FLOAT_MODEL : "")
+                + (noSavedModel ? "" : ", " + TrainingRun.SAVED_MODEL + "/") + ", " + TrainingRun.HISTORY);
+        stdout.flush();
+        return 0;
+    }
+
+    private static String rmse(EpochRecord r, java.util.List<String> names, java.util.List<String> units) {
+        double[] v = r.valRmse();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ')
+                    .append(String.format(Locale.ROOT, "%.4g", v[i])).append(units.get(i).isEmpty() ? "" : " " + units.get(i));
+        }
+        return sb.toString();
+    }
+
+    /** {@code --precision}, {@code --rounding} and {@code --m-bits} as options on TFLite's per-channel defaults. */
+    static QuantizationOptions quantOptions(String precision, String rounding, int mBits) {
+        Precision p = switch (precision.toLowerCase(Locale.ROOT)) {
+            case "mixed16", "mixed" -> Precision.INPUT_AND_FIRST_INT16;
+            default -> {
+                try {
+                    yield Precision.parse(precision);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--precision: unknown '" + precision
+                            + "' (expected int8, mixed16, int16, input_int16 or input_and_first_int16)");
+                }
+            }
+        };
+        RoundingMode r;
+        try {
+            r = RoundingMode.valueOf(rounding.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--rounding: unknown '" + rounding + "' (expected double or single)");
+        }
+        if (mBits < 2 || mBits > 31) {
+            throw new IllegalArgumentException("--m-bits must be in [2, 31], got " + mBits);
+        }
+        return QuantizationOptions.tflite().withPrecision(p).withRounding(r).withMBits(mBits);
+    }
+
+    /** The layer list of {@code --spec}: the text itself, or the contents of the file it names. */
+    static String layerText(String spec) throws IOException {
+        if (spec == null) {
+            return null;
+        }
+        Path p = Path.of(spec);
+        if (!spec.contains(":") && Files.isRegularFile(p) || spec.endsWith(".txt") || spec.endsWith(".spec")) {
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("--spec: no such file '" + spec + "'");
+            }
+            String text = Files.readAllLines(p).stream().map(l -> l.replaceFirst("#.*", "").trim())
+                    .filter(l -> !l.isEmpty()).collect(Collectors.joining(","));
+            if (text.isBlank()) {
+                throw new IllegalArgumentException("--spec: file '" + spec + "' holds no layers");
+            }
+            return text.replaceAll(",+", ",").replaceAll("^,|,$", "");
+        }
+        return spec;
+    }
+}
