@@ -1,6 +1,7 @@
 package org.pulsedl.quantizer.importer.keras;
 
 import java.util.List;
+import java.util.function.Function;
 import org.pulsedl.quantizer.model.Activation;
 import org.pulsedl.quantizer.model.BatchNormalization;
 import org.pulsedl.quantizer.model.Conv1D;
@@ -9,6 +10,7 @@ import org.pulsedl.quantizer.model.Dropout;
 import org.pulsedl.quantizer.model.Flatten;
 import org.pulsedl.quantizer.model.Layer;
 import org.pulsedl.quantizer.model.MaxPooling1D;
+import org.pulsedl.quantizer.model.ModelException;
 
 /**
  * Fuses a standalone Keras {@code Activation}/{@code ReLU} layer into the Conv1D or Dense that computes its
@@ -20,11 +22,18 @@ import org.pulsedl.quantizer.model.MaxPooling1D;
  * it is folded into the linear Conv1D/Dense before it — the same arithmetic as the quantiser's
  * {@code FoldBatchNorm} pass, done early only in this case (e.g. Keras' {@code Conv1D → BatchNormalization →
  * ReLU}). Anything else is refused: the activation would have no layer to live in.
+ *
+ * <p>Shared with the SavedModel importer, whose graphs have the same standalone Relu/Relu6 ops.
  */
-final class ActivationFusion {
+public final class ActivationFusion {
     private ActivationFusion() {}
 
-    static void fuse(List<Layer> layers, KerasLayer k, Activation act) {
+    /**
+     * Fuses {@code act} into the end of {@code layers} (modified in place).
+     *
+     * @param refuse makes the error for this activation from a reason (it adds the layer or op identity)
+     */
+    public static void fuse(List<Layer> layers, Activation act, Function<String, ModelException> refuse) {
         if (act == Activation.NONE) {
             return; // linear: the identity
         }
@@ -45,7 +54,7 @@ final class ActivationFusion {
         } else if (target instanceof Dense d) {
             layers.set(i, new Dense(d.name(), d.units(), compose(d.activation(), act), d.weights(), d.bias()));
         } else {
-            throw k.refuse("a standalone " + act.keras() + " must follow a Conv1D or Dense it can be fused into"
+            throw refuse.apply("a standalone " + act.keras() + " must follow a Conv1D or Dense it can be fused into"
                     + " (DESIGN §2 has no standalone activation layer), but it follows "
                     + (target == null ? "the input" : "'" + target.name() + "' (" + target.type() + ")"));
         }

@@ -86,11 +86,11 @@ final class KerasModelBuilder {
             }
             case "Activation" -> {
                 requireNoWeights(k, w);
-                ActivationFusion.fuse(layers, k, activation(k, k.config().get("activation")));
+                ActivationFusion.fuse(layers, activation(k, k.config().get("activation")), k::refuse);
             }
             case "ReLU" -> {
                 requireNoWeights(k, w);
-                ActivationFusion.fuse(layers, k, relu(k));
+                ActivationFusion.fuse(layers, relu(k), k::refuse);
             }
             case "LeakyReLU", "PReLU", "ELU", "ThresholdedReLU", "Softmax" -> throw k.refuse(
                     "activation layer type " + k.className() + " is not supported (DESIGN §2 allows linear, relu and relu6)");
