@@ -167,6 +167,24 @@ public final class Oracle {
         return cached("keras_models", dir -> run("keras_models.py", "--out", dir.toString()));
     }
 
+    /**
+     * The output of a test-resource script next to {@code owner} (run as {@code script --out DIR}), generated
+     * once per JVM.
+     */
+    public static Path generatedBy(Class<?> owner, String script) {
+        java.net.URL url = owner.getResource(script);
+        if (url == null) {
+            fail("oracle script missing: test resource " + script + " beside " + owner.getName());
+        }
+        Path path;
+        try {
+            path = Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            return fail("oracle script " + url + " is not a file", e);
+        }
+        return cached(owner.getSimpleName() + "-" + script, dir -> run(path, DEFAULT_TIMEOUT, "--out", dir.toString()));
+    }
+
     private static synchronized Path cacheRoot() throws IOException {
         if (cacheRoot == null) {
             Path root = Files.createTempDirectory("pulsedl-oracle-");

@@ -139,6 +139,8 @@ final class ChainBuilder {
             case "Relu6" -> activation(n, x, org.pulsedl.quantizer.model.Activation.RELU6);
             case "Reshape" -> reshape(n, x, constant(n, c));
             case "MatMul" -> matmul(n, x, constant(n, c), actPosition);
+            case "SpaceToBatchND", "BatchToSpaceND" -> throw GraphOps.refuse(n, "is not supported on the activation"
+                    + " (TensorFlow's form of a dilated convolution; DESIGN §2: dilation 1)");
             default -> throw GraphOps.refuse(n, "is not supported on the activation (the SavedModel importer maps"
                     + " Conv2D, MatMul, BiasAdd/Add/Sub/Mul by per-channel constants, Relu, Relu6, MaxPool, AvgPool,"
                     + " ExpandDims, Squeeze, Reshape and Identity: the DESIGN §2 layer subset)");

@@ -3,7 +3,6 @@ package org.pulsedl.quantizer.importer.keras;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,15 +16,7 @@ import org.pulsedl.quantizer.oracle.Oracle;
 class KerasRefusalTest {
 
     private static Path refusals() {
-        return Oracle.cached("keras_refusals", dir -> {
-            Path script;
-            try {
-                script = Path.of(KerasRefusalTest.class.getResource("keras_refusals.py").toURI());
-            } catch (URISyntaxException e) {
-                throw new IllegalStateException(e);
-            }
-            Oracle.run(script, Oracle.DEFAULT_TIMEOUT, "--out", dir.toString());
-        });
+        return Oracle.generatedBy(KerasRefusalTest.class, "keras_refusals.py");
     }
 
     @ParameterizedTest(name = "{0}.{1}")
