@@ -44,8 +44,8 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "Use at most N windows, evenly spread over the dataset. Default: ${DEFAULT-VALUE}.")
     private int calibWindows;
 
-    @Option(names = "--precision", defaultValue = "mixed16", paramLabel = "P",
-            description = "mixed16 (input and first layer int16, rest int8), int8, int16, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--precision", defaultValue = "int16", paramLabel = "P",
+            description = "int16 (TFLite 16x8), mixed16 (input and first layer int16, rest int8), int8, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE}.")
     private String precision;
 
     @Option(names = "--range", defaultValue = "minmax", paramLabel = "minmax|percentile:P|mse",

@@ -90,9 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "TensorFlow threads; 0 = all cores. Default: ${DEFAULT-VALUE}.")
     private int threads;
 
-    @Option(names = "--precision", defaultValue = "mixed16", paramLabel = "P",
-            description = "Activation widths: mixed16 (input and first layer int16, rest int8), int8, or any of "
-                    + "int16, input_int16, input_and_first_int16. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--precision", defaultValue = "int16", paramLabel = "P",
+            description = "Activation widths: int16 (every tensor, TFLite 16x8), mixed16 (input and first layer int16, rest int8), "
+                    + "int8, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE} (docs/training.md).")
     private String precision;
 
     @Option(names = "--rounding", defaultValue = "double", paramLabel = "double|single",

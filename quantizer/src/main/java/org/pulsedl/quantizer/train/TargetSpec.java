@@ -81,7 +81,7 @@ public record TargetSpec(List<String> templates, boolean perChannel) {
                 int k = data.labelNames().indexOf(name);
                 if (k < 0) {
                     throw new IllegalArgumentException("unknown target label '" + name + "'"
-                            + (perChannel ? " (template '" + templates.get(i) + "', channel " + c + ")" : "")
+                            + (templates.get(i).contains("{c}") ? " (template '" + templates.get(i) + "', channel " + c + ")" : "")
                             + "; the dataset has labels " + data.labelNames());
                 }
                 idx[c][i] = k;
