@@ -77,7 +77,7 @@ public final class MemoryMapEmitter {
     /** The decoder as a generated file. */
     public static VerilogFile decoderFile(MemoryMap map, Provenance provenance) {
         Banner banner = provenance.banner(map.canonical());
-        return new VerilogFile(map.name() + "_addr_decode.v", banner, List.of(decoder(map)));
+        return new VerilogFile(banner, decoder(map));
     }
 
     private static List<ModuleItem> localparams(MemoryMap map) {

@@ -35,8 +35,7 @@ public final class RegisterFileVerilog {
 
     /** The generated file {@code <map>_regs.v}; its banner hashes the map's canonical JSON. */
     public static VerilogFile file(RegisterMap map, Provenance provenance) {
-        return new VerilogFile(moduleName(map) + ".v", provenance.banner(RegisterMapJson.canonical(map)),
-                List.of(module(map)));
+        return new VerilogFile(provenance.banner(RegisterMapJson.canonical(map)), module(map));
     }
 
     public static String moduleName(RegisterMap map) {

@@ -82,12 +82,12 @@ public final class MemorySpec implements ModuleItem {
                 + (readStyle == ReadStyle.REGISTERED_DATA ? "registered read data" : "registered read address")
                 + " (infers block RAM).");
         List<Declaration> decls = new ArrayList<>();
-        decls.add(new Raw(List.of("reg", width.render(), name + " [0:" + (depth - 1) + "];")));
+        decls.add(new Raw(List.of("reg", "", width.render(), name + " [0:" + (depth - 1) + "];")));
         if (readStyle == ReadStyle.REGISTERED_DATA) {
             decls.add(RegSpec.of(name + "_rdata_r", width, ""));
         } else {
             decls.add(RegSpec.of(name + "_raddr_r", Width.bits(addressBits()), ""));
-            decls.add(new Raw(List.of("wire", width.render(), name + "_rdata;")));
+            decls.add(new Raw(List.of("wire", "", width.render(), name + "_rdata;")));
         }
         w.aligned(decls.stream().map(Declaration::cells).toList(), decls.stream().map(d -> "").toList());
         if (initFile != null) {

@@ -2,20 +2,24 @@ package org.pulsedl.hls.verilog;
 
 import java.util.List;
 
-/** One generated {@code .v} file: a banner and its modules, in order. */
-public record VerilogFile(String fileName, Banner banner, List<ModuleSpec> modules) {
+/**
+ * One generated {@code .v} file: a banner and one module, in a file named after the module (one module
+ * per file keeps Verilator's DECLFILENAME lint quiet and lets tools find modules by name).
+ */
+public record VerilogFile(Banner banner, ModuleSpec module) {
     public VerilogFile {
-        modules = List.copyOf(modules);
-        if (fileName == null || !fileName.matches("[A-Za-z0-9_.-]+\\.v")) {
-            throw new VerilogSpecException("verilog file '" + fileName + "': name must be a plain file name ending in .v");
+        if (banner == null || module == null) {
+            throw new VerilogSpecException("verilog file: banner and module are required");
         }
-        if (modules.isEmpty()) {
-            throw new VerilogSpecException("verilog file '" + fileName + "': no modules");
-        }
+    }
+
+    /** {@code <module>.v}. */
+    public String fileName() {
+        return module.name() + ".v";
     }
 
     /** The file's full text. */
     public String text() {
-        return VerilogWriter.file(banner, modules);
+        return VerilogWriter.file(banner, List.of(module));
     }
 }
