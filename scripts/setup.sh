@@ -60,7 +60,7 @@ pulsedl_jar_stale() {
   local jar="$PULSEDL_ROOT/host-daq/target/pulsedl.jar"
   [ -f "$jar" ] || return 0
   [ -n "$(find "$PULSEDL_ROOT" -path "$PULSEDL_ROOT/.git" -prune -o \
-        \( -name pom.xml -o -path '*/src/main/*' \) -type f -newer "$jar" -print -quit)" ]
+        \( -name pom.xml -o -path '*/src/main/*' -o -path "$PULSEDL_ROOT/models/*" \) -type f -newer "$jar" -print -quit)" ]
 }
 
 # build_pulsedl: (re)build the application jar without running the tests.

@@ -17,16 +17,16 @@ public final class BenchmarkRun {
     private BenchmarkRun() {}
 
     /** Simulates {@code events} events of {@code config} and benchmarks {@code methodNames} on them. */
-    public static BenchmarkPoint simulated(SimulatorConfig config, int events, List<String> methodNames, String label) {
+    public static BenchmarkPoint simulated(SimulatorConfig config, int events, List<String> methodNames, NeuralModel network, String label) {
         Dataset data;
         try (ProgressBar bar = new ProgressBar(label + " simulate", events)) {
             data = PulseSimulator.generate(config, events, bar::set);
         }
-        return simulatedDataset(data, config, methodNames, label);
+        return simulatedDataset(data, config, methodNames, network, label);
     }
 
     /** Benchmarks a dataset known to come from {@code config} (e.g. read back from a file): the bound is exact. */
-    public static BenchmarkPoint simulatedDataset(Dataset data, SimulatorConfig config, List<String> methodNames, String label) {
+    public static BenchmarkPoint simulatedDataset(Dataset data, SimulatorConfig config, List<String> methodNames, NeuralModel network, String label) {
         if (data.samples() != config.samples() || data.channels() != config.channels()) {
             throw new IllegalArgumentException("dataset is " + data.channels() + " channels x " + data.samples()
                     + " samples but the configuration says " + config.channels() + " x " + config.samples());
@@ -36,14 +36,14 @@ public final class BenchmarkRun {
                 effectiveSigma(config.noiseSigmaCodes()), config.samplePeriodNs(), config.samples(), onsetNs(config),
                 CramerRaoBound.DEFAULT_PHASE_POINTS);
         return evaluate(data, pulseModel(config, config.samples()), bound, Double.isNaN(snrTarget) ? null : snrTarget,
-                methodNames, label);
+                methodNames, network, label);
     }
 
     /**
      * Benchmarks a recorded or stored dataset. The pulse model (shape, sampling, onset) comes from
      * {@code config}; the noise σ and the amplitude for the bound are measured from the data.
      */
-    public static BenchmarkPoint recorded(Dataset data, SimulatorConfig config, List<String> methodNames, String label) {
+    public static BenchmarkPoint recorded(Dataset data, SimulatorConfig config, List<String> methodNames, NeuralModel network, String label) {
         if (data.events() < 2) throw new IllegalArgumentException("dataset has " + data.events() + " events; the benchmark needs at least 2");
         SnrMeter.Snr snr = SnrMeter.measure(data);
         double amplitude = data.labelNames().contains(ResolutionBenchmark.AMPLITUDE_LABEL)
@@ -52,12 +52,12 @@ public final class BenchmarkRun {
                         data.samples(), onsetNs(config), CramerRaoBound.DEFAULT_PHASE_POINTS);
         CramerRaoBound bound = CramerRaoBound.compute(config.shape(), amplitude, snr.noiseCodes(),
                 config.samplePeriodNs(), data.samples(), onsetNs(config), CramerRaoBound.DEFAULT_PHASE_POINTS);
-        return evaluate(data, pulseModel(config, data.samples()), bound, null, methodNames, label);
+        return evaluate(data, pulseModel(config, data.samples()), bound, null, methodNames, network, label);
     }
 
     private static BenchmarkPoint evaluate(Dataset data, MethodRegistry.PulseModel model, CramerRaoBound bound,
-                                           Double snrTarget, List<String> methodNames, String label) {
-        List<Method> methods = MethodRegistry.create(methodNames, model);
+                                           Double snrTarget, List<String> methodNames, NeuralModel network, String label) {
+        List<Method> methods = MethodRegistry.create(methodNames, model, network);
         CrlbSummary crlb = new CrlbSummary(bound.twoChannelSigmaDtPs(), bound.sigmaTimePs(), 100 * bound.relativeAmplitude());
         double snrMeasured = SnrMeter.measure(data).db();
         try (ProgressBar bar = new ProgressBar(label + " estimate", (long) data.events() * data.channels() * methods.size())) {

@@ -63,15 +63,31 @@ public final class MethodRegistry {
         return List.copyOf(FACTORIES.keySet());
     }
 
-    /** Builds the named methods; an unknown name is refused with the list of known ones. */
-    public static List<Method> create(List<String> names, PulseModel model) {
+    /** The default method list: every classical method, then the network's methods when a network is given. */
+    public static List<String> names(NeuralModel network) {
+        List<String> all = new ArrayList<>(names());
+        if (network != null) all.addAll(network.methodNames());
+        return all;
+    }
+
+    /**
+     * Builds the named methods; an unknown name is refused with the list of known ones.
+     *
+     * @param network the trained network for the {@code nn_*} methods, or null
+     */
+    public static List<Method> create(List<String> names, PulseModel model, NeuralModel network) {
         List<Method> out = new ArrayList<>();
-        for (String n : names) {
-            Function<PulseModel, Method> f = FACTORIES.get(n.trim());
-            if (f == null) throw new IllegalArgumentException("unknown method '" + n + "' (known: " + String.join(", ", names()) + ")");
-            out.add(f.apply(model));
+        for (String raw : names) {
+            String n = raw.trim();
+            Function<PulseModel, Method> f = FACTORIES.get(n);
+            Method m = f != null ? f.apply(model) : network != null ? network.method(n) : null;
+            if (m == null && n.startsWith("nn_") && network == null) {
+                throw new IllegalArgumentException("method '" + n + "' needs a trained network: give --model");
+            }
+            if (m == null) throw new IllegalArgumentException("unknown method '" + n + "' (known: " + String.join(", ", names(network)) + ")");
+            out.add(m);
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("no methods selected (known: " + String.join(", ", names()) + ")");
+        if (out.isEmpty()) throw new IllegalArgumentException("no methods selected (known: " + String.join(", ", names(network)) + ")");
         return out;
     }
 }

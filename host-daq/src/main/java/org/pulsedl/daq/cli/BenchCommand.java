@@ -12,6 +12,7 @@ import org.pulsedl.daq.bench.BenchmarkPlots;
 import org.pulsedl.daq.bench.BenchmarkPoint;
 import org.pulsedl.daq.bench.BenchmarkRun;
 import org.pulsedl.daq.bench.MethodRegistry;
+import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.ResultTable;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
@@ -48,6 +49,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Methods to run (comma list). Default: all of le, dcfd, cfd, template_fit, trapezoid, peak.")
     List<String> methods;
 
+    @Option(names = "--model", paramLabel = "PATH",
+            description = "A trained network (a .qmodel, or a folder with model.qmodel and float-model.json) for the methods "
+                    + "nn_float, nn_fakequant and nn_int; 'builtin' = the shipped default model.")
+    String model;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON to FILE.")
     Path json;
 
@@ -60,11 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < 100) throw new IllegalArgumentException("--events must be >= 100 for meaningful statistics, got " + events);
-        List<String> names = methods == null ? MethodRegistry.names() : methods;
+        NeuralModel network = model == null ? null : NeuralModel.resolve(model);
+        List<String> names = methods == null ? MethodRegistry.names(network) : methods;
         List<Double> sweepSnrs = snrSweep == null ? List.of() : parseSweep(snrSweep);
         if (data != null && !sweepSnrs.isEmpty()) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
         SimulatorConfig config = simulator.toConfig();
-        MethodRegistry.create(names, BenchmarkRun.pulseModel(config, config.samples())); // refuse unknown names before any work
+        MethodRegistry.create(names, BenchmarkRun.pulseModel(config, config.samples()), network); // refuse unknown names before any work
 
         Map<String, String> parameters = new LinkedHashMap<>();
         BenchmarkPoint main;
@@ -74,20 +81,21 @@ public final class BenchCommand implements Callable<Integer> {
             parameters.put("data", data.toString());
             parameters.put("events", Integer.toString(d.events()));
             parameters.putAll(d.attributes());
-            main = BenchmarkRun.recorded(d, config, names, "bench");
+            main = BenchmarkRun.recorded(d, config, names, network, "bench");
         } else {
             parameters.put("name", config.equals(SimulatorConfig.pdl2()) ? "pdl2" : "custom");
             parameters.put("events", Integer.toString(events));
             parameters.putAll(config.attributes());
-            main = BenchmarkRun.simulated(config, events, names, "bench");
+            main = BenchmarkRun.simulated(config, events, names, network, "bench");
         }
         parameters.put("methods", String.join(",", names));
+        if (model != null) parameters.put("model", model);
         PrintWriter out = spec.commandLine().getOut();
         ResultTable.print(out, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
         for (double snr : sweepSnrs) {
-            BenchmarkPoint p = BenchmarkRun.simulated(simulator.toConfigAtSnrDb(snr), events, names, String.format("SNR %.1f dB", snr));
+            BenchmarkPoint p = BenchmarkRun.simulated(simulator.toConfigAtSnrDb(snr), events, names, network, String.format("SNR %.1f dB", snr));
             sweep.add(p);
             out.println();
             ResultTable.print(out, p);

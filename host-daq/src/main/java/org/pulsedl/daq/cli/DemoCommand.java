@@ -13,6 +13,7 @@ import org.pulsedl.daq.bench.BenchmarkPlots;
 import org.pulsedl.daq.bench.BenchmarkPoint;
 import org.pulsedl.daq.bench.BenchmarkRun;
 import org.pulsedl.daq.bench.MethodRegistry;
+import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.ResultTable;
 import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"End-to-end demo on the default pdl2 benchmark: simulate → HDF5 dataset → resolution benchmark "
-                + "(all methods vs the Cramér–Rao bound) → SNR sweep → JSON report and PNG plots."})
+                + "(classical methods and the shipped network, float and integer, vs the Cramér–Rao bound) → SNR sweep → "
+                + "JSON report and PNG plots."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,13 +52,19 @@ public final class DemoCommand implements Callable<Integer> {
             description = "SNR sweep in dB. Default: ${DEFAULT-VALUE}.")
     String snrSweep;
 
+    @Option(names = "--model", paramLabel = "PATH", defaultValue = NeuralModel.BUILTIN,
+            description = "Trained network for nn_float, nn_fakequant and nn_int (a .qmodel or its folder). "
+                    + "Default: ${DEFAULT-VALUE} (the shipped models/pdl2).")
+    String model;
+
     @Override
     public Integer call() throws Exception {
         if (events < 100 || sweepEvents < 100) throw new IllegalArgumentException("--events and --sweep-events must be >= 100");
         PrintWriter w = spec.commandLine().getOut();
         Files.createDirectories(out);
         SimulatorConfig config = SimulatorConfig.pdl2();
-        List<String> methods = MethodRegistry.names();
+        NeuralModel network = NeuralModel.resolve(model);
+        List<String> methods = MethodRegistry.names(network);
 
         w.printf("[1/4] simulating pdl2: %d events, %s, SNR %.1f dB%n", events, config.shape().describe(), config.targetSnrDb());
         w.flush();
@@ -67,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
         w.flush();
         Dataset stored = DatasetIo.read(datasetFile);
         // The stored file has every generator parameter; the bound is computed from the configuration itself.
-        BenchmarkPoint main = BenchmarkRun.simulatedDataset(stored, config, methods, "pdl2");
+        BenchmarkPoint main = BenchmarkRun.simulatedDataset(stored, config, methods, network, "pdl2");
         ResultTable.print(w, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
@@ -75,10 +83,10 @@ public final class DemoCommand implements Callable<Integer> {
         w.printf("%n[3/4] SNR sweep %s dB, %d events per point%n", snrSweep, sweepEvents);
         w.flush();
         for (double snr : snrs) {
-            BenchmarkPoint p = BenchmarkRun.simulated(config.withSnrDb(snr), sweepEvents, methods, String.format("SNR %.1f dB", snr));
+            BenchmarkPoint p = BenchmarkRun.simulated(config.withSnrDb(snr), sweepEvents, methods, network, String.format("SNR %.1f dB", snr));
             sweep.add(p);
-            w.printf("  SNR %5.1f dB: CRLB σΔt %6.1f ps, template fit %6.1f ps, dCFD %6.1f ps%n", p.snrDbMeasured(),
-                    p.crlb().sigmaDtPs(), sigmaDt(p, "template_fit"), sigmaDt(p, "dcfd"));
+            w.printf("  SNR %5.1f dB: CRLB σΔt %6.1f ps, template fit %6.1f ps, nn_int %6.1f ps, dCFD %6.1f ps%n",
+                    p.snrDbMeasured(), p.crlb().sigmaDtPs(), sigmaDt(p, "template_fit"), sigmaDt(p, "nn_int"), sigmaDt(p, "dcfd"));
             w.flush();
         }
 
@@ -90,6 +98,7 @@ public final class DemoCommand implements Callable<Integer> {
         parameters.put("snr_sweep", snrSweep);
         parameters.putAll(config.attributes());
         parameters.put("methods", String.join(",", methods));
+        parameters.put("model", model);
         Path json = out.resolve("bench.json");
         BenchmarkJson.write(json, BenchmarkJson.toJson(parameters, main, sweep));
         Path plots = out.resolve("plots");

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.pulsedl.quantizer.cli.ConvertCommand;
+import org.pulsedl.quantizer.cli.ImportCommand;
+import org.pulsedl.quantizer.cli.InspectCommand;
+import org.pulsedl.quantizer.cli.QuantizeCommand;
+import org.pulsedl.quantizer.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +15,16 @@ import picocli.CommandLine.Command;
 @Command(name = "pulsedl",
         mixinStandardHelpOptions = true,
         versionProvider = PulsedlCommand.Version.class,
-        description = "Neural-network pulse timing and energy on a RISC-V SoC for FPGAs: simulate pulses, "
-                + "benchmark estimators against the Cramér–Rao bound, and (later) train, quantise and generate hardware.",
+        description = "Neural-network pulse timing and energy on a RISC-V SoC for FPGAs: simulate pulses, benchmark "
+                + "estimators against the Cramér–Rao bound, train, import and quantise networks bit-exactly.",
         subcommands = {
                 SimulateCommand.class,
                 ConvertCommand.class,
+                TrainCommand.class,
+                QuantizeCommand.class,
+                ImportCommand.class,
+                InspectCommand.class,
+                TraceCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

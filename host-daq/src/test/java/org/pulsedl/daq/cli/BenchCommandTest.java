@@ -98,6 +98,31 @@ class BenchCommandTest {
         }
     }
 
+    /**
+     * The issue-3 bar for the shipped network on pdl2 at 47.4 dB (20,000 events): the integer network's σΔt
+     * within 1.10 × the bound, its energy resolution within 1.20 × σA/A, and integer/float ≤ 1.05.
+     */
+    @Test
+    void shippedNetworkMeetsTheResolutionBar() throws IOException {
+        Path json = dir.resolve("nn.json");
+        CliRun r = CliRun.of("bench", "-n", "20000", "--model", "builtin", "--methods", "nn_float,nn_int", "--json", json.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode crlb = root.get("crlb");
+        JsonNode nnFloat = root.get("methods").get(0), nnInt = root.get("methods").get(1);
+        assertEquals("nn_int", nnInt.get("name").asText());
+        double dt = nnInt.get("sigma_dt_ps").asDouble();
+        assertTrue(dt <= 1.10 * crlb.get("sigma_dt_ps").asDouble(), "nn_int σΔt " + dt + " vs bound " + crlb);
+        assertTrue(nnInt.get("energy_res_pct").asDouble() <= 1.20 * crlb.get("sigma_a_rel_pct").asDouble(), nnInt::toString);
+        assertTrue(dt <= 1.05 * nnFloat.get("sigma_dt_ps").asDouble(), "int/float " + dt / nnFloat.get("sigma_dt_ps").asDouble());
+    }
+
+    @Test
+    void networkMethodsWithoutAModelAreRefused() {
+        assertError(CliRun.of("bench", "--methods", "nn_int"), "needs a trained network: give --model");
+        assertError(CliRun.of("bench", "--model", dir.resolve("none.qmodel").toString()), "none.qmodel");
+    }
+
     @Test
     void userErrorsAreOneLineAndExitTwo() {
         assertError(CliRun.of("bench", "--methods", "dcfd,foo"), "unknown method 'foo'");

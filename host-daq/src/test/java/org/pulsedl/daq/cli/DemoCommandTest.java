@@ -19,7 +19,11 @@ class DemoCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertEquals(1500, DatasetIo.read(dir.resolve("pdl2.h5")).events());
         JsonNode root = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());
-        assertEquals(6, root.get("methods").size());
+        // six classical methods and the shipped network in float, fake-quantised and integer form
+        assertEquals(9, root.get("methods").size());
+        JsonNode nnInt = root.get("methods").get(8);
+        assertEquals("nn_int", nnInt.get("name").asText());
+        assertTrue(nnInt.get("sigma_dt_ps").asDouble() < 1.3 * root.get("crlb").get("sigma_dt_ps").asDouble(), nnInt::toString);
         assertEquals(2, root.get("sweep").size());
         assertTrue(Files.size(dir.resolve("plots/sigma_dt_vs_snr.png")) > 1000);
         assertTrue(Files.exists(dir.resolve("plots/dt_template_fit.png")));
