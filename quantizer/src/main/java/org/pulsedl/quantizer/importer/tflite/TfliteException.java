@@ -19,6 +19,12 @@ public class TfliteException extends IllegalArgumentException {
         this.operatorIndex = -1;
     }
 
+    /** {@code cause}'s message behind {@code prefix} (e.g. the file name), keeping its operator index. */
+    public TfliteException(String prefix, TfliteException cause) {
+        super(prefix + cause.getMessage(), cause);
+        this.operatorIndex = cause.operatorIndex;
+    }
+
     /** A refusal of operator {@code index} (execution order) whose builtin name is {@code opName}. */
     public TfliteException(int index, String opName, String reason) {
         super("operator " + index + " " + opName + ": " + reason);

@@ -79,7 +79,7 @@ public final class TfliteImporter {
         try {
             return importModel(m, name);
         } catch (TfliteException e) {
-            throw new TfliteException("'" + file + "': " + e.getMessage(), e);
+            throw new TfliteException("'" + file + "': ", e);
         }
     }
 
@@ -101,6 +101,16 @@ public final class TfliteImporter {
                     + "needed (or use read/readQuantized)");
         }
         return imp.floatModel();
+    }
+
+    /**
+     * TFLite's reference QUANTIZE (float → int8/int16), which the first operator of a float-I/O model applies:
+     * {@code clamp(round(x / float(scale)) + zero_point)} with the division and the rounding (half away from zero) in
+     * <b>float32</b> ({@code AffineQuantize}). For int16 inputs this differs from a double division now and then.
+     */
+    public static int quantizeInput(float x, QuantParams p) {
+        float scaled = x / (float) p.scale();
+        return p.width().clamp(org.pulsedl.quantizer.quant.Rounding.halfAwayFromZero(scaled) + p.zeroPoint());
     }
 
     /** Imports a parsed model. */

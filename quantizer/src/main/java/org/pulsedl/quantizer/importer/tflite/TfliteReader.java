@@ -54,7 +54,7 @@ public final class TfliteReader {
         try {
             return parse(ByteBuffer.wrap(bytes));
         } catch (TfliteException e) {
-            throw new TfliteException("'" + file + "': " + e.getMessage(), e);
+            throw new TfliteException("'" + file + "': ", e);
         }
     }
 

@@ -103,14 +103,15 @@ class TfliteQuantizerComparisonTest {
     }
 
     /**
-     * The converter's int64 bias (16x8) is {@code round(b / (double(s_in)·double(s_w)))} in double; our quantiser's
-     * float32 rule (exact enough for int32 biases) can be 1 off at these magnitudes. Checked on every bias of
-     * every layer from the converter's own float weights and scales.
+     * How the converter rounds biases: recomputed from the converter's own float weights and stored scales with
+     * three candidate rules. None can be exact in general — the converter's MLIR quantiser divides by the product of
+     * its <em>double</em> scales, which the flatbuffer only keeps rounded to float32 — but every rule must be within
+     * 1 of the stored bias, and exact for int32 biases (int8), whose magnitudes are small.
      */
     @Test
-    void converterRoundsInt64BiasInDouble() throws IOException {
+    void converterBiasRoundingIsReproducibleToOneUnit() throws IOException {
         int checked = 0;
-        int float32Off = 0;
+        int[] off = new int[3];
         for (String model : TfliteOracleData.MODELS) {
             Model floatTflite = TfliteImporter.readFloat(TfliteOracleData.tflite(model, "float"));
             for (String mode : new String[] {"int8", "16x8"}) {
@@ -131,17 +132,24 @@ class TfliteQuantizerComparisonTest {
                     long[] qb = l instanceof QConv1D c ? c.bias() : ((QDense) l).bias();
                     double sIn = l.input().scale();
                     for (int c = 0; c < b.length; c++) {
-                        long dbl = Rounding.halfAwayFromZero(b[c] / (sIn * ws[c]));
-                        long f32 = Rounding.halfAwayFromZero((float) b[c] / ((float) sIn * (float) ws[c]));
-                        assertEquals(qb[c], dbl, model + " " + mode + " " + l.name() + " bias " + c);
-                        float32Off += f32 != qb[c] ? 1 : 0;
+                        long[] candidates = {
+                            Rounding.halfAwayFromZero((float) b[c] / ((float) sIn * (float) ws[c])),  // ours (float32)
+                            Rounding.halfAwayFromZero(b[c] / (sIn * ws[c])),                         // double
+                            Rounding.halfAwayFromZero(b[c] / (double) ((float) sIn * (float) ws[c])), // float32 scale
+                        };
+                        for (int k = 0; k < 3; k++) {
+                            long d = Math.abs(candidates[k] - qb[c]);
+                            assertTrue(d <= (mode.equals("int8") ? 0 : 1), model + " " + mode + " " + l.name() + " bias "
+                                    + c + " rule " + k + ": " + candidates[k] + " vs " + qb[c]);
+                            off[k] += d != 0 ? 1 : 0;
+                        }
                         checked++;
                     }
                 }
             }
         }
-        System.out.println("converter bias = round(b / (s_in*s_w)) in double on all " + checked + " biases; the float32 "
-                + "rule differs on " + float32Off);
+        System.out.println("converter biases: " + checked + " checked; off by one: float32 rule " + off[0]
+                + ", double rule " + off[1] + ", float32 bias scale " + off[2]);
         assertTrue(checked > 100);
     }
 

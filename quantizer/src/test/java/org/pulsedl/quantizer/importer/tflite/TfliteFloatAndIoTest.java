@@ -1,0 +1,107 @@
+package org.pulsedl.quantizer.importer.tflite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.model.FloatInference;
+import org.pulsedl.quantizer.model.Model;
+import org.pulsedl.quantizer.oracle.Npy;
+import org.pulsedl.quantizer.oracle.Oracle;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+
+/**
+ * The other kinds of converter output: float {@code .tflite} files (imported as a float {@link Model} whose
+ * inference equals LiteRT's and Keras'), quantised files with float I/O ({@code QUANTIZE … DEQUANTIZE}, still
+ * bit-exact), and the stock Keras 3 conv-bias form (refused with the operator named).
+ */
+class TfliteFloatAndIoTest {
+
+    @Test
+    void floatModelsMatchLiteRtAndKeras() throws IOException {
+        for (String model : TfliteOracleData.MODELS) {
+            Path file = TfliteOracleData.tflite(model, "float");
+            TfliteImport imp = TfliteImporter.read(file);
+            assertEquals(TfliteImport.Kind.FLOAT, imp.kind());
+            Model m = imp.floatModel();
+            Path k = TfliteOracleData.keras(model);
+            Path run = Oracle.cached("tflite-run-float-" + model, dir -> Oracle.run("tflite_run.py", "--model",
+                    file.toString(), "--inputs", k.resolve("inputs.npy").toString(), "--out", dir.toString()));
+            Npy inputs = Npy.read(k.resolve("inputs.npy"));
+            Npy lite = Npy.read(run.resolve("outputs.npy"));
+            Npy keras = Npy.read(k.resolve("float_outputs.npy"));
+            FloatInference inf = new FloatInference(m);
+            double worstLite = 0;     // error / (1e-5·|reference| + 1e-6): ≤ 1 passes
+            double worstKeras = 0;
+            for (int i = 0; i < inputs.shape()[0]; i++) {
+                double[] y = inf.run(inputs.row(i));
+                double[] a = lite.row(i);
+                double[] b = keras.row(i);
+                for (int j = 0; j < y.length; j++) {
+                    worstLite = Math.max(worstLite, Math.abs(y[j] - a[j]) / (1e-5 * Math.abs(a[j]) + 1e-6));
+                    worstKeras = Math.max(worstKeras, Math.abs(y[j] - b[j]) / (1e-5 * Math.abs(b[j]) + 1e-6));
+                }
+            }
+            System.out.printf("%s float .tflite: worst error / (1e-5·|ref| + 1e-6) = %.2g to LiteRT, %.2g to Keras%n",
+                    model, worstLite, worstKeras);
+            assertTrue(worstLite <= 1, model + ": " + worstLite);
+            assertTrue(worstKeras <= 1, model + ": " + worstKeras);
+        }
+    }
+
+    @Test
+    void floatIoModelsAreBitExactBetweenQuantizeAndDequantize() throws IOException {
+        for (String model : TfliteOracleData.MODELS) {
+            for (String mode : new String[] {"int8", "16x8"}) {
+                Path file = TfliteOracleData.converted(model, "float", "fused").resolve("model_" + mode + ".tflite");
+                TfliteImport imp = TfliteImporter.read(file);
+                assertTrue(imp.floatIo(), model + " " + mode);
+                assertEquals("float", imp.quantized().metadata().get("tflite_io"));
+                QuantizedModel q = imp.quantized();
+                Path k = TfliteOracleData.keras(model);
+                Path run = Oracle.cached("tflite-run-floatio-" + model + "-" + mode, dir -> Oracle.run("tflite_run.py",
+                        "--model", file.toString(), "--inputs", k.resolve("inputs.npy").toString(), "--out",
+                        dir.toString()));
+                Npy inputs = Npy.read(run.resolve("inputs_fed.npy"));
+                Npy outputs = Npy.read(run.resolve("outputs.npy"));
+                GoldenModel golden = new GoldenModel(q);
+                int n = inputs.shape()[0];
+                int doubleDivisionDiffers = 0;
+                for (int i = 0; i < n; i++) {
+                    double[] x = inputs.row(i);
+                    int[] xq = new int[x.length];
+                    for (int j = 0; j < x.length; j++) {
+                        xq[j] = TfliteImporter.quantizeInput((float) x[j], q.input());   // TFLite's QUANTIZE
+                        doubleDivisionDiffers += xq[j] != q.input().quantize(x[j]) ? 1 : 0;
+                    }
+                    long[] y = golden.run(xq);
+                    double[] expected = outputs.row(i);
+                    for (int j = 0; j < y.length; j++) {
+                        float deq = (float) (q.lastLayer().output().scale() * (y[j] - q.lastLayer().output().zeroPoint()));
+                        assertEquals(expected[j], deq, 0.0, model + " " + mode + " input " + i + " output " + j);
+                    }
+                }
+                assertTrue(n >= 1000);
+                System.out.println(model + " " + mode + " float I/O: " + n + " inputs bit-exact; a double division in "
+                        + "QUANTIZE would change " + doubleDivisionDiffers + " input values");
+            }
+        }
+    }
+
+    @Test
+    void stockKerasConvBiasFormIsRefused() throws IOException {
+        for (String mode : new String[] {"int8", "16x8", "float"}) {
+            Path file = TfliteOracleData.converted("pdl2", "int", "keras").resolve("model_" + mode + ".tflite");
+            TfliteException e = assertThrows(TfliteException.class, () -> TfliteImporter.read(file));
+            assertEquals(3, e.operatorIndex(), e.getMessage());
+            assertTrue(e.getMessage().matches("'.*': operator 3 ADD: a Conv1D bias added as a separate ADD of tensor \\d+ "
+                    + "'.*' (INT8|INT16|FLOAT32) \\[\\d+(, \\d+)*\\] \\(Keras 3 traces Conv1D biases as \\[1,1,C\\] and the "
+                    + "converter leaves them outside CONV_2D\\); convert with the bias fused into CONV_2D "
+                    + "\\(scripts/oracle/tflite_convert.py --conv-bias fused\\)"), e.getMessage());
+        }
+    }
+}
