@@ -155,6 +155,7 @@ public final class Trainer {
                     }
                     float[] feed = ScheduledAdam.feedValues(lr, ++step);
                     sum += g.step(xb, yb, n, feed, qat == null ? null : qat.ranges) * n;
+                    bar.status(String.format(Locale.ROOT, "loss %.4g", sum / (from + n)));
                     bar.advance(1);
                 }
             }

@@ -18,6 +18,7 @@ public final class ProgressBar implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private final AtomicLong done = new AtomicLong();
     private volatile long lastDrawNanos;
+    private volatile String status = "";
     private boolean closed;
 
     public ProgressBar(String label, long total) {
@@ -47,6 +48,11 @@ public final class ProgressBar implements AutoCloseable {
         }
     }
 
+    /** A short live figure shown after the bar, e.g. the running loss. */
+    public void status(String text) {
+        status = text == null ? "" : " " + text;
+    }
+
     /** Sets the absolute amount done (for callers that report totals). */
     public void set(long doneNow) {
         advance(doneNow - done.get());
@@ -58,11 +64,11 @@ public final class ProgressBar implements AutoCloseable {
         String eta = frac > 0 && !last ? String.format(" eta %.0fs", secs * (1 - frac) / frac) : "";
         if (interactive) {
             int fill = (int) Math.round(frac * WIDTH);
-            out.printf("\r%s [%s%s] %3.0f%% %d/%d %.1fs%s ", label, "#".repeat(fill), ".".repeat(WIDTH - fill),
-                    100 * frac, d, total, secs, eta);
+            out.printf("\r%s [%s%s] %3.0f%% %d/%d %.1fs%s%s ", label, "#".repeat(fill), ".".repeat(WIDTH - fill),
+                    100 * frac, d, total, secs, eta, status);
             if (last) out.println();
         } else {
-            out.printf("%s: %d/%d (%.0f%%) %.1fs%s%n", label, d, total, 100 * frac, secs, eta);
+            out.printf("%s: %d/%d (%.0f%%) %.1fs%s%s%n", label, d, total, 100 * frac, secs, eta, status);
         }
         out.flush();
     }
