@@ -8,7 +8,7 @@ PULSEDL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Debian packages per purpose. Later parts of the project add theirs here.
 PULSEDL_BUILD_PACKAGES=(openjdk-17-jdk-headless maven)
 PULSEDL_PLOT_PACKAGES=(fontconfig fonts-dejavu-core)   # JFreeChart draws text in headless PNGs
-PULSEDL_RTL_PACKAGES=(verilator iverilog yosys)            # lint, simulate and synthesise the generated RTL
+PULSEDL_RTL_PACKAGES=(verilator iverilog yosys gcc)          # lint, simulate and synthesise the generated RTL
 PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}")
 PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
 
