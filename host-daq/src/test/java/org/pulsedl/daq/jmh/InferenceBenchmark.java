@@ -1,0 +1,94 @@
+package org.pulsedl.daq.jmh;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.pulsedl.daq.sim.PulseSimulator;
+import org.pulsedl.daq.sim.SimulatorConfig;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.importer.savedmodel.SavedModelRunner;
+import org.pulsedl.quantizer.qmodel.QModelFormat;
+import org.pulsedl.quantizer.train.FloatModelFile;
+
+/**
+ * The shipped network (models/pdl2) on the same batch of 1,024 pdl2 channel windows, side by side: the
+ * integer golden model (one thread, and parallel over windows), the Java float inference, and TensorFlow
+ * Java float inference of the same network's SavedModel (TF's own thread pool). Scores are windows per
+ * second. Run from the repository root with {@code scripts/jmh InferenceBenchmark}.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@State(Scope.Benchmark)
+public class InferenceBenchmark {
+    private static final int WINDOWS = 1024;
+    private static final Path MODEL = Path.of("models/pdl2");
+
+    private short[][][] windows;
+    private double[][] adcRows;
+    private GoldenModel golden;
+    private FloatModelFile floatModel;
+    private SavedModelRunner tf;
+
+    @Setup
+    public void setUp() throws Exception {
+        Dataset d = PulseSimulator.generate(SimulatorConfig.pdl2(), WINDOWS);
+        windows = new short[WINDOWS][][];
+        adcRows = new double[WINDOWS][];
+        for (int e = 0; e < WINDOWS; e++) {
+            windows[e] = new short[][] {d.waveform(e, 0)};
+            adcRows[e] = new double[d.samples()];
+            for (int s = 0; s < d.samples(); s++) adcRows[e][s] = d.waveform(e, 0)[s];
+        }
+        golden = new GoldenModel(QModelFormat.read(MODEL.resolve("model.qmodel")));
+        floatModel = FloatModelFile.read(MODEL.resolve("float-model.json"));
+        tf = SavedModelRunner.open(MODEL.resolve("saved_model"));
+    }
+
+    @TearDown
+    public void tearDown() {
+        tf.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public void goldenOneThread(Blackhole bh) {
+        for (short[][] w : windows) bh.consume(golden.runFromAdc(w));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public long[][] goldenParallel() {
+        long[][] out = new long[WINDOWS][];
+        IntStream.range(0, WINDOWS).parallel().forEach(i -> out[i] = golden.runFromAdc(windows[i]));
+        return out;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public void javaFloatOneThread(Blackhole bh) {
+        for (short[][] w : windows) bh.consume(floatModel.runFromAdc(w));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public double[][] tensorflowJavaFloatBatch() {
+        return tf.run(adcRows);
+    }
+}
