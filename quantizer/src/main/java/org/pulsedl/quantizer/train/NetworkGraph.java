@@ -148,6 +148,11 @@ final class NetworkGraph implements AutoCloseable {
 
     /** The IR model with the graph's current weights (same layers, Keras layouts). */
     Model extract() {
+        return extract(session, builder, model);
+    }
+
+    /** {@code model} with the current weights of {@code builder}'s variables in {@code session}. */
+    static Model extract(Session session, GraphBuilder builder, Model model) {
         List<Layer> layers = new ArrayList<>(model.layers());
         for (int n = 0; n < builder.kernels().size(); n++) {
             int i = builder.computeLayer(n);

@@ -66,6 +66,33 @@ public final class TrainingSet {
     }
 
     /**
+     * Unlabelled single-channel samples (the label-free mode): every channel of every event is one
+     * {@code [samples][1]} window normalised by {@code adc} (one channel); no targets ({@link #targetCount} 0).
+     */
+    public static TrainingSet windows(Dataset data, AdcInput adc) {
+        requireEvents(data);
+        if (adc.baseline().length != 1) {
+            throw new IllegalArgumentException("the input normalisation has " + adc.baseline().length
+                    + " channel(s), single-channel windows need 1");
+        }
+        int len = data.samples();
+        int n = data.events() * data.channels();
+        float[] x = new float[n * len];
+        int[] ev = new int[n];
+        int s = 0;
+        for (int e = 0; e < data.events(); e++) {
+            for (int c = 0; c < data.channels(); c++, s++) {
+                ev[s] = e;
+                short[] w = data.waveform(e, c);
+                for (int l = 0; l < len; l++) {
+                    x[s * len + l] = (float) ((code(w[l], adc.adcBits()) - adc.baseline()[0]) * adc.codeScale()[0]);
+                }
+            }
+        }
+        return new TrainingSet(Shape.of(len, 1), x, new float[0], ev, 0);
+    }
+
+    /**
      * The input normalisation the trainer records (DESIGN §2 input stage): per model channel, baseline = the
      * median first sample (the window starts before the pulse), code scale = 1 / the largest excursion above
      * it, so pulses map to about [0, 1]. The integer input range is calibrated separately on these values.
