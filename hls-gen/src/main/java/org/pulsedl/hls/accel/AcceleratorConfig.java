@@ -132,7 +132,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), false, 256, 64, 1024,
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), false, 256, 64, 2048,
                 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 

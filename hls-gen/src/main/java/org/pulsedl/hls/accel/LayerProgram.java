@@ -228,11 +228,11 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             limit(p, "input channels", inCh, "max_channels", cfg.maxChannels());
             limit(p, "output channels", outCh, "max_channels", cfg.maxChannels());
             int outSize = outLen * outCh;
-            String shape = l.outputShape().rank() == 2 ? outLen + "x" + outCh : Integer.toString(outSize);
+            String what = l.outputShape().rank() == 2 ? "output " + outLen + "x" + outCh + " =" : "output size";
             if (last) {
-                limit(p, "output " + shape + " =", outSize, "max_outputs", cfg.maxOutputs());
+                limit(p, what, outSize, "max_outputs", cfg.maxOutputs());
             } else {
-                limit(p, "output " + shape + " =", outSize, "act_depth", cfg.actDepth());
+                limit(p, what, outSize, "act_depth", cfg.actDepth());
             }
             QuantParams inQ = l.input();
             if (!(l instanceof QConv1D || l instanceof QDense)) {
