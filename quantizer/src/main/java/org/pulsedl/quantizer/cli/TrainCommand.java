@@ -13,6 +13,9 @@ import org.pulsedl.quantizer.quant.Precision;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.train.EpochRecord;
+import org.pulsedl.quantizer.train.LabelFreeOptions;
+import org.pulsedl.quantizer.train.LabelFreeRun;
+import org.pulsedl.quantizer.train.ShiftResampler;
 import org.pulsedl.quantizer.train.TrainingOptions;
 import org.pulsedl.quantizer.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -115,6 +118,50 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
     private Path out;
 
+    @Option(names = "--label-free",
+            description = "Label-free training (real data without time labels): pairs of copies of each single-channel window "
+                    + "delayed by known sub-sample shifts, loss on the difference of the two time predictions, then a linear "
+                    + "calibration to ns (docs/training.md). Labels are not used except by --lf-calib labels:N. Implies "
+                    + "--per-channel; --targets and --qat-epochs do not apply (the .qmodel is quantised post-training).")
+    private boolean labelFree;
+
+    @Option(names = "--lf-max-shift", defaultValue = "1.0", paramLabel = "SAMPLES",
+            description = "Label-free: each copy is delayed by a shift uniform in [-S, S] samples. Default: ${DEFAULT-VALUE}.")
+    private double lfMaxShift;
+
+    @Option(names = "--lf-pairs", defaultValue = "2", paramLabel = "N",
+            description = "Label-free: pairs per window and epoch (fresh shifts each epoch). Default: ${DEFAULT-VALUE}.")
+    private int lfPairs;
+
+    @Option(names = "--lf-interp", defaultValue = "sinc", paramLabel = "sinc|cubic",
+            description = "Label-free: interpolation of the shifted copies (Kaiser-windowed sinc, or cubic convolution). Default: ${DEFAULT-VALUE}.")
+    private String lfInterp;
+
+    @Option(names = "--lf-energy", defaultValue = "peak", paramLabel = "peak|none",
+            description = "Label-free: second output regresses the window's interpolated peak (peak), or train time only (none). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String lfEnergy;
+
+    @Option(names = "--lf-noise", defaultValue = "1.0", paramLabel = "F",
+            description = "Label-free: white noise added independently to each copy, as F x the recorded noise (estimated from the "
+                    + "first samples); 0 = none. Default: ${DEFAULT-VALUE}.")
+    private double lfNoise;
+
+    @Option(names = "--lf-gain", defaultValue = "2.0", paramLabel = "G",
+            description = "Label-free: each copy is also scaled by a known gain, log-uniform in [1/G, G] (peak kept in range), so "
+                    + "that time cannot depend on amplitude; 1 = no scaling. Default: ${DEFAULT-VALUE}.")
+    private double lfGain;
+
+    @Option(names = "--lf-calib", defaultValue = "reference:0", paramLabel = "labels:N[:LABEL]|reference:NS",
+            description = "Label-free: time calibration to ns; labels:N fits slope and offset on the first N windows' labels "
+                    + "(LABEL default t_ch{c}_ns), reference:NS keeps the shift-trained slope and sets the mean time to NS. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String lfCalib;
+
+    @Option(names = "--lf-sample-period", paramLabel = "NS",
+            description = "Label-free: ADC sample period in ns (default: the dataset's sample_period_ns attribute).")
+    private Double lfSamplePeriod;
+
     @Override
     public Integer call() throws IOException {
         TrainingOptions options = new TrainingOptions(epochs, qatEpochs, batch, lr, lrFinal, qatLr, patience, valFraction,
@@ -123,10 +170,14 @@ public final class TrainCommand implements Callable<Integer> {
         if (calibWindows < 1) {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }
+        LabelFreeOptions lf = labelFree ? labelFreeOptions() : null;
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("--data: no such file '" + data + "'");
         }
         Dataset dataset = DatasetIo.read(data);
+        if (lf != null) {
+            return labelFree(options, lf, quant, dataset);
+        }
         TrainingRun run = new TrainingRun(layerText(layers), targets, perChannel, name, options, quant, !noSavedModel, calibWindows);
         TrainingRun.Outcome o = run.execute(dataset, data.getFileName().toString(), out, System.err);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -136,6 +187,35 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.println("wrote " + out.resolve(TrainingRun.QMODEL) + " (" + o.quantized().metadata().get("precision") + ", "
                 + o.quantized().rounding() + ", m_bits " + o.quantized().mBits() + "), " + TrainingRun.FLOAT_MODEL
                 + (o.result().hasQat() ? ", " + TrainingRun.QAT_FLOAT_MODEL : "")
+                + (noSavedModel ? "" : ", " + TrainingRun.SAVED_MODEL + "/") + ", " + TrainingRun.HISTORY);
+        stdout.flush();
+        return 0;
+    }
+
+    /** The label-free options of the {@code --lf-*} flags. */
+    LabelFreeOptions labelFreeOptions() {
+        if (targets != null) {
+            throw new IllegalArgumentException("--targets does not apply to --label-free (the network learns time from shifts"
+                    + " and, with --lf-energy peak, the window's peak)");
+        }
+        return new LabelFreeOptions(lfMaxShift, lfPairs, ShiftResampler.Method.parse(lfInterp), LabelFreeOptions.Energy.parse(lfEnergy),
+                lfNoise, lfGain, LabelFreeOptions.Calibration.parse(lfCalib), lfSamplePeriod == null ? Double.NaN : lfSamplePeriod);
+    }
+
+    private Integer labelFree(TrainingOptions options, LabelFreeOptions lf, QuantizationOptions quant, Dataset dataset)
+            throws IOException {
+        if (qatEpochs > 0) {
+            System.err.println("note: --label-free quantises post-training; --qat-epochs " + qatEpochs + " is not used");
+        }
+        LabelFreeRun run = new LabelFreeRun(layerText(layers), name, options, lf, quant, !noSavedModel, calibWindows);
+        LabelFreeRun.Outcome o = run.execute(dataset, data.getFileName().toString(), out, System.err);
+        PrintWriter stdout = spec.commandLine().getOut();
+        EpochRecord last = o.training().history().get(o.training().history().size() - 1);
+        stdout.printf(Locale.ROOT, "trained '%s' label-free in %.1f s; last validation pair rmse %.4g samples; "
+                        + "calibration %s: t_ns = %.6g * t + %.6g%n", name, o.training().seconds(), last.valRmse()[0],
+                lf.calibration(), o.calibration().slope(), o.calibration().offset());
+        stdout.println("wrote " + out.resolve(TrainingRun.QMODEL) + " (" + o.quantized().metadata().get("precision") + ", "
+                + o.quantized().rounding() + ", m_bits " + o.quantized().mBits() + ", post-training), " + TrainingRun.FLOAT_MODEL
                 + (noSavedModel ? "" : ", " + TrainingRun.SAVED_MODEL + "/") + ", " + TrainingRun.HISTORY);
         stdout.flush();
         return 0;

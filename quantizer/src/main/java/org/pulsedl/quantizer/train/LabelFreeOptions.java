@@ -13,12 +13,15 @@ import java.util.Locale;
  *                     (an amplitude proxy the data carries), {@link Energy#NONE} trains a time-only network
  * @param noise        independent white noise added to every copy, as a multiple of the recording's own noise
  *                     (estimated from the first sample of the windows); 0 = none
+ * @param gain         each copy is also scaled by a known gain, log-uniform in {@code [1/gain, gain]} (capped so the
+ *                     window's peak stays within the normalised range): time must not depend on amplitude, so this
+ *                     removes the amplitude walk the shift loss alone leaves free (1 = no scaling)
  * @param calibration  how the time output (in samples, offset free) is mapped to ns
  * @param samplePeriodNs the ADC sample period in ns, or NaN to take it from the dataset's {@code sample_period_ns}
  *                     attribute (needed by a reference calibration)
  */
 public record LabelFreeOptions(double maxShift, int pairs, ShiftResampler.Method method, Energy energy, double noise,
-                               Calibration calibration, double samplePeriodNs) {
+                               double gain, Calibration calibration, double samplePeriodNs) {
 
     /** What the second output learns. */
     public enum Energy {
@@ -84,6 +87,9 @@ public record LabelFreeOptions(double maxShift, int pairs, ShiftResampler.Method
         if (!(noise >= 0 && noise <= 10)) {
             throw new IllegalArgumentException("label-free added noise must be in [0, 10] x the recorded noise, got " + noise);
         }
+        if (!(gain >= 1 && gain <= 10)) {
+            throw new IllegalArgumentException("label-free gain spread must be in [1, 10], got " + gain);
+        }
         if (!Double.isNaN(samplePeriodNs) && !(samplePeriodNs > 0 && Double.isFinite(samplePeriodNs))) {
             throw new IllegalArgumentException("sample period must be > 0 ns, got " + samplePeriodNs);
         }
@@ -94,23 +100,25 @@ public record LabelFreeOptions(double maxShift, int pairs, ShiftResampler.Method
 
     /** The defaults of {@code pulsedl train --label-free} (docs/training.md). */
     public static LabelFreeOptions defaults() {
-        return new LabelFreeOptions(1.0, 2, ShiftResampler.Method.SINC, Energy.PEAK, 1.0,
+        return new LabelFreeOptions(1.0, 2, ShiftResampler.Method.SINC, Energy.PEAK, 1.0, 2.0,
                 Calibration.parse("reference:0"), Double.NaN);
     }
 
     public int outputs() { return energy == Energy.PEAK ? 2 : 1; }
 
-    public LabelFreeOptions withMaxShift(double v) { return new LabelFreeOptions(v, pairs, method, energy, noise, calibration, samplePeriodNs); }
+    public LabelFreeOptions withMaxShift(double v) { return new LabelFreeOptions(v, pairs, method, energy, noise, gain, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withPairs(int v) { return new LabelFreeOptions(maxShift, v, method, energy, noise, calibration, samplePeriodNs); }
+    public LabelFreeOptions withPairs(int v) { return new LabelFreeOptions(maxShift, v, method, energy, noise, gain, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withMethod(ShiftResampler.Method v) { return new LabelFreeOptions(maxShift, pairs, v, energy, noise, calibration, samplePeriodNs); }
+    public LabelFreeOptions withMethod(ShiftResampler.Method v) { return new LabelFreeOptions(maxShift, pairs, v, energy, noise, gain, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withEnergy(Energy v) { return new LabelFreeOptions(maxShift, pairs, method, v, noise, calibration, samplePeriodNs); }
+    public LabelFreeOptions withEnergy(Energy v) { return new LabelFreeOptions(maxShift, pairs, method, v, noise, gain, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withNoise(double v) { return new LabelFreeOptions(maxShift, pairs, method, energy, v, calibration, samplePeriodNs); }
+    public LabelFreeOptions withNoise(double v) { return new LabelFreeOptions(maxShift, pairs, method, energy, v, gain, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withCalibration(Calibration v) { return new LabelFreeOptions(maxShift, pairs, method, energy, noise, v, samplePeriodNs); }
+    public LabelFreeOptions withGain(double v) { return new LabelFreeOptions(maxShift, pairs, method, energy, noise, v, calibration, samplePeriodNs); }
 
-    public LabelFreeOptions withSamplePeriodNs(double v) { return new LabelFreeOptions(maxShift, pairs, method, energy, noise, calibration, v); }
+    public LabelFreeOptions withCalibration(Calibration v) { return new LabelFreeOptions(maxShift, pairs, method, energy, noise, gain, v, samplePeriodNs); }
+
+    public LabelFreeOptions withSamplePeriodNs(double v) { return new LabelFreeOptions(maxShift, pairs, method, energy, noise, gain, calibration, v); }
 }

@@ -16,13 +16,15 @@ import org.pulsedl.quantizer.util.ProgressBar;
  *
  * <ol>
  * <li>every step draws pairs from the recorded windows; each pair is two copies of one window delayed by known
- *     sub-sample shifts {@code δ_a, δ_b ∈ [−maxShift, maxShift]} ({@link ShiftResampler}), each copy with fresh
+ *     sub-sample shifts {@code δ_a, δ_b ∈ [−maxShift, maxShift]} ({@link ShiftResampler}), scaled by known gains
+ *     (time does not depend on amplitude; without this the loss leaves any function of the amplitude free to be
+ *     added to the time, an amplitude walk), each copy with fresh
  *     white noise of {@code noise ×} the recording's own noise added (estimated from the windows' first
  *     samples);</li>
  * <li>the same network sees both copies in one batch ({@link PairGraph}) and the loss is
  *     {@code ((t̂_a − t̂_b) − (δ_a − δ_b))²}: output 0 learns time in samples up to a free offset;</li>
  * <li>with {@link LabelFreeOptions.Energy#PEAK}, output 1 regresses the window's interpolated peak above the
- *     baseline (standardised), the same target for both copies.</li>
+ *     baseline (standardised), times the copy's gain.</li>
  * </ol>
  *
  * The returned model outputs raw units (time in samples with an arbitrary offset, standardised amplitude);
@@ -84,13 +86,9 @@ public final class LabelFreeTrainer {
             amp[s] = (float) rs.peak(x, s * len, len);
         }
         double[] ms = meanStd(amp, split[0]);
-        float[] ampZ = new float[amp.length];
-        for (int s = 0; s < amp.length; s++) {
-            ampZ[s] = (float) ((amp[s] - ms[0]) / ms[1]);
-        }
-        log.printf(Locale.ROOT, "label-free: %d training / %d validation windows, shifts ±%.3g samples (%s), %d pairs per window, "
+        log.printf(Locale.ROOT, "label-free: %d training / %d validation windows, shifts ±%.3g samples (%s), gains ×/÷%.3g, %d pairs per window, "
                         + "recorded noise %.4g, added noise %.4g (input units), energy %s%n", split[0].length, split[1].length,
-                lf.maxShift(), lf.method().name().toLowerCase(Locale.ROOT), lf.pairs(), sigma, addSigma,
+                lf.maxShift(), lf.method().name().toLowerCase(Locale.ROOT), lf.gain(), lf.pairs(), sigma, addSigma,
                 lf.energy().name().toLowerCase(Locale.ROOT));
 
         // fixed validation pairs
@@ -101,9 +99,7 @@ public final class LabelFreeTrainer {
         float[] ev = new float[2 * nv];
         for (int k = 0; k < nv; k++) {
             int w = split[1][k];
-            makePair(rs, x, w, len, k, nv, vr, addSigma, xv, dv);
-            ev[k] = ampZ[w];
-            ev[nv + k] = ampZ[w];
+            makePair(rs, x, w, len, k, nv, vr, addSigma, amp, ms, xv, dv, ev);
         }
 
         List<EpochRecord> history = new ArrayList<>();
@@ -135,9 +131,7 @@ public final class LabelFreeTrainer {
                         int n = Math.min(b, order.length - from);
                         for (int k = 0; k < n; k++) {
                             int w = order[from + k];
-                            makePair(rs, x, w, len, k, n, rnd, addSigma, xb, db);
-                            eb[k] = ampZ[w];
-                            eb[n + k] = ampZ[w];
+                            makePair(rs, x, w, len, k, n, rnd, addSigma, amp, ms, xb, db, eb);
                         }
                         float[] l = g.step(xb, db, eb, n, ScheduledAdam.feedValues(lr, ++step));
                         sum += (l[0] + l[1]) * n;
@@ -175,20 +169,40 @@ public final class LabelFreeTrainer {
         return new Result(best, sigma, ms[0], ms[1], history, split[0], split[1], (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Writes copy a of window {@code w} to slot {@code k} and copy b to slot {@code n + k}; {@code d[k] = δa − δb}. */
+    /**
+     * Writes copy a of window {@code w} to slot {@code k} and copy b to slot {@code n + k}; {@code d[k] = δa − δb};
+     * the standardised amplitude targets of the two (gain-scaled) copies to {@code e[k]}, {@code e[n + k]}.
+     */
     private void makePair(ShiftResampler rs, float[] x, int w, int len, int k, int n, SplittableRandom rnd, float addSigma,
-                          float[] out, float[] d) {
+                          float[] amp, double[] ms, float[] out, float[] d, float[] e) {
         double da = (2 * rnd.nextDouble() - 1) * lf.maxShift();
         double db = (2 * rnd.nextDouble() - 1) * lf.maxShift();
-        rs.shift(x, w * len, len, da, out, k * len);
-        rs.shift(x, w * len, len, db, out, (n + k) * len);
-        if (addSigma > 0) {
-            for (int i = 0; i < len; i++) {
-                out[k * len + i] += (float) (addSigma * rnd.nextGaussian());
-                out[(n + k) * len + i] += (float) (addSigma * rnd.nextGaussian());
-            }
-        }
+        double ga = gain(rnd, amp[w]);
+        double gb = gain(rnd, amp[w]);
+        copy(rs, x, w, len, da, ga, k, rnd, addSigma, out);
+        copy(rs, x, w, len, db, gb, n + k, rnd, addSigma, out);
         d[k] = (float) (da - db);
+        e[k] = (float) ((ga * amp[w] - ms[0]) / ms[1]);
+        e[n + k] = (float) ((gb * amp[w] - ms[0]) / ms[1]);
+    }
+
+    private void copy(ShiftResampler rs, float[] x, int w, int len, double delay, double g, int slot, SplittableRandom rnd,
+                      float addSigma, float[] out) {
+        int o = slot * len;
+        rs.shift(x, w * len, len, delay, out, o);
+        for (int i = 0; i < len; i++) {
+            out[o + i] = (float) (g * out[o + i] + (addSigma > 0 ? addSigma * rnd.nextGaussian() : 0));
+        }
+    }
+
+    /** Log-uniform in {@code [1/G, min(G, 1/peak)]} (1 when G = 1). */
+    private double gain(SplittableRandom rnd, double peak) {
+        if (lf.gain() <= 1) {
+            return 1;
+        }
+        double lo = -Math.log(lf.gain());
+        double hi = Math.log(Math.min(lf.gain(), peak > 1e-6 ? Math.max(1.0, 1.0 / peak) : lf.gain()));
+        return Math.exp(lo + (hi - lo) * rnd.nextDouble());
     }
 
     /** {@code {mean pair loss, mean energy loss}} over the fixed validation pairs. */
