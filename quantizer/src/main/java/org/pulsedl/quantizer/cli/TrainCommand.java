@@ -137,8 +137,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Label-free: interpolation of the shifted copies (Kaiser-windowed sinc, or cubic convolution). Default: ${DEFAULT-VALUE}.")
     private String lfInterp;
 
-    @Option(names = "--lf-energy", defaultValue = "peak", paramLabel = "peak|none",
-            description = "Label-free: second output regresses the window's interpolated peak (peak), or train time only (none). "
+    @Option(names = "--lf-energy", defaultValue = "shift", paramLabel = "shift|peak|none",
+            description = "Label-free second output: shift = amplitude consistent between the gain-scaled, shifted copies and "
+                    + "anchored to the mean interpolated peak; peak = regress each window's interpolated peak; none = time only. "
                     + "Default: ${DEFAULT-VALUE}.")
     private String lfEnergy;
 

@@ -9,8 +9,10 @@ import java.util.Locale;
  *                     {@code [−maxShift, maxShift]} samples, so the pair's known difference spans ±2·maxShift
  * @param pairs        pairs drawn per window and epoch (fresh shifts every epoch)
  * @param method       interpolation of the shifted copies
- * @param energy       the second output: {@link Energy#PEAK} regresses the interpolated peak of the window itself
- *                     (an amplitude proxy the data carries), {@link Energy#NONE} trains a time-only network
+ * @param energy       the second output: {@link Energy#SHIFT} learns an amplitude that is consistent between the
+ *                     gain-scaled, shifted copies ({@code Ê_a/g_a = Ê_b/g_b}), its scale anchored to the batch mean of
+ *                     the windows' interpolated peak; {@link Energy#PEAK} regresses each window's interpolated peak (an
+ *                     amplitude proxy the data carries); {@link Energy#NONE} trains a time-only network
  * @param noise        independent white noise added to every copy, as a multiple of the recording's own noise
  *                     (estimated from the first sample of the windows); 0 = none
  * @param gain         each copy is also scaled by a known gain, log-uniform in {@code [1/gain, gain]} (capped so the
@@ -25,13 +27,13 @@ public record LabelFreeOptions(double maxShift, int pairs, ShiftResampler.Method
 
     /** What the second output learns. */
     public enum Energy {
-        PEAK, NONE;
+        PEAK, SHIFT, NONE;
 
         public static Energy parse(String text) {
             try {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw new IllegalArgumentException("unknown label-free energy mode '" + text + "' (expected peak or none)");
+                throw new IllegalArgumentException("unknown label-free energy mode '" + text + "' (expected shift, peak or none)");
             }
         }
     }
@@ -100,11 +102,11 @@ public record LabelFreeOptions(double maxShift, int pairs, ShiftResampler.Method
 
     /** The defaults of {@code pulsedl train --label-free} (docs/training.md). */
     public static LabelFreeOptions defaults() {
-        return new LabelFreeOptions(1.0, 2, ShiftResampler.Method.SINC, Energy.PEAK, 1.0, 2.0,
+        return new LabelFreeOptions(1.0, 2, ShiftResampler.Method.SINC, Energy.SHIFT, 1.0, 2.0,
                 Calibration.parse("reference:0"), Double.NaN);
     }
 
-    public int outputs() { return energy == Energy.PEAK ? 2 : 1; }
+    public int outputs() { return energy == Energy.NONE ? 1 : 2; }
 
     public LabelFreeOptions withMaxShift(double v) { return new LabelFreeOptions(v, pairs, method, energy, noise, gain, calibration, samplePeriodNs); }
 

@@ -97,15 +97,16 @@ public final class LabelFreeTrainer {
         float[] xv = new float[2 * nv * len];
         float[] dv = new float[nv];
         float[] ev = new float[2 * nv];
+        float[] gv = new float[2 * nv];
         for (int k = 0; k < nv; k++) {
             int w = split[1][k];
-            makePair(rs, x, w, len, k, nv, vr, addSigma, amp, ms, xv, dv, ev);
+            makePair(rs, x, w, len, k, nv, vr, addSigma, amp, ms, xv, dv, ev, gv);
         }
 
         List<EpochRecord> history = new ArrayList<>();
         long t0 = System.nanoTime();
         Model best = initial;
-        try (PairGraph g = new PairGraph(initial, options.threads())) {
+        try (PairGraph g = new PairGraph(initial, options.threads(), lf.energy() == LabelFreeOptions.Energy.SHIFT, ms[0], ms[1])) {
             SplittableRandom rnd = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + PHASE.hashCode());
             int[] order = new int[split[0].length * lf.pairs()];
             for (int i = 0; i < order.length; i++) {
@@ -115,6 +116,7 @@ public final class LabelFreeTrainer {
             float[] xb = new float[2 * b * len];
             float[] db = new float[b];
             float[] eb = new float[2 * b];
+            float[] gb = new float[2 * b];
             int steps = (order.length + b - 1) / b;
             double bestLoss = Double.POSITIVE_INFINITY;
             int since = 0;
@@ -131,15 +133,15 @@ public final class LabelFreeTrainer {
                         int n = Math.min(b, order.length - from);
                         for (int k = 0; k < n; k++) {
                             int w = order[from + k];
-                            makePair(rs, x, w, len, k, n, rnd, addSigma, amp, ms, xb, db, eb);
+                            makePair(rs, x, w, len, k, n, rnd, addSigma, amp, ms, xb, db, eb, gb);
                         }
-                        float[] l = g.step(xb, db, eb, n, ScheduledAdam.feedValues(lr, ++step));
+                        float[] l = g.step(xb, db, eb, gb, n, ScheduledAdam.feedValues(lr, ++step));
                         sum += (l[0] + l[1]) * n;
                         bar.advance(1);
                     }
                 }
                 double trainLoss = sum / order.length;
-                double[] val = evaluate(g, xv, dv, ev, nv, len);
+                double[] val = evaluate(g, xv, dv, ev, gv, nv, len);
                 double valLoss = nv == 0 ? Double.NaN : val[0] + val[1];
                 double[] rmse = outputs > 1 ? new double[] {Math.sqrt(val[0]), Math.sqrt(val[1]) * ms[1]}
                         : new double[] {Math.sqrt(val[0])};
@@ -150,7 +152,7 @@ public final class LabelFreeTrainer {
                 history.add(rec);
                 log.println(String.format(Locale.ROOT, "%-5s epoch %3d/%d  lr %.2e  train %.4e  val %.4e  pair rmse %.4g samples%s  (%.1f s)",
                         PHASE, e + 1, options.epochs(), lr, trainLoss, valLoss, rmse[0],
-                        outputs > 1 ? String.format(Locale.ROOT, "  peak rmse %.4g", rmse[1]) : "", rec.seconds()));
+                        outputs > 1 ? String.format(Locale.ROOT, "  energy rmse %.4g", rmse[1]) : "", rec.seconds()));
                 if (!Double.isFinite(trainLoss)) {
                     throw new IllegalStateException("label-free training diverged at epoch " + (e + 1) + " (loss " + trainLoss + "); lower --lr");
                 }
@@ -174,7 +176,7 @@ public final class LabelFreeTrainer {
      * the standardised amplitude targets of the two (gain-scaled) copies to {@code e[k]}, {@code e[n + k]}.
      */
     private void makePair(ShiftResampler rs, float[] x, int w, int len, int k, int n, SplittableRandom rnd, float addSigma,
-                          float[] amp, double[] ms, float[] out, float[] d, float[] e) {
+                          float[] amp, double[] ms, float[] out, float[] d, float[] e, float[] gs) {
         double da = (2 * rnd.nextDouble() - 1) * lf.maxShift();
         double db = (2 * rnd.nextDouble() - 1) * lf.maxShift();
         double ga = gain(rnd, amp[w]);
@@ -184,6 +186,8 @@ public final class LabelFreeTrainer {
         d[k] = (float) (da - db);
         e[k] = (float) ((ga * amp[w] - ms[0]) / ms[1]);
         e[n + k] = (float) ((gb * amp[w] - ms[0]) / ms[1]);
+        gs[k] = (float) ga;
+        gs[n + k] = (float) gb;
     }
 
     private void copy(ShiftResampler rs, float[] x, int w, int len, double delay, double g, int slot, SplittableRandom rnd,
@@ -206,12 +210,13 @@ public final class LabelFreeTrainer {
     }
 
     /** {@code {mean pair loss, mean energy loss}} over the fixed validation pairs. */
-    private static double[] evaluate(PairGraph g, float[] xv, float[] dv, float[] ev, int nv, int len) {
+    private static double[] evaluate(PairGraph g, float[] xv, float[] dv, float[] ev, float[] gv, int nv, int len) {
         double p = 0;
         double q = 0;
         float[] xc = new float[2 * Math.min(EVAL_CHUNK, Math.max(nv, 1)) * len];
         float[] dc = new float[Math.min(EVAL_CHUNK, Math.max(nv, 1))];
         float[] ec = new float[2 * dc.length];
+        float[] gc = new float[2 * dc.length];
         for (int from = 0; from < nv; from += EVAL_CHUNK) {
             int n = Math.min(EVAL_CHUNK, nv - from);
             System.arraycopy(xv, from * len, xc, 0, n * len);
@@ -219,7 +224,9 @@ public final class LabelFreeTrainer {
             System.arraycopy(dv, from, dc, 0, n);
             System.arraycopy(ev, from, ec, 0, n);
             System.arraycopy(ev, nv + from, ec, n, n);
-            float[] l = g.loss(xc, dc, ec, n);
+            System.arraycopy(gv, from, gc, 0, n);
+            System.arraycopy(gv, nv + from, gc, n, n);
+            float[] l = g.loss(xc, dc, ec, gc, n);
             p += (double) l[0] * n;
             q += (double) l[1] * n;
         }
