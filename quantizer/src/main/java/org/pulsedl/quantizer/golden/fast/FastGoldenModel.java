@@ -1,0 +1,701 @@
+package org.pulsedl.quantizer.golden.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.qmodel.InputStage;
+import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QConv1D;
+import org.pulsedl.quantizer.qmodel.QDense;
+import org.pulsedl.quantizer.qmodel.QFlatten;
+import org.pulsedl.quantizer.qmodel.QLayer;
+import org.pulsedl.quantizer.qmodel.QMaxPool1D;
+import org.pulsedl.quantizer.qmodel.QReshape;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.qmodel.Requant;
+import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
+import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.quant.Width;
+
+/**
+ * A compiled batch form of {@link GoldenModel}: the same integers for every window (bit-exact, tested against the
+ * reference kernels), computed tile by tile. A tile of {@code T} windows is stored feature-major,
+ * {@code x[feature][window]} (one array per feature), so every layer's inner loop runs over the windows of the tile with the weight
+ * (or requantisation constant) held fixed — a plain {@code int} multiply-add that C2 vectorises.
+ *
+ * <p>The compiled plan, per layer:
+ * <ul>
+ *   <li>Conv1D and Dense become one <em>row</em> per output feature: a contiguous input range, a contiguous weight
+ *       range and an effective bias. SAME padding is handled by clipping each position's tap range at compile
+ *       time (padded taps are skipped, as in the reference), and the input zero point is folded into the bias
+ *       ({@code Σ(x − z)w = Σxw − zΣw} over the row's real taps).</li>
+ *   <li>The accumulator is int32 whenever the bound of docs/qmodel.md §2 proves it exact: always for int8 inputs
+ *       (the validator bounds the accumulator to int32, and int32 wrap-around is exact modulo 2^32), and for int16
+ *       inputs when {@code Σ|w|·32768 + |bias| ≤ 2^31 − 1}; otherwise the products are summed in int32 and the
+ *       int64 bias added in the requantisation ({@code Σ|w|·32768 ≤ 2^31 − 1}), or, failing that, summed in int64.</li>
+ *   <li>Requantisation of an int16-input layer whose results provably stay within int32 uses the all-int32 form
+ *       {@link FastMbqm#int64ViaInt32} (vectorised); every other case evaluates the same integer routines per
+ *       element ({@link FastMbqm}, equal to {@code MultiplyByQuantizedMultiplier}).</li>
+ *   <li>Pools become precomputed window ranges; Flatten and Reshape disappear (the layout is the same).</li>
+ *   <li>An input stage becomes one table per channel, {@code code → q}, built with the reference routine.</li>
+ * </ul>
+ *
+ * <p>Immutable and thread-safe; each thread reuses its own scratch buffers. The parallel methods split the batch
+ * into tiles, and each window's result depends only on that window, so results never depend on scheduling.
+ */
+public final class FastGoldenModel {
+    /** Windows per tile unless told otherwise. */
+    public static final int DEFAULT_TILE = 64;
+
+    private final QuantizedModel model;
+    private final int tile;
+    private final MacOp[] macs;       // ops in order; exactly one of macs[i] / pools[i] is non-null
+    private final PoolOp[] pools;
+    private final int inSize;
+    private final int outSize;
+    private final int maxFeatures;
+    private final boolean rawOutput;
+    private final int inMin;
+    private final int inMax;
+    private final int[][] adcTable;   // [channel][code] → model input, or null without an input stage
+    private final ThreadLocal<Scratch> scratch;
+
+    private FastGoldenModel(QuantizedModel model, int tile) {
+        if (tile < 1) {
+            throw new IllegalArgumentException("tile must be >= 1, got " + tile);
+        }
+        this.model = model;
+        this.tile = tile;
+        this.inSize = model.inputShape().size();
+        this.outSize = model.outputShape().size();
+        this.rawOutput = model.rawOutput();
+        this.inMin = model.input().width().min();
+        this.inMax = model.input().width().max();
+        List<MacOp> m = new ArrayList<>();
+        List<PoolOp> p = new ArrayList<>();
+        int maxF = inSize;
+        List<QLayer> layers = model.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            QLayer l = layers.get(i);
+            maxF = Math.max(maxF, l.outputShape().size());
+            if (l instanceof QConv1D c) {
+                m.add(MacOp.conv(c, model.rounding(), model.mBits()));
+                p.add(null);
+            } else if (l instanceof QDense d) {
+                m.add(MacOp.dense(d, model.rounding(), model.mBits()));
+                p.add(null);
+            } else if (l instanceof QMaxPool1D mp) {
+                m.add(null);
+                p.add(new PoolOp(mp.name(), mp.inputShape().length(), mp.inputShape().channels(), mp.poolSize(),
+                        mp.stride(), mp.padding(), true));
+            } else if (l instanceof QAvgPool1D ap) {
+                m.add(null);
+                p.add(new PoolOp(ap.name(), ap.inputShape().length(), ap.inputShape().channels(), ap.poolSize(),
+                        ap.stride(), ap.padding(), false));
+            } else if (!(l instanceof QFlatten || l instanceof QReshape)) {
+                throw new IllegalArgumentException("layer '" + l.name() + "': unsupported type " + l.type());
+            }
+        }
+        this.macs = m.toArray(new MacOp[0]);
+        this.pools = p.toArray(new PoolOp[0]);
+        this.maxFeatures = maxF;
+        this.adcTable = model.inputStage() == null ? null : adcTables(model);
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxFeatures, outSize, tile));
+    }
+
+    /** Compiles {@code model} with {@link #DEFAULT_TILE} windows per tile. */
+    public static FastGoldenModel compile(QuantizedModel model) {
+        return new FastGoldenModel(model, DEFAULT_TILE);
+    }
+
+    /** Compiles {@code model} with {@code tile} windows per tile (results do not depend on it). */
+    public static FastGoldenModel compile(QuantizedModel model, int tile) {
+        return new FastGoldenModel(model, tile);
+    }
+
+    public QuantizedModel model() { return model; }
+
+    public int tileSize() { return tile; }
+
+    public int inputSize() { return inSize; }
+
+    public int outputSize() { return outSize; }
+
+    /** The compiled plan, one line per arithmetic layer (accumulator and requantisation kinds). */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < macs.length; i++) {
+            sb.append(macs[i] != null ? macs[i].describe() : pools[i].describe()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** One window, like {@link GoldenModel#run}. */
+    public long[] run(int[] inputQ) {
+        return runBatch(new int[][] {inputQ})[0];
+    }
+
+    /** Many quantised windows on the calling thread; {@code result[i]} equals {@code GoldenModel.run(inputsQ[i])}. */
+    public long[][] runBatch(int[][] inputsQ) {
+        long[][] out = new long[inputsQ.length][];
+        runRange(inputsQ, null, 0, inputsQ.length, out);
+        return out;
+    }
+
+    /** Many quantised windows, tiles spread over the common fork-join pool. */
+    public long[][] runBatchParallel(int[][] inputsQ) {
+        long[][] out = new long[inputsQ.length][];
+        parallel(inputsQ, null, inputsQ.length, out);
+        return out;
+    }
+
+    /** ADC windows {@code [window][channel][sample]} through the input stage; equals {@code GoldenModel.runFromAdc}. */
+    public long[][] runBatchFromAdc(short[][][] adc) {
+        requireInputStage();
+        long[][] out = new long[adc.length][];
+        runRange(null, adc, 0, adc.length, out);
+        return out;
+    }
+
+    /** {@link #runBatchFromAdc} with tiles spread over the common fork-join pool. */
+    public long[][] runBatchFromAdcParallel(short[][][] adc) {
+        requireInputStage();
+        long[][] out = new long[adc.length][];
+        parallel(null, adc, adc.length, out);
+        return out;
+    }
+
+    /**
+     * Windows {@code [from, to)} of either {@code inputsQ} or {@code adc} (the other null) into {@code out[from..to)},
+     * on the calling thread.
+     */
+    public void runRange(int[][] inputsQ, short[][][] adc, int from, int to, long[][] out) {
+        Scratch s = scratch.get();
+        for (int start = from; start < to; start += tile) {
+            runTile(inputsQ, adc, start, Math.min(tile, to - start), out, s);
+        }
+    }
+
+    private void parallel(int[][] inputsQ, short[][][] adc, int n, long[][] out) {
+        int tiles = (n + tile - 1) / tile;
+        IntStream.range(0, tiles).parallel().forEach(i -> {
+            int start = i * tile;
+            runTile(inputsQ, adc, start, Math.min(tile, n - start), out, scratch.get());
+        });
+    }
+
+    private void requireInputStage() {
+        if (adcTable == null) {
+            throw new IllegalStateException("model '" + model.name() + "' has no input stage");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // One tile
+
+    private void runTile(int[][] inputsQ, short[][][] adc, int start, int n, long[][] out, Scratch s) {
+        int[][] x = s.a;
+        int[][] y = s.b;
+        if (inputsQ != null) {
+            loadQuantised(inputsQ, start, n, x);
+        } else {
+            loadAdc(adc, start, n, x);
+        }
+        int last = macs.length - 1;
+        for (int i = 0; i <= last; i++) {
+            if (macs[i] != null) {
+                if (i == last && rawOutput) {
+                    macs[i].runRaw(x, n, s);
+                    long[][] o = s.out;
+                    for (int t = 0; t < n; t++) {
+                        long[] r = new long[outSize];
+                        for (int j = 0; j < outSize; j++) {
+                            r[j] = o[j][t];
+                        }
+                        out[start + t] = r;
+                    }
+                    return;
+                }
+                macs[i].run(x, y, n, s);
+            } else {
+                pools[i].run(x, y, n);
+            }
+            int[][] tmp = x;
+            x = y;
+            y = tmp;
+        }
+        for (int t = 0; t < n; t++) {
+            long[] r = new long[outSize];
+            for (int j = 0; j < outSize; j++) {
+                r[j] = x[j][t];
+            }
+            out[start + t] = r;
+        }
+    }
+
+    private void loadQuantised(int[][] in, int start, int n, int[][] x) {
+        for (int t = 0; t < n; t++) {
+            int[] w = in[start + t];
+            if (w.length != inSize) {
+                throw new IllegalArgumentException("model '" + model.name() + "' expects " + inSize
+                        + " input values, got " + w.length);
+            }
+            for (int i = 0; i < inSize; i++) {
+                int v = w[i];
+                if (v < inMin || v > inMax) {
+                    throw new IllegalArgumentException("input value " + v + " at " + i + " outside the "
+                            + model.input().width().label() + " range");
+                }
+                x[i][t] = v;
+            }
+        }
+    }
+
+    private void loadAdc(short[][][] adc, int start, int n, int[][] x) {
+        InputStage st = model.inputStage();
+        int channels = st.channels();
+        int samples = inSize / channels;
+        int mask = (1 << st.adcBits()) - 1;
+        boolean unsigned16 = st.adcBits() == 16;
+        for (int t = 0; t < n; t++) {
+            short[][] w = adc[start + t];
+            if (w.length != channels) {
+                throw new IllegalArgumentException("expected " + channels + " ADC channels, got " + w.length);
+            }
+            for (int c = 0; c < channels; c++) {
+                short[] codes = w[c];
+                if (codes.length != samples) {
+                    throw new IllegalArgumentException("ADC channel " + c + " has " + codes.length
+                            + " samples, expected " + samples);
+                }
+                int[] table = adcTable[c];
+                for (int l = 0; l < samples; l++) {
+                    int code = unsigned16 ? codes[l] & 0xFFFF : codes[l];
+                    if (code < 0 || code > mask) {
+                        throw new IllegalArgumentException("ADC code " + code + " (channel " + c + ", sample " + l
+                                + ") outside [0, " + mask + "]");
+                    }
+                    x[l * channels + c][t] = table[code];
+                }
+            }
+        }
+    }
+
+    /** {@code code → q} per channel, each entry computed by the reference routine of {@code InputStageKernel}. */
+    private static int[][] adcTables(QuantizedModel model) {
+        InputStage s = model.inputStage();
+        int codes = 1 << s.adcBits();
+        int z = model.input().zeroPoint();
+        Width w = model.input().width();
+        int[][] tables = new int[s.channels()][codes];
+        for (int c = 0; c < s.channels(); c++) {
+            for (int code = 0; code < codes; code++) {
+                int d = code - s.baseline()[c];
+                int scaled = model.rounding() == RoundingMode.DOUBLE
+                        ? MultiplyByQuantizedMultiplier.multiplyDouble(d, s.m0()[c], s.shift()[c], model.mBits())
+                        : MultiplyByQuantizedMultiplier.multiplySingle(d, s.m0()[c], s.shift()[c], model.mBits());
+                tables[c][code] = w.clamp((long) z + scaled);
+            }
+        }
+        return tables;
+    }
+
+    /** Per-thread buffers: two activation tiles, a long row and the raw output tile. */
+    private static final class Scratch {
+        final int[][] a;
+        final int[][] b;
+        final int[] row;
+        final long[] accL;
+        final long[][] out;
+
+        Scratch(int maxFeatures, int outSize, int tile) {
+            a = new int[maxFeatures][tile];
+            b = new int[maxFeatures][tile];
+            row = new int[tile];
+            accL = new long[tile];
+            out = new long[outSize][tile];
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Conv1D / Dense
+
+    /** Accumulator kinds. */
+    static final int ACC_INT = 0;        // whole accumulator (bias folded in) in int32
+    static final int ACC_INT_SUM = 1;    // products in int32, int64 bias added per element
+    static final int ACC_LONG = 2;       // products in int64
+    /** Requantisation kinds. */
+    static final int RQ_RAW = 0;
+    static final int RQ_I64_INT32 = 1;   // int16 input, FastMbqm.int64ViaInt32 (vectorised)
+    static final int RQ_SCALAR = 2;      // per element through FastMbqm
+
+    private static final long X_MAX_INT16 = 32768;
+
+    static final class MacOp {
+        final String name;
+        final int channels;        // filters / units
+        final int rows;            // output features
+        final int[] w;             // [channels][fanIn]
+        final int[] rowX;          // first input feature of each row
+        final int[] rowW;          // first weight of each row
+        final int[] rowN;          // length of each row
+        final int[] rowC;          // output channel of each row
+        final int[] biasI;         // ACC_INT: effective bias (mod 2^32)
+        final long[] biasL;        // ACC_INT_SUM / ACC_LONG: effective bias
+        final int acc;
+        final int rq;
+        // requantisation constants per channel
+        final boolean int16In;
+        final RoundingMode mode;
+        final int mBits;
+        final int[] m0;
+        final int[] shift;
+        final int[] mRed;          // int64 path multiplier
+        final int[] k;             // int64 path: 15 − shift (resp. mBits − shift); SINGLE: mBits − shift
+        final int zOut;
+        final int actMin;
+        final int actMax;
+
+        private MacOp(String name, int channels, int outLen, int inLen, int inCh, int kernel, int stride, int pad,
+                      byte[][] weights, long[] bias, Width inW, int zIn, Requant requant, RoundingMode mode, int mBits) {
+            this.name = name;
+            this.channels = channels;
+            this.rows = outLen * channels;
+            int fanIn = kernel * inCh;
+            w = new int[channels * fanIn];
+            long[] sumAbsW = new long[channels];
+            for (int f = 0; f < channels; f++) {
+                for (int i = 0; i < fanIn; i++) {
+                    w[f * fanIn + i] = weights[f][i];
+                    sumAbsW[f] += Math.abs(weights[f][i]);
+                }
+            }
+            int accKind = ACC_INT;
+            if (inW == Width.INT16) {
+                for (int f = 0; f < channels; f++) {
+                    long products = sumAbsW[f] * X_MAX_INT16;
+                    if (products > Integer.MAX_VALUE) {
+                        accKind = ACC_LONG;
+                    } else if (accKind == ACC_INT && products + Math.abs(bias[f]) > Integer.MAX_VALUE) {
+                        accKind = ACC_INT_SUM;
+                    }
+                }
+            }
+            this.acc = accKind;
+            rowX = new int[rows];
+            rowW = new int[rows];
+            rowN = new int[rows];
+            rowC = new int[rows];
+            biasI = new int[rows];
+            biasL = new long[rows];
+            for (int o = 0; o < outLen; o++) {
+                int start = o * stride - pad;
+                int kLo = Math.max(0, -start);
+                int kHi = Math.min(kernel, inLen - start);
+                if (kHi < kLo) {
+                    kHi = kLo;
+                }
+                for (int f = 0; f < channels; f++) {
+                    int r = o * channels + f;
+                    rowC[r] = f;
+                    rowN[r] = (kHi - kLo) * inCh;
+                    rowX[r] = rowN[r] == 0 ? 0 : (start + kLo) * inCh;
+                    rowW[r] = f * fanIn + kLo * inCh;
+                    long sumW = 0;
+                    for (int u = 0; u < rowN[r]; u++) {
+                        sumW += w[rowW[r] + u];
+                    }
+                    long b = bias[f] - (long) zIn * sumW;      // Σ(x − z)w = Σxw − zΣw
+                    biasL[r] = b;
+                    biasI[r] = (int) b;                         // exact modulo 2^32
+                }
+            }
+            this.int16In = inW == Width.INT16;
+            this.mode = mode;
+            this.mBits = mBits;
+            if (requant == null) {
+                rq = RQ_RAW;
+                m0 = shift = mRed = k = null;
+                zOut = actMin = actMax = 0;
+                return;
+            }
+            m0 = requant.m0().clone();
+            shift = requant.shift().clone();
+            mRed = new int[channels];
+            k = new int[channels];
+            zOut = requant.output().zeroPoint();
+            actMin = requant.actMin();
+            actMax = requant.actMax();
+            boolean vec = int16In && accKind == ACC_INT;
+            for (int f = 0; f < channels; f++) {
+                if (int16In) {
+                    mRed[f] = FastMbqm.reducedMultiplier(m0[f], mBits);
+                    k[f] = FastMbqm.int64Shift(shift[f], mBits);
+                    // |acc| ≤ A; |result| ≤ A·m / 2^k + 1 must leave room for the zero point in int32
+                    long a = sumAbsW[f] * X_MAX_INT16 + Math.abs(bias[f]);
+                    long bound = ((a * mRed[f]) >> k[f]) + 2 + Math.abs(zOut);
+                    if (a > Integer.MAX_VALUE || bound > Integer.MAX_VALUE || k[f] < 1 || k[f] > 47 || mRed[f] < 0
+                            || mRed[f] > 0x7FFF) {
+                        vec = false;
+                    }
+                } else {
+                    k[f] = mBits - shift[f];
+                }
+            }
+            rq = vec ? RQ_I64_INT32 : RQ_SCALAR;
+        }
+
+        static MacOp conv(QConv1D c, RoundingMode mode, int mBits) {
+            return new MacOp(c.name(), c.filters(), c.outLength(), c.inLength(), c.inChannels(), c.kernelSize(),
+                    c.stride(), c.padLeft(), c.weights(), c.bias(), c.input().width(), c.input().zeroPoint(),
+                    c.requant(), mode, mBits);
+        }
+
+        static MacOp dense(QDense d, RoundingMode mode, int mBits) {
+            return new MacOp(d.name(), d.units(), 1, 1, d.inputs(), 1, 1, 0, d.weights(), d.bias(),
+                    d.input().width(), d.input().zeroPoint(), d.requant(), mode, mBits);
+        }
+
+        String describe() {
+            String[] a = {"int32", "int32 sum + int64 bias", "int64"};
+            String[] r = {"raw", "int64 path in int32 (vector)", "scalar " + (int16In ? "int64 path" : mode.name())};
+            return name + ": " + rows + " rows, accumulator " + a[acc] + ", requantisation " + r[rq];
+        }
+
+        /** Requantised output rows {@code y[row][t]}. */
+        void run(int[][] x, int[][] y, int n, Scratch s) {
+            for (int r = 0; r < rows; r++) {
+                int[] yr = y[r];
+                int c = rowC[r];
+                if (acc == ACC_LONG) {
+                    long[] a = s.accL;
+                    macRowLong(x, n, rowX[r], w, rowW[r], rowN[r], biasL[r], a);
+                    for (int t = 0; t < n; t++) {
+                        yr[t] = requant(a[t], c);
+                    }
+                    continue;
+                }
+                macRow(x, n, rowX[r], w, rowW[r], rowN[r], acc == ACC_INT ? biasI[r] : 0, yr);
+                if (rq == RQ_I64_INT32) {
+                    int kc = k[c];
+                    if (kc <= 16) {
+                        requantRowSmallK(yr, n, mRed[c], kc, zOut, actMin, actMax);
+                    } else {
+                        requantRowLargeK(yr, n, mRed[c], kc, zOut, actMin, actMax);
+                    }
+                } else if (acc == ACC_INT) {
+                    for (int t = 0; t < n; t++) {
+                        yr[t] = requant(yr[t], c);
+                    }
+                } else {
+                    long b = biasL[r];
+                    for (int t = 0; t < n; t++) {
+                        yr[t] = requant(b + yr[t], c);
+                    }
+                }
+            }
+        }
+
+        /** Raw accumulators {@code s.out[row][t]}. */
+        void runRaw(int[][] x, int n, Scratch s) {
+            for (int r = 0; r < rows; r++) {
+                long[] o = s.out[r];
+                if (acc == ACC_LONG) {
+                    macRowLong(x, n, rowX[r], w, rowW[r], rowN[r], biasL[r], o);
+                    continue;
+                }
+                int[] row = s.row;
+                macRow(x, n, rowX[r], w, rowW[r], rowN[r], acc == ACC_INT ? biasI[r] : 0, row);
+                long b = acc == ACC_INT ? 0 : biasL[r];
+                for (int t = 0; t < n; t++) {
+                    o[t] = b + row[t];
+                }
+            }
+        }
+
+        /** {@code clamp(z_out + MBQM(acc))} for channel {@code c}, per element (the reference's routine). */
+        private int requant(long a, int c) {
+            int s;
+            if (int16In) {
+                s = FastMbqm.int64(a, mRed[c], k[c]);
+            } else if (mode == RoundingMode.DOUBLE) {
+                s = FastMbqm.doubleRounding((int) a, m0[c], shift[c], mBits);
+            } else {
+                s = FastMbqm.single(a, m0[c], k[c]);
+            }
+            long v = (long) zOut + s;
+            return (int) Math.max(actMin, Math.min(actMax, v));
+        }
+    }
+
+    /**
+     * {@code y[t] = bias + Σ_u x[xs + u][t] · w[ws + u]} for {@code t < n}, four input rows per pass. Every access
+     * uses the same index {@code t} on distinct row arrays, the shape C2's superword pass vectorises.
+     */
+    static void macRow(int[][] x, int n, int xs, int[] w, int ws, int len, int bias, int[] y) {
+        int u = 0;
+        if (len >= 4) {
+            int[] x0 = x[xs];
+            int[] x1 = x[xs + 1];
+            int[] x2 = x[xs + 2];
+            int[] x3 = x[xs + 3];
+            int w0 = w[ws];
+            int w1 = w[ws + 1];
+            int w2 = w[ws + 2];
+            int w3 = w[ws + 3];
+            for (int t = 0; t < n; t++) {
+                y[t] = bias + x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+            }
+            u = 4;
+        } else {
+            for (int t = 0; t < n; t++) {
+                y[t] = bias;
+            }
+        }
+        for (; u + 4 <= len; u += 4) {
+            int[] x0 = x[xs + u];
+            int[] x1 = x[xs + u + 1];
+            int[] x2 = x[xs + u + 2];
+            int[] x3 = x[xs + u + 3];
+            int w0 = w[ws + u];
+            int w1 = w[ws + u + 1];
+            int w2 = w[ws + u + 2];
+            int w3 = w[ws + u + 3];
+            for (int t = 0; t < n; t++) {
+                y[t] += x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+            }
+        }
+        for (; u < len; u++) {
+            int[] x0 = x[xs + u];
+            int w0 = w[ws + u];
+            for (int t = 0; t < n; t++) {
+                y[t] += x0[t] * w0;
+            }
+        }
+    }
+
+    /** {@link #macRow} with an int64 accumulator. */
+    static void macRowLong(int[][] x, int n, int xs, int[] w, int ws, int len, long bias, long[] acc) {
+        for (int t = 0; t < n; t++) {
+            acc[t] = bias;
+        }
+        for (int u = 0; u < len; u++) {
+            int[] x0 = x[xs + u];
+            long w0 = w[ws + u];
+            for (int t = 0; t < n; t++) {
+                acc[t] += x0[t] * w0;
+            }
+        }
+    }
+
+    /** {@link FastMbqm#int64ViaInt32} for {@code k ≤ 16}, then zero point and clamp, in place. */
+    static void requantRowSmallK(int[] y, int n, int m, int k, int z, int lo, int hi) {
+        int up = 16 - k;
+        int half = 1 << (k - 1);
+        for (int t = 0; t < n; t++) {
+            int a = y[t];
+            int r = (((a >> 16) * m) << up) + (((a & 0xFFFF) * m + half) >> k);
+            y[t] = Math.min(Math.max(r + z, lo), hi);
+        }
+    }
+
+    /** {@link FastMbqm#int64ViaInt32} for {@code k > 16}, then zero point and clamp, in place. */
+    static void requantRowLargeK(int[] y, int n, int m, int k, int z, int lo, int hi) {
+        int down = k - 16;
+        int half = 1 << (k - 17);
+        for (int t = 0; t < n; t++) {
+            int a = y[t];
+            int r = ((a >> 16) * m + (((a & 0xFFFF) * m) >> 16) + half) >> down;
+            y[t] = Math.min(Math.max(r + z, lo), hi);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Pools
+
+    static final class PoolOp {
+        final String name;
+        final int ch;
+        final int outLen;
+        final int[] start;
+        final int[] end;
+        final boolean max;
+        final boolean longSum;
+
+        PoolOp(String name, int len, int ch, int pool, int stride, org.pulsedl.quantizer.model.Padding padding,
+               boolean max) {
+            this.name = name;
+            this.ch = ch;
+            this.max = max;
+            outLen = padding.outputLength(len, pool, stride);
+            int pad = padding.padLeft(len, pool, stride);
+            start = new int[outLen];
+            end = new int[outLen];
+            for (int o = 0; o < outLen; o++) {
+                start[o] = Math.max(o * stride - pad, 0);
+                end[o] = Math.min(o * stride - pad + pool, len);
+            }
+            longSum = (long) pool * 32768 > Integer.MAX_VALUE;
+        }
+
+        String describe() {
+            return name + ": " + (max ? "max" : "average") + " pool, " + outLen + " positions";
+        }
+
+        void run(int[][] x, int[][] y, int n) {
+            for (int o = 0; o < outLen; o++) {
+                int s = start[o];
+                int e = end[o];
+                int count = e - s;
+                for (int c = 0; c < ch; c++) {
+                    int[] yr = y[o * ch + c];
+                    if (count <= 0) {
+                        emptyWindow(yr, n);
+                        continue;
+                    }
+                    if (max) {
+                        System.arraycopy(x[s * ch + c], 0, yr, 0, n);
+                        for (int p = s + 1; p < e; p++) {
+                            int[] xr = x[p * ch + c];
+                            for (int t = 0; t < n; t++) {
+                                yr[t] = Math.max(yr[t], xr[t]);
+                            }
+                        }
+                    } else if (!longSum) {
+                        System.arraycopy(x[s * ch + c], 0, yr, 0, n);
+                        for (int p = s + 1; p < e; p++) {
+                            int[] xr = x[p * ch + c];
+                            for (int t = 0; t < n; t++) {
+                                yr[t] += xr[t];
+                            }
+                        }
+                        int h = count / 2;
+                        for (int t = 0; t < n; t++) {
+                            int sum = yr[t];
+                            yr[t] = sum > 0 ? (sum + h) / count : (sum - h) / count;
+                        }
+                    } else {
+                        for (int t = 0; t < n; t++) {
+                            long sum = 0;
+                            for (int p = s; p < e; p++) {
+                                sum += x[p * ch + c][t];
+                            }
+                            yr[t] = (int) (sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** What the reference does for a window without real samples (TensorFlow's padding never makes one). */
+        private void emptyWindow(int[] y, int n) {
+            if (!max) {
+                throw new ArithmeticException("layer '" + name + "': average over an empty window");
+            }
+            for (int t = 0; t < n; t++) {
+                y[t] = (int) Long.MIN_VALUE;
+            }
+        }
+    }
+}
