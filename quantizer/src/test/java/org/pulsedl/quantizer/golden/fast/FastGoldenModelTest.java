@@ -1,0 +1,252 @@
+package org.pulsedl.quantizer.golden.fast;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.model.Activation;
+import org.pulsedl.quantizer.model.Padding;
+import org.pulsedl.quantizer.model.Shape;
+import org.pulsedl.quantizer.qmodel.QConv1D;
+import org.pulsedl.quantizer.qmodel.QDense;
+import org.pulsedl.quantizer.qmodel.QFlatten;
+import org.pulsedl.quantizer.qmodel.QLayer;
+import org.pulsedl.quantizer.qmodel.QModelFormat;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.qmodel.Requant;
+import org.pulsedl.quantizer.quant.QuantParams;
+import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.quant.Width;
+
+/** {@link FastGoldenModel} equals {@link GoldenModel} output for output, on random models and on models/pdl2. */
+class FastGoldenModelTest {
+
+    static List<Arguments> families() {
+        List<Arguments> a = new ArrayList<>();
+        for (RoundingMode mode : RoundingMode.values()) {
+            for (int mBits : new int[] {31, 15}) {
+                for (Width w : Width.values()) {
+                    for (boolean raw : new boolean[] {false, true}) {
+                        a.add(Arguments.of(new RandomModels.Options(mode, mBits, w, raw)));
+                    }
+                }
+            }
+        }
+        return a;
+    }
+
+    private static void assertSame(GoldenModel golden, int[][] x, long[][] got, String what) {
+        assertEquals(x.length, got.length);
+        for (int i = 0; i < x.length; i++) {
+            long[] want = golden.run(x[i]);
+            int idx = i;
+            assertArrayEquals(want, got[i], () -> what + ": window " + idx);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void randomModelsEqualGolden(RandomModels.Options o) {
+        long seed = TestSeed.of("FastGoldenModel random " + o, 1000L + o.hashCode() % 1000);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int model = 0; model < 40; model++) {
+            QuantizedModel m = RandomModels.make(rnd, o);
+            GoldenModel golden = new GoldenModel(m);
+            int tile = 1 + rnd.nextInt(80);
+            FastGoldenModel fast = FastGoldenModel.compile(m, tile);
+            int[][] x = RandomModels.inputs(rnd, m, 1 + rnd.nextInt(150));
+            String what = "seed " + seed + " model " + model + " tile " + tile + "\n" + fast.describe();
+            assertSame(golden, x, fast.runBatch(x), what);
+            assertSame(golden, x, fast.runBatchParallel(x), what + " (parallel)");
+            assertArrayEquals(golden.run(x[0]), fast.run(x[0]), what);
+            if (m.inputStage() != null) {
+                short[][][] adc = RandomModels.adc(rnd, m, 40);
+                long[][] got = fast.runBatchFromAdc(adc);
+                long[][] gotPar = fast.runBatchFromAdcParallel(adc);
+                for (int i = 0; i < adc.length; i++) {
+                    long[] want = golden.runFromAdc(adc[i]);
+                    assertArrayEquals(want, got[i], what + " adc " + i);
+                    assertArrayEquals(want, gotPar[i], what + " adc parallel " + i);
+                }
+            }
+        }
+    }
+
+    /** Every accumulator and requantisation kind of the plan occurs among the random models. */
+    @Test
+    void randomModelsCoverEveryPlanKind() {
+        long seed = TestSeed.of("FastGoldenModel plan kinds", 77L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        TreeSet<String> kinds = new TreeSet<>();
+        for (Arguments a : families()) {
+            for (int i = 0; i < 60; i++) {
+                String d = FastGoldenModel.compile(RandomModels.make(rnd, (RandomModels.Options) a.get()[0])).describe();
+                for (String line : d.split("\n")) {
+                    kinds.add(line.substring(line.indexOf(':') + 1).replaceAll("\\d+ (rows|positions)", "").trim());
+                }
+            }
+        }
+        System.out.println("plan kinds: " + kinds);
+        for (String k : List.of("accumulator int32,", "accumulator int32 sum + int64 bias", "int64 path in int32 (vector)",
+                "scalar int64 path", "scalar DOUBLE", "scalar SINGLE", "requantisation raw", "max pool", "average pool")) {
+            assertTrue(kinds.stream().anyMatch(s -> s.contains(k)), "no plan with '" + k + "': " + kinds);
+        }
+    }
+
+    /** Fan-in 640 with int16 input and ±127 weights: Σ|w|·32768 exceeds int32, so the products are summed in int64. */
+    @Test
+    void int64AccumulatorForLargeInt16FanIn() {
+        long seed = TestSeed.of("FastGoldenModel int64 accumulator", 5L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (boolean raw : new boolean[] {false, true}) {
+            QuantParams in = new QuantParams(1e-3, 0, Width.INT16);
+            QuantParams out = new QuantParams(1e-2, 0, Width.INT16);
+            byte[][] w = new byte[3][640];
+            for (byte[] row : w) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = (byte) (i % 7 == 0 ? rnd.nextInt(-127, 128) : (rnd.nextBoolean() ? 127 : -127));
+                }
+            }
+            w[0] = new byte[640];
+            java.util.Arrays.fill(w[0], (byte) 127);
+            Requant rq = raw ? null : new Requant(out, new int[] {1 << 30, 1 << 30, 1 << 30}, new int[] {-10, -14, -20},
+                    -32768, 32767);
+            List<QLayer> layers = List.of(new QFlatten("f", Shape.of(40, 16), in),
+                    new QDense("d", 640, 3, Activation.NONE, in, w, new double[] {1, 1, 1},
+                            new long[] {1L << 40, -(1L << 40), 12345}, rq));
+            QuantizedModel m = new QuantizedModel("wide", Shape.of(40, 16), in, null, layers, RoundingMode.DOUBLE, 31,
+                    List.of(), Map.of());
+            FastGoldenModel fast = FastGoldenModel.compile(m, 16);
+            assertTrue(fast.describe().contains("accumulator int64"), fast.describe());
+            int[][] x = RandomModels.inputs(rnd, m, 100);
+            assertSame(new GoldenModel(m), x, fast.runBatch(x), "wide raw=" + raw);
+        }
+    }
+
+    /** Saturation at both ends of int16 and int8 outputs, with extreme inputs and weights. */
+    @Test
+    void saturationAndClamping() {
+        for (Width inW : Width.values()) {
+            for (RoundingMode mode : RoundingMode.values()) {
+                QuantParams in = new QuantParams(1.0, inW == Width.INT8 ? -3 : 0, inW);
+                QuantParams out = new QuantParams(1.0, inW == Width.INT8 ? 5 : 0, Width.INT8);
+                byte[][] w = {{127, 127, 127}, {-127, -127, -127}, {127, -127, 1}};
+                // M ≈ 1.9 with shift 0 (large): everything saturates; act range [−100, 90] clamps the rest
+                Requant rq = new Requant(out, new int[] {Integer.MAX_VALUE - 5, 1 << 30, 1 << 29}, new int[] {0, 0, -3},
+                        -100, 90);
+                QConv1D c = new QConv1D("c", Shape.of(7, 1), 3, 3, 2, Padding.SAME, Activation.NONE, in, w,
+                        new double[] {1, 1, 1}, new long[] {7, -7, 0}, rq);
+                QuantizedModel m = new QuantizedModel("sat", Shape.of(7, 1), in, null, List.of(c), mode, 31, List.of(),
+                        Map.of());
+                int[][] x = RandomModels.inputs(new SplittableRandom(3), m, 50);
+                FastGoldenModel fast = FastGoldenModel.compile(m, 8);
+                long[][] got = fast.runBatch(x);
+                assertSame(new GoldenModel(m), x, got, "saturation " + inW + " " + mode);
+                boolean low = false;
+                boolean high = false;
+                for (long[] r : got) {
+                    for (long v : r) {
+                        low |= v == -100;
+                        high |= v == 90;
+                    }
+                }
+                assertTrue(low && high, "both clamps reached");
+            }
+        }
+    }
+
+    @Test
+    void rejectsBadInputsLikeGolden() {
+        QuantizedModel m = RandomModels.make(new SplittableRandom(9),
+                new RandomModels.Options(RoundingMode.DOUBLE, 31, Width.INT8, false));
+        FastGoldenModel fast = FastGoldenModel.compile(m);
+        int n = m.inputShape().size();
+        assertThrows(IllegalArgumentException.class, () -> fast.runBatch(new int[][] {new int[n + 1]}));
+        int[] bad = new int[n];
+        bad[n - 1] = 128;
+        assertThrows(IllegalArgumentException.class, () -> fast.runBatch(new int[][] {bad}));
+        assertThrows(IllegalArgumentException.class, () -> new GoldenModel(m).run(bad));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // models/pdl2
+
+    static Path pdl2() {
+        for (Path p : List.of(Path.of("../models/pdl2/model.qmodel"), Path.of("models/pdl2/model.qmodel"))) {
+            if (Files.exists(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("models/pdl2/model.qmodel not found from " + Path.of("").toAbsolutePath());
+    }
+
+    /** pdl2-like ADC windows: pulses of random amplitude and phase on the baseline, with noise, 12-bit. */
+    static short[][][] pdl2Windows(SplittableRandom rnd, int n, int samples, int baseline) {
+        short[][][] w = new short[n][1][samples];
+        for (int i = 0; i < n; i++) {
+            double amp = i % 50 == 0 ? 5000 : 30 + 3900 * rnd.nextDouble();
+            double t0 = 4 + 8 * rnd.nextDouble();
+            for (int l = 0; l < samples; l++) {
+                double t = (l - t0) / 2.0;
+                double p = t > 0 ? amp * t * Math.exp(1 - t) : 0;
+                long code = Math.round(baseline + p + 3 * rnd.nextGaussian());
+                w[i][0][l] = (short) Math.max(0, Math.min(4095, code));
+            }
+        }
+        return w;
+    }
+
+    @Test
+    void pdl2EqualsGolden() throws Exception {
+        QuantizedModel m = QModelFormat.read(pdl2());
+        long seed = TestSeed.of("FastGoldenModel pdl2", 2024L);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        GoldenModel golden = new GoldenModel(m);
+        FastGoldenModel fast = FastGoldenModel.compile(m);
+        System.out.print(fast.describe());
+        int samples = m.inputShape().size();
+        short[][][] adc = pdl2Windows(rnd, 3000, samples, m.inputStage().baseline()[0]);
+        // plus uniformly random codes over the whole 12-bit range, and constant extremes
+        short[][][] wild = new short[300][1][samples];
+        for (int i = 0; i < wild.length; i++) {
+            for (int l = 0; l < samples; l++) {
+                wild[i][0][l] = (short) (i == 0 ? 0 : i == 1 ? 4095 : rnd.nextInt(4096));
+            }
+        }
+        for (short[][][] set : List.of(adc, wild)) {
+            long[][] one = fast.runBatchFromAdc(set);
+            long[][] par = fast.runBatchFromAdcParallel(set);
+            int[][] q = new int[set.length][];
+            for (int i = 0; i < set.length; i++) {
+                long[] want = golden.runFromAdc(set[i]);
+                assertArrayEquals(want, one[i], "window " + i);
+                assertArrayEquals(want, par[i], "window " + i + " (parallel)");
+                q[i] = golden.inputFromAdc(set[i]);
+            }
+            assertSame(golden, q, fast.runBatch(q), "pdl2 quantised input");
+        }
+        // every tile size gives the same numbers
+        short[][][] some = java.util.Arrays.copyOf(adc, 200);
+        long[][] ref = fast.runBatchFromAdc(some);
+        for (int tile : new int[] {1, 3, 17, 64, 128, 300}) {
+            long[][] got = FastGoldenModel.compile(m, tile).runBatchFromAdc(some);
+            for (int i = 0; i < some.length; i++) {
+                assertArrayEquals(ref[i], got[i], "tile " + tile);
+            }
+        }
+    }
+}
