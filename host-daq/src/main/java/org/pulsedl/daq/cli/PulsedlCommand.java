@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 QuantizeCommand.class,
                 ImportCommand.class,
                 InspectCommand.class,
+                org.pulsedl.hls.cli.GenerateCommand.class,
                 TraceCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
