@@ -11,6 +11,7 @@ PULSEDL_PLOT_PACKAGES=(fontconfig fonts-dejavu-core)   # JFreeChart draws text i
 PULSEDL_RTL_PACKAGES=(verilator iverilog yosys gcc)          # lint, simulate and synthesise the generated RTL
 PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}")
 PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
+PULSEDL_FPGA_PACKAGES=(yosys nextpnr-ice40 fpga-icestorm)  # fpga-projects/: synthesis, iCE40 place and route, icepack
 
 _pulsedl_apt_updated=0
 

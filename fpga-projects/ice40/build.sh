@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# iCE40 build of the generated accelerator: Yosys synth_ice40 + nextpnr-ice40 + icepack, reporting fmax and
+# utilisation. See docs/generate.md.
+#
+#   build.sh [--device up5k|hx8k] [--freq MHZ] [--model M] [-- GENERATE-OPTIONS…]   default: --preset small, up5k
+#   build.sh --rtl DIR [--firmware DIR] …                                              RTL generated before
+#
+# The accelerator has far more ports than an iCE40 package has pins, so it is wrapped in pins_wrapper.v
+# (generated here from the top's port list): every input comes from a shift register fed by one pin, every
+# output goes into a registered XOR chain read on one pin. Inputs and outputs stay registered, so the paths
+# nextpnr times are the core's own. Output in fpga-projects/build/ice40/: yosys.log, nextpnr.log,
+# report.json (nextpnr's), summary.txt/summary.json (fmax, cells), accel.asc, accel.bin.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+ensure_packages "${PULSEDL_FPGA_PACKAGES[@]}"
+
+OUT="$FPGA_BUILD/ice40"
+device=up5k package="" freq=25 model="$DEFAULT_MODEL" rtl="" firmware="" gen_opts=(--preset small)
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --device) device=$2; shift 2 ;;
+    --freq) freq=$2; shift 2 ;;
+    --model) model=$2; shift 2 ;;
+    --rtl) rtl=$2; shift 2 ;;
+    --firmware) firmware=$2; shift 2 ;;
+    --) shift; gen_opts=("$@"); break ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$device" in
+  up5k) package=sg48; dsp_flag=-dsp ;;       # 8 SB_MAC16, 30 EBR, 5,280 LCs
+  hx8k) package=ct256; dsp_flag="" ;;        # no DSP, 32 EBR, 7,680 LCs
+  *) echo "build.sh: --device must be up5k or hx8k, got '$device'" >&2; exit 2 ;;
+esac
+
+mkdir -p "$OUT"
+if [ -z "$rtl" ]; then
+  fpga_generate "$OUT/gen" "$model" "${gen_opts[@]}"
+  rtl="$OUT/gen/rtl" firmware="$OUT/gen/firmware"
+fi
+rm -rf "$OUT/src"
+fpga_stage "$rtl" "${firmware:-$rtl}" "$OUT/src"
+top=$(fpga_top "$OUT/src")
+
+# pins_wrapper.v from the top's ports: i_clk and i_rst are pins, the rest go through the two chains.
+yosys -q -p "read_verilog -defer $OUT/src/*.v; hierarchy -top $top; tee -q -o $OUT/ports.txt portlist $top" >/dev/null
+awk -v top="$top" '
+  $1 == "input" || $1 == "output" {
+    split(substr($2, 2, length($2) - 2), r, ":"); w = r[1] - r[2] + 1; if (w < 0) w = -w + 2
+    if ($3 == "i_clk" || $3 == "i_rst") { pin[$3] = 1; next }
+    if ($1 == "input") { conn[++nc] = sprintf("    .%s(in_sr[%d:%d])", $3, ni + w - 1, ni); ni += w }
+    else { conn[++nc] = sprintf("    .%s(outs[%d:%d])", $3, no + w - 1, no); no += w }
+  }
+  END {
+    if (!pin["i_clk"]) { print "pins_wrapper: the top has no i_clk port" > "/dev/stderr"; exit 1 }
+    if (ni == 0) ni = 1; if (no == 0) no = 1
+    print "`default_nettype none"
+    print "// Pin-limited wrapper for timing the accelerator on an iCE40 (fpga-projects/ice40/build.sh)."
+    print "module pins_wrapper ("
+    print "  input  wire i_clk,   // clock"
+    print "  input  wire i_rst,   // synchronous reset"
+    print "  input  wire i_sin,   // serial input feeding every core input"
+    print "  output wire o_sout   // serial signature of every core output"
+    print ");"
+    printf "  reg  [%d:0] in_sr_r;\n  reg  [%d:0] sig_r;\n  wire [%d:0] outs;\n  wire [%d:0] in_sr = in_sr_r;\n", ni - 1, no - 1, no - 1, ni - 1
+    printf "  always @(posedge i_clk) in_sr_r <= {in_sr_r[%d:0], i_sin};\n", (ni > 1 ? ni - 2 : 0)
+    if (no > 1) printf "  always @(posedge i_clk) sig_r <= outs ^ {sig_r[%d:0], 1%sb0};\n", no - 2, "\047"
+    else print "  always @(posedge i_clk) sig_r <= outs;"
+    printf "  assign o_sout = sig_r[%d];\n", no - 1
+    printf "  %s u_core (\n    .i_clk(i_clk)", top
+    if (pin["i_rst"]) printf ",\n    .i_rst(i_rst)"
+    for (i = 1; i <= nc; i++) printf ",\n%s", conn[i]
+    print "\n  );\nendmodule\n`default_nettype wire"
+  }' "$OUT/ports.txt" > "$OUT/src/pins_wrapper.v"
+
+t0=$SECONDS
+# shellcheck disable=SC2086
+(cd "$OUT/src" && yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer *.v; synth_ice40 -top pins_wrapper $dsp_flag -json $OUT/accel.json; tee -q -o $OUT/stat.txt stat") \
+  || { tail -n 30 "$OUT/yosys.log" >&2; echo "build.sh: yosys failed (log: $OUT/yosys.log)" >&2; exit 1; }
+nextpnr-ice40 "--$device" --package "$package" --json "$OUT/accel.json" --asc "$OUT/accel.asc" --freq "$freq" \
+    --pcf-allow-unconstrained --report "$OUT/report.json" --seed 1 -l "$OUT/nextpnr.log" -q --timing-allow-fail \
+  || { tail -n 30 "$OUT/nextpnr.log" >&2; echo "build.sh: nextpnr-ice40 failed (log: $OUT/nextpnr.log)" >&2; exit 1; }
+icepack "$OUT/accel.asc" "$OUT/accel.bin"
+
+fmax=$(sed -n "s/^Info: Max frequency for clock '[^']*': \([0-9.]*\) MHz.*/\1/p" "$OUT/nextpnr.log" | tail -n 1)
+# util CELL: "used available" from nextpnr's device utilisation table ("0 0" when the device has no such cell).
+util() {
+  local u
+  u=$(sed -n "s/^Info:[[:space:]]*$1:[[:space:]]*\([0-9]*\)\/[[:space:]]*\([0-9]*\).*/\1 \2/p" "$OUT/nextpnr.log" | tail -n 1)
+  echo "${u:-0 0}"
+}
+read -r lc lc_max <<<"$(util ICESTORM_LC)"
+read -r ram ram_max <<<"$(util ICESTORM_RAM)"
+read -r dsp dsp_max <<<"$(util ICESTORM_DSP)"
+{ printf 'device %s-%s, top %s, target %s MHz\n' "$device" "$package" "$top" "$freq"
+  printf 'fmax %s MHz\nLC %s / %s\nEBR %s / %s\nDSP %s / %s\n' "$fmax" "$lc" "$lc_max" "$ram" "$ram_max" "$dsp" "$dsp_max"
+  printf 'time %ss\n' "$((SECONDS - t0))"; } | tee "$OUT/summary.txt"
+cat > "$OUT/summary.json" <<JSON
+{"device": "$device", "package": "$package", "top": "$top", "target_mhz": $freq, "fmax_mhz": ${fmax:-null}, "lc": ${lc:-null}, "lc_available": ${lc_max:-null}, "ebr": ${ram:-null}, "ebr_available": ${ram_max:-null}, "dsp": $dsp, "dsp_available": $dsp_max}
+JSON

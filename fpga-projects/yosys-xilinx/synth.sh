@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Yosys 0.23 synth_xilinx (7-series) of the generated accelerator: LUT, FF, DSP48E1, RAMB36E1/RAMB18E1
+# per configuration, as text and JSON. Core only (-noiopad), flattened. See docs/generate.md.
+#
+#   synth.sh [--name NAME] [--model M] [-- GENERATE-OPTIONS…]   one configuration (default: the default, artix7)
+#   synth.sh --rtl DIR [--firmware DIR] --name NAME              RTL generated before (e.g. rtl/generated)
+#   synth.sh --matrix [--model M]                                P×U = 8, 32, 64, 128 (U = 8) and the default (28×8)
+#
+# Output in fpga-projects/build/yosys-xilinx/: NAME/{yosys.log,stat.txt,report.json} for each run, and for
+# --matrix report.txt (a table) and report.json (one object per configuration).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
+ensure_packages "${PULSEDL_FPGA_PACKAGES[@]}"
+
+OUT="$FPGA_BUILD/yosys-xilinx"
+name="" model="$DEFAULT_MODEL" rtl="" firmware="" matrix=0 gen_opts=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --name) name=$2; shift 2 ;;
+    --model) model=$2; shift 2 ;;
+    --rtl) rtl=$2; shift 2 ;;
+    --firmware) firmware=$2; shift 2 ;;
+    --matrix) matrix=1; shift ;;
+    --) shift; gen_opts=("$@"); break ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "synth.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+# count STAT_FILE REGEX: sum of the cell counts whose type matches REGEX in a Yosys 'stat' listing.
+count() { awk -v re="^($2)\$" '$1 ~ re && $2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }' "$1"; }
+
+# synth_one NAME RTL_DIR FIRMWARE_DIR: synthesise, write NAME/report.json, print one table row.
+synth_one() {
+  local n=$1 dir="$OUT/$1" top
+  mkdir -p "$dir"
+  rm -rf "$dir/src"
+  fpga_stage "$2" "$3" "$dir/src"
+  top=$(fpga_top "$dir/src")
+  local t0=$SECONDS
+  (cd "$dir/src" && yosys -q -l "$dir/yosys.log" -p "read_verilog -defer *.v; synth_xilinx -family xc7 -top $top -flatten -noiopad; tee -q -o $dir/stat.txt stat") \
+    || { tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
+  local lut ff dsp b36 b18 lutram srl carry
+  lut=$(count "$dir/stat.txt" 'LUT[1-6]')
+  ff=$(count "$dir/stat.txt" 'FD(RE|SE|CE|PE)')
+  dsp=$(count "$dir/stat.txt" 'DSP48E1')
+  b36=$(count "$dir/stat.txt" 'RAMB36E1')
+  b18=$(count "$dir/stat.txt" 'RAMB18E1')
+  lutram=$(count "$dir/stat.txt" 'RAM(16|32|64|128|256)[A-Z0-9]*')
+  srl=$(count "$dir/stat.txt" 'SRL(16E|C32E)')
+  carry=$(count "$dir/stat.txt" 'CARRY4')
+  local est="" 
+  [ -f "$3/../estimates.json" ] && est=$(tr -d '\n' < "$3/../estimates.json" | sed 's/  */ /g')
+  cat > "$dir/report.json" <<JSON
+{"name": "$n", "top": "$top", "tool": "$(yosys -V | head -n 1)", "lut": $lut, "ff": $ff, "dsp48e1": $dsp, "ramb36e1": $b36, "ramb18e1": $b18, "lutram_cells": $lutram, "srl": $srl, "carry4": $carry, "seconds": $((SECONDS - t0)), "estimates": ${est:-null}}
+JSON
+  printf '%-12s %8s %8s %8s %8s %8s %8s %6ss\n' "$n" "$lut" "$ff" "$dsp" "$b36" "$b18" "$lutram" "$((SECONDS - t0))"
+}
+
+header() { printf '%-12s %8s %8s %8s %8s %8s %8s %7s\n' config LUT FF DSP48E1 RAMB36 RAMB18 LUTRAM time; }
+
+mkdir -p "$OUT"
+if [ "$matrix" = 1 ]; then
+  configs=("8:-P 1 -U 8" "32:-P 4 -U 8" "64:-P 8 -U 8" "128:-P 16 -U 8" "default:")
+  { header
+    for c in "${configs[@]}"; do
+      label=${c%%:*} opts=${c#*:}
+      n="pxu$label"; [ "$label" = default ] && n=default
+      # shellcheck disable=SC2086
+      fpga_generate "$OUT/$n.gen" "$model" $opts
+      synth_one "$n" "$OUT/$n.gen/rtl" "$OUT/$n.gen/firmware"
+    done; } | tee "$OUT/report.txt"
+  { echo "["; first=1
+    for c in "${configs[@]}"; do
+      label=${c%%:*}; n="pxu$label"; [ "$label" = default ] && n=default
+      [ $first = 1 ] || echo ","; first=0; cat "$OUT/$n/report.json"
+    done; echo "]"; } > "$OUT/report.json"
+  echo "synth.sh: $OUT/report.txt, $OUT/report.json"
+elif [ -n "$rtl" ]; then
+  [ -n "$name" ] || { echo "synth.sh: --rtl needs --name" >&2; exit 2; }
+  header; synth_one "$name" "$rtl" "${firmware:-$rtl}"
+else
+  name=${name:-default}
+  fpga_generate "$OUT/$name.gen" "$model" "${gen_opts[@]}"
+  header; synth_one "$name" "$OUT/$name.gen/rtl" "$OUT/$name.gen/firmware"
+fi
