@@ -20,13 +20,15 @@ import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 import org.pulsedl.quantizer.importer.savedmodel.SavedModelRunner;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.train.FloatModelFile;
 
 /**
  * The shipped network (models/pdl2) on the same batch of 1,024 pdl2 channel windows, side by side: the
- * integer golden model (one thread, and parallel over windows), the Java float inference, and TensorFlow
+ * integer golden model (one thread, and parallel over windows), its compiled batch form {@link FastGoldenModel}
+ * (one thread, and tiles in parallel), the Java float inference, and TensorFlow
  * Java float inference of the same network's SavedModel (TF's own thread pool). Scores are windows per
  * second. Run from the repository root with {@code scripts/jmh InferenceBenchmark}.
  */
@@ -43,6 +45,7 @@ public class InferenceBenchmark {
     private short[][][] windows;
     private double[][] adcRows;
     private GoldenModel golden;
+    private FastGoldenModel fast;
     private FloatModelFile floatModel;
     private SavedModelRunner tf;
 
@@ -57,6 +60,7 @@ public class InferenceBenchmark {
             for (int s = 0; s < d.samples(); s++) adcRows[e][s] = d.waveform(e, 0)[s];
         }
         golden = new GoldenModel(QModelFormat.read(MODEL.resolve("model.qmodel")));
+        fast = FastGoldenModel.compile(golden.model());
         floatModel = FloatModelFile.read(MODEL.resolve("float-model.json"));
         tf = SavedModelRunner.open(MODEL.resolve("saved_model"));
     }
@@ -78,6 +82,20 @@ public class InferenceBenchmark {
         long[][] out = new long[WINDOWS][];
         IntStream.range(0, WINDOWS).parallel().forEach(i -> out[i] = golden.runFromAdc(windows[i]));
         return out;
+    }
+
+    /** The compiled batch form of the golden model (bit-exact with it), on the calling thread. */
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public long[][] fastOneThread() {
+        return fast.runBatchFromAdc(windows);
+    }
+
+    /** The compiled batch form, tiles spread over the common fork-join pool. */
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public long[][] fastParallel() {
+        return fast.runBatchFromAdcParallel(windows);
     }
 
     @Benchmark
