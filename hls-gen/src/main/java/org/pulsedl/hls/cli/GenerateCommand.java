@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate the accelerator RTL, firmware sources, docs and estimates for a quantised model.",
-                "Configuration: a preset (default " + "artix7" + "), then --config FILE, then the options below."})
+                "Configuration: a preset (default artix7), then --config FILE, then the options below."})
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
