@@ -1,0 +1,78 @@
+package org.pulsedl.hls.rtl;
+
+import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.regmap.Access;
+import org.pulsedl.hls.regmap.Field;
+import org.pulsedl.hls.regmap.Register;
+import org.pulsedl.hls.regmap.RegisterMap;
+
+/**
+ * The accelerator's registers (docs/accelerator.md §4.7), declared once: the RTL register file, the C header and the
+ * Markdown table are all emitted from this map. The memory windows above 0x1000 (descriptors, parameter table,
+ * weights) are decoded by the top level, not by the register file.
+ */
+public final class AcceleratorRegisters {
+    /** Bus address of the accelerator (DESIGN §4). */
+    public static final long BASE = 0x2000_0000L;
+    /** Byte offsets of the memory windows. */
+    public static final int DESCRIPTOR_WINDOW = 0x1000;
+    public static final int PARAMETER_WINDOW = 0x2000;
+    public static final int WEIGHT_WINDOW = 0x10000;
+
+    private AcceleratorRegisters() {}
+
+    public static RegisterMap map(AcceleratorConfig cfg) {
+        return RegisterMap.builder("pdl_accel").base(BASE).size(DESCRIPTOR_WINDOW)
+                .description("PulseDL neural-network accelerator (" + cfg.pes() + " PEs x " + cfg.lanes() + " lanes)")
+                .register(Register.builder("ctrl", 0x000).description("Control")
+                        .field(Field.bit("start", 0).description("Run in stream mode while 1 (program checked at start)"))
+                        .field(Field.bit("stop", 1).description("Start no new round (the current one finishes)"))
+                        .field(Field.bit("flush", 2).description("Reserved: partial rounds launch by themselves when"
+                                + " the input FIFO is empty"))
+                        .field(Field.bit("clear", 3).access(Access.WO).description("Write 1: clear counters and the"
+                                + " error code")))
+                .register(Register.builder("status", 0x004).access(Access.RO).description("Status")
+                        .field(Field.bit("running", 0).description("Streaming"))
+                        .field(Field.bit("idle", 1).description("No round in progress, unloader idle"))
+                        .field(Field.bit("input_empty", 2).description("No complete window in the input FIFO"))
+                        .field(Field.bit("result_empty", 3).description("Result FIFO empty"))
+                        .field(Field.builder("error", 15, 8).description("1 BAD_PROGRAM, 2 BAD_OPCODE,"
+                                + " 4 WRITE_WHILE_RUNNING")))
+                .register(Register.builder("caps", 0x008).access(Access.RO).description("Capabilities")
+                        .field(Field.builder("pes", 7, 0).description("P (0 means 256)"))
+                        .field(Field.builder("lanes", 15, 8).description("U"))
+                        .field(Field.builder("a_bits", 20, 16).description("Activation bits (8 or 16)"))
+                        .field(Field.bit("two_macs", 21).description("Two int8 MACs per DSP"))
+                        .field(Field.builder("m_bits", 28, 24).description("Requantiser multiplier bits")))
+                .register(Register.builder("caps2", 0x00C).access(Access.RO).description("Buffer sizes")
+                        .field(Field.builder("act_depth", 15, 0).description("Entries of one activation region"))
+                        .field(Field.builder("staging_depth", 31, 16).description("Entries of one staging buffer")))
+                .register(Register.builder("caps3", 0x010).access(Access.RO).description("Memory sizes")
+                        .field(Field.builder("weight_words", 23, 0).description("Weight-memory words of U bytes"))
+                        .field(Field.builder("max_pool", 28, 24).description("Largest pool window")))
+                .register(counter("windows_in", 0x020, "Windows accepted by the input FIFO"))
+                .register(counter("windows_out", 0x024, "Windows whose results were pushed"))
+                .register(counter("rounds", 0x028, "Rounds started"))
+                .register(counter("busy_cycles", 0x02C, "Cycles with a round in progress"))
+                .register(counter("idle_issue_cycles", 0x030, "Cycles in a round without an issued tap"))
+                .register(counter("input_drops", 0x034, "Windows refused because the input FIFO was full"))
+                .register(counter("result_stalls", 0x038, "Unloader cycles waiting on a full result FIFO"))
+                .register(counter("clamp_low", 0x03C, "Write cycles with a value clamped at act_min"))
+                .register(counter("clamp_high", 0x040, "Write cycles with a value clamped at act_max"))
+                .register(Register.builder("input_push", 0x080).access(Access.WO)
+                        .description("CPU-injected window sample (tests)")
+                        .field(Field.builder("sample", 15, 0).description("ADC code or quantised value"))
+                        .field(Field.builder("tag", 23, 16).description("Window tag, taken from its first sample"))
+                        .field(Field.builder("flags", 31, 24).description("Bit 24: last sample of the window;"
+                                + " bits 31:25 reserved (write 0)")))
+                .register(Register.builder("result_pop", 0x084).access(Access.RO)
+                        .description("Result FIFO head; reading pops it").readStrobe())
+                .register(Register.builder("result_level", 0x088).access(Access.RO)
+                        .description("Words in the result FIFO"))
+                .build();
+    }
+
+    private static Register counter(String name, long offset, String description) {
+        return Register.builder(name, offset).access(Access.RO).description(description).build();
+    }
+}

@@ -1,0 +1,48 @@
+package org.pulsedl.hls.rtl;
+
+import java.util.List;
+import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.regmap.RegisterFileVerilog;
+import org.pulsedl.hls.regmap.RegisterMap;
+import org.pulsedl.hls.regmap.RegisterMapJson;
+import org.pulsedl.hls.verilog.Banner;
+import org.pulsedl.hls.verilog.ModuleSpec;
+import org.pulsedl.hls.verilog.Provenance;
+import org.pulsedl.hls.verilog.VerilogFile;
+
+/**
+ * The accelerator RTL for one {@link AcceleratorConfig} (docs/accelerator.md; "RTL implementation notes"): one module
+ * per file, bottom-up — arithmetic-unit pair, requantiser, processing element, array, register file, top
+ * ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
+ */
+public final class AcceleratorRtl {
+    /** Name of the top module; every other module starts with it. */
+    public static final String TOP = "pdl_accel";
+
+    private AcceleratorRtl() {}
+
+    /**
+     * The Verilog files, leaf modules first (a valid compile order).
+     *
+     * @throws IllegalArgumentException when a latency is below what the RTL pipeline implements or a memory does
+     *                                  not fit its slave-port window (the message names the parameter and limit)
+     */
+    public static List<VerilogFile> files(AcceleratorConfig config, Provenance provenance) {
+        RtlShape s = new RtlShape(config, TOP);
+        RegisterMap map = AcceleratorRegisters.map(config);
+        ModuleSpec au = ArithmeticUnitRtl.module(s);
+        ModuleSpec requant = RequantRtl.module(s);
+        ModuleSpec pe = ProcessingElementRtl.module(s, au, requant);
+        ModuleSpec array = ArrayRtl.module(s, pe, requant);
+        ModuleSpec regs = RegisterFileVerilog.module(map);
+        ModuleSpec top = TopRtl.module(s, array, regs, map);
+        Banner banner = provenance.banner(canonical(config));
+        return List.of(new VerilogFile(banner, au), new VerilogFile(banner, requant), new VerilogFile(banner, pe),
+                new VerilogFile(banner, array), RegisterFileVerilog.file(map, provenance), new VerilogFile(banner, top));
+    }
+
+    /** The generator's input as text: the configuration record and the register map, for the banner hash. */
+    static String canonical(AcceleratorConfig config) {
+        return "accelerator-rtl 1\n" + config + "\n" + RegisterMapJson.canonical(AcceleratorRegisters.map(config));
+    }
+}
