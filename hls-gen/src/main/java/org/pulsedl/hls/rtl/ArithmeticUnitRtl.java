@@ -50,11 +50,12 @@ final class ArithmeticUnitRtl {
             items.add(V.assign("plain_p", V.smul("i_w_lo", 8, "i_a", ab, 8 + ab)));
             items.add(V.assign("prod_lo", "i_in16 ? " + V.sext("plain_p", 8 + ab, prod) + " : "
                     + V.sext("packed_p[16:0]", 17, prod)));
-            items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : packed_p[" + (prod + 16) + ":17] + "
-                    + V.zext("packed_p[16]", 1, prod)));
-            if (pw - 1 > prod + 16) {
+            int hiw = Math.min(prod, pw - 17);
+            items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : "
+                    + V.sext("packed_p[" + (16 + hiw) + ":17]", hiw, prod) + " + " + V.zext("packed_p[16]", 1, prod)));
+            if (pw - 1 > 16 + hiw) {
                 items.add(V.wire("unused_p", 1, "high product bits (always sign copies)"));
-                items.add(V.assign("unused_p", "&{1'b0, packed_p[" + (pw - 1) + ":" + (prod + 17) + "]}"));
+                items.add(V.assign("unused_p", "&{1'b0, packed_p[" + (pw - 1) + ":" + (17 + hiw) + "]}"));
             }
         } else {
             items.add(V.wire("unused_in16", 1, "int16 inputs need no special case without packing"));
