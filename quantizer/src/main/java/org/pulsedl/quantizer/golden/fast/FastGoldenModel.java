@@ -201,6 +201,9 @@ public final class FastGoldenModel {
      * windows each, and at least as many chunks as tiles), each run by {@link #runRange} on a pool thread.
      */
     private void parallel(int[][] inputsQ, short[][][] adc, int n, long[][] out) {
+        if (n == 0) {
+            return;
+        }
         int cpus = Runtime.getRuntime().availableProcessors();
         int chunks = Math.max(1, Math.min(cpus, n / MIN_PARALLEL_CHUNK));
         chunks = Math.max(chunks, (n + tile - 1) / tile);
@@ -230,7 +233,7 @@ public final class FastGoldenModel {
         for (int i = 0; i <= last; i++) {
             if (macs[i] != null) {
                 if (i == last && rawOutput) {
-                    macs[i].runRaw(x, n, s);
+                    macs[i].runRaw(x, y, n, s);
                     long[][] o = s.out;
                     for (int t = 0; t < n; t++) {
                         long[] r = new long[outSize];
@@ -325,18 +328,16 @@ public final class FastGoldenModel {
         return tables;
     }
 
-    /** Per-thread buffers: two activation tiles, a long row and the raw output tile. */
+    /** Per-thread buffers: two activation tiles, an int64 row and the raw output tile. */
     private static final class Scratch {
         final int[][] a;
         final int[][] b;
-        final int[] row;
         final long[] accL;
         final long[][] out;
 
         Scratch(int maxFeatures, int outSize, int tile) {
             a = new int[maxFeatures][tile];
             b = new int[maxFeatures][tile];
-            row = new int[tile];
             accL = new long[tile];
             out = new long[outSize][tile];
         }
@@ -355,6 +356,8 @@ public final class FastGoldenModel {
     static final int RQ_SCALAR = 2;      // per element through FastMbqm
 
     private static final long X_MAX_INT16 = 32768;
+    /** Output rows per group in {@link #macGroup}: four rows of a 1,024-window tile and four input rows fill 32 KiB. */
+    static final int GROUP = 4;
 
     static final class MacOp {
         final String name;
@@ -367,6 +370,8 @@ public final class FastGoldenModel {
         final int[] rowC;          // output channel of each row
         final int[] biasI;         // ACC_INT: effective bias (mod 2^32)
         final long[] biasL;        // ACC_INT_SUM / ACC_LONG: effective bias
+        final int[] groups;        // row groups sharing one input range: rows [groups[g], groups[g + 1])
+        final int[] rowBias;       // biasI for ACC_INT, zeros for ACC_INT_SUM (the int64 bias comes later)
         final int acc;
         final int rq;
         // requantisation constants per channel
@@ -435,6 +440,15 @@ public final class FastGoldenModel {
                     biasI[r] = (int) b;                         // exact modulo 2^32
                 }
             }
+            List<Integer> g = new ArrayList<>();
+            for (int r = 0; r < rows; r++) {
+                if (r == 0 || r - g.get(g.size() - 1) == GROUP || rowX[r] != rowX[r - 1] || rowN[r] != rowN[r - 1]) {
+                    g.add(r);
+                }
+            }
+            g.add(rows);
+            groups = g.stream().mapToInt(Integer::intValue).toArray();
+            rowBias = accKind == ACC_INT ? biasI : new int[rows];
             this.int16In = inW == Width.INT16;
             this.mode = mode;
             this.mBits = mBits;
@@ -489,48 +503,62 @@ public final class FastGoldenModel {
 
         /** Requantised output rows {@code y[row][t]}. */
         void run(int[][] x, int[][] y, int n, Scratch s) {
-            for (int r = 0; r < rows; r++) {
-                int[] yr = y[r];
-                int c = rowC[r];
-                if (acc == ACC_LONG) {
+            if (acc == ACC_LONG) {
+                for (int r = 0; r < rows; r++) {
+                    int[] yr = y[r];
                     long[] a = s.accL;
                     macRowLong(x, n, rowX[r], w, rowW[r], rowN[r], biasL[r], a);
                     for (int t = 0; t < n; t++) {
-                        yr[t] = requant(a[t], c);
+                        yr[t] = requant(a[t], rowC[r]);
                     }
-                    continue;
                 }
-                macRow(x, n, rowX[r], w, rowW[r], rowN[r], acc == ACC_INT ? biasI[r] : 0, yr);
-                if (rq == RQ_I64_INT32) {
-                    int kc = k[c];
-                    if (kc <= 16) {
-                        requantRowSmallK(yr, n, mRed[c], kc, zOut, actMin, actMax);
-                    } else {
-                        requantRowLargeK(yr, n, mRed[c], kc, zOut, actMin, actMax);
-                    }
-                } else if (acc == ACC_INT) {
-                    for (int t = 0; t < n; t++) {
-                        yr[t] = requant(yr[t], c);
-                    }
-                } else {
-                    long b = biasL[r];
-                    for (int t = 0; t < n; t++) {
-                        yr[t] = requant(b + yr[t], c);
-                    }
+                return;
+            }
+            for (int g = 0; g + 1 < groups.length; g++) {
+                int r0 = groups[g];
+                int r1 = groups[g + 1];
+                macGroup(x, n, rowX[r0], rowN[r0], w, rowW, rowBias, y, r0, r1);
+                for (int r = r0; r < r1; r++) {
+                    requantRow(y[r], n, r);
                 }
             }
         }
 
-        /** Raw accumulators {@code s.out[row][t]}. */
-        void runRaw(int[][] x, int n, Scratch s) {
+        private void requantRow(int[] yr, int n, int r) {
+            int c = rowC[r];
+            if (rq == RQ_I64_INT32) {
+                int kc = k[c];
+                if (kc <= 16) {
+                    requantRowSmallK(yr, n, mRed[c], kc, zOut, actMin, actMax);
+                } else {
+                    requantRowLargeK(yr, n, mRed[c], kc, zOut, actMin, actMax);
+                }
+            } else if (acc == ACC_INT) {
+                for (int t = 0; t < n; t++) {
+                    yr[t] = requant(yr[t], c);
+                }
+            } else {
+                long b = biasL[r];
+                for (int t = 0; t < n; t++) {
+                    yr[t] = requant(b + yr[t], c);
+                }
+            }
+        }
+
+        /** Raw accumulators {@code s.out[row][t]}; {@code tmp} is the free activation buffer. */
+        void runRaw(int[][] x, int[][] tmp, int n, Scratch s) {
+            if (acc == ACC_LONG) {
+                for (int r = 0; r < rows; r++) {
+                    macRowLong(x, n, rowX[r], w, rowW[r], rowN[r], biasL[r], s.out[r]);
+                }
+                return;
+            }
+            for (int g = 0; g + 1 < groups.length; g++) {
+                macGroup(x, n, rowX[groups[g]], rowN[groups[g]], w, rowW, rowBias, tmp, groups[g], groups[g + 1]);
+            }
             for (int r = 0; r < rows; r++) {
                 long[] o = s.out[r];
-                if (acc == ACC_LONG) {
-                    macRowLong(x, n, rowX[r], w, rowW[r], rowN[r], biasL[r], o);
-                    continue;
-                }
-                int[] row = s.row;
-                macRow(x, n, rowX[r], w, rowW[r], rowN[r], acc == ACC_INT ? biasI[r] : 0, row);
+                int[] row = tmp[r];
                 long b = acc == ACC_INT ? 0 : biasL[r];
                 for (int t = 0; t < n; t++) {
                     o[t] = b + row[t];
@@ -554,27 +582,26 @@ public final class FastGoldenModel {
     }
 
     /**
-     * {@code y[t] = bias + Σ_u x[xs + u][t] · w[ws + u]} for {@code t < n}, four input rows per pass. Every access
-     * uses the same index {@code t} on distinct row arrays, the shape C2's superword pass vectorises.
+     * Rows {@code r0..r1} sharing the input range {@code xs..xs+len}: {@code y[r][t] = bias[r] + Σ_u x[xs + u][t] ·
+     * w[rowW[r] + u]} for {@code t < n}. Four input rows per pass, and each group of four input rows is applied to
+     * every row of the group before moving on, so those inputs are read from L2 once and then hit L1. Every access
+     * in a pass uses the same index {@code t} on distinct row arrays, the shape C2's superword pass vectorises.
      */
-    static void macRow(int[][] x, int n, int xs, int[] w, int ws, int len, int bias, int[] y) {
+    static void macGroup(int[][] x, int n, int xs, int len, int[] w, int[] rowW, int[] bias, int[][] y, int r0, int r1) {
         int u = 0;
         if (len >= 4) {
             int[] x0 = x[xs];
             int[] x1 = x[xs + 1];
             int[] x2 = x[xs + 2];
             int[] x3 = x[xs + 3];
-            int w0 = w[ws];
-            int w1 = w[ws + 1];
-            int w2 = w[ws + 2];
-            int w3 = w[ws + 3];
-            for (int t = 0; t < n; t++) {
-                y[t] = bias + x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+            for (int r = r0; r < r1; r++) {
+                int ws = rowW[r];
+                setPass4(y[r], n, bias[r], x0, x1, x2, x3, w[ws], w[ws + 1], w[ws + 2], w[ws + 3]);
             }
             u = 4;
         } else {
-            for (int t = 0; t < n; t++) {
-                y[t] = bias;
+            for (int r = r0; r < r1; r++) {
+                java.util.Arrays.fill(y[r], 0, n, bias[r]);
             }
         }
         for (; u + 4 <= len; u += 4) {
@@ -582,24 +609,39 @@ public final class FastGoldenModel {
             int[] x1 = x[xs + u + 1];
             int[] x2 = x[xs + u + 2];
             int[] x3 = x[xs + u + 3];
-            int w0 = w[ws + u];
-            int w1 = w[ws + u + 1];
-            int w2 = w[ws + u + 2];
-            int w3 = w[ws + u + 3];
-            for (int t = 0; t < n; t++) {
-                y[t] += x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+            for (int r = r0; r < r1; r++) {
+                int ws = rowW[r] + u;
+                addPass4(y[r], n, x0, x1, x2, x3, w[ws], w[ws + 1], w[ws + 2], w[ws + 3]);
             }
         }
         for (; u < len; u++) {
             int[] x0 = x[xs + u];
-            int w0 = w[ws + u];
-            for (int t = 0; t < n; t++) {
-                y[t] += x0[t] * w0;
+            for (int r = r0; r < r1; r++) {
+                addPass1(y[r], n, x0, w[rowW[r] + u]);
             }
         }
     }
 
-    /** {@link #macRow} with an int64 accumulator. */
+    private static void setPass4(int[] y, int n, int bias, int[] x0, int[] x1, int[] x2, int[] x3,
+                                 int w0, int w1, int w2, int w3) {
+        for (int t = 0; t < n; t++) {
+            y[t] = bias + x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+        }
+    }
+
+    private static void addPass4(int[] y, int n, int[] x0, int[] x1, int[] x2, int[] x3, int w0, int w1, int w2, int w3) {
+        for (int t = 0; t < n; t++) {
+            y[t] += x0[t] * w0 + x1[t] * w1 + x2[t] * w2 + x3[t] * w3;
+        }
+    }
+
+    private static void addPass1(int[] y, int n, int[] x0, int w0) {
+        for (int t = 0; t < n; t++) {
+            y[t] += x0[t] * w0;
+        }
+    }
+
+    /** One row with an int64 accumulator: {@code acc[t] = bias + Σ_u x[xs + u][t] · w[ws + u]}. */
     static void macRowLong(int[][] x, int n, int xs, int[] w, int ws, int len, long bias, long[] acc) {
         for (int t = 0; t < n; t++) {
             acc[t] = bias;

@@ -180,6 +180,8 @@ class FastGoldenModelTest {
         bad[n - 1] = 128;
         assertThrows(IllegalArgumentException.class, () -> fast.runBatch(new int[][] {bad}));
         assertThrows(IllegalArgumentException.class, () -> new GoldenModel(m).run(bad));
+        assertEquals(0, fast.runBatch(new int[0][]).length);
+        assertEquals(0, fast.runBatchParallel(new int[0][]).length);
     }
 
     // ---------------------------------------------------------------------------------------------------------
