@@ -458,10 +458,12 @@ final class ArrayRtl {
         it.add(V.reg("dr_j_r", 7, "value index j"));
         it.add(V.reg("dr_grp_r", group.width(), "the drained group"));
         it.add(V.ff("Drain sequencer.",
-                V.when("cap_r", V.nb("dr_active_r", "1'b1"), V.nb("dr_j_r", "7'd0"), V.nb("dr_grp_r", "cap_grp"))
+                V.when("i_rst", V.nb("dr_active_r", "1'b0"))
+                        .orElse(V.when("cap_r", V.nb("dr_active_r", "1'b1"), V.nb("dr_j_r", "7'd0"),
+                                V.nb("dr_grp_r", "cap_grp"))
                         .orElse(V.when("dr_active_r",
                                 V.nb("dr_j_r", "dr_j_r + 7'd1"),
-                                V.when("dr_j_r == " + gf("n") + " - 7'd1", V.nb("dr_active_r", "1'b0"))))));
+                                V.when("dr_j_r == " + gf("n") + " - 7'd1", V.nb("dr_active_r", "1'b0")))))));
         it.add(V.wire("drain_pidx", 16, "S1: parameter entry of the drained channel"));
         it.add(V.wire("drain_lane", s.laneBits(), "S1: lane of value j"));
         it.add(V.wire("drain_pool", 1, "S1: the group is a pool"));

@@ -144,6 +144,8 @@ final class RtlBench {
         run(dir, cmd, 300);
         long t0 = System.nanoTime();
         run(dir, List.of("vvp", "-n", "tb.vvp", "+desc=desc.hex", "+params=params.hex", "+weights=weights.hex",
+                "+ndesc=" + (1 + program.descriptors().size()), "+nparams=" + program.paramTableEntries(),
+                "+nweights=" + program.weightMemoryWords(),
                 "+windows=windows.hex", "+count=" + windows.size(), "+out=trace.txt", "+limit=" + cycleLimit), 600);
         return parse(dir.resolve("trace.txt"), (System.nanoTime() - t0) / 1e9);
     }

@@ -1,0 +1,49 @@
+package org.pulsedl.hls.rtl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.accel.LayerProgram;
+import org.pulsedl.hls.accel.ProgramException;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.quant.RoundingMode;
+
+/**
+ * The Icarus testbench ({@code testbenches/accel/tb_accel.v}) on the small configuration: random models loaded
+ * through the slave port, bit- and cycle-exact like under Verilator; the status registers read back over the bus.
+ */
+class IcarusArrayTest {
+
+    @Test
+    void smallConfigurationRandomModels() throws Exception {
+        long seed = Seeds.of("IcarusArrayTest", 77);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        AcceleratorConfig cfg = ArrayBitExactTest.roomy(AcceleratorConfig.small());
+        int done = 0;
+        while (done < 2) {
+            RoundingMode mode = done == 0 ? RoundingMode.DOUBLE : RoundingMode.SINGLE;
+            QuantizedModel model = RtlModels.random(rnd, "icarus" + done, mode, 31, true);
+            LayerProgram program;
+            try {
+                program = LayerProgram.compile(model, cfg);
+            } catch (ProgramException e) {
+                continue;
+            }
+            int windows = 2 * cfg.pes() + 1 + rnd.nextInt(3);
+            List<int[]> inputs = RtlModels.inputs(rnd, model, windows);
+            int[] tags = RtlModels.tags(rnd, windows);
+            RtlBench.Trace t = ArrayBitExactTest.check("seed " + seed + " Icarus model " + done, cfg, program, model,
+                    inputs, tags, RtlBench.dir("icarus-" + done), true);
+            assertEquals(windows, t.regs().get(0x24), "WINDOWS_OUT read over the slave port");
+            assertEquals(windows, t.regs().get(0x20), "WINDOWS_IN");
+            assertEquals((long) t.roundStarts().length, t.regs().get(0x28), "ROUNDS");
+            assertEquals(0L, t.regs().get(0x04) >> 8 & 0xFF, "STATUS error code");
+            System.out.printf("IcarusArrayTest: model %d, %d windows, %d cycles, vvp %.2f s%n", done, windows,
+                    t.cycles(), t.seconds());
+            done++;
+        }
+    }
+}
