@@ -1,0 +1,206 @@
+package org.pulsedl.hls.rtl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.accel.Descriptor;
+import org.pulsedl.hls.accel.PackedMac;
+import org.pulsedl.hls.accel.ParamEntry;
+import org.pulsedl.hls.accel.RequantUnit;
+import org.pulsedl.hls.verilog.VerilogFile;
+
+/**
+ * Unit tests of the generated arithmetic unit and requantiser under Icarus: random operand vectors (plus the extreme
+ * ones) go through the module, and each result equals {@code PackedMac} / {@code RequantUnit}.
+ */
+class DatapathUnitTest {
+
+    /** Runs {@code module} in a vector testbench: one input vector per line in, one output line per vector out. */
+    private static List<String> runVectors(String name, VerilogFile dut, String tbBody, List<String> vectors)
+            throws Exception {
+        Path dir = RtlBench.dir("unit-" + name);
+        Files.writeString(dir.resolve(dut.fileName()), dut.text());
+        Files.write(dir.resolve("vectors.hex"), vectors);
+        String tb = "`timescale 1ns / 1ps\n`default_nettype none\nmodule tb;\n" + tbBody
+                + "\nendmodule\n`default_nettype wire\n";
+        Files.writeString(dir.resolve("tb.v"), tb);
+        RtlBench.run(dir, List.of("iverilog", "-g2005", "-Wall", "-o", "tb.vvp", "-s", "tb", dut.fileName(), "tb.v"),
+                120);
+        RtlBench.run(dir, List.of("vvp", "-n", "tb.vvp", "+n=" + vectors.size()), 300);
+        return Files.readAllLines(dir.resolve("out.hex"));
+    }
+
+    private static VerilogFile file(List<VerilogFile> files, String module) {
+        return files.stream().filter(f -> f.module().name().equals(module)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void packedMacsEqualPackedMac() throws Exception {
+        long seed = Seeds.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().twoMacsPerDsp(true).build();
+        VerilogFile au = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), AcceleratorRtl.TOP + "_au");
+        List<String> vectors = new ArrayList<>();
+        List<int[]> ops = new ArrayList<>();
+        int[] edge = {-127, -1, 0, 1, 127};
+        int[] aEdge = {-128, -1, 0, 1, 127};
+        for (int lo : edge) {
+            for (int hi : edge) {
+                for (int a : aEdge) {
+                    ops.add(new int[] {lo, hi, a, 0});
+                }
+            }
+        }
+        for (int i = 0; i < 3000; i++) {
+            boolean in16 = i % 5 == 0;
+            ops.add(new int[] {rnd.nextInt(255) - 127, rnd.nextInt(255) - 127,
+                    in16 ? rnd.nextInt(65536) - 32768 : rnd.nextInt(256) - 128, in16 ? 1 : 0});
+        }
+        for (int[] o : ops) {
+            vectors.add(String.format("%01x%04x%02x%02x", o[3], o[2] & 0xFFFF, o[1] & 0xFF, o[0] & 0xFF));
+        }
+        String body = """
+                  reg clk = 0;
+                  reg [32:0] vec [0:8191];
+                  reg [7:0] wlo, whi;
+                  reg [15:0] a;
+                  reg in16;
+                  wire [47:0] lo, hi;
+                  integer i, n, fd;
+                  pdl_accel_au dut (.i_clk(clk), .i_w_lo(wlo), .i_w_hi(whi), .i_a(a), .i_in16(in16),
+                    .i_acc_en(1'b1), .i_acc_first(1'b1), .i_capture(1'b1), .o_shadow_lo(lo), .o_shadow_hi(hi));
+                  task tick; begin #5 clk = 1; #5 clk = 0; end endtask
+                  initial begin
+                    if (!$value$plusargs("n=%d", n)) n = 0;
+                    $readmemh("vectors.hex", vec, 0, n - 1);
+                    fd = $fopen("out.hex", "w");
+                    for (i = 0; i < n; i = i + 1) begin
+                      {in16, a, whi, wlo} = vec[i];
+                      tick; tick; tick; tick;
+                      $fdisplay(fd, "%012x %012x", lo, hi);
+                    end
+                    $fclose(fd);
+                    $finish;
+                  end""";
+        List<String> out = runVectors("au", au, body, vectors);
+        for (int i = 0; i < ops.size(); i++) {
+            int[] o = ops.get(i);
+            long expLo;
+            long expHi;
+            if (o[3] == 1) {
+                expLo = (long) o[0] * o[2];
+                expHi = 0;
+            } else {
+                long p = PackedMac.product(o[0], o[1], o[2]);
+                expLo = PackedMac.low(p);
+                expHi = PackedMac.high(p);
+                assertEquals((long) o[0] * o[2], expLo, "PackedMac low");
+                assertEquals((long) o[1] * o[2], expHi, "PackedMac high");
+            }
+            String[] f = out.get(i).trim().split("\\s+");
+            String what = "seed " + seed + " w_lo " + o[0] + " w_hi " + o[1] + " a " + o[2] + " in16 " + o[3];
+            assertEquals(expLo, RequantUnit.wrap(Long.parseLong(f[0], 16), 48), what + ": lane 2j");
+            assertEquals(expHi, RequantUnit.wrap(Long.parseLong(f[1], 16), 48), what + ": lane 2j+1");
+        }
+        System.out.println("DatapathUnitTest: " + ops.size() + " packed MAC operand sets equal PackedMac");
+    }
+
+    @Test
+    void requantiserEqualsRequantUnit() throws Exception {
+        long seed = Seeds.of("DatapathUnitTest.requantiserEqualsRequantUnit", 5678);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        AcceleratorConfig cfg = AcceleratorConfig.small();
+        int accBits = cfg.accBits();
+        int mBits = cfg.mBits();
+        VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), AcceleratorRtl.TOP + "_requant");
+        List<String> vectors = new ArrayList<>();
+        List<long[]> expected = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            int mode = i % 5;                                    // DOUBLE, SINGLE, INT64, RAW, AVG
+            long value;
+            long bias = rnd.nextLong(-(1L << 30), 1L << 30);
+            int m;
+            int shr;
+            int shl = 0;
+            int count = 1 + rnd.nextInt(16);
+            int zout = rnd.nextInt(256) - 128;
+            int amin = -128 + rnd.nextInt(64);
+            int amax = 127 - rnd.nextInt(64);
+            long exp;
+            int hwMode;
+            if (mode == 4) {
+                value = rnd.nextLong(-16L * 32768, 16L * 32768);
+                m = 0;
+                shr = 0;
+                exp = RequantUnit.averageDivide(value, count);
+                hwMode = RequantRtl.AVG;
+            } else {
+                value = rnd.nextLong(-(1L << 40), 1L << 40);
+                if (mode == 2) {
+                    m = rnd.nextInt(1 << 15);
+                    shr = 15 + rnd.nextInt(24);
+                } else {
+                    m = (1 << 30) + rnd.nextInt(1 << 30);
+                    if (mode == 0) {
+                        value = rnd.nextLong(-(1L << 24), 1L << 24);
+                        shl = rnd.nextInt(4);
+                        shr = rnd.nextInt(12);
+                    } else {
+                        shr = mBits + rnd.nextInt(16);
+                    }
+                }
+                if (mode != 3 && rnd.nextInt(4) == 0) {
+                    amin = -32768;
+                    amax = 32767;
+                    zout = 0;
+                }
+                Descriptor d = new Descriptor(1, 1, 1, mode == 2, false, mode, false, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
+                        zout, amin, amax);
+                exp = RequantUnit.drainMac(value, new ParamEntry(bias, m, shr, shl), d, accBits, mBits);
+                hwMode = mode;
+            }
+            expected.add(new long[] {exp});
+            vectors.add(String.format("%01x%016x%016x%08x%02x%02x%02x%04x%04x%04x", hwMode, value, bias, m, shr, shl,
+                    count, zout & 0xFFFF, amin & 0xFFFF, amax & 0xFFFF));
+        }
+        String body = """
+                  reg clk = 0;
+                  reg [235:0] vec [0:8191];
+                  reg [3:0] mode4;
+                  reg [63:0] value, bias;
+                  reg [31:0] m;
+                  reg [7:0] shr, shl, cnt;
+                  reg [15:0] zout, amin, amax;
+                  wire [63:0] out;
+                  wire clo, chi;
+                  integer i, n, fd;
+                  pdl_accel_requant dut (.i_clk(clk), .i_mode(mode4[2:0]), .i_value(value), .i_bias(bias), .i_m(m),
+                    .i_shr(shr[5:0]), .i_shl(shl[4:0]), .i_count(cnt[4:0]), .i_zout(zout), .i_min(amin),
+                    .i_max(amax), .o_value(out), .o_clamp_lo(clo), .o_clamp_hi(chi));
+                  task tick; begin #5 clk = 1; #5 clk = 0; end endtask
+                  initial begin
+                    if (!$value$plusargs("n=%d", n)) n = 0;
+                    $readmemh("vectors.hex", vec, 0, n - 1);
+                    fd = $fopen("out.hex", "w");
+                    for (i = 0; i < n; i = i + 1) begin
+                      {mode4, value, bias, m, shr, shl, cnt, zout, amin, amax} = vec[i];
+                      tick; tick;
+                      #1 $fdisplay(fd, "%016x", out);
+                    end
+                    $fclose(fd);
+                    $finish;
+                  end""";
+        List<String> out = runVectors("requant", rq, body, vectors);
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i)[0], Long.parseUnsignedLong(out.get(i).trim(), 16),
+                    "seed " + seed + " vector " + i + " (" + vectors.get(i) + ")");
+        }
+        System.out.println("DatapathUnitTest: " + expected.size() + " requantiser vectors equal RequantUnit");
+    }
+}
