@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.gen.BannerText;
 import org.pulsedl.hls.regmap.MemoryMap;
+import org.pulsedl.hls.rtl.AcceleratorRegisters;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.quantizer.quant.RoundingMode;
 
@@ -16,9 +17,9 @@ public final class ConfigHeader {
     public static final String FILE = "pulsedl_config.h";
 
     /** Byte offsets of the accelerator's memory windows from its base (docs/accelerator.md §4.7). */
-    public static final long DESCRIPTOR_WINDOW = 0x1000;
-    public static final long PARAM_WINDOW = 0x2000;
-    public static final long WEIGHT_WINDOW = 0x10000;
+    public static final long DESCRIPTOR_WINDOW = AcceleratorRegisters.DESCRIPTOR_WINDOW;
+    public static final long PARAM_WINDOW = AcceleratorRegisters.PARAMETER_WINDOW;
+    public static final long WEIGHT_WINDOW = AcceleratorRegisters.WEIGHT_WINDOW;
 
     private ConfigHeader() {}
 

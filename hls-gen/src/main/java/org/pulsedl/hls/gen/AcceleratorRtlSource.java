@@ -3,13 +3,12 @@ package org.pulsedl.hls.gen;
 import java.util.List;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.regmap.RegisterMap;
+import org.pulsedl.hls.rtl.AcceleratorRegisters;
+import org.pulsedl.hls.rtl.AcceleratorRtl;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
 
-/**
- * The accelerator RTL generator. Its builder ({@code org.pulsedl.hls.rtl.AcceleratorRtl},
- * {@code AcceleratorRegisters}) is not in this build yet; until it is, generating refuses with a clear message.
- */
+/** The accelerator RTL generator of {@code org.pulsedl.hls.rtl} ({@link AcceleratorRtl}, {@link AcceleratorRegisters}). */
 final class AcceleratorRtlSource implements RtlSource {
     static final AcceleratorRtlSource INSTANCE = new AcceleratorRtlSource();
 
@@ -17,16 +16,11 @@ final class AcceleratorRtlSource implements RtlSource {
 
     @Override
     public List<VerilogFile> files(AcceleratorConfig config, Provenance provenance) {
-        throw missing();
+        return AcceleratorRtl.files(config, provenance);
     }
 
     @Override
     public RegisterMap registers(AcceleratorConfig config) {
-        throw missing();
-    }
-
-    private static IllegalStateException missing() {
-        return new IllegalStateException("the accelerator RTL generator (org.pulsedl.hls.rtl.AcceleratorRtl) is not "
-                + "part of this build yet");
+        return AcceleratorRegisters.map(config);
     }
 }

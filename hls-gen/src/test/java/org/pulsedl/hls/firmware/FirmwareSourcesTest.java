@@ -46,6 +46,18 @@ class FirmwareSourcesTest {
         check(AcceleratorConfig.artix7Default().toBuilder().pes(4).lanes(32).build());
     }
 
+    /** The committed sources, with the accelerator's real register header, compile as they are. */
+    @Test
+    void committedSourcesCompile() throws IOException {
+        Path fw = Repo.root().resolve("firmware/generated");
+        Files.writeString(tmp.resolve("all.c"), "#include \"pulsedl_config.h\"\n#include \"pulsedl_accel_regs.h\"\n"
+                + "#include \"pulsedl_model.h\"\nuint32_t pulsedl_check(void) { return pulsedl_model_descriptors[0]"
+                + " + PULSEDL_CFG_PES; }\n");
+        List<String> cmd = new ArrayList<>(GCC);
+        cmd.addAll(List.of("-I", fw.toString(), "-c", fw.resolve("pulsedl_model.c").toString(), "all.c"));
+        RtlTools.run(tmp, cmd);
+    }
+
     private void check(AcceleratorConfig config) throws IOException {
         GeneratedFiles g = Generator.generate(QModelFormat.read(Repo.root().resolve(Repo.SHIPPED_MODEL)), config,
                 new Provenance("pulsedl generate --model m.qmodel --out out", Generator.TOOL), OutputLayout.SPLIT,
