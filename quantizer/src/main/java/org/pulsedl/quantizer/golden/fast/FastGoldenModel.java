@@ -533,6 +533,10 @@ public final class FastGoldenModel {
                 } else {
                     requantRowLargeK(yr, n, mRed[c], kc, zOut, actMin, actMax);
                 }
+            } else if (acc == ACC_INT && !int16In && mode == RoundingMode.DOUBLE) {
+                requantRowDouble(yr, n, m0[c], shift[c], mBits, zOut, actMin, actMax);
+            } else if (acc == ACC_INT && !int16In) {
+                requantRowSingle(yr, n, m0[c], k[c], zOut, actMin, actMax);
             } else if (acc == ACC_INT) {
                 for (int t = 0; t < n; t++) {
                     yr[t] = requant(yr[t], c);
@@ -684,6 +688,43 @@ public final class FastGoldenModel {
             v = lo + (d & ~(d >> 31));
             int e = v - hi;
             y[t] = hi + (e & (e >> 31));
+        }
+    }
+
+    /**
+     * {@code clamp(z + multiplyDouble(y[t], m0, shift, mBits), lo, hi)} in place, for a validated multiplier
+     * ({@code 0 ≤ m0 < 2^mBits}, so SRDHM cannot saturate and the {@code INT32_MIN · INT32_MIN} case cannot occur),
+     * with the nudge, the truncating division and the RoundingDivideByPOT increment written without branches.
+     */
+    static void requantRowDouble(int[] y, int n, int m0, int shift, int mBits, int z, int lo, int hi) {
+        int left = Math.max(shift, 0);
+        int right = Math.max(-shift, 0);
+        long half = 1L << (mBits - 1);
+        long twoHalfMinus1 = 2 * half - 1;
+        long divMask = (1L << mBits) - 1;
+        int rMask = (int) ((1L << right) - 1);
+        int rHalf = rMask >> 1;
+        long m = m0;
+        for (int t = 0; t < n; t++) {
+            long ab = (long) (y[t] << left) * m;
+            long x = ab + half - ((ab >> 63) & twoHalfMinus1);        // ab ≥ 0 ? ab + 2^(m−1) : ab + 1 − 2^(m−1)
+            int h = (int) ((x + ((x >> 63) & divMask)) >> mBits);     // x / 2^mBits, truncated toward zero
+            int r = (h >> right) + (((rHalf + (h >>> 31)) - (h & rMask)) >>> 31);
+            long v = (long) r + z;
+            y[t] = (int) Math.max(lo, Math.min(hi, v));
+        }
+    }
+
+    /**
+     * {@code clamp(z + multiplySingle(y[t], m0, mBits − k, mBits), lo, hi)} in place: {@code (acc · m0 + 2^(k−1)) >> k};
+     * the int32 saturation of the reference is absorbed by the clamp ({@code lo, hi} lie within int16).
+     */
+    static void requantRowSingle(int[] y, int n, int m0, int k, int z, int lo, int hi) {
+        long round = 1L << (k - 1);
+        long m = m0;
+        for (int t = 0; t < n; t++) {
+            long v = ((y[t] * m + round) >> k) + z;
+            y[t] = (int) Math.max(lo, Math.min(hi, v));
         }
     }
 
