@@ -20,29 +20,33 @@ import org.pulsedl.quantizer.quant.Width;
 
 /**
  * A compiled batch form of {@link GoldenModel}: the same integers for every window (bit-exact, tested against the
- * reference kernels), computed tile by tile. A tile of {@code T} windows is stored feature-major,
- * {@code x[feature][window]} (one array per feature), so every layer's inner loop runs over the windows of the tile with the weight
- * (or requantisation constant) held fixed — a plain {@code int} multiply-add that C2 vectorises.
+ * reference kernels), computed tile by tile. A tile of {@code T} windows is stored feature-major, one array per
+ * feature ({@code x[feature][window]}), so every inner loop runs over the windows of the tile with the weight (or
+ * requantisation constant) held fixed: a plain {@code int} multiply-add on distinct arrays at one index, which
+ * C2 vectorises. docs/qmodel.md §9 has the measurements behind each choice.
  *
  * <p>The compiled plan, per layer:
  * <ul>
  *   <li>Conv1D and Dense become one <em>row</em> per output feature: a contiguous input range, a contiguous weight
  *       range and an effective bias. SAME padding is handled by clipping each position's tap range at compile
  *       time (padded taps are skipped, as in the reference), and the input zero point is folded into the bias
- *       ({@code Σ(x − z)w = Σxw − zΣw} over the row's real taps).</li>
+ *       ({@code Σ(x − z)w = Σxw − zΣw} over the row's real taps). Rows reading the same inputs form groups of
+ *       four, so each block of four input rows is read from L2 once and reused from L1.</li>
  *   <li>The accumulator is int32 whenever the bound of docs/qmodel.md §2 proves it exact: always for int8 inputs
  *       (the validator bounds the accumulator to int32, and int32 wrap-around is exact modulo 2^32), and for int16
  *       inputs when {@code Σ|w|·32768 + |bias| ≤ 2^31 − 1}; otherwise the products are summed in int32 and the
  *       int64 bias added in the requantisation ({@code Σ|w|·32768 ≤ 2^31 − 1}), or, failing that, summed in int64.</li>
  *   <li>Requantisation of an int16-input layer whose results provably stay within int32 uses the all-int32 form
- *       {@link FastMbqm#int64ViaInt32} (vectorised); every other case evaluates the same integer routines per
- *       element ({@link FastMbqm}, equal to {@code MultiplyByQuantizedMultiplier}).</li>
+ *       {@link FastMbqm#int64ViaInt32} (vectorised); int8-input layers use branch-free row forms of the DOUBLE and
+ *       SINGLE routines; the int64-bias and int64-accumulator cases evaluate {@link FastMbqm} per element (all
+ *       tested equal to {@code MultiplyByQuantizedMultiplier}).</li>
  *   <li>Pools become precomputed window ranges; Flatten and Reshape disappear (the layout is the same).</li>
  *   <li>An input stage becomes one table per channel, {@code code → q}, built with the reference routine.</li>
  * </ul>
  *
  * <p>Immutable and thread-safe; each thread reuses its own scratch buffers. The parallel methods split the batch
- * into tiles, and each window's result depends only on that window, so results never depend on scheduling.
+ * into contiguous chunks, and each window's result depends only on that window, so results never depend on
+ * scheduling.
  */
 public final class FastGoldenModel {
     /**
