@@ -76,11 +76,12 @@ awk -v top="$top" '
 
 t0=$SECONDS
 # shellcheck disable=SC2086
-(cd "$OUT/src" && yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer *.v; synth_ice40 -top pins_wrapper $dsp_flag -json $OUT/accel.json; tee -q -o $OUT/stat.txt stat") \
-  || { tail -n 30 "$OUT/yosys.log" >&2; echo "build.sh: yosys failed (log: $OUT/yosys.log)" >&2; exit 1; }
+(cd "$OUT/src" && yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer *.v; synth_ice40 -top pins_wrapper $dsp_flag -json $OUT/accel.json; tee -q -o $OUT/stat.txt stat" 2>"$OUT/yosys.stderr") \
+  || { cat "$OUT/yosys.stderr" >&2; tail -n 30 "$OUT/yosys.log" >&2; echo "build.sh: yosys failed (log: $OUT/yosys.log)" >&2; exit 1; }
 nextpnr-ice40 "--$device" --package "$package" --json "$OUT/accel.json" --asc "$OUT/accel.asc" --freq "$freq" \
     --pcf-allow-unconstrained --report "$OUT/report.json" --seed 1 -l "$OUT/nextpnr.log" -q --timing-allow-fail \
-  || { tail -n 30 "$OUT/nextpnr.log" >&2; echo "build.sh: nextpnr-ice40 failed (log: $OUT/nextpnr.log)" >&2; exit 1; }
+  || { grep -E "^(ERROR|Info:[[:space:]]+ICESTORM_(LC|RAM|DSP):)" "$OUT/nextpnr.log" >&2
+       echo "build.sh: nextpnr-ice40 failed on the $device (utilisation above; log: $OUT/nextpnr.log)" >&2; exit 1; }
 icepack "$OUT/accel.asc" "$OUT/accel.bin"
 
 fmax=$(sed -n "s/^Info: Max frequency for clock '[^']*': \([0-9.]*\) MHz.*/\1/p" "$OUT/nextpnr.log" | tail -n 1)

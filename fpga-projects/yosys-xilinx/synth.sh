@@ -38,8 +38,8 @@ synth_one() {
   fpga_stage "$2" "$3" "$dir/src"
   top=$(fpga_top "$dir/src")
   local t0=$SECONDS
-  (cd "$dir/src" && yosys -q -l "$dir/yosys.log" -p "read_verilog -defer *.v; synth_xilinx -family xc7 -top $top -flatten -noiopad; tee -q -o $dir/stat.txt stat") \
-    || { tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
+  (cd "$dir/src" && yosys -q -l "$dir/yosys.log" -p "read_verilog -defer *.v; synth_xilinx -family xc7 -top $top -flatten -noiopad; tee -q -o $dir/stat.txt stat" 2>"$dir/yosys.stderr") \
+    || { cat "$dir/yosys.stderr" >&2; tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
   local lut ff dsp b36 b18 lutram srl carry
   lut=$(count "$dir/stat.txt" 'LUT[1-6]')
   ff=$(count "$dir/stat.txt" 'FD(RE|SE|CE|PE)')
