@@ -72,7 +72,7 @@ public final class LabelFreeTrainer {
             throw new IllegalArgumentException("the model has " + outputs + " outputs but label-free mode with energy "
                     + lf.energy().name().toLowerCase(Locale.ROOT) + " needs " + lf.outputs());
         }
-        int[][] split = split(windows, options);
+        int[][] split = windows.splitByEvent(options.valFraction(), options.seed());
         if (split[0].length == 0) {
             throw new IllegalArgumentException("no training windows left after the validation split");
         }
@@ -123,7 +123,7 @@ public final class LabelFreeTrainer {
             long step = 0;
             for (int e = 0; e < options.epochs(); e++) {
                 long e0 = System.nanoTime();
-                shuffle(order, rnd);
+                Trainer.shuffle(order, rnd);
                 float lr = (float) options.learningRate(e);
                 double sum = 0;
                 String label = String.format(Locale.ROOT, "%s epoch %d/%d", PHASE, e + 1, options.epochs());
@@ -278,48 +278,5 @@ public final class LabelFreeTrainer {
         }
         double sd = Math.sqrt(var / idx.length);
         return new double[] {m, sd > 1e-12 ? sd : 1.0};
-    }
-
-    /** {@code [train window indices, validation window indices]}, split by event with the seed (as {@link Trainer}). */
-    static int[][] split(TrainingSet set, TrainingOptions options) {
-        int events = 0;
-        for (int s = 0; s < set.size(); s++) {
-            events = Math.max(events, set.event(s) + 1);
-        }
-        int[] ev = new int[events];
-        for (int e = 0; e < events; e++) {
-            ev[e] = e;
-        }
-        shuffle(ev, new SplittableRandom(options.seed()));
-        int valEvents = (int) Math.round(events * options.valFraction());
-        boolean[] isVal = new boolean[events];
-        for (int i = 0; i < valEvents; i++) {
-            isVal[ev[i]] = true;
-        }
-        int nVal = 0;
-        for (int s = 0; s < set.size(); s++) {
-            nVal += isVal[set.event(s)] ? 1 : 0;
-        }
-        int[] train = new int[set.size() - nVal];
-        int[] val = new int[nVal];
-        int a = 0;
-        int b = 0;
-        for (int s = 0; s < set.size(); s++) {
-            if (isVal[set.event(s)]) {
-                val[b++] = s;
-            } else {
-                train[a++] = s;
-            }
-        }
-        return new int[][] {train, val};
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rnd) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int tmp = a[i];
-            a[i] = a[j];
-            a[j] = tmp;
-        }
     }
 }

@@ -49,7 +49,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the model has " + outputs + " outputs but there are "
                     + set.targetCount() + " targets");
         }
-        int[][] split = split(set);
+        int[][] split = set.splitByEvent(options.valFraction(), options.seed());
         if (split[0].length == 0) {
             throw new IllegalArgumentException("no training samples left after the validation split");
         }
@@ -233,41 +233,8 @@ public final class Trainer {
         return sb.toString();
     }
 
-    /** {@code [train sample indices, validation sample indices]}, split by event with the seed. */
-    private int[][] split(TrainingSet set) {
-        int events = 0;
-        for (int s = 0; s < set.size(); s++) {
-            events = Math.max(events, set.event(s) + 1);
-        }
-        int[] ev = new int[events];
-        for (int e = 0; e < events; e++) {
-            ev[e] = e;
-        }
-        shuffle(ev, new SplittableRandom(options.seed()));
-        int valEvents = (int) Math.round(events * options.valFraction());
-        boolean[] isVal = new boolean[events];
-        for (int i = 0; i < valEvents; i++) {
-            isVal[ev[i]] = true;
-        }
-        int nVal = 0;
-        for (int s = 0; s < set.size(); s++) {
-            nVal += isVal[set.event(s)] ? 1 : 0;
-        }
-        int[] train = new int[set.size() - nVal];
-        int[] val = new int[nVal];
-        int a = 0;
-        int b = 0;
-        for (int s = 0; s < set.size(); s++) {
-            if (isVal[set.event(s)]) {
-                val[b++] = s;
-            } else {
-                train[a++] = s;
-            }
-        }
-        return new int[][] {train, val};
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rnd) {
+    /** Fisher–Yates shuffle in place (the one order every training run uses). */
+    static void shuffle(int[] a, SplittableRandom rnd) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int tmp = a[i];

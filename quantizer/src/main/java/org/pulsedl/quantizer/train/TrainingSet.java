@@ -187,4 +187,40 @@ public final class TrainingSet {
 
     /** Target {@code i} of sample {@code s}. */
     public double target(int s, int i) { return targets[s * targetCount + i]; }
+    /**
+     * {@code [train sample indices, validation sample indices]}, split by event with the seed, so the samples
+     * (channels) of one event never straddle the split.
+     */
+    public int[][] splitByEvent(double valFraction, long seed) {
+        int events = 0;
+        for (int s = 0; s < size(); s++) {
+            events = Math.max(events, event(s) + 1);
+        }
+        int[] ev = new int[events];
+        for (int e = 0; e < events; e++) {
+            ev[e] = e;
+        }
+        Trainer.shuffle(ev, new java.util.SplittableRandom(seed));
+        int valEvents = (int) Math.round(events * valFraction);
+        boolean[] isVal = new boolean[events];
+        for (int i = 0; i < valEvents; i++) {
+            isVal[ev[i]] = true;
+        }
+        int nVal = 0;
+        for (int s = 0; s < size(); s++) {
+            nVal += isVal[event(s)] ? 1 : 0;
+        }
+        int[] train = new int[size() - nVal];
+        int[] val = new int[nVal];
+        int a = 0;
+        int b = 0;
+        for (int s = 0; s < size(); s++) {
+            if (isVal[event(s)]) {
+                val[b++] = s;
+            } else {
+                train[a++] = s;
+            }
+        }
+        return new int[][] {train, val};
+    }
 }
