@@ -9,8 +9,10 @@ import org.pulsedl.hls.verilog.Stmt;
 
 /**
  * The pipelined requantiser of a PE's drain path and of the input stage (docs/accelerator.md §3.5–3.6), bit for bit
- * {@code RequantUnit}: stage R1 adds the bias, wraps to acc_bits and multiplies (one fabric 64×32 multiplier shared
- * by DOUBLE, SINGLE, INT64 and the average divider); stage R2 rounds and shifts; the output offsets by z_out and
+ * {@code RequantUnit}: stage R1 adds the bias, wraps to acc_bits and multiplies (one fabric multiplier of
+ * {@link #mulAWidth} signed × {@link #mulBWidth} unsigned bits shared by DOUBLE, SINGLE, INT64 and the average divider,
+ * written as shift-and-add rows so no synthesis tool maps it to DSPs: Yosys 0.23 ignores {@code use_dsp = "no"} on
+ * {@code $mul}); stage R2 rounds and shifts; the output offsets by z_out and
  * clamps combinationally, so a value presented in cycle t leaves in cycle t+2.
  */
 final class RequantRtl {
@@ -22,7 +24,63 @@ final class RequantRtl {
     static final int MAX = 4;
     static final int AVG = 5;
 
+    /** Bits of the AVG reciprocal {@code ceil(2^24 / n)}. */
+    static final int RECIP_BITS = 25;
+
     private RequantRtl() {}
+
+    /**
+     * Signed multiplicand width: 32 for DOUBLE/SINGLE ({@code acc[31:0]}, {@code acc[31:0] << shl}), acc_bits for
+     * INT64 (the product is taken mod 2^64 as Java's {@code long}), and the average divider's {@code |sum| + n/2 <
+     * 16·2^15 + 8} fits in 32.
+     */
+    static int mulAWidth(RtlShape s) {
+        return Math.max(32, s.acc());
+    }
+
+    /**
+     * Unsigned multiplier width: m_bits (the compiler stores {@code m < 2^m_bits}; INT64's m is at most 15 bits) and
+     * the 25-bit reciprocal of the average divider.
+     */
+    static int mulBWidth(RtlShape s) {
+        return Math.max(Math.max(s.m(), 15), RECIP_BITS);
+    }
+
+    /**
+     * {@code product = sext(mul_a) * zext(mul_b) mod 2^64} as rows {@code mul_b[i] ? mul_a << i : 0} added one per
+     * bit of {@code mul_b} (ripple adders of aw+1 bits; bits below i are final after row i). The product needs at most
+     * {@code aw + bw} bits, so it is sign-extended to 64 when narrower. Each row is written {@code u + r} =
+     * {@code ({u, 0} - {~r, 1}) >> 1}: a subtraction keeps the partial sum as the carry chain's first operand, so
+     * Yosys maps a row bit to one LUT3 and CARRY4 (an addition puts the AND on the carry input: two LUTs a bit).
+     */
+    private static List<ModuleItem> fabricMultiplier(int aw, int bw) {
+        List<ModuleItem> it = new ArrayList<>();
+        int pw = Math.min(64, aw + bw);
+        int prev = Math.min(pw, aw + 1);
+        it.add(V.wire("mul_s0", prev, "multiplier row 0"));
+        it.add(V.assign("mul_s0", "{" + prev + "{mul_b[0]}} & " + V.sext("mul_a", aw, prev)));
+        StringBuilder unused = new StringBuilder("&{1'b0");
+        for (int i = 1; i < bw; i++) {
+            int w = Math.min(pw, aw + i + 1);
+            int hw = w - i;
+            String hi = "mul_u" + i;
+            String diff = "mul_d" + i;
+            String row = "mul_s" + i;
+            it.add(V.wire(hi, prev - i, "row " + (i - 1) + " bits " + (prev - 1) + ":" + i));
+            it.add(V.wire(diff, hw + 1, "row " + i + ": 2 * (upper sum) + 1"));
+            it.add(V.wire(row, w, "partial product after mul_b[" + i + "]"));
+            it.add(V.assign(hi, "mul_s" + (i - 1) + "[" + (prev - 1) + ":" + i + "]"));
+            it.add(V.assign(diff, "{" + V.sext(hi, prev - i, hw) + ", 1'b0} - {~({" + hw + "{mul_b[" + i + "]}} & "
+                    + V.sext("mul_a", aw, hw) + "), 1'b1}"));
+            it.add(V.assign(row, "{" + diff + "[" + hw + ":1], mul_s" + (i - 1) + "[" + (i - 1) + ":0]}"));
+            unused.append(", ").append(diff).append("[0]");
+            prev = w;
+        }
+        it.add(V.assign("product", V.sext("mul_s" + (bw - 1), prev, 64)));
+        it.add(V.wire("unused_mul_rows", 1, "row LSBs (always 1)"));
+        it.add(V.assign("unused_mul_rows", unused.append("}").toString()));
+        return it;
+    }
 
     static ModuleSpec module(RtlShape s) {
         int acc = s.acc();
@@ -32,7 +90,8 @@ final class RequantRtl {
                 .header(name + ": requantiser, docs/accelerator.md sections 3.5 and 3.6 (RequantUnit in Java).",
                         "Modes: 0 DOUBLE (SRDHM with 2^" + mb + ", then RoundingDivideByPOT), 1 SINGLE, 2 INT64 (16x8),",
                         "3 RAW (wrap(value + bias)), 4 MAX (pass), 5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24).",
-                        "Stage R1: bias add, wrap to " + acc + " bits, multiply. Stage R2: round and shift.",
+                        "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + mulAWidth(s) + "x" + mulBWidth(s)
+                                + " fabric shift-and-add rows). Stage R2: round and shift.",
                         "Output (combinational, cycle t+2): clamp(z_out + y, act_min, act_max) for modes 0-2.")
                 .port(V.in("i_clk", 1, "clock"))
                 .port(V.in("i_mode", 3, "mode, see header (stage R1)"))
@@ -56,8 +115,10 @@ final class RequantRtl {
         it.add(V.wire("abs_value", 64, "AVG: |sum|"));
         it.add(V.wire("avg_a", 64, "AVG: |sum| + n/2"));
         it.add(V.comb("recip", 25, "AVG: ceil(2^24 / n), docs 3.6"));
-        it.add(V.comb("mul_a", 64, "multiplicand"));
-        it.add(V.wire("mul_b", 64, "multiplier, zero-extended"));
+        int aw = mulAWidth(s);
+        int bw = mulBWidth(s);
+        it.add(V.comb("mul_a", aw, "multiplicand, signed"));
+        it.add(V.wire("mul_b", bw, "multiplier, unsigned"));
         it.add(V.wire("product", 64, "mul_a * mul_b mod 2^64 (as Java's long arithmetic)"));
         it.add(V.assign("sum", "i_value + i_bias"));
         it.add(V.assign("acc", acc >= 64 ? "sum" : V.sext("sum[" + (acc - 1) + ":0]", acc, 64)));
@@ -75,13 +136,19 @@ final class RequantRtl {
         rc.otherwise(V.bl("recip", V.lit(25, 0)));
         it.add(V.comb("Reciprocal ROM of the average divider.", rc.build()));
         it.add(V.comb("Multiplicand by mode.", Stmt.caseOf("i_mode")
-                .when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc_shl", 32, 64)))
-                .when(V.lit(3, SINGLE), V.bl("mul_a", V.sext("acc[31:0]", 32, 64)))
-                .when(V.lit(3, INT64), V.bl("mul_a", "acc"))
-                .when(V.lit(3, AVG), V.bl("mul_a", "avg_a"))
-                .otherwise(V.bl("mul_a", "64'd0")).build()));
-        it.add(V.assign("mul_b", "(i_mode == " + V.lit(3, AVG) + ") ? {39'd0, recip} : {32'd0, i_m}"));
-        it.add(V.assign("product", "mul_a * mul_b"));
+                .when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc_shl", 32, aw)))
+                .when(V.lit(3, SINGLE), V.bl("mul_a", V.sext("acc[31:0]", 32, aw)))
+                .when(V.lit(3, INT64), V.bl("mul_a", V.sext("acc", 64, aw)))
+                .when(V.lit(3, AVG), V.bl("mul_a", V.zext("avg_a", 64, aw)))
+                .otherwise(V.bl("mul_a", aw + "'d0")).build()));
+        it.add(V.assign("mul_b", "(i_mode == " + V.lit(3, AVG) + ") ? " + V.zext("recip", 25, bw) + " : "
+                + V.zext("i_m", 32, bw)));
+        if (aw < 64 || bw < 32) {
+            it.add(V.wire("unused_mul", 1, "operand bits above the multiplier widths (zero for valid parameters)"));
+            it.add(V.assign("unused_mul", "&{1'b0" + (aw < 64 ? ", avg_a[63:" + aw + "]" : "")
+                    + (bw < 32 ? ", i_m[31:" + bw + "]" : "") + "}"));
+        }
+        it.addAll(fabricMultiplier(aw, bw));
         it.add(V.reg("x_r", 64, "R1: product"));
         it.add(V.reg("keep_r", 64, "R1: RAW accumulator or pool value"));
         it.add(V.reg("neg_r", 1, "R1: AVG sum is negative"));
