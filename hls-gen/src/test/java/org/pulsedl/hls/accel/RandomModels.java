@@ -24,7 +24,7 @@ import org.pulsedl.quantizer.quant.Width;
  * Random quantised models in the DESIGN §2 subset: Conv1D (any K, S, valid/same, fused activation), pools, Flatten,
  * Dense, requantised or raw last layer, random scales, zero points, weights and biases, int8 or int16 tensors.
  */
-final class RandomModels {
+public final class RandomModels {
     private RandomModels() {}
 
     static QuantizedModel make(SplittableRandom rnd, String name, RoundingMode rounding, int mBits, boolean allowInt16) {
@@ -89,7 +89,7 @@ final class RandomModels {
         return new QuantizedModel(name, Shape.of(len, ch), input, null, layers, rounding, mBits, List.of(), Map.of());
     }
 
-    static QuantParams quant(SplittableRandom rnd, Width w) {
+    public static QuantParams quant(SplittableRandom rnd, Width w) {
         double scale = Math.scalb(1.0 + rnd.nextDouble(), -rnd.nextInt(10));
         int z = w == Width.INT16 ? 0 : -128 + rnd.nextInt(256);
         return new QuantParams(scale, z, w);
@@ -119,7 +119,7 @@ final class RandomModels {
         return new Requant(out, m0, shift, min, max);
     }
 
-    static byte[][] weights(SplittableRandom rnd, int rows, int cols) {
+    public static byte[][] weights(SplittableRandom rnd, int rows, int cols) {
         byte[][] w = new byte[rows][cols];
         for (byte[] r : w) {
             for (int i = 0; i < cols; i++) {
@@ -129,13 +129,13 @@ final class RandomModels {
         return w;
     }
 
-    static double[] scales(int n) {
+    public static double[] scales(int n) {
         double[] s = new double[n];
         java.util.Arrays.fill(s, 0.01);
         return s;
     }
 
-    static long[] bias(SplittableRandom rnd, int n, QuantParams in) {
+    public static long[] bias(SplittableRandom rnd, int n, QuantParams in) {
         long[] b = new long[n];
         long range = in.width() == Width.INT16 ? 1L << 24 : 1L << 16;
         for (int i = 0; i < n; i++) {
@@ -145,7 +145,7 @@ final class RandomModels {
     }
 
     /** Random quantised inputs for {@code model}. */
-    static List<int[]> inputs(SplittableRandom rnd, QuantizedModel model, int count) {
+    public static List<int[]> inputs(SplittableRandom rnd, QuantizedModel model, int count) {
         Width w = model.input().width();
         List<int[]> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {

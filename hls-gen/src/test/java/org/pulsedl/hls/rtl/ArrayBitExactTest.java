@@ -60,7 +60,7 @@ class ArrayBitExactTest {
                     continue;
                 }
                 int windows = 1 + rnd.nextInt(5 * cfg.pes());
-                List<int[]> inputs = RtlModels.inputs(rnd, model, windows);
+                List<int[]> inputs = org.pulsedl.hls.accel.RandomModels.inputs(rnd, model, windows);
                 int[] tags = RtlModels.tags(rnd, windows);
                 String what = "seed " + seed + " config " + ci + " model " + k + " (" + model.layers().size()
                         + " layers, " + mode + ", m_bits " + mBits + ", " + windows + " windows)";

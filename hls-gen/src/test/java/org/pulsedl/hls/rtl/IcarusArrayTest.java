@@ -33,7 +33,7 @@ class IcarusArrayTest {
                 continue;
             }
             int windows = 2 * cfg.pes() + 1 + rnd.nextInt(3);
-            List<int[]> inputs = RtlModels.inputs(rnd, model, windows);
+            List<int[]> inputs = org.pulsedl.hls.accel.RandomModels.inputs(rnd, model, windows);
             int[] tags = RtlModels.tags(rnd, windows);
             RtlBench.Trace t = ArrayBitExactTest.check("seed " + seed + " Icarus model " + done, cfg, program, model,
                     inputs, tags, RtlBench.dir("icarus-" + done), true);

@@ -1,5 +1,10 @@
 package org.pulsedl.hls.rtl;
 
+import static org.pulsedl.hls.accel.RandomModels.bias;
+import static org.pulsedl.hls.accel.RandomModels.quant;
+import static org.pulsedl.hls.accel.RandomModels.scales;
+import static org.pulsedl.hls.accel.RandomModels.weights;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +86,6 @@ final class RtlModels {
         return new QuantizedModel(name, Shape.of(len, ch), input, null, layers, rounding, mBits, List.of(), Map.of());
     }
 
-    static QuantParams quant(SplittableRandom rnd, Width w) {
-        double scale = Math.scalb(1.0 + rnd.nextDouble(), -rnd.nextInt(10));
-        return new QuantParams(scale, w == Width.INT16 ? 0 : -128 + rnd.nextInt(256), w);
-    }
-
     static Requant requant(SplittableRandom rnd, QuantParams in, Width outW, int channels, int mBits) {
         QuantParams out = quant(rnd, outW);
         int[] m0 = new int[channels];
@@ -108,44 +108,6 @@ final class RtlModels {
             default -> { }
         }
         return new Requant(out, m0, shift, min, max);
-    }
-
-    static byte[][] weights(SplittableRandom rnd, int rows, int cols) {
-        byte[][] w = new byte[rows][cols];
-        for (byte[] r : w) {
-            for (int i = 0; i < cols; i++) {
-                r[i] = (byte) (rnd.nextInt(255) - 127);
-            }
-        }
-        return w;
-    }
-
-    static double[] scales(int n) {
-        double[] s = new double[n];
-        java.util.Arrays.fill(s, 0.01);
-        return s;
-    }
-
-    static long[] bias(SplittableRandom rnd, int n, QuantParams in) {
-        long[] b = new long[n];
-        long range = in.width() == Width.INT16 ? 1L << 24 : 1L << 16;
-        for (int i = 0; i < n; i++) {
-            b[i] = rnd.nextLong(-range, range);
-        }
-        return b;
-    }
-
-    static List<int[]> inputs(SplittableRandom rnd, QuantizedModel model, int count) {
-        Width w = model.input().width();
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int[] x = new int[model.inputShape().size()];
-            for (int j = 0; j < x.length; j++) {
-                x[j] = w.min() + rnd.nextInt(w.max() - w.min() + 1);
-            }
-            out.add(x);
-        }
-        return out;
     }
 
     static int[] tags(SplittableRandom rnd, int count) {
