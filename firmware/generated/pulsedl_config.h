@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:4c4560e5a56fa300f68f2507c26495793bf71da4df858e6accf23ffb635357be
+ * Input hash: sha256:8ae2ce3c0d64c8076d26119115b9993e0bf4ec47469b1e862205e1551b469065
  */
 #ifndef PULSEDL_CONFIG_H
 #define PULSEDL_CONFIG_H
@@ -12,7 +12,8 @@
 #define PULSEDL_CFG_LANES                     8u          /* U: arithmetic units per PE */
 #define PULSEDL_CFG_ARITHMETIC_UNITS          224u        /* P*U */
 #define PULSEDL_CFG_MAC_DSPS                  112u        /* DSP48 slices of the MAC array */
-#define PULSEDL_CFG_TWO_MACS_PER_DSP          1u          /* 1: two int8 MACs per DSP48 (int16-input layers use U/2 lanes) */
+#define PULSEDL_CFG_TWO_MACS_PER_DSP          1u          /* 1: two int8 MACs per DSP48 */
+#define PULSEDL_CFG_INT16_LANES               8u          /* lanes an int16-input layer uses (U, or U/2 with packing alone) */
 #define PULSEDL_CFG_WEIGHT_BITS               8u          /* weight width */
 #define PULSEDL_CFG_ACTIVATION_BITS           16u         /* widest activation */
 #define PULSEDL_CFG_ACC_BITS                  48u         /* accumulator width */

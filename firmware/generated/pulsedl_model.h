@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:3b03e3114fae167d2071cdb22349d4d67644c07c74c7b0127bb619ba457c4272
+ * Input hash: sha256:0272abe9ab2734175a2993341feada0277740e779958cad9edc1040b91fe2ac9
  */
 #ifndef PULSEDL_MODEL_H
 #define PULSEDL_MODEL_H
@@ -25,8 +25,8 @@
 #define PULSEDL_MODEL_LANES                   8u          /* U the weight words are laid out for (must equal CAPS.U) */
 
 #define PULSEDL_MODEL_DESCRIPTOR_WORDS        48u         /* header (8 words) + 8 words per layer */
-#define PULSEDL_MODEL_WEIGHT_MEMORY_WORDS     1448u       /* weight-memory words (U bytes each) */
-#define PULSEDL_MODEL_WEIGHT_WORDS            2896u       /* 32-bit words: U/4 per memory word */
+#define PULSEDL_MODEL_WEIGHT_MEMORY_WORDS     740u        /* weight-memory words (U bytes each) */
+#define PULSEDL_MODEL_WEIGHT_WORDS            1480u       /* 32-bit words: U/4 per memory word */
 #define PULSEDL_MODEL_PARAM_ENTRIES           91u         /* parameter-table entries */
 #define PULSEDL_MODEL_PARAM_WORDS             364u        /* 32-bit words: 4 per entry */
 

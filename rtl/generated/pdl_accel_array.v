@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:1cc2acc33407ec34793bc8a1a86e0b5cefaacd10a99f040ebb3ffec194b965c2
+// Input hash: sha256:aa043e963052ef54fc6966fb1c8b19f89836dd78cc3448ffec4993afc7b4b058
 
 `default_nettype none
 
@@ -511,7 +511,7 @@ module pdl_accel_array (
   assign d_bad       = (d_op == 4'd0) | (d_op > 4'd4);
   assign d_f         = d_mac ? {8'd0, d_k} * d_inch : {8'd0, d_k};
   assign d_gcount    = d_mac ? d_groups : d_outch;
-  assign d_lanes     = d_in16 ? 7'd4 : 7'd8;
+  assign d_lanes     = 7'd8;
   assign seg_start   = (co_r == 16'd0) & (cg_r == 16'd0) & (cf_r == 16'd0);
   assign grp_start   = cf_r == 16'd0;
   assign gap_ok      = ~has_prev_r | (({9'd0, since_r} + {1'b0, d_f}) >= {10'd0, prevn_r});
@@ -705,7 +705,7 @@ module pdl_accel_array (
   always @(posedge i_clk) begin
     t1_ctl_r <= {issue, d_mac, grp_start, last_tap, d_in16, tap_in, d_src == 2'd0, d_op == 4'd3};
     t1_zin_r <= d_zin[15:0];
-    t1_grp_r <= {seg_end, cx_r, cr_r[0], d_dst, d_mac ? {1'b0, d_rq} : (d_op == 4'd3) ? 3'd4 : 3'd5, d_in16, n_grp, d_pbase + eff_ch0, eff_obase + (d_mac ? eff_ch0 : cg_r), d_zout, d_amin, d_amax};
+    t1_grp_r <= {seg_end, cx_r, cr_r[0], d_dst, d_mac ? {1'b0, d_rq} : (d_op == 4'd3) ? 3'd4 : 3'd5, 1'b0, n_grp, d_pbase + eff_ch0, eff_obase + (d_mac ? eff_ch0 : cg_r), d_zout, d_amin, d_amax};
     t2_ctl_r <= t1_ctl_r;
     t2_grp_r <= t1_grp_r;
   end
@@ -749,7 +749,7 @@ module pdl_accel_array (
   end
 
   assign drain_pidx  = dr_grp_r[79:64] + {9'd0, dr_j_r};
-  assign drain_lane7 = (dr_grp_r[87] ? {dr_j_r[5:0], 1'b0} : dr_j_r);
+  assign drain_lane7 = dr_j_r;
   assign drain_lane  = drain_lane7[2:0];
   assign unused_lane = &{1'b0, drain_lane7[6:3]};
   assign drain_pool  = dr_grp_r[90:88] >= 3'd4;

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:1cc2acc33407ec34793bc8a1a86e0b5cefaacd10a99f040ebb3ffec194b965c2
+// Input hash: sha256:aa043e963052ef54fc6966fb1c8b19f89836dd78cc3448ffec4993afc7b4b058
 
 `default_nettype none
 
@@ -24,15 +24,69 @@ module pdl_accel_au (
 
   wire [23:0] prod_lo;   // product of lane 2j
   wire [23:0] prod_hi;   // product of lane 2j+1
-  wire [24:0] packed_w;  // A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24)
+  wire [24:0] packed_w;  // A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24); w_lo for int16
   wire [40:0] packed_p;  // P = A * a
-  wire [23:0] plain_p;   // w_lo * a for int16 inputs
 
-  assign packed_w = {i_w_hi, 17'd0} + {{17{i_w_lo[7]}}, i_w_lo};
+  assign packed_w = i_in16 ? {{17{i_w_lo[7]}}, i_w_lo} : {i_w_hi, 17'd0} + {{17{i_w_lo[7]}}, i_w_lo};
   assign packed_p = $signed({{16{packed_w[24]}}, packed_w}) * $signed({{25{i_a[15]}}, i_a});
-  assign plain_p  = $signed({{16{i_w_lo[7]}}, i_w_lo}) * $signed({{8{i_a[15]}}, i_a});
-  assign prod_lo  = i_in16 ? plain_p : {{7{packed_p[16]}}, packed_p[16:0]};
-  assign prod_hi  = i_in16 ? 24'd0 : packed_p[40:17] + {23'd0, packed_p[16]};
+  assign prod_lo  = i_in16 ? packed_p[23:0] : {{7{packed_p[16]}}, packed_p[16:0]};
+
+  wire [15:0] fab_r0;  // row 0: w_hi[0] ? a : 0
+
+  assign fab_r0 = {16{i_w_hi[0]}} & i_a;
+
+  wire [15:0] fab_r1;  // row 1: w_hi[1] ? a : 0
+
+  assign fab_r1 = {16{i_w_hi[1]}} & i_a;
+
+  wire [15:0] fab_r2;  // row 2: w_hi[2] ? a : 0
+
+  assign fab_r2 = {16{i_w_hi[2]}} & i_a;
+
+  wire [15:0] fab_r3;  // row 3: w_hi[3] ? a : 0
+
+  assign fab_r3 = {16{i_w_hi[3]}} & i_a;
+
+  wire [15:0] fab_r4;  // row 4: w_hi[4] ? a : 0
+
+  assign fab_r4 = {16{i_w_hi[4]}} & i_a;
+
+  wire [15:0] fab_r5;  // row 5: w_hi[5] ? a : 0
+
+  assign fab_r5 = {16{i_w_hi[5]}} & i_a;
+
+  wire [15:0] fab_r6;  // row 6: w_hi[6] ? a : 0
+
+  assign fab_r6 = {16{i_w_hi[6]}} & i_a;
+
+  wire [15:0] fab_r7;  // row 7: w_hi[7] ? a : 0
+
+  assign fab_r7 = {16{i_w_hi[7]}} & i_a;
+
+  wire [17:0] fab_s01;  // rows 0, 1: a * (w[0] + 2 w[1])
+
+  assign fab_s01 = {{2{fab_r0[15]}}, fab_r0} + {{{1{fab_r1[15]}}, fab_r1}, 1'b0};
+
+  wire [17:0] fab_s23;  // rows 2, 3: a * (w[2] + 2 w[3])
+
+  assign fab_s23 = {{2{fab_r2[15]}}, fab_r2} + {{{1{fab_r3[15]}}, fab_r3}, 1'b0};
+
+  wire [17:0] fab_s45;  // rows 4, 5: a * (w[4] + 2 w[5])
+
+  assign fab_s45 = {{2{fab_r4[15]}}, fab_r4} + {{{1{fab_r5[15]}}, fab_r5}, 1'b0};
+
+  wire [17:0] fab_s67;  // rows 6, 7: a * (w[6] - 2 w[7])
+
+  assign fab_s67 = {{2{fab_r6[15]}}, fab_r6} - {{{1{fab_r7[15]}}, fab_r7}, 1'b0};
+
+  wire [19:0] fab_s03;  // rows 0-3
+  wire [19:0] fab_s47;  // rows 4-7
+  wire [23:0] fab_p;    // w_hi * a
+
+  assign fab_s03 = {{2{fab_s01[17]}}, fab_s01} + {fab_s23, 2'b00};
+  assign fab_s47 = {{2{fab_s45[17]}}, fab_s45} + {fab_s67, 2'b00};
+  assign fab_p   = {{4{fab_s03[19]}}, fab_s03} + {fab_s47, 4'b0000};
+  assign prod_hi = i_in16 ? fab_p : packed_p[40:17] + {23'd0, packed_p[16]};
 
   reg [23:0] prod_lo_r;  // product register, lane 2j
   reg [23:0] prod_hi_r;  // product register, lane 2j+1

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:1cc2acc33407ec34793bc8a1a86e0b5cefaacd10a99f040ebb3ffec194b965c2
+// Input hash: sha256:aa043e963052ef54fc6966fb1c8b19f89836dd78cc3448ffec4993afc7b4b058
 
 `default_nettype none
 

@@ -17,6 +17,9 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param mBits            requantisation multiplier bits; models with fewer bits run exactly (m0 is left-aligned)
  * @param roundingModes    rounding modes the requantiser implements
  * @param twoMacsPerDsp    two int8 MACs share one DSP48 multiplier (docs §2.2); int16-input layers then use U/2 lanes
+ *                         unless {@code int16FullRate}
+ * @param int16FullRate    with packing and 16-bit activations: the odd lane of each pair gets a fabric 8×16 multiplier
+ *                         so int16-input layers use all U lanes (docs §2.2); off (normalised to false) otherwise
  * @param actDepth         entries of one activation region (4 regions per PE: 2 contexts × ping/pong)
  * @param stagingDepth     entries of one input staging buffer (2 per PE, one per context)
  * @param weightWords      depth of the weight memory in U-byte words
@@ -37,7 +40,8 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param clockMHz         target clock
  */
 public record AcceleratorConfig(int pes, int lanes, int weightBits, int activationBits, int accBits, int mBits,
-                                Set<RoundingMode> roundingModes, boolean twoMacsPerDsp, int actDepth,
+                                Set<RoundingMode> roundingModes, boolean twoMacsPerDsp, boolean int16FullRate,
+                                int actDepth,
                                 int stagingDepth, int weightWords, int paramEntries, int maxLayers,
                                 int inputFifoWindows, int resultFifoWords, int maxLength, int maxChannels,
                                 int maxFanIn, int maxKernel, int maxStride, int maxPool, int maxOutputs,
@@ -61,6 +65,8 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
             throw new IllegalArgumentException("rounding_modes must name at least one of DOUBLE, SINGLE");
         }
         roundingModes = Collections.unmodifiableSet(EnumSet.copyOf(roundingModes));
+        // Only a packed datapath with int16 layers has idle odd lanes to fill; elsewhere the option is moot.
+        int16FullRate = int16FullRate && twoMacsPerDsp && activationBits == 16;
         range("max_fan_in", maxFanIn, 1, 65535);
         int minAcc = minAccBits(maxFanIn, activationBits);
         if (accBits < minAcc || accBits > 64) {
@@ -115,8 +121,13 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
     /** Arithmetic units in the array, {@code P·U}. */
     public int arithmeticUnits() { return pes * lanes; }
 
-    /** Lanes used by a layer with an int16 input: U/2 when two MACs share a DSP, else U. */
-    public int lanesFor(boolean int16Input) { return int16Input && twoMacsPerDsp ? lanes / 2 : lanes; }
+    /** Lanes used by a layer with an int16 input: U/2 when two MACs share a DSP and no fabric lane helps, else U. */
+    public int lanesFor(boolean int16Input) {
+        return int16Input && twoMacsPerDsp && !int16FullRate ? lanes / 2 : lanes;
+    }
+
+    /** Fabric 8×16 multipliers (the odd lanes' int16 products when {@code int16FullRate}). */
+    public int fabricMultipliers() { return int16FullRate ? arithmeticUnits() / 2 : 0; }
 
     /** DSP48 slices of the MAC array (requantisers and the input stage are fabric multipliers, docs §2.3). */
     public int macDsps() { return twoMacsPerDsp ? arithmeticUnits() / 2 : arithmeticUnits(); }
@@ -132,7 +143,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), false, 256, 64, 2048,
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64, 2048,
                 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 
@@ -142,7 +153,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * utilisation 0.933, 1.07 M two-channel pulses/s (docs §6).
      */
     public static AcceleratorConfig artix7Default() {
-        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), true, 256, 64, 2048,
+        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048,
                 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
@@ -150,7 +161,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
     public static final class Builder {
         private int pes, lanes, weightBits, activationBits, accBits, mBits;
         private Set<RoundingMode> roundingModes;
-        private boolean twoMacsPerDsp;
+        private boolean twoMacsPerDsp, int16FullRate;
         private int actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows, resultFifoWords;
         private int maxLength, maxChannels, maxFanIn, maxKernel, maxStride, maxPool, maxOutputs;
         private int macLatency, requantLatency, inputLatency;
@@ -159,6 +170,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         private Builder(AcceleratorConfig c) {
             pes = c.pes; lanes = c.lanes; weightBits = c.weightBits; activationBits = c.activationBits;
             accBits = c.accBits; mBits = c.mBits; roundingModes = c.roundingModes; twoMacsPerDsp = c.twoMacsPerDsp;
+            int16FullRate = c.int16FullRate;
             actDepth = c.actDepth; stagingDepth = c.stagingDepth; weightWords = c.weightWords;
             paramEntries = c.paramEntries; maxLayers = c.maxLayers; inputFifoWindows = c.inputFifoWindows;
             resultFifoWords = c.resultFifoWords; maxLength = c.maxLength; maxChannels = c.maxChannels;
@@ -175,6 +187,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         public Builder mBits(int v) { mBits = v; return this; }
         public Builder roundingModes(Set<RoundingMode> v) { roundingModes = v; return this; }
         public Builder twoMacsPerDsp(boolean v) { twoMacsPerDsp = v; return this; }
+        public Builder int16FullRate(boolean v) { int16FullRate = v; return this; }
         public Builder actDepth(int v) { actDepth = v; return this; }
         public Builder stagingDepth(int v) { stagingDepth = v; return this; }
         public Builder weightWords(int v) { weightWords = v; return this; }
@@ -196,7 +209,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
 
         public AcceleratorConfig build() {
             return new AcceleratorConfig(pes, lanes, weightBits, activationBits, accBits, mBits, roundingModes,
-                    twoMacsPerDsp, actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows,
+                    twoMacsPerDsp, int16FullRate, actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows,
                     resultFifoWords, maxLength, maxChannels, maxFanIn, maxKernel, maxStride, maxPool, maxOutputs,
                     macLatency, requantLatency, inputLatency, clockMHz);
         }

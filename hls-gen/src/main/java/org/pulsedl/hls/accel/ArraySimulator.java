@@ -531,7 +531,10 @@ public final class ArraySimulator {
             }
         }
 
-        /** One cycle of a PE's multipliers: packed pairs (docs §2.2), one lane per DSP for int16, or plain. */
+        /**
+         * One cycle of a PE's multipliers: packed pairs (docs §2.2); for int16 one lane per DSP, plus the odd lane's
+         * fabric multiplier with {@code int16_full_rate}; or plain.
+         */
         private long[] products(int[] w, int a, boolean in16) {
             long[] out = new long[u];
             for (int lane = 0; lane < u; lane += 2) {
@@ -539,7 +542,7 @@ public final class ArraySimulator {
                     long prod = PackedMac.product(w[lane], w[lane + 1], a);
                     out[lane] = PackedMac.low(prod);
                     out[lane + 1] = PackedMac.high(prod);
-                } else if (cfg.twoMacsPerDsp()) {
+                } else if (cfg.twoMacsPerDsp() && !cfg.int16FullRate()) {
                     out[lane] = (long) w[lane] * a;
                 } else {
                     out[lane] = (long) w[lane] * a;

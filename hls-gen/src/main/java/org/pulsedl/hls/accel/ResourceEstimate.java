@@ -33,7 +33,9 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int pool = 60;
         int staging = 2 * ceil(2 * c.stagingDepth(), 64) * a;        // dual-port LUTRAM
         int resultBuf = ceil(4 * c.maxOutputs(), 64) * 64;           // 2 contexts × 2 banks × 64-bit values
-        int perPe = u * auLut + drainMux + requantMul + requantRest + pool + staging + resultBuf;
+        int fabricMul = 4 * (a + 2) + 2 * (a + 4) + a + 8;          // int16_full_rate: 8x16 adder tree
+        int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
+                + staging + resultBuf;
         int inputStage = 17 * c.mBits() / 2 + 150;
         int descriptors = ceil(c.maxLayers() + 1, 64) * 256;
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters

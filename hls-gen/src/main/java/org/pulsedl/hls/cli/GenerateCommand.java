@@ -66,6 +66,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--two-macs-per-dsp", negatable = true, description = "Two int8 MACs share one DSP48.")
     Boolean twoMacsPerDsp;
 
+    @Option(names = "--int16-full-rate", negatable = true, description = "With two MACs per DSP48: fabric 8x16 "
+            + "multipliers on the odd lanes, so int16 layers use all lanes.")
+    Boolean int16FullRate;
+
     @Option(names = "--activation-bits", paramLabel = "8|16", description = "Widest activation.")
     Integer activationBits;
 
@@ -153,6 +157,7 @@ public final class GenerateCommand implements Callable<Integer> {
         putIf(o, "pes", pes);
         putIf(o, "lanes", lanes);
         putIf(o, "two_macs_per_dsp", twoMacsPerDsp);
+        putIf(o, "int16_full_rate", int16FullRate);
         putIf(o, "activation_bits", activationBits);
         putIf(o, "acc_bits", accBits);
         putIf(o, "m_bits", mBits);
@@ -190,6 +195,9 @@ public final class GenerateCommand implements Callable<Integer> {
         opt(a, "-U", lanes);
         if (twoMacsPerDsp != null) {
             a.add(twoMacsPerDsp ? "--two-macs-per-dsp" : "--no-two-macs-per-dsp");
+        }
+        if (int16FullRate != null) {
+            a.add(int16FullRate ? "--int16-full-rate" : "--no-int16-full-rate");
         }
         opt(a, "--activation-bits", activationBits);
         opt(a, "--acc-bits", accBits);

@@ -31,7 +31,8 @@ public final class ConfigHeader {
         d(b, "LANES", c.lanes(), "U: arithmetic units per PE");
         d(b, "ARITHMETIC_UNITS", c.arithmeticUnits(), "P*U");
         d(b, "MAC_DSPS", c.macDsps(), "DSP48 slices of the MAC array");
-        d(b, "TWO_MACS_PER_DSP", c.twoMacsPerDsp() ? 1 : 0, "1: two int8 MACs per DSP48 (int16-input layers use U/2 lanes)");
+        d(b, "TWO_MACS_PER_DSP", c.twoMacsPerDsp() ? 1 : 0, "1: two int8 MACs per DSP48");
+        d(b, "INT16_LANES", c.lanesFor(true), "lanes an int16-input layer uses (U, or U/2 with packing alone)");
         d(b, "WEIGHT_BITS", c.weightBits(), "weight width");
         d(b, "ACTIVATION_BITS", c.activationBits(), "widest activation");
         d(b, "ACC_BITS", c.accBits(), "accumulator width");

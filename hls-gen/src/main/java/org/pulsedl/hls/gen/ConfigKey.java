@@ -35,6 +35,9 @@ public record ConfigKey(String name, String description, BiConsumer<AcceleratorC
                     c -> c.roundingModes().stream().map(Enum::name).collect(Collectors.joining(","))),
             new ConfigKey("two_macs_per_dsp", "two int8 MACs share one DSP48 (true/false)",
                     (b, v) -> b.twoMacsPerDsp(bool("two_macs_per_dsp", v)), c -> Boolean.toString(c.twoMacsPerDsp())),
+            new ConfigKey("int16_full_rate", "with packing: fabric 8x16 multipliers let int16 layers use all lanes"
+                    + " (true/false)", (b, v) -> b.int16FullRate(bool("int16_full_rate", v)),
+                    c -> Boolean.toString(c.int16FullRate())),
             integer("act_depth", "entries of one activation region", (b, v) -> b.actDepth(v),
                     AcceleratorConfig::actDepth),
             integer("staging_depth", "entries of one input staging buffer", (b, v) -> b.stagingDepth(v),

@@ -30,8 +30,9 @@ final class ConfigReadme {
         }
         b.append("\n## Layers on the array\n\n");
         b.append("A layer with an int16 input uses ").append(c.lanesFor(true)).append(" of the ").append(c.lanes())
-                .append(" lanes").append(c.twoMacsPerDsp() ? " (two-MACs-per-DSP packing needs int8 operands, "
-                        + "docs/accelerator.md §2.2)" : "").append("; an int8 input uses all ").append(c.lanes())
+                .append(" lanes").append(c.int16FullRate() ? " (the DSP computes the even lane, a fabric multiplier the odd "
+                        + "lane, docs/accelerator.md §2.2)" : c.twoMacsPerDsp() ? " (two-MACs-per-DSP packing needs "
+                        + "int8 operands, docs/accelerator.md §2.2)" : "").append("; an int8 input uses all ").append(c.lanes())
                 .append(".\n\n| # | layer | shape | lanes used |\n|---|---|---|---|\n");
         for (int i = 0; i < program.descriptors().size(); i++) {
             Descriptor d = program.descriptors().get(i);

@@ -30,7 +30,9 @@ public final class EstimatesReport {
         AcceleratorConfig c = e.config();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "model '%s' on P=%d x U=%d (%d AUs%s), %s MHz%n", e.model(), c.pes(),
-                c.lanes(), c.arithmeticUnits(), c.twoMacsPerDsp() ? ", two MACs per DSP48" : "", fmt(c.clockMHz())));
+                c.lanes(), c.arithmeticUnits(), c.twoMacsPerDsp() ? ", two MACs per DSP48" + (c.int16FullRate()
+                        ? ", int16 on all lanes (" + c.fabricMultipliers() + " fabric 8x16 multipliers)" : "") : "",
+                fmt(c.clockMHz())));
         b.append("cycle model per layer (steady state; a round runs 2P windows, contexts A and B interleaved):\n");
         b.append(String.format(Locale.ROOT, "  %-16s %-9s %8s %6s %12s %12s %12s %6s%n", "layer", "op",
                 "groups/w", "F", "cycles/round", "cycles/win", "MACs/win", "util"));

@@ -8,7 +8,8 @@ import org.pulsedl.hls.verilog.ModuleSpec;
 /**
  * The arithmetic unit pair (docs/accelerator.md §2): lanes 2j and 2j+1 of a PE share the broadcast activation. With
  * {@code two_macs_per_dsp} one multiplier computes both int8 products from the packed operand
- * {@code A = w_hi·2^17 + w_lo} exactly as {@code PackedMac}; an int16-input layer uses only the low lane. Without
+ * {@code A = w_hi·2^17 + w_lo} exactly as {@code PackedMac}; an int16-input layer feeds {@code A = w_lo} and uses only
+ * the low lane, or also the high lane through a fabric multiplier ({@code int16_full_rate}). Without
  * packing each lane has its own multiplier. Product register, optional extra stages, then the wrapping accumulator
  * and the shadow register the drain reads.
  */
@@ -42,17 +43,23 @@ final class ArithmeticUnitRtl {
         items.add(V.wire("prod_hi", prod, "product of lane 2j+1"));
         if (s.packed()) {
             int pw = 25 + ab;
-            items.add(V.wire("packed_w", 25, "A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24)"));
+            items.add(V.wire("packed_w", 25, "A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24); w_lo for int16"));
             items.add(V.wire("packed_p", pw, "P = A * a"));
-            items.add(V.wire("plain_p", 8 + ab, "w_lo * a for int16 inputs"));
-            items.add(V.assign("packed_w", "{i_w_hi, 17'd0} + " + V.sext("i_w_lo", 8, 25)));
+            // One DSP multiplier serves both cases: an int16 layer feeds w_lo alone (its 24-bit product fits P).
+            items.add(V.assign("packed_w", "i_in16 ? " + V.sext("i_w_lo", 8, 25) + " : {i_w_hi, 17'd0} + "
+                    + V.sext("i_w_lo", 8, 25)));
             items.add(V.assign("packed_p", V.smul("packed_w", 25, "i_a", ab, pw)));
-            items.add(V.assign("plain_p", V.smul("i_w_lo", 8, "i_a", ab, 8 + ab)));
-            items.add(V.assign("prod_lo", "i_in16 ? " + V.sext("plain_p", 8 + ab, prod) + " : "
+            items.add(V.assign("prod_lo", "i_in16 ? " + V.sext("packed_p[" + (7 + ab) + ":0]", 8 + ab, prod) + " : "
                     + V.sext("packed_p[16:0]", 17, prod)));
             int hiw = Math.min(prod, pw - 17);
-            items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : "
-                    + V.sext("packed_p[" + (16 + hiw) + ":17]", hiw, prod) + " + " + V.zext("packed_p[16]", 1, prod)));
+            String hiField = V.sext("packed_p[" + (16 + hiw) + ":17]", hiw, prod) + " + "
+                    + V.zext("packed_p[16]", 1, prod);
+            if (s.int16FullRate()) {
+                items.addAll(fabricProduct(ab));
+                items.add(V.assign("prod_hi", "i_in16 ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
+            } else {
+                items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : " + hiField));
+            }
             if (pw - 1 > 16 + hiw) {
                 items.add(V.wire("unused_p", 1, "high product bits (always sign copies)"));
                 items.add(V.assign("unused_p", "&{1'b0, packed_p[" + (pw - 1) + ":" + (17 + hiw) + "]}"));
@@ -86,5 +93,33 @@ final class ArithmeticUnitRtl {
         items.add(V.assign("o_shadow_lo", "shadow_lo_r"));
         items.add(V.assign("o_shadow_hi", "shadow_hi_r"));
         return m.add(items).build();
+    }
+
+    /**
+     * {@code fab_p = w_hi · a} (int8 × int{ab}) in fabric for int16 layers ({@code int16_full_rate}, docs §2.2): the
+     * eight rows {@code w_hi[i] ? a : 0} summed as a three-level tree (depth 3, not a ripple of 8 rows, for the T2
+     * cycle), the sign row subtracted. Written without {@code *} because Yosys 0.23 maps every {@code $mul} to DSPs.
+     */
+    private static List<ModuleItem> fabricProduct(int ab) {
+        List<ModuleItem> it = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            it.add(V.wire("fab_r" + i, ab, "row " + i + ": w_hi[" + i + "] ? a : 0"));
+            it.add(V.assign("fab_r" + i, "{" + ab + "{i_w_hi[" + i + "]}} & i_a"));
+        }
+        for (int i = 0; i < 8; i += 2) {
+            String n = "fab_s" + i + (i + 1);
+            String op = i == 6 ? " - " : " + ";   // row 7 is the two's-complement sign row: weight -2^7
+            it.add(V.wire(n, ab + 2, "rows " + i + ", " + (i + 1) + ": a * (w[" + i + "] "
+                    + op.strip() + " 2 w[" + (i + 1) + "])"));
+            it.add(V.assign(n, V.sext("fab_r" + i, ab, ab + 2) + op + "{" + V.sext("fab_r" + (i + 1), ab, ab + 1)
+                    + ", 1'b0}"));
+        }
+        it.add(V.wire("fab_s03", ab + 4, "rows 0-3"));
+        it.add(V.wire("fab_s47", ab + 4, "rows 4-7"));
+        it.add(V.wire("fab_p", ab + 8, "w_hi * a"));
+        it.add(V.assign("fab_s03", V.sext("fab_s01", ab + 2, ab + 4) + " + {fab_s23, 2'b00}"));
+        it.add(V.assign("fab_s47", V.sext("fab_s45", ab + 2, ab + 4) + " + {fab_s67, 2'b00}"));
+        it.add(V.assign("fab_p", V.sext("fab_s03", ab + 4, ab + 8) + " + {fab_s47, 4'b0000}"));
+        return it;
     }
 }

@@ -242,7 +242,7 @@ final class ArrayRtl {
         it.add(V.assign("d_bad", "(d_op == 4'd0) | (d_op > 4'd4)"));
         it.add(V.assign("d_f", "d_mac ? {8'd0, d_k} * d_inch : {8'd0, d_k}"));
         it.add(V.assign("d_gcount", "d_mac ? d_groups : d_outch"));
-        it.add(V.assign("d_lanes", s.packed() ? "d_in16 ? " + V.lit(7, s.u() / 2) + " : " + V.lit(7, s.u())
+        it.add(V.assign("d_lanes", s.int16HalfLanes() ? "d_in16 ? " + V.lit(7, s.u() / 2) + " : " + V.lit(7, s.u())
                 : V.lit(7, s.u())));
     }
 
@@ -424,7 +424,7 @@ final class ArrayRtl {
         g.put("rpar", "cr_r[0]");
         g.put("dst", "d_dst");
         g.put("mode", "d_mac ? {1'b0, d_rq} : (d_op == 4'd3) ? 3'd4 : 3'd5");
-        g.put("spread", s.packed() ? "d_in16" : "1'b0");
+        g.put("spread", s.int16HalfLanes() ? "d_in16" : "1'b0");
         g.put("n", "n_grp");
         g.put("pidx", "d_pbase + eff_ch0");
         g.put("waddr", "eff_obase + (d_mac ? eff_ch0 : cg_r)");
@@ -468,7 +468,7 @@ final class ArrayRtl {
         it.add(V.wire("drain_lane", s.laneBits(), "S1: lane of value j"));
         it.add(V.wire("drain_pool", 1, "S1: the group is a pool"));
         it.add(V.assign("drain_pidx", gf("pidx") + " + {9'd0, dr_j_r}"));
-        String lane = s.packed() ? "(" + gf("spread") + " ? {dr_j_r[5:0], 1'b0} : dr_j_r)" : "dr_j_r";
+        String lane = s.int16HalfLanes() ? "(" + gf("spread") + " ? {dr_j_r[5:0], 1'b0} : dr_j_r)" : "dr_j_r";
         it.add(V.wire("drain_lane7", 7, "lane of value j, 7 bits"));
         it.add(V.assign("drain_lane7", lane));
         it.add(V.assign("drain_lane", V.zext("drain_lane7", 7, s.laneBits())));

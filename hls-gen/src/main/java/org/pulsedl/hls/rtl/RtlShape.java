@@ -50,6 +50,12 @@ record RtlShape(AcceleratorConfig cfg, String prefix) {
 
     boolean packed() { return cfg.twoMacsPerDsp(); }
 
+    /** The odd lane of a packed pair has a fabric 8×16 multiplier for int16 layers. */
+    boolean int16FullRate() { return cfg.int16FullRate(); }
+
+    /** int16-input layers use only the even lanes (packing without fabric lanes): groups of U/2 channels. */
+    boolean int16HalfLanes() { return cfg.lanesFor(true) < cfg.lanes(); }
+
     int macExtra() { return cfg.macLatency() - MIN_MAC_LATENCY; }
 
     int rqExtra() { return cfg.requantLatency() - MIN_REQUANT_LATENCY; }

@@ -1,6 +1,7 @@
 package org.pulsedl.hls.accel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +23,15 @@ class AcceleratorConfigTest {
         AcceleratorConfig a = AcceleratorConfig.artix7Default();
         assertEquals(224, a.arithmeticUnits());
         assertEquals(112, a.macDsps());
-        assertEquals(4, a.lanesFor(true));
+        assertTrue(a.int16FullRate());
+        assertEquals(8, a.lanesFor(true));                  // fabric multipliers fill the odd lanes
         assertEquals(8, a.lanesFor(false));
+        assertEquals(112, a.fabricMultipliers());
+        AcceleratorConfig half = a.toBuilder().int16FullRate(false).build();
+        assertEquals(4, half.lanesFor(true));
+        assertEquals(0, half.fabricMultipliers());
+        assertFalse(a.toBuilder().activationBits(8).accBits(32).build().int16FullRate(), "moot without int16");
+        assertFalse(a.toBuilder().twoMacsPerDsp(false).build().int16FullRate(), "moot without packing");
         AcceleratorConfig s = AcceleratorConfig.small();
         assertEquals(8, s.macDsps());
         assertEquals(4, s.lanesFor(true));

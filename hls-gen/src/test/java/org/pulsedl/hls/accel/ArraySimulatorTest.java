@@ -24,6 +24,7 @@ class ArraySimulatorTest {
             for (RoundingMode mode : RoundingMode.values()) {
                 AcceleratorConfig c = configs.get(i);
                 out.add(Arguments.of("P" + c.pes() + "xU" + c.lanes() + (c.twoMacsPerDsp() ? " packed" : "")
+                        + (c.int16FullRate() ? " int16-full-rate" : "")
                         + " a" + c.activationBits() + " " + mode, c, mode, 1000L * i + mode.ordinal()));
             }
         }

@@ -40,7 +40,9 @@ class LayerProgramTest {
         assertEquals(Descriptor.RQ_INT64, c1.rqMode());
         assertEquals(List.of(32, 1, 16, 8, 4, 2, 1), List.of(c1.inLen(), c1.inCh(), c1.outLen(), c1.outCh(),
                 c1.kernel(), c1.stride(), c1.padLeft()));
-        assertEquals(2, c1.groups());                      // int16 input on packed DSPs: 4 lanes per group
+        assertEquals(1, c1.groups());                      // int16 input on all 8 lanes (int16_full_rate)
+        assertEquals(2, LayerProgram.compile(model, cfg.toBuilder().int16FullRate(false).build()).descriptors()
+                .get(0).groups());                        // packing alone: 4 lanes per group
         Descriptor d3 = p.descriptors().get(4);
         assertEquals(Descriptor.OP_DENSE, d3.opcode());
         assertEquals(Descriptor.BUF_RESULT, d3.dst());
@@ -48,8 +50,8 @@ class LayerProgramTest {
         assertTrue(d3.last());
         assertEquals(List.of(1, 128, 1, 32), List.of(p.descriptors().get(2).inLen(), p.descriptors().get(2).inCh(),
                 p.descriptors().get(2).outLen(), p.descriptors().get(2).outCh()));
-        // weights: conv 2 groups × 4 + conv 2 × 32 + dense 4 × 128 + 4 × 32 + 1 × 32
-        assertEquals(8 + 64 + 512 + 128 + 32, p.weightMemoryWords());
+        // weights: conv 1 group × 4 taps + conv 2 × 32 + dense 4 × 128 + 4 × 32 + 1 × 32
+        assertEquals(4 + 64 + 512 + 128 + 32, p.weightMemoryWords());
         assertEquals(2 * p.weightMemoryWords(), p.weightWords().length);
         assertEquals(1 + 8 + 16 + 32 + 32 + 2, p.paramTableEntries());
         assertEquals(8 * 6, p.descriptorWords().length);

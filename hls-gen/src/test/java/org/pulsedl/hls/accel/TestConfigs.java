@@ -2,7 +2,10 @@ package org.pulsedl.hls.accel;
 
 import java.util.List;
 
-/** Configurations the randomised tests sweep: several P×U, packed and plain DSPs, latencies, m_bits. */
+/**
+ * Configurations the randomised tests sweep: several P×U, packed (int16 on all lanes or on half) and plain DSPs,
+ * latencies, m_bits.
+ */
 final class TestConfigs {
     private TestConfigs() {}
 
@@ -20,7 +23,7 @@ final class TestConfigs {
                 roomy(1, 4, true),
                 roomy(3, 8, true),
                 roomy(2, 12, false).toBuilder().macLatency(1).requantLatency(1).inputLatency(1).build(),
-                roomy(4, 16, true).toBuilder().macLatency(7).requantLatency(11).build(),
+                roomy(4, 16, true).toBuilder().int16FullRate(false).macLatency(7).requantLatency(11).build(),
                 roomy(2, 8, true).toBuilder().activationBits(8).accBits(32).build());
     }
 }

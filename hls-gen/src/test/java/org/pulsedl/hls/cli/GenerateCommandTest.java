@@ -137,9 +137,9 @@ class GenerateCommandTest {
 
     @Test
     void refusesModelThatDoesNotFit() {
-        assertEquals("model 'pdl2': weights need 1448 words of 8 bytes, exceeding weight_words = 1024 (layer 'dense' "
-                        + "ends at word 1160)",
-                refusal("--model", Repo.SHIPPED_MODEL, "--out", "o", "--weight-words", "1024"));
+        assertEquals("model 'pdl2': weights need 740 words of 8 bytes, exceeding weight_words = 512 (layer 'dense' "
+                        + "ends at word 580)",
+                refusal("--model", Repo.SHIPPED_MODEL, "--out", "o", "--weight-words", "512"));
         assertEquals("model 'pdl2': input is int16 but activation_bits = 8",
                 refusal("--model", Repo.SHIPPED_MODEL, "--out", "o", "--activation-bits", "8", "--acc-bits", "32"));
     }

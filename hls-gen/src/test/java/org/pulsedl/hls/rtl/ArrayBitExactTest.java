@@ -28,12 +28,13 @@ class ArrayBitExactTest {
                 .maxFanIn(1024).weightWords(4096).paramEntries(1024).maxLayers(16).inputFifoWindows(8).build();
     }
 
-    /** Several P x U, packed and plain, int8-only and int16-capable, longer latencies. */
+    /** Several P x U, packed (int16 on half or all lanes) and plain, int8-only and int16-capable, longer latencies. */
     static List<AcceleratorConfig> configs() {
         AcceleratorConfig small = roomy(AcceleratorConfig.small());
         return List.of(
                 small,
                 small.toBuilder().pes(3).lanes(8).twoMacsPerDsp(true).build(),
+                small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).int16FullRate(true).build(),
                 small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).activationBits(8).accBits(32)
                         .macLatency(6).requantLatency(7).inputLatency(5).build());
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.Descriptor;
 import org.pulsedl.hls.accel.PackedMac;
@@ -40,11 +42,15 @@ class DatapathUnitTest {
         return files.stream().filter(f -> f.module().name().equals(module)).findFirst().orElseThrow();
     }
 
-    @Test
-    void packedMacsEqualPackedMac() throws Exception {
+    /** Packed int8 pairs equal PackedMac; int16 products on the low lane, and the fabric high lane at full rate. */
+    @ParameterizedTest(name = "int16_full_rate {0}")
+    @ValueSource(booleans = {false, true})
+    void packedMacsEqualPackedMac(boolean fullRate) throws Exception {
         long seed = Seeds.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
         SplittableRandom rnd = new SplittableRandom(seed);
-        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().twoMacsPerDsp(true).build();
+        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().twoMacsPerDsp(true).int16FullRate(fullRate)
+                .build();
+        assertEquals(fullRate, cfg.int16FullRate(), "configuration");
         VerilogFile au = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), AcceleratorRtl.TOP + "_au");
         List<String> vectors = new ArrayList<>();
         List<int[]> ops = new ArrayList<>();
@@ -55,6 +61,11 @@ class DatapathUnitTest {
                 for (int a : aEdge) {
                     ops.add(new int[] {lo, hi, a, 0});
                 }
+            }
+        }
+        for (int w : new int[] {-127, -1, 0, 1, 127}) {
+            for (int a : new int[] {-32768, -32767, -1, 0, 1, 32767}) {
+                ops.add(new int[] {w, -w, a, 1});
             }
         }
         for (int i = 0; i < 3000; i++) {
@@ -95,7 +106,7 @@ class DatapathUnitTest {
             long expHi;
             if (o[3] == 1) {
                 expLo = (long) o[0] * o[2];
-                expHi = 0;
+                expHi = fullRate ? (long) o[1] * o[2] : 0;
             } else {
                 long p = PackedMac.product(o[0], o[1], o[2]);
                 expLo = PackedMac.low(p);
