@@ -6,7 +6,7 @@
 `default_nettype none
 
 // pdl_accel_au: two arithmetic units (lanes 2j, 2j+1) sharing one activation operand.
-// docs/accelerator.md section 2: two int8 MACs per DSP48 (A = w_hi*2^17 + w_lo, B = a; lo = P[16:0], hi = (P>>>17) + P[16]), 48-bit wrapping accumulators.
+// docs/accelerator.md section 2: two int8 MACs per DSP48 (A = w_hi*2^17 + w_lo, B = a; lo = P[16:0], hi = (P>>>17) + P[16]), 33-bit wrapping accumulators.
 // Timing: weights and activation arrive registered (stage T2), the product is registered,
 // the accumulator updates in stage T3; i_capture copies it to the shadow register.
 module pdl_accel_au (
@@ -18,8 +18,8 @@ module pdl_accel_au (
   input  wire        i_acc_en,     // accumulate this cycle (a MAC tap reaches stage T3)
   input  wire        i_acc_first,  // first tap of a group: load instead of add
   input  wire        i_capture,    // copy the accumulators into the shadow registers
-  output wire [47:0] o_shadow_lo,  // shadow register of lane 2j
-  output wire [47:0] o_shadow_hi   // shadow register of lane 2j+1
+  output wire [32:0] o_shadow_lo,  // shadow register of lane 2j
+  output wire [32:0] o_shadow_hi   // shadow register of lane 2j+1
 );
 
   wire [23:0] prod_lo;   // product of lane 2j
@@ -105,16 +105,16 @@ module pdl_accel_au (
 
   assign mac_hi = prod_hi_r;
 
-  reg [47:0] acc_lo_r;     // accumulator, lane 2j
-  reg [47:0] acc_hi_r;     // accumulator, lane 2j+1
-  reg [47:0] shadow_lo_r;  // shadow register, lane 2j
-  reg [47:0] shadow_hi_r;  // shadow register, lane 2j+1
+  reg [32:0] acc_lo_r;     // accumulator, lane 2j
+  reg [32:0] acc_hi_r;     // accumulator, lane 2j+1
+  reg [32:0] shadow_lo_r;  // shadow register, lane 2j
+  reg [32:0] shadow_hi_r;  // shadow register, lane 2j+1
 
-  // Accumulate (wrapping mod 2^48, docs 2.1) and capture into the shadow registers.
+  // Accumulate (wrapping mod 2^33, docs 2.1) and capture into the shadow registers.
   always @(posedge i_clk) begin
     if (i_acc_en) begin
-      acc_lo_r <= i_acc_first ? {{24{mac_lo[23]}}, mac_lo} : acc_lo_r + {{24{mac_lo[23]}}, mac_lo};
-      acc_hi_r <= i_acc_first ? {{24{mac_hi[23]}}, mac_hi} : acc_hi_r + {{24{mac_hi[23]}}, mac_hi};
+      acc_lo_r <= i_acc_first ? {{9{mac_lo[23]}}, mac_lo} : acc_lo_r + {{9{mac_lo[23]}}, mac_lo};
+      acc_hi_r <= i_acc_first ? {{9{mac_hi[23]}}, mac_hi} : acc_hi_r + {{9{mac_hi[23]}}, mac_hi};
     end
     if (i_capture) begin
       shadow_lo_r <= acc_lo_r;

@@ -115,7 +115,7 @@ module pdl_accel_pe (
 
   assign pool_a = a2_r;
 
-  wire [383:0] shadow_all;  // shadow registers, lane u in bits 48u+47:48u
+  wire [263:0] shadow_all;  // shadow registers, lane u in bits 33u+32:33u
 
   // U/2 arithmetic-unit pairs sharing the operand.
   genvar j;
@@ -130,8 +130,8 @@ module pdl_accel_pe (
         .i_acc_en    (i_acc_mac),
         .i_acc_first (i_acc_first),
         .i_capture   (i_capture),
-        .o_shadow_lo (shadow_all[48*(2*j) +: 48]),
-        .o_shadow_hi (shadow_all[48*(2*j+1) +: 48])
+        .o_shadow_lo (shadow_all[33*(2*j) +: 33]),
+        .o_shadow_hi (shadow_all[33*(2*j+1) +: 33])
       );
     end
   endgenerate
@@ -162,19 +162,19 @@ module pdl_accel_pe (
     end
   end
 
-  reg [47:0] lane_value;  // shadow register of the drained lane
+  reg [32:0] lane_value;  // shadow register of the drained lane
 
   // Drain lane select.
   always @* begin
     case (i_drain_lane)
-      3'd0: lane_value = shadow_all[47:0];
-      3'd1: lane_value = shadow_all[95:48];
-      3'd2: lane_value = shadow_all[143:96];
-      3'd3: lane_value = shadow_all[191:144];
-      3'd4: lane_value = shadow_all[239:192];
-      3'd5: lane_value = shadow_all[287:240];
-      3'd6: lane_value = shadow_all[335:288];
-      3'd7: lane_value = shadow_all[383:336];
+      3'd0: lane_value = shadow_all[32:0];
+      3'd1: lane_value = shadow_all[65:33];
+      3'd2: lane_value = shadow_all[98:66];
+      3'd3: lane_value = shadow_all[131:99];
+      3'd4: lane_value = shadow_all[164:132];
+      3'd5: lane_value = shadow_all[197:165];
+      3'd6: lane_value = shadow_all[230:198];
+      3'd7: lane_value = shadow_all[263:231];
     endcase
   end
 
@@ -183,7 +183,7 @@ module pdl_accel_pe (
 
   // Drain stage S1.
   always @(posedge i_clk) begin
-    drain_v_r <= i_drain_pool ? {{40{pool_sh_r[23]}}, pool_sh_r} : {{16{lane_value[47]}}, lane_value};
+    drain_v_r <= i_drain_pool ? {{40{pool_sh_r[23]}}, pool_sh_r} : {{31{lane_value[32]}}, lane_value};
     drain_n_r <= pool_shn_r;
   end
 

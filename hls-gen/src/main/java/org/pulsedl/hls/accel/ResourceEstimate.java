@@ -26,14 +26,15 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         bram36 += bram18 / 2;
         bram18 %= 2;
 
-        int auLut = acc + 4;                                         // accumulator adder + load/accumulate control
-        int drainMux = acc * ceil(u, 4);                             // U:1 shadow select
+        int auAcc = Math.min(acc, AcceleratorConfig.minAccBits(c.maxFanIn(), a));   // AU width (docs §2.3)
+        int auLut = auAcc + 4;                                       // accumulator adder + load/accumulate control
+        int drainMux = auAcc * ceil(u, 4);                           // U:1 shadow select
         int requantMul = 32 * c.mBits() / 2 + (a == 16 ? 48 * 15 / 2 : 0);   // fabric multipliers, docs §2.3
         int requantRest = acc + 200;                                 // bias add, rounding, shifters, clamp
         int pool = 60;
         int staging = 2 * ceil(2 * c.stagingDepth(), 64) * a;        // dual-port LUTRAM
         int resultBuf = ceil(4 * c.maxOutputs(), 64) * 64;           // 2 contexts × 2 banks × 64-bit values
-        int fabricMul = 4 * (a + 2) + 2 * (a + 4) + a + 8;          // int16_full_rate: 8x16 adder tree
+        int fabricMul = 2 * 4 * (a + 2) + 2 * (a + 4) + a + 8;      // int16_full_rate: 8x16 tree, gated first level
         int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
                 + staging + resultBuf;
         int inputStage = 17 * c.mBits() / 2 + 150;
@@ -41,7 +42,7 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters
 
         int broadcastStages = 1 + ceil(log4(p), 1);
-        int auFf = 2 * acc + (c.twoMacsPerDsp() ? 16 : 0);
+        int auFf = 2 * auAcc + (c.twoMacsPerDsp() ? 16 : 0);
         int perPeFf = u * auFf + 2 * a + c.requantLatency() * (acc + 32) + 64;
         int ff = p * perPeFf + 8 * u * broadcastStages + c.inputLatency() * 48 + 300 + 32 * 12;
         return new ResourceEstimate(c.macDsps(), bram36, bram18, lut, ff);

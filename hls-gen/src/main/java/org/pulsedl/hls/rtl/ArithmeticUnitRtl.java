@@ -18,7 +18,7 @@ final class ArithmeticUnitRtl {
 
     static ModuleSpec module(RtlShape s) {
         int ab = s.ab();
-        int acc = s.acc();
+        int acc = s.auAcc();
         int prod = RtlShape.PROD;
         ModuleSpec.Builder m = ModuleSpec.builder(s.name("au"))
                 .header(s.name("au") + ": two arithmetic units (lanes 2j, 2j+1) sharing one activation operand.",

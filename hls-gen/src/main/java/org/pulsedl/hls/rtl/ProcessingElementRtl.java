@@ -20,7 +20,7 @@ final class ProcessingElementRtl {
 
     static ModuleSpec module(RtlShape s, ModuleSpec au, ModuleSpec requant) {
         int ab = s.ab();
-        int acc = s.acc();
+        int acc = s.auAcc();
         int u = s.u();
         int stgA = s.stgAw() + 1;
         int actA = s.actAw() + 2;

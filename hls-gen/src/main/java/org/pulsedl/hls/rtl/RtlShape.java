@@ -46,6 +46,13 @@ record RtlShape(AcceleratorConfig cfg, String prefix) {
 
     int acc() { return cfg.accBits(); }
 
+    /**
+     * Width of the AU accumulators and shadow registers: the largest fan-in's sum of products
+     * ({@code AcceleratorConfig.minAccBits}) — the bias joins in the requantiser, which wraps to {@code acc_bits} — so a
+     * sum never wraps here and the drain's sign extension gives the value {@code ArraySimulator} keeps.
+     */
+    int auAcc() { return Math.min(cfg.accBits(), AcceleratorConfig.minAccBits(cfg.maxFanIn(), cfg.activationBits())); }
+
     int m() { return cfg.mBits(); }
 
     boolean packed() { return cfg.twoMacsPerDsp(); }
