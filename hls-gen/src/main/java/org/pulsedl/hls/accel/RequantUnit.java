@@ -41,6 +41,10 @@ public final class RequantUnit {
      * {@code MBQM} of a requantiser variant: {@link Descriptor#RQ_DOUBLE}, {@link Descriptor#RQ_SINGLE} (both on the
      * low 32 bits of {@code acc}) or {@link Descriptor#RQ_INT64}.
      *
+     * <p>The RTL equals this for the parameters the compiler emits and the model validator allows (docs §3.5):
+     * SINGLE/INT64 {@code shr >= 1}; INT64 {@code m < 2^15} and {@code |acc| < 2^47}; DOUBLE {@code shl > 0} only with
+     * {@code shr = 0} and {@code acc << shl} within int32 (the input stage's requantiser also wraps like this code).
+     *
      * @param mBitsHw the multiplier width of the hardware (the SRDHM divisor is {@code 2^mBitsHw})
      */
     public static int scale(long acc, ParamEntry p, int mode, int mBitsHw) {
