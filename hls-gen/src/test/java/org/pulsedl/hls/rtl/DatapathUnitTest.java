@@ -126,6 +126,12 @@ class DatapathUnitTest {
         checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), true, 5680);
     }
 
+    @Test
+    void int8BuildRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).mBits(20).build(), false,
+                5681);
+    }
+
     /**
      * Random vectors within what the compiler and the model validator produce (the RTL relies on it): DOUBLE with
      * shl > 0 has shr = 0 and {@code acc << shl} within int32 (the input stage's variant wraps like Java for any shl,
@@ -139,9 +145,12 @@ class DatapathUnitTest {
         int accBits = cfg.accBits();
         int mBits = inputStage ? RequantUnit.INPUT_M_BITS : cfg.mBits();
         VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), module);
+        boolean int16 = cfg.activationBits() == 16;
+        long actHalf = 1L << (cfg.activationBits() - 1);
         int[] modes = inputStage ? new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.RAW}
-                : new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.INT64, RequantRtl.RAW, RequantRtl.MAX,
-                        RequantRtl.AVG};
+                : int16 ? new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.INT64, RequantRtl.RAW,
+                        RequantRtl.MAX, RequantRtl.AVG}
+                : new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.RAW, RequantRtl.MAX, RequantRtl.AVG};
         List<String> vectors = new ArrayList<>();
         List<long[]> expected = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
@@ -157,10 +166,10 @@ class DatapathUnitTest {
             int amax = 127 - rnd.nextInt(64);
             long exp;
             if (mode == RequantRtl.AVG) {
-                value = rnd.nextLong(-16L * 32768, 16L * 32767 + 1);
+                value = rnd.nextLong(-cfg.maxPool() * actHalf, cfg.maxPool() * (actHalf - 1) + 1);
                 exp = RequantUnit.averageDivide(value, count);
             } else if (mode == RequantRtl.MAX) {
-                value = rnd.nextLong(-32768, 32768);
+                value = rnd.nextLong(-actHalf, actHalf);
                 exp = value;
             } else {
                 int mMax = mode == RequantRtl.INT64 ? 15 : mBits;
