@@ -192,7 +192,14 @@ class DatapathUnitTest {
                 } else if (mode == RequantRtl.SINGLE) {
                     shr = 1 + rnd.nextInt(mBits + 31);
                 }
-                if ((mode == RequantRtl.SINGLE || mode == RequantRtl.DOUBLE && shl == 0) && rnd.nextInt(8) == 0) {
+                if (mode == RequantRtl.SINGLE && m > 0 && rnd.nextInt(4) == 0) {
+                    // around the int32 saturation bounds: y = 2^31 - 1, 2^31, -2^31, -2^31 - 1
+                    shr = Math.max(1, 63 - Long.numberOfLeadingZeros(m) - rnd.nextInt(2));   // m / 2^shr in [1, 4)
+                    long[] target = {Integer.MAX_VALUE, 1L << 31, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L};
+                    long acc = (target[rnd.nextInt(4)] << shr) / m + rnd.nextInt(5) - 2;
+                    value = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, acc)) - bias;
+                } else if ((mode == RequantRtl.SINGLE || mode == RequantRtl.DOUBLE && shl == 0)
+                        && rnd.nextInt(8) == 0) {
                     long[] edge = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1};
                     value = edge[rnd.nextInt(edge.length)] - bias;                // int32 extremes of acc
                 } else if (mode == RequantRtl.INT64) {
