@@ -12,8 +12,8 @@ import org.pulsedl.hls.verilog.VerilogFile;
 
 /**
  * The accelerator RTL for one {@link AcceleratorConfig} (docs/accelerator.md; "RTL implementation notes"): one module
- * per file, bottom-up — arithmetic-unit pair, requantisers (PE and input stage), processing element, array, register file, top
- * ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
+ * per file, bottom-up — arithmetic-unit pair, requantisers (PE and input stage), processing element, array, register
+ * file, top ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
  */
 public final class AcceleratorRtl {
     /** Name of the top module; every other module starts with it. */

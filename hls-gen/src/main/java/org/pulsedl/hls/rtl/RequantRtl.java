@@ -160,7 +160,9 @@ final class RequantRtl {
                         layers ? "Modes: 0 DOUBLE (SRDHM with 2^" + mb + ", then RoundingDivideByPOT), 1 SINGLE"
                                 + (i64 ? ", 2 INT64 (16x8)" : "") + ","
                                 : "Input-stage variant: 0 DOUBLE (SRDHM with 2^" + mb + "), 1 SINGLE, 3 RAW.",
-                        layers ? "3 RAW (wrap(value + bias)), 4 MAX (pass), 5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24)."
+                        layers
+                                ? "3 RAW (wrap(value + bias)), 4 MAX (pass), "
+                                        + "5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24)."
                                 : "Exact for any 16-bit code and 64-bit bias.",
                         "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + aw + "x" + bw
                                 + " radix-4 Booth rows in fabric). Stage R2: round and shift.",
@@ -219,7 +221,8 @@ final class RequantRtl {
             ma.when(V.lit(3, AVG), V.bl("mul_a", V.zext("recip", RECIP_BITS, aw)));
             mulB = "(" + mode + " == " + V.lit(3, AVG) + ") ? " + V.zext("avg_v", vw, bw) + " : " + mulB;
         }
-        it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.", ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
+        it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.",
+                ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
         it.add(V.assign("mul_b", mulB));
         it.addAll(fabricMultiplier(aw, bw, pw));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
@@ -250,7 +253,8 @@ final class RequantRtl {
                 V.nb("keep_r", layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? i_value[" + (acc - 1) + ":0] : acc"
                         : "acc"),
                 V.nb("sh_r", "sh"), V.nb("two_r", "two"), V.nb("sat_r", mode + " == " + V.lit(3, SINGLE)),
-                V.nb("pass_r", layers ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
+                V.nb("pass_r", layers
+                        ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
                         : mode + " == " + V.lit(3, RAW)),
                 V.nb("scaled1_r", mode + " < " + V.lit(3, RAW)),
                 V.nb("zout_r", "i_zout"), V.nb("min_r", "i_min"), V.nb("max_r", "i_max")));
