@@ -936,7 +936,7 @@ module pdl_accel_array (
   end
 
   // Input stage (docs 3.5, 4.5): clamp(z_in + MBQM(code - baseline)) to the input width.
-  pdl_accel_requant u_input_stage (
+  pdl_accel_requant_in u_input_stage (
     .i_clk      (i_clk),
     .i_mode     (in_mode_r),
     .i_value    ({{48{inq_rdata_r[15]}}, inq_rdata_r}),

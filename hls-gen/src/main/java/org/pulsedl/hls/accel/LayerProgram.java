@@ -98,9 +98,6 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
                 throw new ProgramException(m + "rounding " + model.rounding()
                         + " is not supported (rounding_modes = " + cfg.roundingModes() + ")");
             }
-            if (model.mBits() > cfg.mBits()) {
-                throw new ProgramException(m + "m_bits = " + model.mBits() + " exceeds m_bits = " + cfg.mBits());
-            }
             QuantParams in = model.input();
             int inLen = model.inputShape().rank() == 2 ? model.inputShape().length() : 1;
             int inCh = model.inputShape().rank() == 2 ? model.inputShape().channels() : model.inputShape().size();
@@ -113,7 +110,8 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             if (stage != null) {
                 for (int c = 0; c < stage.channels(); c++) {
                     params.add(multiplier(-stage.baseline()[c], stage.m0()[c], stage.shift()[c],
-                            model.rounding() == RoundingMode.DOUBLE ? Descriptor.RQ_DOUBLE : Descriptor.RQ_SINGLE));
+                            model.rounding() == RoundingMode.DOUBLE ? Descriptor.RQ_DOUBLE : Descriptor.RQ_SINGLE,
+                            RequantUnit.INPUT_M_BITS));
                 }
             }
             List<Integer> executed = new ArrayList<>();
@@ -249,6 +247,11 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             long accLimit = cfg.accBits() >= 64 ? Long.MAX_VALUE : (1L << (cfg.accBits() - 1)) - 1;
             int mode = rq == null ? Descriptor.RQ_RAW : in16 ? Descriptor.RQ_INT64
                     : model.rounding() == RoundingMode.DOUBLE ? Descriptor.RQ_DOUBLE : Descriptor.RQ_SINGLE;
+            // DOUBLE/SINGLE (int8 input) multiply by m0 << (M - m_bits); INT64 reduces m to 15 bits on any build
+            if (mode != Descriptor.RQ_RAW && mode != Descriptor.RQ_INT64 && model.mBits() > cfg.mBits()) {
+                throw new ProgramException(p + "m_bits = " + model.mBits() + " (int8 input, " + model.rounding()
+                        + " rounding) exceeds m_bits = " + cfg.mBits());
+            }
             int paramBase = params.size();
             for (int c = 0; c < outCh; c++) {
                 long bound = (long) fanIn * xMax * 127 + Math.abs(bias[c]);
@@ -262,7 +265,7 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
                 }
                 long folded = RequantUnit.wrap(bias[c] - (long) inQ.zeroPoint() * sumW, cfg.accBits());
                 params.add(rq == null ? new ParamEntry(folded, 0, 0, 0)
-                        : withBias(multiplier(0, rq.m0()[c], rq.shift()[c], mode), folded));
+                        : withBias(multiplier(0, rq.m0()[c], rq.shift()[c], mode, cfg.mBits()), folded));
             }
             int lanesUsed = cfg.lanesFor(in16);
             int spread = cfg.lanes() / lanesUsed;
@@ -290,9 +293,8 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             return new ParamEntry(bias, e.m(), e.shr(), e.shl());
         }
 
-        /** The multiplier fields of a channel for the hardware's m_bits (docs §3.5). */
-        private ParamEntry multiplier(long bias, int m0, int shift, int mode) {
-            int hw = cfg.mBits();
+        /** The multiplier fields of a channel for a requantiser of {@code hw} multiplier bits (docs §3.5). */
+        private ParamEntry multiplier(long bias, int m0, int shift, int mode, int hw) {
             int mb = model.mBits();
             return switch (mode) {
                 case Descriptor.RQ_DOUBLE -> new ParamEntry(bias, m0 << (hw - mb), Math.max(-shift, 0),

@@ -9,6 +9,12 @@ public final class RequantUnit {
     /** Right shift of the average divider: {@code q = ((|sum| + n/2) · ceil(2^24 / n)) >> 24}. */
     public static final int AVG_SHIFT = 24;
 
+    /**
+     * Multiplier bits of the input stage's requantiser: the largest model m_bits, so every model's input stage runs
+     * on any build (the PE requantisers use the hardware's m_bits).
+     */
+    public static final int INPUT_M_BITS = 31;
+
     private RequantUnit() {}
 
     /** Two's complement reduction of {@code v} to {@code bits} bits, sign-extended back to 64. */
@@ -34,6 +40,10 @@ public final class RequantUnit {
     /**
      * {@code MBQM} of a requantiser variant: {@link Descriptor#RQ_DOUBLE}, {@link Descriptor#RQ_SINGLE} (both on the
      * low 32 bits of {@code acc}) or {@link Descriptor#RQ_INT64}.
+     *
+     * <p>The RTL equals this for the parameters the compiler emits and the model validator allows (docs §3.5):
+     * SINGLE/INT64 {@code shr >= 1}; INT64 {@code m < 2^15} and {@code |acc| < 2^47}; DOUBLE {@code shl > 0} only with
+     * {@code shr = 0} and {@code acc << shl} within int32 (the input stage's requantiser also wraps like this code).
      *
      * @param mBitsHw the multiplier width of the hardware (the SRDHM divisor is {@code 2^mBitsHw})
      */
@@ -81,11 +91,13 @@ public final class RequantUnit {
 
     /**
      * The input stage: {@code clamp(z_in + MBQM(code + bias))} with {@code bias = −baseline}, DOUBLE or SINGLE, clamped
-     * to the input width.
+     * to the input width. Its requantiser has {@link #INPUT_M_BITS} multiplier bits whatever the PE's are.
+     *
+     * @param mBitsHw the PE requantiser's m_bits; not used (kept for callers)
      */
     public static int inputStage(int code, ParamEntry p, boolean single, int zInput, boolean in16, int mBitsHw) {
         long v = zInput + (long) scale(code + p.bias(), p, single ? Descriptor.RQ_SINGLE : Descriptor.RQ_DOUBLE,
-                mBitsHw);
+                INPUT_M_BITS);
         int lo = in16 ? -32768 : -128;
         int hi = in16 ? 32767 : 127;
         return (int) Math.max(lo, Math.min(hi, v));

@@ -29,15 +29,20 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int auAcc = Math.min(acc, AcceleratorConfig.minAccBits(c.maxFanIn(), a));   // AU width (docs §2.3)
         int auLut = auAcc + 4;                                       // accumulator adder + load/accumulate control
         int drainMux = auAcc * ceil(u, 4);                           // U:1 shadow select
-        int requantMul = 32 * c.mBits() / 2 + (a == 16 ? 48 * 15 / 2 : 0);   // fabric multipliers, docs §2.3
-        int requantRest = acc + 200;                                 // bias add, rounding, shifters, clamp
+        // requantiser (docs §3.5, §7; fits Yosys synth_xilinx of pdl_accel_requant): one radix-4 Booth row of
+        // (multiplicand + 2) LUTs per two multiplier bits, plus bias add, reciprocal, rounding shifter and clamp
+        int mulA = a == 16 ? 48 : 32;
+        int avgBits = 64 - Long.numberOfLeadingZeros(((long) c.maxPool() << (a - 1)) + c.maxPool() / 2);
+        int mulB = Math.max(Math.max(c.mBits(), a == 16 ? 15 : 0), avgBits);
+        int requantMul = boothRows(mulB) * (mulA + 2);
+        int requantRest = acc + 770;
         int pool = 60;
         int staging = 2 * ceil(2 * c.stagingDepth(), 64) * a;        // dual-port LUTRAM
         int resultBuf = ceil(4 * c.maxOutputs(), 64) * 64;           // 2 contexts × 2 banks × 64-bit values
         int fabricMul = 2 * 4 * (a + 2) + 2 * (a + 4) + a + 8;      // int16_full_rate: 8x16 tree, gated first level
         int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
                 + staging + resultBuf;
-        int inputStage = 17 * c.mBits() / 2 + 150;
+        int inputStage = boothRows(RequantUnit.INPUT_M_BITS) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader
         int descriptors = ceil(c.maxLayers() + 1, 64) * 256;
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters
 
@@ -49,6 +54,9 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
     }
 
     private static int ceil(int a, int b) { return (a + b - 1) / b; }
+
+    /** Adder rows of a radix-4 Booth multiplier by {@code bits} unsigned bits (bit 0 is a plain AND row). */
+    private static int boothRows(int bits) { return (bits - 1) / 2 + 1; }
 
     private static int log4(int p) {
         int s = 0;

@@ -12,8 +12,8 @@ import org.pulsedl.hls.verilog.VerilogFile;
 
 /**
  * The accelerator RTL for one {@link AcceleratorConfig} (docs/accelerator.md; "RTL implementation notes"): one module
- * per file, bottom-up — arithmetic-unit pair, requantiser, processing element, array, register file, top
- * ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
+ * per file, bottom-up — arithmetic-unit pair, requantisers (PE and input stage), processing element, array, register
+ * file, top ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
  */
 public final class AcceleratorRtl {
     /** Name of the top module; every other module starts with it. */
@@ -31,13 +31,15 @@ public final class AcceleratorRtl {
         RtlShape s = new RtlShape(config, TOP);
         RegisterMap map = AcceleratorRegisters.map(config);
         ModuleSpec au = ArithmeticUnitRtl.module(s);
-        ModuleSpec requant = RequantRtl.module(s);
+        ModuleSpec requant = RequantRtl.module(s, RequantRtl.pe(s));
+        ModuleSpec requantIn = RequantRtl.module(s, RequantRtl.input(s));
         ModuleSpec pe = ProcessingElementRtl.module(s, au, requant);
-        ModuleSpec array = ArrayRtl.module(s, pe, requant);
+        ModuleSpec array = ArrayRtl.module(s, pe, requantIn);
         ModuleSpec regs = RegisterFileVerilog.module(map);
         ModuleSpec top = TopRtl.module(s, array, regs, map);
         Banner banner = provenance.banner(canonical(config));
-        return List.of(new VerilogFile(banner, au), new VerilogFile(banner, requant), new VerilogFile(banner, pe),
+        return List.of(new VerilogFile(banner, au), new VerilogFile(banner, requant),
+                new VerilogFile(banner, requantIn), new VerilogFile(banner, pe),
                 new VerilogFile(banner, array), RegisterFileVerilog.file(map, provenance), new VerilogFile(banner, top));
     }
 

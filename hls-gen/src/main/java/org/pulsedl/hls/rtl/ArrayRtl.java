@@ -35,11 +35,11 @@ final class ArrayRtl {
         inSide.add("v", 1).add("lastw", 1).add("ctx", 1).add("pe", s.peBits()).add("addr", 16);
     }
 
-    static ModuleSpec module(RtlShape s, ModuleSpec pe, ModuleSpec requant) {
-        return new ArrayRtl(s).build(pe, requant);
+    static ModuleSpec module(RtlShape s, ModuleSpec pe, ModuleSpec requantIn) {
+        return new ArrayRtl(s).build(pe, requantIn);
     }
 
-    private ModuleSpec build(ModuleSpec pe, ModuleSpec requant) {
+    private ModuleSpec build(ModuleSpec pe, ModuleSpec requantIn) {
         String name = s.name("array");
         ModuleSpec.Builder m = ModuleSpec.builder(name)
                 .header(name + ": " + s.p() + " PEs x " + s.u() + " lanes, controller, loader, unloader;"
@@ -85,9 +85,9 @@ final class ArrayRtl {
         controller();
         tapPipeline();
         drain();
-        loader(requant);
+        loader(requantIn);
         unloader();
-        pes(pe, requant);
+        pes(pe);
         counters();
         it.add(V.wire("unused_misc", 1, "bits of wide intermediate values the buffers do not address"));
         it.add(V.assign("unused_misc", "&{1'b0, d_zin, drain_pidx, in_pidx, eff_wa, u_k, res_level}"));
@@ -510,7 +510,7 @@ final class ArrayRtl {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    private void loader(ModuleSpec requant) {
+    private void loader(ModuleSpec requantIn) {
         int fa = s.inFifoAw();
         int ta = s.inTagAw();
         int pb = s.peBits();
@@ -648,7 +648,7 @@ final class ArrayRtl {
         it.add(V.reg("in_mode_r", 3, "R1: input-stage mode"));
         it.add(V.ff("Input-stage mode: DOUBLE or SINGLE with an input stage, else RAW (values pass unchanged).",
                 V.nb("in_mode_r", "~h_instage ? 3'd3 : h_single ? 3'd1 : 3'd0")));
-        it.add(InstanceSpec.of(requant, "u_input_stage")
+        it.add(InstanceSpec.of(requantIn, "u_input_stage")
                 .connect("i_clk", "i_clk")
                 .connect("i_mode", "in_mode_r")
                 .connect("i_value", V.sext("inq_rdata_r", 16, 64))
@@ -780,7 +780,7 @@ final class ArrayRtl {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    private void pes(ModuleSpec pe, ModuleSpec requant) {
+    private void pes(ModuleSpec pe) {
         int p = s.p();
         it.add(V.wire("pe_clamp_lo", p, "per PE: clamped low in the write cycle"));
         it.add(V.wire("pe_clamp_hi", p, "per PE: clamped high in the write cycle"));

@@ -8,12 +8,15 @@ import org.pulsedl.hls.verilog.ModuleSpec;
 import org.pulsedl.hls.verilog.Stmt;
 
 /**
- * The pipelined requantiser of a PE's drain path and of the input stage (docs/accelerator.md §3.5–3.6), bit for bit
- * {@code RequantUnit}: stage R1 adds the bias, wraps to acc_bits and multiplies (one fabric multiplier of
- * {@link #mulAWidth} signed × {@link #mulBWidth} unsigned bits shared by DOUBLE, SINGLE, INT64 and the average divider,
- * written as shift-and-add rows so no synthesis tool maps it to DSPs: Yosys 0.23 ignores {@code use_dsp = "no"} on
- * {@code $mul}); stage R2 rounds and shifts; the output offsets by z_out and
- * clamps combinationally, so a value presented in cycle t leaves in cycle t+2.
+ * The pipelined requantiser (docs/accelerator.md §3.5–3.6), bit for bit {@code RequantUnit} for every input the
+ * compiler and the model validator allow. Stage R1 adds the bias, wraps to acc_bits and multiplies (one fabric
+ * radix-4 Booth multiplier shared by all modes, written as adder rows so no tool maps it to DSPs: Yosys 0.23 ignores
+ * {@code use_dsp = "no"}); stage R2 rounds and shifts with one 33-bit-output shifter shared by all modes; the output
+ * offsets by z_out and clamps combinationally, so a value presented in cycle t leaves in cycle t+2.
+ *
+ * <p>Two variants: the PE's ({@link #pe}: all modes, the hardware's m_bits) and the input stage's ({@link #input}:
+ * DOUBLE, SINGLE and RAW with a {@value RequantUnit#INPUT_M_BITS}-bit m, so any model's input stage runs on a narrow
+ * PE multiplier build).
  */
 final class RequantRtl {
     /** Mode codes on {@code i_mode}: the descriptor's rq_mode, then the pools. */
@@ -27,71 +30,142 @@ final class RequantRtl {
     /** Bits of the AVG reciprocal {@code ceil(2^24 / n)}. */
     static final int RECIP_BITS = 25;
 
+    /**
+     * What one requantiser module implements.
+     *
+     * @param m      the multiplier bits M (SRDHM divisor 2^M)
+     * @param layers the PE variant: INT64, MAX, AVG, and the layer validator's guarantees (an int16 accumulator fits
+     *               48 bits; DOUBLE's {@code acc << shl} does not overflow int32, and shl > 0 implies shr = 0)
+     */
+    record Variant(String name, int m, boolean layers) {}
+
+    static Variant pe(RtlShape s) {
+        return new Variant(s.name("requant"), s.m(), true);
+    }
+
+    static Variant input(RtlShape s) {
+        return new Variant(s.name("requant_in"), RequantUnit.INPUT_M_BITS, false);
+    }
+
     private RequantRtl() {}
 
-    /**
-     * Signed multiplicand width: 32 for DOUBLE/SINGLE ({@code acc[31:0]}, {@code acc[31:0] << shl}), acc_bits for
-     * INT64 (the product is taken mod 2^64 as Java's {@code long}), and the average divider's {@code |sum| + n/2 <
-     * 16·2^15 + 8} fits in 32.
-     */
-    static int mulAWidth(RtlShape s) {
-        return Math.max(32, s.acc());
+    /** INT64 exists: int16 layers (their accumulators fit 48 bits, model validator's 2^47 bound). */
+    private static boolean int64(RtlShape s, Variant v) {
+        return v.layers() && s.ab() == 16;
+    }
+
+    /** Signed multiplicand width: 32 for DOUBLE/SINGLE ({@code acc[31:0]}), 48 for INT64; the reciprocal fits. */
+    static int mulAWidth(RtlShape s, Variant v) {
+        return int64(s, v) ? 48 : 32;
+    }
+
+    /** Bits of the average divider's {@code |sum| + n/2 <= max_pool * 2^(a_bits-1) + max_pool/2} (docs §3.6). */
+    static int avgBits(RtlShape s) {
+        return 64 - Long.numberOfLeadingZeros(((long) s.cfg().maxPool() << (s.ab() - 1)) + s.cfg().maxPool() / 2);
     }
 
     /**
-     * Unsigned multiplier width: m_bits (the compiler stores {@code m < 2^m_bits}; INT64's m is at most 15 bits) and
-     * the 25-bit reciprocal of the average divider.
+     * Unsigned multiplier width: M (DOUBLE/SINGLE store {@code m < 2^M}), 15 (INT64's m), and the average divider's
+     * {@code |sum| + n/2} (the 25-bit reciprocal goes on the wide operand).
      */
-    static int mulBWidth(RtlShape s) {
-        return Math.max(Math.max(s.m(), 15), RECIP_BITS);
-    }
-
-    /**
-     * {@code product = sext(mul_a) * zext(mul_b) mod 2^64} as rows {@code mul_b[i] ? mul_a << i : 0} added one per
-     * bit of {@code mul_b} (ripple adders of aw+1 bits; bits below i are final after row i). The product needs at most
-     * {@code aw + bw} bits, so it is sign-extended to 64 when narrower. Each row is written {@code u + r} =
-     * {@code ({u, 0} - {~r, 1}) >> 1}: a subtraction keeps the partial sum as the carry chain's first operand, so
-     * Yosys maps a row bit to one LUT3 and CARRY4 (an addition puts the AND on the carry input: two LUTs a bit).
-     */
-    private static List<ModuleItem> fabricMultiplier(int aw, int bw) {
-        List<ModuleItem> it = new ArrayList<>();
-        int pw = Math.min(64, aw + bw);
-        int prev = Math.min(pw, aw + 1);
-        it.add(V.wire("mul_s0", prev, "multiplier row 0"));
-        it.add(V.assign("mul_s0", "{" + prev + "{mul_b[0]}} & " + V.sext("mul_a", aw, prev)));
-        StringBuilder unused = new StringBuilder("&{1'b0");
-        for (int i = 1; i < bw; i++) {
-            int w = Math.min(pw, aw + i + 1);
-            int hw = w - i;
-            String hi = "mul_u" + i;
-            String diff = "mul_d" + i;
-            String row = "mul_s" + i;
-            it.add(V.wire(hi, prev - i, "row " + (i - 1) + " bits " + (prev - 1) + ":" + i));
-            it.add(V.wire(diff, hw + 1, "row " + i + ": 2 * (upper sum) + 1"));
-            it.add(V.wire(row, w, "partial product after mul_b[" + i + "]"));
-            it.add(V.assign(hi, "mul_s" + (i - 1) + "[" + (prev - 1) + ":" + i + "]"));
-            it.add(V.assign(diff, "{" + V.sext(hi, prev - i, hw) + ", 1'b0} - {~({" + hw + "{mul_b[" + i + "]}} & "
-                    + V.sext("mul_a", aw, hw) + "), 1'b1}"));
-            it.add(V.assign(row, "{" + diff + "[" + hw + ":1], mul_s" + (i - 1) + "[" + (i - 1) + ":0]}"));
-            unused.append(", ").append(diff).append("[0]");
-            prev = w;
+    static int mulBWidth(RtlShape s, Variant v) {
+        int bw = v.m();
+        if (int64(s, v)) {
+            bw = Math.max(bw, 15);
         }
-        it.add(V.assign("product", V.sext("mul_s" + (bw - 1), prev, 64)));
-        it.add(V.wire("unused_mul_rows", 1, "row LSBs (always 1)"));
+        return v.layers() ? Math.max(bw, avgBits(s)) : bw;
+    }
+
+    /** Product bits that can be non-trivial: 32 + M (DOUBLE/SINGLE), 48 + 15 (INT64), 26 + avgBits (AVG). */
+    static int productWidth(RtlShape s, Variant v) {
+        int pw = 32 + v.m();
+        if (int64(s, v)) {
+            pw = Math.max(pw, 48 + 15);
+        }
+        return v.layers() ? Math.max(pw, RECIP_BITS + 1 + avgBits(s)) : pw;
+    }
+
+    private static String bBit(int i, int bw) {
+        return i < bw ? "mul_b[" + i + "]" : "1'b0";
+    }
+
+    /**
+     * {@code product = sext(mul_a) * zext(mul_b) mod 2^pw}: row 0 is {@code mul_b[0] ? mul_a : 0}, then one radix-4
+     * Booth row per digit of {@code mul_b >> 1} ({@code d = -2 b[2j+2] + b[2j+1] + b[2j]}, {@code b[0]} excluded) at
+     * bit {@code 2j+1}, added LSB first (bits below a row's offset are final). Each row is written {@code u + r + neg}
+     * = {@code ({u, neg} - {~r, 1}) >> 1} with {@code r = neg ? ~X : X}, X in {0, a, 2a}: the partial sum stays the
+     * carry chain's first operand, so a row bit is one LUT6 (u, a_i, a_i-1, one, two, neg) and a CARRY4 bit, for
+     * half the rows of a plain shift-and-add.
+     */
+    private static List<ModuleItem> fabricMultiplier(int aw, int bw, int pw) {
+        List<ModuleItem> it = new ArrayList<>();
+        int prev = Math.min(pw, aw);
+        it.add(V.wire("mul_s0", prev, "multiplier row 0: mul_b[0] * mul_a"));
+        it.add(V.assign("mul_s0", "{" + prev + "{mul_b[0]}} & " + V.sext("mul_a", aw, prev)));
+        it.add(V.wire("mul_a2", aw + 1, "mul_a, sign-extended by one bit"));
+        it.add(V.assign("mul_a2", V.sext("mul_a", aw, aw + 1)));
+        StringBuilder unused = new StringBuilder("&{1'b0");
+        String last = "mul_s0";
+        int digits = (bw - 1) / 2 + 1;
+        for (int j = 0; j < digits; j++) {
+            int o = 1 + 2 * j;
+            if (o >= pw) {
+                break;
+            }
+            String hi = bBit(2 * j + 2, bw);
+            String mid = bBit(2 * j + 1, bw);
+            String lo = j == 0 ? "1'b0" : bBit(2 * j, bw);
+            int hw = Math.min(pw - o, aw + 2);
+            String n = Integer.toString(j + 1);
+            it.add(V.wire("mul_one" + n, 1, "digit " + j + " is +-1"));
+            it.add(V.wire("mul_two" + n, 1, "digit " + j + " is +-2"));
+            it.add(V.wire("mul_neg" + n, 1, "digit " + j + " is negative"));
+            it.add(V.wire("mul_r" + n, aw + 1, "row " + (j + 1) + ": |digit| * mul_a, inverted when negative"));
+            it.add(V.wire("mul_d" + n, hw + 1, "row " + (j + 1) + ": 2 * (upper sum + row) + 1"));
+            it.add(V.wire("mul_s" + n, o + hw, "partial product after row " + (j + 1)));
+            it.add(V.assign("mul_one" + n, mid + " ^ " + lo));
+            it.add(V.assign("mul_two" + n, hi + " ? (~" + mid + " & ~" + lo + ") : (" + mid + " & " + lo + ")"));
+            it.add(V.assign("mul_neg" + n, hi + " & ~(" + mid + " & " + lo + ")"));
+            it.add(V.assign("mul_r" + n, "({" + (aw + 1) + "{mul_one" + n + "}} & mul_a2 | {" + (aw + 1) + "{mul_two"
+                    + n + "}} & {mul_a, 1'b0}) ^ {" + (aw + 1) + "{mul_neg" + n + "}}"));
+            it.add(V.assign("mul_d" + n, "{" + V.sext(V.slice(last, prev - 1, o), prev - o, hw) + ", mul_neg" + n
+                    + "} - {~" + V.sext("mul_r" + n, aw + 1, hw) + ", 1'b1}"));
+            it.add(V.assign("mul_s" + n, "{mul_d" + n + "[" + hw + ":1], " + V.slice(last, o - 1, 0) + "}"));
+            unused.append(", mul_d").append(n).append("[0]");
+            if (hw < aw + 1) {
+                unused.append(", mul_r").append(n).append("[").append(aw).append(":").append(hw).append("]");
+            }
+            last = "mul_s" + n;
+            prev = o + hw;
+        }
+        it.add(V.assign("product", V.sext(last, prev, pw)));
+        it.add(V.wire("unused_mul_rows", 1, "row LSBs (always 1) and row bits above the product"));
         it.add(V.assign("unused_mul_rows", unused.append("}").toString()));
         return it;
     }
 
-    static ModuleSpec module(RtlShape s) {
+    static ModuleSpec module(RtlShape s, Variant v) {
         int acc = s.acc();
-        int mb = s.m();
-        String name = s.name("requant");
+        int mb = v.m();
+        boolean layers = v.layers();
+        boolean i64 = int64(s, v);
+        int aw = mulAWidth(s, v);
+        int bw = mulBWidth(s, v);
+        int pw = productWidth(s, v);
+        int yw = Math.max(32, acc);
+        int vw = avgBits(s);
+        String name = v.name();
         ModuleSpec.Builder m = ModuleSpec.builder(name)
                 .header(name + ": requantiser, docs/accelerator.md sections 3.5 and 3.6 (RequantUnit in Java).",
-                        "Modes: 0 DOUBLE (SRDHM with 2^" + mb + ", then RoundingDivideByPOT), 1 SINGLE, 2 INT64 (16x8),",
-                        "3 RAW (wrap(value + bias)), 4 MAX (pass), 5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24).",
-                        "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + mulAWidth(s) + "x" + mulBWidth(s)
-                                + " fabric shift-and-add rows). Stage R2: round and shift.",
+                        layers ? "Modes: 0 DOUBLE (SRDHM with 2^" + mb + ", then RoundingDivideByPOT), 1 SINGLE"
+                                + (i64 ? ", 2 INT64 (16x8)" : "") + ","
+                                : "Input-stage variant: 0 DOUBLE (SRDHM with 2^" + mb + "), 1 SINGLE, 3 RAW.",
+                        layers
+                                ? "3 RAW (wrap(value + bias)), 4 MAX (pass), "
+                                        + "5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24)."
+                                : "Exact for any 16-bit code and 64-bit bias.",
+                        "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + aw + "x" + bw
+                                + " radix-4 Booth rows in fabric). Stage R2: round and shift.",
                         "Output (combinational, cycle t+2): clamp(z_out + y, act_min, act_max) for modes 0-2.")
                 .port(V.in("i_clk", 1, "clock"))
                 .port(V.in("i_mode", 3, "mode, see header (stage R1)"))
@@ -108,120 +182,163 @@ final class RequantRtl {
                 .port(V.out("o_clamp_lo", 1, "the result was clamped at act_min"))
                 .port(V.out("o_clamp_hi", 1, "the result was clamped at act_max"));
         List<ModuleItem> it = new ArrayList<>();
+        String mode = "i_mode";
         // ---- stage R1 ----
-        it.add(V.wire("sum", 64, "value + bias"));
-        it.add(V.wire("acc", 64, "wrap(value + bias, acc_bits), sign-extended"));
-        it.add(V.wire("acc_shl", 32, "DOUBLE: acc[31:0] << shl"));
-        it.add(V.wire("abs_value", 64, "AVG: |sum|"));
-        it.add(V.wire("avg_a", 64, "AVG: |sum| + n/2"));
-        it.add(V.comb("recip", 25, "AVG: ceil(2^24 / n), docs 3.6"));
-        int aw = mulAWidth(s);
-        int bw = mulBWidth(s);
+        it.add(V.wire("acc", acc, "wrap(value + bias, acc_bits)"));
+        it.add(V.assign("acc", "i_value[" + (acc - 1) + ":0] + i_bias[" + (acc - 1) + ":0]"));
+        it.add(V.wire("acc32", 32, "acc[31:0] (int32 paths)"));
+        it.add(V.assign("acc32", V.sext("acc", acc, 32)));
         it.add(V.comb("mul_a", aw, "multiplicand, signed"));
         it.add(V.wire("mul_b", bw, "multiplier, unsigned"));
-        it.add(V.wire("product", 64, "mul_a * mul_b mod 2^64 (as Java's long arithmetic)"));
-        it.add(V.assign("sum", "i_value + i_bias"));
-        it.add(V.assign("acc", acc >= 64 ? "sum" : V.sext("sum[" + (acc - 1) + ":0]", acc, 64)));
-        if (acc < 64) {
-            it.add(V.wire("unused_sum", 1, "sum bits above acc_bits (wrapped away)"));
-            it.add(V.assign("unused_sum", "&{1'b0, sum[63:" + acc + "]}"));
+        it.add(V.wire("product", pw, "mul_a * mul_b (fits " + pw + " bits signed)"));
+        Stmt.Case.Builder ma = Stmt.caseOf(mode);
+        if (layers) {
+            // DOUBLE folds shl into the rounding shift (R2), exact as acc << shl fits int32
+            ma.when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc32", 32, aw)));
+        } else {
+            it.add(V.wire("acc_shl", 32, "DOUBLE: acc[31:0] << shl (wraps like Java's int)"));
+            it.add(V.assign("acc_shl", "acc32 << i_shl"));
+            ma.when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc_shl", 32, aw)));
         }
-        it.add(V.assign("acc_shl", "acc[31:0] << i_shl"));
-        it.add(V.assign("abs_value", "i_value[63] ? 64'd0 - i_value : i_value"));
-        it.add(V.assign("avg_a", "abs_value + {60'd0, i_count[4:1]}"));
-        Stmt.Case.Builder rc = Stmt.caseOf("i_count");
-        for (int n = 1; n <= 16; n++) {
-            rc.when(V.lit(5, n), V.bl("recip", V.lit(25, RequantUnit.reciprocal(n))));
+        ma.when(V.lit(3, SINGLE), V.bl("mul_a", V.sext("acc32", 32, aw)));
+        if (i64) {
+            ma.when(V.lit(3, INT64), V.bl("mul_a", V.sext("acc", acc, aw)));
         }
-        rc.otherwise(V.bl("recip", V.lit(25, 0)));
-        it.add(V.comb("Reciprocal ROM of the average divider.", rc.build()));
-        it.add(V.comb("Multiplicand by mode.", Stmt.caseOf("i_mode")
-                .when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc_shl", 32, aw)))
-                .when(V.lit(3, SINGLE), V.bl("mul_a", V.sext("acc[31:0]", 32, aw)))
-                .when(V.lit(3, INT64), V.bl("mul_a", V.sext("acc", 64, aw)))
-                .when(V.lit(3, AVG), V.bl("mul_a", V.zext("avg_a", 64, aw)))
-                .otherwise(V.bl("mul_a", aw + "'d0")).build()));
-        it.add(V.assign("mul_b", "(i_mode == " + V.lit(3, AVG) + ") ? " + V.zext("recip", 25, bw) + " : "
-                + V.zext("i_m", 32, bw)));
-        if (aw < 64 || bw < 32) {
-            it.add(V.wire("unused_mul", 1, "operand bits above the multiplier widths (zero for valid parameters)"));
-            it.add(V.assign("unused_mul", "&{1'b0" + (aw < 64 ? ", avg_a[63:" + aw + "]" : "")
-                    + (bw < 32 ? ", i_m[31:" + bw + "]" : "") + "}"));
+        String mulB = V.zext("i_m", 32, bw);
+        if (layers) {
+            it.add(V.wire("avg_neg", 1, "AVG: the sum is negative"));
+            it.add(V.wire("avg_v", vw, "AVG: |sum| + n/2 = (sum ^ -neg) + (n/2 + neg)"));
+            it.add(V.comb("recip", RECIP_BITS, "AVG: ceil(2^24 / n), docs 3.6"));
+            it.add(V.assign("avg_neg", "i_value[63]"));
+            it.add(V.assign("avg_v", "(i_value[" + (vw - 1) + ":0] ^ {" + vw + "{avg_neg}}) + "
+                    + V.zext("({1'b0, i_count[4:1]} + {4'd0, avg_neg})", 5, vw)));
+            Stmt.Case.Builder rc = Stmt.caseOf("i_count");
+            for (int n = 1; n <= 16; n++) {
+                rc.when(V.lit(5, n), V.bl("recip", V.lit(RECIP_BITS, RequantUnit.reciprocal(n))));
+            }
+            rc.otherwise(V.bl("recip", V.lit(RECIP_BITS, 0)));
+            it.add(V.comb("Reciprocal ROM of the average divider.", rc.build()));
+            ma.when(V.lit(3, AVG), V.bl("mul_a", V.zext("recip", RECIP_BITS, aw)));
+            mulB = "(" + mode + " == " + V.lit(3, AVG) + ") ? " + V.zext("avg_v", vw, bw) + " : " + mulB;
         }
-        it.addAll(fabricMultiplier(aw, bw));
-        it.add(V.reg("x_r", 64, "R1: product"));
-        it.add(V.reg("keep_r", 64, "R1: RAW accumulator or pool value"));
-        it.add(V.reg("neg_r", 1, "R1: AVG sum is negative"));
-        it.add(V.reg("mode_r", 3, "R1: mode"));
-        it.add(V.reg("shr_r", 6, "R1: right shift"));
+        it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.",
+                ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
+        it.add(V.assign("mul_b", mulB));
+        it.addAll(fabricMultiplier(aw, bw, pw));
+        // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
+        it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
+                + (layers ? " or M - 1 - shl; AVG 23" : "")));
+        it.add(V.wire("two", 1, "DOUBLE with two roundings (SRDHM, then RoundingDivideByPOT)"));
+        String dbl = "(" + mode + " == " + V.lit(3, DOUBLE) + ")";
+        if (layers) {
+            // shl > 0 (then shr = 0): SRDHM(acc << shl) = (acc*m + 2^(M-1-shl)) >> (M - shl), one rounding
+            it.add(V.assign("two", dbl + " && (i_shl == 5'd0)"));
+            it.add(V.assign("sh", dbl + " ? (two ? i_shr : " + V.lit(6, mb - 1) + " - {1'b0, i_shl}) : (" + mode
+                    + " == " + V.lit(3, AVG) + ") ? " + V.lit(6, RequantUnit.AVG_SHIFT - 1) + " : i_shr - 6'd1"));
+        } else {
+            it.add(V.assign("two", dbl));
+            it.add(V.assign("sh", "two ? i_shr : i_shr - 6'd1"));
+        }
+        it.add(V.reg("x_r", pw, "R1: product"));
+        it.add(V.reg("keep_r", acc, "R1: RAW accumulator" + (layers ? " or MAX value" : "")));
+        it.add(V.reg("sh_r", 6, "R1: R2 shift"));
+        it.add(V.reg("two_r", 1, "R1: DOUBLE, two roundings"));
+        it.add(V.reg("sat_r", 1, "R1: SINGLE (saturates)"));
+        it.add(V.reg("pass_r", 1, "R1: RAW or MAX (keep_r passes)"));
+        it.add(V.reg("scaled1_r", 1, "R1: modes 0-2 (offset and clamp apply)"));
         it.add(V.reg("zout_r", 16, "R1: z_out"));
         it.add(V.reg("min_r", 16, "R1: act_min"));
         it.add(V.reg("max_r", 16, "R1: act_max"));
-        it.add(V.ff("Stage R1 registers.", V.nb("x_r", "product"),
-                V.nb("keep_r", "(i_mode == " + V.lit(3, MAX) + " || i_mode == " + V.lit(3, AVG) + ") ? i_value : acc"),
-                V.nb("neg_r", "i_value[63]"), V.nb("mode_r", "i_mode"), V.nb("shr_r", "i_shr"),
+        List<Stmt> r1 = new ArrayList<>(List.of(V.nb("x_r", "product"),
+                V.nb("keep_r", layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? i_value[" + (acc - 1) + ":0] : acc"
+                        : "acc"),
+                V.nb("sh_r", "sh"), V.nb("two_r", "two"), V.nb("sat_r", mode + " == " + V.lit(3, SINGLE)),
+                V.nb("pass_r", layers
+                        ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
+                        : mode + " == " + V.lit(3, RAW)),
+                V.nb("scaled1_r", mode + " < " + V.lit(3, RAW)),
                 V.nb("zout_r", "i_zout"), V.nb("min_r", "i_min"), V.nb("max_r", "i_max")));
+        if (layers) {
+            it.add(V.reg("avg_r", 1, "R1: AVG"));
+            it.add(V.reg("inv_r", 1, "R1: AVG of a negative sum (the quotient is negated)"));
+            r1.add(V.nb("avg_r", mode + " == " + V.lit(3, AVG)));
+            r1.add(V.nb("inv_r", "(" + mode + " == " + V.lit(3, AVG) + ") && avg_neg"));
+        }
+        it.add(V.ff("Stage R1 registers.", r1.toArray(new Stmt[0])));
         // ---- stage R2 ----
-        long half = 1L << (mb - 1);
-        it.add(V.wire("nudge", 64, "SRDHM nudge: 2^(M-1), or 1 - 2^(M-1) for a negative product"));
-        it.add(V.wire("xn", 64, "product + nudge"));
-        it.add(V.wire("xn_neg", 64, "-(product + nudge)"));
-        it.add(V.wire("q64", 64, "(product + nudge) / 2^" + mb + ", truncated toward zero"));
-        it.add(V.wire("q", 32, "SRDHM result (int32)"));
-        it.add(V.wire("rd_mask", 32, "2^shr - 1"));
-        it.add(V.wire("rd_rem", 32, "q & mask"));
-        it.add(V.wire("rd_thr", 32, "(mask >> 1) + (q < 0)"));
-        it.add(V.wire("q_sh", 32, "q >>> shr (arithmetic)"));
-        it.add(V.wire("y_double", 32, "RoundingDivideByPOT(q, shr): ties away from zero"));
-        it.add(V.wire("rnd", 64, "2^(shr-1) (2^63 for shr = 0, as Java's 1L << -1)"));
-        it.add(V.wire("xr", 64, "(product + rnd) >>> shr"));
-        it.add(V.wire("y_single", 32, "sat32(xr)"));
-        it.add(V.wire("avg_q", 64, "(|sum| + n/2) * R >> 24"));
-        it.add(V.comb("y", 64, "stage R2 result by mode"));
-        it.add(V.assign("nudge", "x_r[63] ? 64'd1 - 64'd" + half + " : 64'd" + half));
-        it.add(V.assign("xn", "x_r + nudge"));
-        it.add(V.assign("xn_neg", "64'd0 - xn"));
-        it.add(V.assign("q64", "xn[63] ? 64'd0 - (xn_neg >> " + mb + ") : (xn >> " + mb + ")"));
-        it.add(V.assign("q", "q64[31:0]"));
-        it.add(V.assign("rd_mask", "(32'd1 << shr_r[4:0]) - 32'd1"));
-        it.add(V.assign("rd_rem", "q & rd_mask"));
-        it.add(V.assign("rd_thr", "(rd_mask >> 1) + {31'd0, q[31]}"));
-        it.add(V.assign("q_sh", "$signed(q) >>> shr_r[4:0]"));
-        it.add(V.assign("y_double", "q_sh + {31'd0, rd_rem > rd_thr}"));
-        it.add(V.assign("rnd", "(shr_r == 6'd0) ? 64'h8000000000000000 : (64'd1 << (shr_r - 6'd1))"));
-        it.add(V.assign("xr", "$signed(x_r + rnd) >>> shr_r"));
-        it.add(V.assign("y_single", "($signed(xr) > $signed(64'h000000007fffffff)) ? 32'h7fffffff"
-                + " : ($signed(xr) < $signed(64'hffffffff80000000)) ? 32'h80000000 : xr[31:0]"));
-        it.add(V.assign("avg_q", "x_r >> " + RequantUnit.AVG_SHIFT));
-        it.add(V.comb("Rounding and shift by mode.", Stmt.caseOf("mode_r")
-                .when(V.lit(3, DOUBLE), V.bl("y", V.sext("y_double", 32, 64)))
-                .when(V.lit(3, SINGLE), V.bl("y", V.sext("y_single", 32, 64)))
-                .when(V.lit(3, INT64), V.bl("y", V.sext("xr[31:0]", 32, 64)))
-                .when(V.lit(3, AVG), V.bl("y", "neg_r ? 64'd0 - avg_q : avg_q"))
-                .otherwise(V.bl("y", "keep_r")).build()));
-        it.add(V.reg("y_r", 64, "R2: result before offset and clamp"));
+        // DOUBLE's SRDHM: q = (x + 2^(M-1)) >> M (the nudge and truncation toward zero give exactly this); q' = q -
+        // (q < 0) for shr > 0 turns RoundingDivideByPOT's ties-away into (q' + 2^(shr-1)) >> shr, and 2q' >>> shr
+        // feeds the common rounded shift (shr = 0: 2q >>> 0, then (2q + 1) >> 1 = q).
+        it.add(V.wire("xs", 34, "DOUBLE: x >> (M - 1)"));
+        it.add(V.wire("xs_dn", 1, "DOUBLE: q < 0 (xs <= -2) and shr > 0"));
+        it.add(V.wire("xt", 34, "DOUBLE: 2q' + (0 or 1) = xs +- 1"));
+        it.add(V.wire("xd", 34, "DOUBLE: 2q'"));
+        it.add(V.wire("xx", pw, "shifter input: 2q' (DOUBLE, two roundings), else the product"
+                + (layers ? " (AVG: bit 23 cleared, inverted for a negative sum)" : "")));
+        it.add(V.wire("sa", 33, "xx >>> sh"));
+        it.add(V.wire("sb", 34, "sa + 1"));
+        it.add(V.wire("ovf", 1, "SINGLE: xx >>> sh does not fit 33 bits (saturate)"));
+        it.add(V.wire("y32", 32, "stage R2 result of modes 0-2" + (layers ? " and AVG" : "")));
+        it.add(V.comb("y", yw, "stage R2 result by mode"));
+        it.add(V.assign("xs", mb + 32 < pw ? "x_r[" + (mb + 32) + ":" + (mb - 1) + "]"
+                : V.sext("x_r[" + (pw - 1) + ":" + (mb - 1) + "]", pw - mb + 1, 34)));
+        it.add(V.assign("xs_dn", "xs[33] & ~(&xs) & (sh_r != 6'd0)"));
+        it.add(V.assign("xt", "xs + {{33{xs_dn}}, 1'b1}"));
+        it.add(V.assign("xd", "{xt[33:1], 1'b0}"));
+        // AVG: sh = 23 with bit 23 cleared gives a = {q, 0}, inverted ~{q, 0}: then (a + 1) >> 1 = +-q
+        String other = layers ? "({x_r[" + (pw - 1) + ":24], x_r[23] & ~avg_r, x_r[22:0]} ^ {" + pw + "{inv_r}})"
+                : "x_r";
+        it.add(V.assign("xx", "two_r ? " + V.sext("xd", 34, pw) + " : " + other));
+        it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
+        it.add(V.assign("xx_sh", "$signed(xx) >>> sh_r"));
+        it.add(V.assign("sa", "xx_sh[32:0]"));
+        it.add(V.assign("sb", "{sa[32], sa} + 34'd1"));
+        // SINGLE: sa fits 33 bits iff xx[pw-1 : sh+32] are all sign bits (thermometer of sh over bits 32..pw-2)
+        // (SINGLE's product has 32 + M bits: the ones above are sign copies)
+        int sgn = Math.min(pw, 32 + mb) - 1;
+        StringBuilder ovf = new StringBuilder("1'b0");
+        for (int j = 32; j < sgn; j++) {
+            ovf.append(" | ((x_r[").append(j).append("] ^ x_r[").append(sgn).append("]) & (sh_r <= ")
+                    .append(V.lit(6, j - 32)).append("))");
+        }
+        it.add(V.assign("ovf", ovf.toString()));
+        it.add(V.assign("y32", "(sat_r && (ovf || (sb[33] != sb[32]))) ? ((ovf && x_r[" + sgn
+                + "]) ? 32'h80000000 : 32'h7fffffff) : sb[32:1]"));
+        it.add(V.comb("Result by mode: kept value or the rounded shift.",
+                V.bl("y", "pass_r ? " + V.sext("keep_r", acc, yw) + " : " + V.sext("y32", 32, yw))));
+        it.add(V.reg("y_r", yw, "R2: result before offset and clamp"));
         it.add(V.reg("scaled_r", 1, "R2: modes 0-2 (offset and clamp apply)"));
         it.add(V.reg("zout2_r", 16, "R2: z_out"));
         it.add(V.reg("min2_r", 16, "R2: act_min"));
         it.add(V.reg("max2_r", 16, "R2: act_max"));
-        it.add(V.ff("Stage R2 registers.", V.nb("y_r", "y"), V.nb("scaled_r", "mode_r < " + V.lit(3, RAW)),
+        it.add(V.ff("Stage R2 registers.", V.nb("y_r", "y"), V.nb("scaled_r", "scaled1_r"),
                 V.nb("zout2_r", "zout_r"), V.nb("min2_r", "min_r"), V.nb("max2_r", "max_r")));
-        it.add(V.wire("unused_r2", 1, "x bits the modes do not use"));
-        it.add(V.assign("unused_r2", "&{1'b0, q64[63:32], xr[63:32]}"));
-        // ---- output ----
-        it.add(V.wire("offset", 64, "z_out + y"));
-        it.add(V.wire("lo", 64, "act_min, sign-extended"));
-        it.add(V.wire("hi", 64, "act_max, sign-extended"));
+        // ---- output: y is int32, z_out + y needs 33 bits, the clamp result fits act_min/act_max's 16 ----
+        it.add(V.wire("offset", 33, "z_out + y"));
         it.add(V.wire("below", 1, "offset < act_min"));
         it.add(V.wire("above", 1, "offset > act_max"));
-        it.add(V.assign("offset", V.sext("zout2_r", 16, 64) + " + y_r"));
-        it.add(V.assign("lo", V.sext("min2_r", 16, 64)));
-        it.add(V.assign("hi", V.sext("max2_r", 16, 64)));
-        it.add(V.assign("below", "$signed(offset) < $signed(lo)"));
-        it.add(V.assign("above", "$signed(offset) > $signed(hi)"));
-        it.add(V.assign("o_value", "!scaled_r ? y_r : below ? lo : above ? hi : offset"));
+        it.add(V.wire("clamped", 16, "clamp(offset, act_min, act_max)"));
+        it.add(V.assign("offset", V.sext("zout2_r", 16, 33) + " + " + V.sext("y_r[31:0]", 32, 33)));
+        it.add(V.assign("below", "$signed(offset) < $signed(" + V.sext("min2_r", 16, 33) + ")"));
+        it.add(V.assign("above", "$signed(offset) > $signed(" + V.sext("max2_r", 16, 33) + ")"));
+        it.add(V.assign("clamped", "below ? min2_r : above ? max2_r : offset[15:0]"));
+        it.add(V.assign("o_value", "scaled_r ? " + V.sext("clamped", 16, 64) + " : " + V.sext("y_r", yw, 64)));
         it.add(V.assign("o_clamp_lo", "scaled_r & below"));
         it.add(V.assign("o_clamp_hi", "scaled_r & above"));
+        // bits the valid inputs leave unused (lint)
+        StringBuilder un = new StringBuilder("&{1'b0, i_m[31:" + bw + "], xx_sh[" + (pw - 1) + ":33], sb[0], xt[0]");
+        if (acc < 64) {
+            un.append(", i_bias[63:").append(acc).append("]");
+        }
+        int usedValue = layers ? Math.max(acc, vw) : acc;
+        if (usedValue < (layers ? 63 : 64)) {
+            un.append(", i_value[").append(layers ? 62 : 63).append(":").append(usedValue).append("]");
+        }
+        if (!layers) {
+            un.append(", i_count");
+        }
+        it.add(V.wire("unused_rq", 1, "input bits above the widths the modes use"));
+        it.add(V.assign("unused_rq", un.append("}").toString()));
         return m.add(it).build();
     }
 }

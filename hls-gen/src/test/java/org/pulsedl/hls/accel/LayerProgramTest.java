@@ -109,6 +109,38 @@ class LayerProgramTest {
                 refusal(convModel(32, 1, 4, 20, Width.INT8), AcceleratorConfig.small()));
     }
 
+    /**
+     * m_bits limits only the layers that multiply by the full m (int8 input: DOUBLE/SINGLE); int16-input layers
+     * (INT64, m reduced to 15 bits) and the input stage (its own 31-bit requantiser) run on any build, bit-exact.
+     */
+    @Test
+    void mBitsLimitOnlyInt8InputLayers() {
+        AcceleratorConfig narrow = AcceleratorConfig.small().toBuilder().mBits(16).build();
+        QuantizedModel int16 = DefaultModels.paper(Precision.INT16, false);
+        assertEquals(31, int16.mBits());
+        LayerProgram p = LayerProgram.compile(int16, narrow);
+        assertEquals(int16.inputStage().m0()[0], p.paramWords()[2], "input stage keeps the 31-bit m0");
+        List<short[]> adc = DefaultModels.adcWindows(new SplittableRandom(5), 9);
+        List<int[]> codes = new java.util.ArrayList<>();
+        for (short[] w : adc) {
+            int[] c = new int[w.length];
+            for (int l = 0; l < w.length; l++) {
+                c[l] = w[l];
+            }
+            codes.add(c);
+        }
+        ArraySimulator.Result r = new ArraySimulator(p).run(codes, new int[codes.size()]);
+        org.pulsedl.quantizer.golden.GoldenModel golden = new org.pulsedl.quantizer.golden.GoldenModel(int16);
+        for (int i = 0; i < adc.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(golden.runFromAdc(new short[][] {adc.get(i)}),
+                    r.outputs()[i], "window " + i);
+        }
+        assertEquals("layer 0 'conv1d' (conv1d): m_bits = 31 (int8 input, DOUBLE rounding) exceeds m_bits = 16",
+                refusal(DefaultModels.paper(Precision.INT8, false), narrow));
+        assertEquals("layer 1 'conv1d_1' (conv1d): m_bits = 31 (int8 input, DOUBLE rounding) exceeds m_bits = 16",
+                refusal(DefaultModels.paper(Precision.INPUT_INT16, false), narrow));
+    }
+
     @Test
     void int16OnAnInt8OnlyAccelerator() {
         AcceleratorConfig int8 = AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).build();
@@ -131,7 +163,7 @@ class LayerProgramTest {
                 refusal(paper, small.toBuilder().stagingDepth(16).build()));
         assertEquals("layer 3 'dense' (dense): fan-in 128 exceeds max_fan_in = 100",
                 refusal(paper, small.toBuilder().maxFanIn(100).build()));
-        assertEquals("model 'pdl2-default': m_bits = 15 exceeds m_bits = 12",
+        assertEquals("layer 0 'conv1d' (conv1d): m_bits = 15 (int8 input, SINGLE rounding) exceeds m_bits = 12",
                 refusal(paper, small.toBuilder().mBits(12).build()));
         assertEquals("model 'pdl2-default': rounding SINGLE is not supported (rounding_modes = [DOUBLE])",
                 refusal(paper, small.toBuilder().roundingModes(java.util.EnumSet.of(RoundingMode.DOUBLE)).build()));

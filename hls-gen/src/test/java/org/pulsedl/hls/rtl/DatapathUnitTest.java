@@ -127,49 +127,102 @@ class DatapathUnitTest {
 
     @Test
     void requantiserEqualsRequantUnit() throws Exception {
-        long seed = Seeds.of("DatapathUnitTest.requantiserEqualsRequantUnit", 5678);
+        checkRequantiser(AcceleratorConfig.small(), false, 5678);
+    }
+
+    @Test
+    void narrowRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), false, 5679);
+    }
+
+    @Test
+    void inputStageRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), true, 5680);
+    }
+
+    @Test
+    void int8BuildRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).mBits(20).build(), false,
+                5681);
+    }
+
+    /**
+     * Random vectors within what the compiler and the model validator produce (the RTL relies on it): DOUBLE with
+     * shl > 0 has shr = 0 and {@code acc << shl} within int32 (the input stage's variant wraps like Java for any shl,
+     * shr), SINGLE/INT64 shr >= 1, INT64 m < 2^15 and |acc| < 2^47, pool sums of at most 16 int16 values.
+     */
+    private static void checkRequantiser(AcceleratorConfig cfg, boolean inputStage, long defaultSeed)
+            throws Exception {
+        String module = AcceleratorRtl.TOP + (inputStage ? "_requant_in" : "_requant");
+        long seed = Seeds.of("DatapathUnitTest." + module + "." + cfg.mBits(), defaultSeed);
         SplittableRandom rnd = new SplittableRandom(seed);
-        AcceleratorConfig cfg = AcceleratorConfig.small();
         int accBits = cfg.accBits();
-        int mBits = cfg.mBits();
-        VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), AcceleratorRtl.TOP + "_requant");
+        int mBits = inputStage ? RequantUnit.INPUT_M_BITS : cfg.mBits();
+        VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), module);
+        boolean int16 = cfg.activationBits() == 16;
+        long actHalf = 1L << (cfg.activationBits() - 1);
+        int[] modes = inputStage ? new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.RAW}
+                : int16 ? new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.INT64, RequantRtl.RAW,
+                        RequantRtl.MAX, RequantRtl.AVG}
+                : new int[] {RequantRtl.DOUBLE, RequantRtl.SINGLE, RequantRtl.RAW, RequantRtl.MAX, RequantRtl.AVG};
         List<String> vectors = new ArrayList<>();
         List<long[]> expected = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
-            int mode = i % 5;                                    // DOUBLE, SINGLE, INT64, RAW, AVG
-            long value;
+            int mode = modes[i % modes.length];
+            long value = rnd.nextLong(-(1L << 40), 1L << 40);
             long bias = rnd.nextLong(-(1L << 30), 1L << 30);
-            int m;
-            int shr;
+            int m = 0;
+            int shr = 0;
             int shl = 0;
             int count = 1 + rnd.nextInt(16);
             int zout = rnd.nextInt(256) - 128;
             int amin = -128 + rnd.nextInt(64);
             int amax = 127 - rnd.nextInt(64);
             long exp;
-            int hwMode;
-            if (mode == 4) {
-                value = rnd.nextLong(-16L * 32768, 16L * 32768);
-                m = 0;
-                shr = 0;
+            if (mode == RequantRtl.AVG) {
+                value = rnd.nextLong(-cfg.maxPool() * actHalf, cfg.maxPool() * (actHalf - 1) + 1);
                 exp = RequantUnit.averageDivide(value, count);
-                hwMode = RequantRtl.AVG;
+            } else if (mode == RequantRtl.MAX) {
+                value = rnd.nextLong(-actHalf, actHalf);
+                exp = value;
             } else {
-                value = rnd.nextLong(-(1L << 40), 1L << 40);
-                if (mode == 2) {
-                    m = rnd.nextInt(1 << 15);
-                    shr = 15 + rnd.nextInt(24);
-                } else {
-                    m = (1 << 30) + rnd.nextInt(1 << 30);
-                    if (mode == 0) {
-                        value = rnd.nextLong(-(1L << 24), 1L << 24);
-                        shl = rnd.nextInt(4);
-                        shr = rnd.nextInt(12);
+                int mMax = mode == RequantRtl.INT64 ? 15 : mBits;
+                m = switch (rnd.nextInt(8)) {
+                    case 0 -> (int) rnd.nextLong(1L << mMax);
+                    case 1 -> (int) ((1L << mMax) - 1);
+                    default -> (int) ((1L << (mMax - 1)) + rnd.nextLong(1L << (mMax - 1)));
+                };
+                if (mode == RequantRtl.DOUBLE) {
+                    if (inputStage) {
+                        shl = rnd.nextInt(31);
+                        shr = rnd.nextInt(32);
+                    } else if (rnd.nextBoolean()) {
+                        shl = 1 + rnd.nextInt(Math.min(mBits - 1, 30));
+                        long lim = Integer.MAX_VALUE >> shl;
+                        value = rnd.nextLong(-lim, lim + 1) - bias;
                     } else {
-                        shr = mBits + rnd.nextInt(16);
+                        shr = rnd.nextInt(32);
                     }
+                } else if (mode == RequantRtl.SINGLE) {
+                    shr = 1 + rnd.nextInt(mBits + 31);
                 }
-                if (mode != 3 && rnd.nextInt(4) == 0) {
+                if (mode == RequantRtl.SINGLE && m > 0 && rnd.nextInt(4) == 0) {
+                    // around the int32 saturation bounds: y = 2^31 - 1, 2^31, -2^31, -2^31 - 1
+                    shr = Math.max(1, 63 - Long.numberOfLeadingZeros(m) - rnd.nextInt(2));   // m / 2^shr in [1, 4)
+                    long[] target = {Integer.MAX_VALUE, 1L << 31, Integer.MIN_VALUE, Integer.MIN_VALUE - 1L};
+                    long acc = (target[rnd.nextInt(4)] << shr) / m + rnd.nextInt(5) - 2;
+                    value = Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, acc)) - bias;
+                } else if ((mode == RequantRtl.SINGLE || mode == RequantRtl.DOUBLE && shl == 0)
+                        && rnd.nextInt(8) == 0) {
+                    long[] edge = {Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1};
+                    value = edge[rnd.nextInt(edge.length)] - bias;                // int32 extremes of acc
+                } else if (mode == RequantRtl.INT64) {
+                    shr = 1 + rnd.nextInt(46);
+                    long acc = rnd.nextInt(4) == 0 ? (rnd.nextBoolean() ? 1 : -1) * ((1L << 47) - 1)
+                            : rnd.nextLong(-(1L << 47) + 1, 1L << 47);
+                    value = acc - bias;
+                }
+                if (mode != RequantRtl.RAW && rnd.nextInt(4) == 0) {
                     amin = -32768;
                     amax = 32767;
                     zout = 0;
@@ -177,10 +230,9 @@ class DatapathUnitTest {
                 Descriptor d = new Descriptor(1, 1, 1, mode == 2, false, mode, false, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 0,
                         zout, amin, amax);
                 exp = RequantUnit.drainMac(value, new ParamEntry(bias, m, shr, shl), d, accBits, mBits);
-                hwMode = mode;
             }
             expected.add(new long[] {exp});
-            vectors.add(String.format("%01x%016x%016x%08x%02x%02x%02x%04x%04x%04x", hwMode, value, bias, m, shr, shl,
+            vectors.add(String.format("%01x%016x%016x%08x%02x%02x%02x%04x%04x%04x", mode, value, bias, m, shr, shl,
                     count, zout & 0xFFFF, amin & 0xFFFF, amax & 0xFFFF));
         }
         String body = """
@@ -194,7 +246,7 @@ class DatapathUnitTest {
                   wire [63:0] out;
                   wire clo, chi;
                   integer i, n, fd;
-                  pdl_accel_requant dut (.i_clk(clk), .i_mode(mode4[2:0]), .i_value(value), .i_bias(bias), .i_m(m),
+                  MODULE dut (.i_clk(clk), .i_mode(mode4[2:0]), .i_value(value), .i_bias(bias), .i_m(m),
                     .i_shr(shr[5:0]), .i_shl(shl[4:0]), .i_count(cnt[4:0]), .i_zout(zout), .i_min(amin),
                     .i_max(amax), .o_value(out), .o_clamp_lo(clo), .o_clamp_hi(chi));
                   task tick; begin #5 clk = 1; #5 clk = 0; end endtask
@@ -209,12 +261,14 @@ class DatapathUnitTest {
                     end
                     $fclose(fd);
                     $finish;
-                  end""";
-        List<String> out = runVectors("requant", rq, body, vectors);
+                  end""".replace("MODULE", module);
+        List<String> out = runVectors(module.substring(AcceleratorRtl.TOP.length() + 1) + "-" + cfg.mBits(), rq, body,
+                vectors);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i)[0], Long.parseUnsignedLong(out.get(i).trim(), 16),
                     "seed " + seed + " vector " + i + " (" + vectors.get(i) + ")");
         }
-        System.out.println("DatapathUnitTest: " + expected.size() + " requantiser vectors equal RequantUnit");
+        System.out.println("DatapathUnitTest: " + expected.size() + " " + module + " (m_bits " + mBits
+                + ") vectors equal RequantUnit");
     }
 }

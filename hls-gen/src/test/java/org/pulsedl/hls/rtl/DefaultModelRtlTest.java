@@ -85,4 +85,31 @@ class DefaultModelRtlTest {
                 t.roundStarts().length, t.cycles(), sch.totalCycles(), new CycleModel(program).cyclesPerWindow(),
                 t.seconds());
     }
+
+    /**
+     * The same model (m_bits 31, int16 layers) on a 16-bit-multiplier build: its INT64 layers use 15-bit m, its input
+     * stage the 31-bit input requantiser, so it runs unchanged and bit-exact.
+     */
+    @Test
+    void pdl2ModelOnSixteenBitMultiplierBuild() throws Exception {
+        long seed = Seeds.of("DefaultModelRtlTest.m16", 4343);
+        QuantizedModel model = QModelFormat.read(RtlBench.repoRoot().resolve("models/pdl2/model.qmodel"));
+        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().mBits(16).build();
+        LayerProgram program = LayerProgram.compile(model, cfg);
+        int windows = 24;
+        List<int[]> codes = crrcWindows(new SplittableRandom(seed), windows);
+        int[] tags = new int[windows];
+        ArraySimulator.Result ref = new ArraySimulator(program).run(codes, tags);
+        GoldenModel golden = new GoldenModel(model);
+        for (int i = 0; i < windows; i++) {
+            short[][] adc = new short[1][32];
+            for (int l = 0; l < 32; l++) {
+                adc[0][l] = (short) codes.get(i)[l];
+            }
+            assertArrayEquals(golden.runFromAdc(adc), ref.outputs()[i], "window " + i + ": ArraySimulator vs golden");
+        }
+        RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-m16"), program, codes, tags,
+                10 * ref.cycles() + 10_000);
+        assertArrayEquals(ref.resultWords(), t.words(), "result words vs ArraySimulator (m_bits 16 build)");
+    }
 }
