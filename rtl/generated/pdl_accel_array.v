@@ -64,44 +64,188 @@ module pdl_accel_array (
   reg [63:0] wb_r;  // T1: weight word broadcast register (used at T2)
 
   // Program header (line 0) and the current layer's descriptor (line ci + 1), docs 4.1-4.2.
-  wire        h_magic_ok;   // h0 is the magic word
-  wire [7:0]  h_layers;     // descriptors
-  wire        h_instage;    // input stage enabled
-  wire        h_in16;       // input is int16
-  wire        h_single;     // input stage rounds SINGLE
-  wire [15:0] h_n;          // input values per window
-  wire [15:0] h_inch;       // input channels
-  wire [15:0] h_zin;        // input zero point
-  wire [15:0] h_pbase;      // first input-stage parameter entry
-  wire [15:0] h_outputs;    // outputs per window
-  wire        h_wide;       // two words per output
-  wire [16:0] h_words;      // result words per window
-  wire [5:0]  dline;        // descriptor line of the current layer
-  wire [3:0]  d_op;         // opcode
-  wire [1:0]  d_src;        // source buffer
-  wire [1:0]  d_dst;        // destination buffer
-  wire        d_in16;       // int16 input
-  wire [1:0]  d_rq;         // requantiser mode
-  wire [15:0] d_inlen;      // in_len
-  wire [15:0] d_inch;       // in_ch
-  wire [15:0] d_outlen;     // out_len
-  wire [15:0] d_outch;      // out_ch
-  wire [7:0]  d_k;          // kernel / pool size
-  wire [7:0]  d_s;          // stride
-  wire [7:0]  d_pad;        // pad_left
-  wire [23:0] d_wbase;      // weight base
-  wire [15:0] d_pbase;      // parameter base
-  wire [15:0] d_groups;     // lane groups
-  wire [15:0] d_zin;        // input zero point
-  wire [15:0] d_zout;       // output zero point
-  wire [15:0] d_amin;       // act_min
-  wire [15:0] d_amax;       // act_max
-  wire        unused_desc;  // descriptor bits the controller does not need
-  wire        d_mac;        // Conv1D or Dense
-  wire        d_bad;        // opcode is not 1-4
-  wire [15:0] d_f;          // taps per group: K * C_in, or the pool size
-  wire [15:0] d_gcount;     // groups per position: lane groups, or channels for pools
-  wire [6:0]  d_lanes;      // lanes used: U, or U/2 for int16 inputs with packing
+  wire [16:0] hn_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [15:0] hn_ub;           // multiplier
+  wire [15:0] hn_p;            // in_len * in_ch (mod 2^16)
+  wire [15:0] hn_s0;           // multiplier row 0: hn_ub[0] * hn_ua
+  wire [17:0] hn_a2;           // hn_ua, sign-extended by one bit
+  wire        hn_one1;         // digit 0 is +-1
+  wire        hn_two1;         // digit 0 is +-2
+  wire        hn_neg1;         // digit 0 is negative
+  wire [17:0] hn_r1;           // row 1: |digit| * hn_ua, inverted when negative
+  wire [15:0] hn_d1;           // row 1: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s1;           // partial product after row 1
+  wire        hn_one2;         // digit 1 is +-1
+  wire        hn_two2;         // digit 1 is +-2
+  wire        hn_neg2;         // digit 1 is negative
+  wire [17:0] hn_r2;           // row 2: |digit| * hn_ua, inverted when negative
+  wire [13:0] hn_d2;           // row 2: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s2;           // partial product after row 2
+  wire        hn_one3;         // digit 2 is +-1
+  wire        hn_two3;         // digit 2 is +-2
+  wire        hn_neg3;         // digit 2 is negative
+  wire [17:0] hn_r3;           // row 3: |digit| * hn_ua, inverted when negative
+  wire [11:0] hn_d3;           // row 3: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s3;           // partial product after row 3
+  wire        hn_one4;         // digit 3 is +-1
+  wire        hn_two4;         // digit 3 is +-2
+  wire        hn_neg4;         // digit 3 is negative
+  wire [17:0] hn_r4;           // row 4: |digit| * hn_ua, inverted when negative
+  wire [9:0]  hn_d4;           // row 4: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s4;           // partial product after row 4
+  wire        hn_one5;         // digit 4 is +-1
+  wire        hn_two5;         // digit 4 is +-2
+  wire        hn_neg5;         // digit 4 is negative
+  wire [17:0] hn_r5;           // row 5: |digit| * hn_ua, inverted when negative
+  wire [7:0]  hn_d5;           // row 5: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s5;           // partial product after row 5
+  wire        hn_one6;         // digit 5 is +-1
+  wire        hn_two6;         // digit 5 is +-2
+  wire        hn_neg6;         // digit 5 is negative
+  wire [17:0] hn_r6;           // row 6: |digit| * hn_ua, inverted when negative
+  wire [5:0]  hn_d6;           // row 6: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s6;           // partial product after row 6
+  wire        hn_one7;         // digit 6 is +-1
+  wire        hn_two7;         // digit 6 is +-2
+  wire        hn_neg7;         // digit 6 is negative
+  wire [17:0] hn_r7;           // row 7: |digit| * hn_ua, inverted when negative
+  wire [3:0]  hn_d7;           // row 7: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s7;           // partial product after row 7
+  wire        hn_one8;         // digit 7 is +-1
+  wire        hn_two8;         // digit 7 is +-2
+  wire        hn_neg8;         // digit 7 is negative
+  wire [17:0] hn_r8;           // row 8: |digit| * hn_ua, inverted when negative
+  wire [1:0]  hn_d8;           // row 8: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s8;           // partial product after row 8
+  wire        unused_hn_rows;  // row LSBs (always 1) and row bits above the product
+  wire        h_magic_ok;      // h0 is the magic word
+  wire [7:0]  h_layers;        // descriptors
+  wire        h_instage;       // input stage enabled
+  wire        h_in16;          // input is int16
+  wire        h_single;        // input stage rounds SINGLE
+  wire [15:0] h_n;             // input values per window
+  wire [15:0] h_inch;          // input channels
+  wire [15:0] h_zin;           // input zero point
+  wire [15:0] h_pbase;         // first input-stage parameter entry
+  wire [15:0] h_outputs;       // outputs per window
+  wire        h_wide;          // two words per output
+  wire [16:0] h_words;         // result words per window
+  wire [5:0]  dline;           // descriptor line of the current layer
+  wire [3:0]  d_op;            // opcode
+  wire [1:0]  d_src;           // source buffer
+  wire [1:0]  d_dst;           // destination buffer
+  wire        d_in16;          // int16 input
+  wire [1:0]  d_rq;            // requantiser mode
+  wire [15:0] d_inlen;         // in_len
+  wire [15:0] d_inch;          // in_ch
+  wire [15:0] d_outlen;        // out_len
+  wire [15:0] d_outch;         // out_ch
+  wire [7:0]  d_k;             // kernel / pool size
+  wire [7:0]  d_s;             // stride
+  wire [7:0]  d_pad;           // pad_left
+  wire [23:0] d_wbase;         // weight base
+  wire [15:0] d_pbase;         // parameter base
+  wire [15:0] d_groups;        // lane groups
+  wire [15:0] d_zin;           // input zero point
+  wire [15:0] d_zout;          // output zero point
+  wire [15:0] d_amin;          // act_min
+  wire [15:0] d_amax;          // act_max
+  wire        unused_desc;     // descriptor bits the controller does not need
+  wire [16:0] kc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  kc_ub;           // multiplier
+  wire [15:0] kc_p;            // K * C_in (mod 2^16)
+  wire [15:0] kc_s0;           // multiplier row 0: kc_ub[0] * kc_ua
+  wire [17:0] kc_a2;           // kc_ua, sign-extended by one bit
+  wire        kc_one1;         // digit 0 is +-1
+  wire        kc_two1;         // digit 0 is +-2
+  wire        kc_neg1;         // digit 0 is negative
+  wire [17:0] kc_r1;           // row 1: |digit| * kc_ua, inverted when negative
+  wire [15:0] kc_d1;           // row 1: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s1;           // partial product after row 1
+  wire        kc_one2;         // digit 1 is +-1
+  wire        kc_two2;         // digit 1 is +-2
+  wire        kc_neg2;         // digit 1 is negative
+  wire [17:0] kc_r2;           // row 2: |digit| * kc_ua, inverted when negative
+  wire [13:0] kc_d2;           // row 2: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s2;           // partial product after row 2
+  wire        kc_one3;         // digit 2 is +-1
+  wire        kc_two3;         // digit 2 is +-2
+  wire        kc_neg3;         // digit 2 is negative
+  wire [17:0] kc_r3;           // row 3: |digit| * kc_ua, inverted when negative
+  wire [11:0] kc_d3;           // row 3: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s3;           // partial product after row 3
+  wire        kc_one4;         // digit 3 is +-1
+  wire        kc_two4;         // digit 3 is +-2
+  wire        kc_neg4;         // digit 3 is negative
+  wire [17:0] kc_r4;           // row 4: |digit| * kc_ua, inverted when negative
+  wire [9:0]  kc_d4;           // row 4: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s4;           // partial product after row 4
+  wire        unused_kc_rows;  // row LSBs (always 1) and row bits above the product
+  wire [16:0] pc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  pc_ub;           // multiplier
+  wire [23:0] pc_p;            // pad_left * C_in
+  wire [16:0] pc_s0;           // multiplier row 0: pc_ub[0] * pc_ua
+  wire [17:0] pc_a2;           // pc_ua, sign-extended by one bit
+  wire        pc_one1;         // digit 0 is +-1
+  wire        pc_two1;         // digit 0 is +-2
+  wire        pc_neg1;         // digit 0 is negative
+  wire [17:0] pc_r1;           // row 1: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d1;           // row 1: 2 * (upper sum + row) + 1
+  wire [19:0] pc_s1;           // partial product after row 1
+  wire        pc_one2;         // digit 1 is +-1
+  wire        pc_two2;         // digit 1 is +-2
+  wire        pc_neg2;         // digit 1 is negative
+  wire [17:0] pc_r2;           // row 2: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d2;           // row 2: 2 * (upper sum + row) + 1
+  wire [21:0] pc_s2;           // partial product after row 2
+  wire        pc_one3;         // digit 2 is +-1
+  wire        pc_two3;         // digit 2 is +-2
+  wire        pc_neg3;         // digit 2 is negative
+  wire [17:0] pc_r3;           // row 3: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d3;           // row 3: 2 * (upper sum + row) + 1
+  wire [23:0] pc_s3;           // partial product after row 3
+  wire        pc_one4;         // digit 3 is +-1
+  wire        pc_two4;         // digit 3 is +-2
+  wire        pc_neg4;         // digit 3 is negative
+  wire [17:0] pc_r4;           // row 4: |digit| * pc_ua, inverted when negative
+  wire [17:0] pc_d4;           // row 4: 2 * (upper sum + row) + 1
+  wire [23:0] pc_s4;           // partial product after row 4
+  wire        unused_pc_rows;  // row LSBs (always 1) and row bits above the product
+  wire [16:0] sc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  sc_ub;           // multiplier
+  wire [23:0] sc_p;            // S * C_in
+  wire [16:0] sc_s0;           // multiplier row 0: sc_ub[0] * sc_ua
+  wire [17:0] sc_a2;           // sc_ua, sign-extended by one bit
+  wire        sc_one1;         // digit 0 is +-1
+  wire        sc_two1;         // digit 0 is +-2
+  wire        sc_neg1;         // digit 0 is negative
+  wire [17:0] sc_r1;           // row 1: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d1;           // row 1: 2 * (upper sum + row) + 1
+  wire [19:0] sc_s1;           // partial product after row 1
+  wire        sc_one2;         // digit 1 is +-1
+  wire        sc_two2;         // digit 1 is +-2
+  wire        sc_neg2;         // digit 1 is negative
+  wire [17:0] sc_r2;           // row 2: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d2;           // row 2: 2 * (upper sum + row) + 1
+  wire [21:0] sc_s2;           // partial product after row 2
+  wire        sc_one3;         // digit 2 is +-1
+  wire        sc_two3;         // digit 2 is +-2
+  wire        sc_neg3;         // digit 2 is negative
+  wire [17:0] sc_r3;           // row 3: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d3;           // row 3: 2 * (upper sum + row) + 1
+  wire [23:0] sc_s3;           // partial product after row 3
+  wire        sc_one4;         // digit 3 is +-1
+  wire        sc_two4;         // digit 3 is +-2
+  wire        sc_neg4;         // digit 3 is negative
+  wire [17:0] sc_r4;           // row 4: |digit| * sc_ua, inverted when negative
+  wire [17:0] sc_d4;           // row 4: 2 * (upper sum + row) + 1
+  wire [23:0] sc_s4;           // partial product after row 4
+  wire        unused_sc_rows;  // row LSBs (always 1) and row bits above the product
+  wire        d_mac;           // Conv1D or Dense
+  wire        d_bad;           // opcode is not 1-4
+  wire [15:0] d_f;             // taps per group: K * C_in, or the pool size
+  wire [15:0] d_gcount;        // groups per position: lane groups, or channels for pools
+  wire [6:0]  d_lanes;         // lanes used: U, or U/2 for int16 inputs with packing
 
   // Controller state (docs 4.4): counters of the loop nest and the start-rule bookkeeping.
   reg        running_r;     // streaming
@@ -474,76 +618,220 @@ module pdl_accel_array (
     wb_r <= {wt1_rdata_r, wt0_rdata_r};
   end
 
-  assign h_magic_ok  = desc0_r[0] == 32'h50444c01;
-  assign h_layers    = desc1_r[0][7:0];
-  assign h_instage   = desc1_r[0][8];
-  assign h_in16      = desc1_r[0][9];
-  assign h_single    = desc1_r[0][10];
-  assign h_n         = desc2_r[0][15:0] * desc2_r[0][31:16];
-  assign h_inch      = desc2_r[0][31:16];
-  assign h_zin       = desc3_r[0][15:0];
-  assign h_pbase     = desc3_r[0][31:16];
-  assign h_outputs   = desc4_r[0][15:0];
-  assign h_wide      = desc4_r[0][16];
-  assign h_words     = 17'd1 + (h_wide ? {h_outputs, 1'b0} : {1'b0, h_outputs});
-  assign dline       = ci_r[5:0] + 6'd1;
-  assign d_op        = desc0_r[dline][3:0];
-  assign d_src       = desc0_r[dline][5:4];
-  assign d_dst       = desc0_r[dline][7:6];
-  assign d_in16      = desc0_r[dline][8];
-  assign d_rq        = desc0_r[dline][11:10];
-  assign d_inlen     = desc1_r[dline][15:0];
-  assign d_inch      = desc1_r[dline][31:16];
-  assign d_outlen    = desc2_r[dline][15:0];
-  assign d_outch     = desc2_r[dline][31:16];
-  assign d_k         = desc3_r[dline][7:0];
-  assign d_s         = desc3_r[dline][15:8];
-  assign d_pad       = desc3_r[dline][23:16];
-  assign d_wbase     = desc4_r[dline][23:0];
-  assign d_pbase     = desc5_r[dline][15:0];
-  assign d_groups    = desc5_r[dline][31:16];
-  assign d_zin       = desc6_r[dline][15:0];
-  assign d_zout      = desc6_r[dline][31:16];
-  assign d_amin      = desc7_r[dline][15:0];
-  assign d_amax      = desc7_r[dline][31:16];
-  assign unused_desc = &{1'b0, desc0_r[dline][31:9], desc4_r[dline][31:24], desc3_r[dline][31:24], desc1_r[0][31:11], desc4_r[0][31:17], desc5_r[0], desc6_r[0], desc7_r[0], desc0_r[0], desc4_r[dline]};
-  assign d_mac       = (d_op == 4'd1) | (d_op == 4'd2);
-  assign d_bad       = (d_op == 4'd0) | (d_op > 4'd4);
-  assign d_f         = d_mac ? {8'd0, d_k} * d_inch : {8'd0, d_k};
-  assign d_gcount    = d_mac ? d_groups : d_outch;
-  assign d_lanes     = 7'd8;
-  assign seg_start   = (co_r == 16'd0) & (cg_r == 16'd0) & (cf_r == 16'd0);
-  assign grp_start   = cf_r == 16'd0;
-  assign gap_ok      = ~has_prev_r | (({9'd0, since_r} + {1'b0, d_f}) >= {10'd0, prevn_r});
-  assign dep_ok      = (cx_r ? pend1_r : pend0_r) == 3'd0;
-  assign unl_ok      = (cr_r - unl_rounds_r) <= 16'd1;
-  assign full        = (vis0_r == 6'd28) & (vis1_r == 6'd28);
-  assign flush       = in_empty & ~feeding_r & ~in_busy & (vis0_r != 6'd0);
-  assign may         = gap_ok & ((seg_start & (ci_r != 8'd0)) ? dep_ok : (~in_round_r ? (unl_ok & (full | flush) & ~i_stop) : 1'b1));
-  assign bad_op      = running_r & seg_start & d_bad & may;
-  assign issue       = running_r & ((cf_r != 16'd0) | may) & ~(seg_start & d_bad);
-  assign start_round = issue & ~in_round_r;
-  assign eff_posb    = seg_start ? 32'd0 - {24'd0, d_pad} : posb_r;
-  assign eff_rowb    = seg_start ? 32'd0 - ({24'd0, d_pad} * {16'd0, d_inch}) : rowb_r;
-  assign eff_row     = grp_start ? eff_rowb : row_r;
-  assign eff_cc      = grp_start ? 16'd0 : cc_r;
-  assign eff_k       = grp_start ? 8'd0 : ck_r;
-  assign eff_wa      = seg_start ? d_wbase : wa_r;
-  assign eff_ch0     = (cg_r == 16'd0) ? 16'd0 : ch0_r;
-  assign eff_obase   = seg_start ? 16'd0 : obase_r;
-  assign pos         = eff_posb + {24'd0, eff_k};
-  assign tap_in      = ~pos[31] & (pos < {16'd0, d_inlen});
-  assign tap_addr    = eff_row + {16'd0, d_mac ? eff_cc : cg_r};
-  assign last_tap    = cf_r == d_f - 16'd1;
-  assign last_grp    = cg_r == d_gcount - 16'd1;
-  assign last_pos    = co_r == d_outlen - 16'd1;
-  assign seg_end     = last_tap & last_grp & last_pos;
-  assign rem_ch      = d_outch - eff_ch0;
-  assign n_grp       = ~d_mac ? 7'd1 : (rem_ch < {9'd0, d_lanes}) ? rem_ch[6:0] : d_lanes;
-  assign last_layer  = ci_r == h_layers - 8'd1;
-  assign stg_raddr   = {cx_r, tap_addr[5:0]};
-  assign act_raddr   = {cx_r, d_src == 2'd2, tap_addr[7:0]};
-  assign unused_ctl  = &{1'b0, tap_addr};
+  assign hn_ua          = {1'b0, desc2_r[0][31:16]};
+  assign hn_ub          = desc2_r[0][15:0];
+  assign hn_s0          = {16{hn_ub[0]}} & hn_ua[15:0];
+  assign hn_a2          = {{1{hn_ua[16]}}, hn_ua};
+  assign hn_one1        = hn_ub[1] ^ 1'b0;
+  assign hn_two1        = hn_ub[2] ? (~hn_ub[1] & ~1'b0) : (hn_ub[1] & 1'b0);
+  assign hn_neg1        = hn_ub[2] & ~(hn_ub[1] & 1'b0);
+  assign hn_r1          = ({18{hn_one1}} & hn_a2 | {18{hn_two1}} & {hn_ua, 1'b0}) ^ {18{hn_neg1}};
+  assign hn_d1          = {hn_s0[15:1], hn_neg1} - {~hn_r1[14:0], 1'b1};
+  assign hn_s1          = {hn_d1[15:1], hn_s0[0:0]};
+  assign hn_one2        = hn_ub[3] ^ hn_ub[2];
+  assign hn_two2        = hn_ub[4] ? (~hn_ub[3] & ~hn_ub[2]) : (hn_ub[3] & hn_ub[2]);
+  assign hn_neg2        = hn_ub[4] & ~(hn_ub[3] & hn_ub[2]);
+  assign hn_r2          = ({18{hn_one2}} & hn_a2 | {18{hn_two2}} & {hn_ua, 1'b0}) ^ {18{hn_neg2}};
+  assign hn_d2          = {hn_s1[15:3], hn_neg2} - {~hn_r2[12:0], 1'b1};
+  assign hn_s2          = {hn_d2[13:1], hn_s1[2:0]};
+  assign hn_one3        = hn_ub[5] ^ hn_ub[4];
+  assign hn_two3        = hn_ub[6] ? (~hn_ub[5] & ~hn_ub[4]) : (hn_ub[5] & hn_ub[4]);
+  assign hn_neg3        = hn_ub[6] & ~(hn_ub[5] & hn_ub[4]);
+  assign hn_r3          = ({18{hn_one3}} & hn_a2 | {18{hn_two3}} & {hn_ua, 1'b0}) ^ {18{hn_neg3}};
+  assign hn_d3          = {hn_s2[15:5], hn_neg3} - {~hn_r3[10:0], 1'b1};
+  assign hn_s3          = {hn_d3[11:1], hn_s2[4:0]};
+  assign hn_one4        = hn_ub[7] ^ hn_ub[6];
+  assign hn_two4        = hn_ub[8] ? (~hn_ub[7] & ~hn_ub[6]) : (hn_ub[7] & hn_ub[6]);
+  assign hn_neg4        = hn_ub[8] & ~(hn_ub[7] & hn_ub[6]);
+  assign hn_r4          = ({18{hn_one4}} & hn_a2 | {18{hn_two4}} & {hn_ua, 1'b0}) ^ {18{hn_neg4}};
+  assign hn_d4          = {hn_s3[15:7], hn_neg4} - {~hn_r4[8:0], 1'b1};
+  assign hn_s4          = {hn_d4[9:1], hn_s3[6:0]};
+  assign hn_one5        = hn_ub[9] ^ hn_ub[8];
+  assign hn_two5        = hn_ub[10] ? (~hn_ub[9] & ~hn_ub[8]) : (hn_ub[9] & hn_ub[8]);
+  assign hn_neg5        = hn_ub[10] & ~(hn_ub[9] & hn_ub[8]);
+  assign hn_r5          = ({18{hn_one5}} & hn_a2 | {18{hn_two5}} & {hn_ua, 1'b0}) ^ {18{hn_neg5}};
+  assign hn_d5          = {hn_s4[15:9], hn_neg5} - {~hn_r5[6:0], 1'b1};
+  assign hn_s5          = {hn_d5[7:1], hn_s4[8:0]};
+  assign hn_one6        = hn_ub[11] ^ hn_ub[10];
+  assign hn_two6        = hn_ub[12] ? (~hn_ub[11] & ~hn_ub[10]) : (hn_ub[11] & hn_ub[10]);
+  assign hn_neg6        = hn_ub[12] & ~(hn_ub[11] & hn_ub[10]);
+  assign hn_r6          = ({18{hn_one6}} & hn_a2 | {18{hn_two6}} & {hn_ua, 1'b0}) ^ {18{hn_neg6}};
+  assign hn_d6          = {hn_s5[15:11], hn_neg6} - {~hn_r6[4:0], 1'b1};
+  assign hn_s6          = {hn_d6[5:1], hn_s5[10:0]};
+  assign hn_one7        = hn_ub[13] ^ hn_ub[12];
+  assign hn_two7        = hn_ub[14] ? (~hn_ub[13] & ~hn_ub[12]) : (hn_ub[13] & hn_ub[12]);
+  assign hn_neg7        = hn_ub[14] & ~(hn_ub[13] & hn_ub[12]);
+  assign hn_r7          = ({18{hn_one7}} & hn_a2 | {18{hn_two7}} & {hn_ua, 1'b0}) ^ {18{hn_neg7}};
+  assign hn_d7          = {hn_s6[15:13], hn_neg7} - {~hn_r7[2:0], 1'b1};
+  assign hn_s7          = {hn_d7[3:1], hn_s6[12:0]};
+  assign hn_one8        = hn_ub[15] ^ hn_ub[14];
+  assign hn_two8        = 1'b0 ? (~hn_ub[15] & ~hn_ub[14]) : (hn_ub[15] & hn_ub[14]);
+  assign hn_neg8        = 1'b0 & ~(hn_ub[15] & hn_ub[14]);
+  assign hn_r8          = ({18{hn_one8}} & hn_a2 | {18{hn_two8}} & {hn_ua, 1'b0}) ^ {18{hn_neg8}};
+  assign hn_d8          = {hn_s7[15:15], hn_neg8} - {~hn_r8[0:0], 1'b1};
+  assign hn_s8          = {hn_d8[1:1], hn_s7[14:0]};
+  assign hn_p           = hn_s8;
+  assign unused_hn_rows = &{1'b0, hn_d1[0], hn_r1[17:15], hn_d2[0], hn_r2[17:13], hn_d3[0], hn_r3[17:11], hn_d4[0], hn_r4[17:9], hn_d5[0], hn_r5[17:7], hn_d6[0], hn_r6[17:5], hn_d7[0], hn_r7[17:3], hn_d8[0], hn_r8[17:1]};
+  assign h_magic_ok     = desc0_r[0] == 32'h50444c01;
+  assign h_layers       = desc1_r[0][7:0];
+  assign h_instage      = desc1_r[0][8];
+  assign h_in16         = desc1_r[0][9];
+  assign h_single       = desc1_r[0][10];
+  assign h_n            = hn_p;
+  assign h_inch         = desc2_r[0][31:16];
+  assign h_zin          = desc3_r[0][15:0];
+  assign h_pbase        = desc3_r[0][31:16];
+  assign h_outputs      = desc4_r[0][15:0];
+  assign h_wide         = desc4_r[0][16];
+  assign h_words        = 17'd1 + (h_wide ? {h_outputs, 1'b0} : {1'b0, h_outputs});
+  assign dline          = ci_r[5:0] + 6'd1;
+  assign d_op           = desc0_r[dline][3:0];
+  assign d_src          = desc0_r[dline][5:4];
+  assign d_dst          = desc0_r[dline][7:6];
+  assign d_in16         = desc0_r[dline][8];
+  assign d_rq           = desc0_r[dline][11:10];
+  assign d_inlen        = desc1_r[dline][15:0];
+  assign d_inch         = desc1_r[dline][31:16];
+  assign d_outlen       = desc2_r[dline][15:0];
+  assign d_outch        = desc2_r[dline][31:16];
+  assign d_k            = desc3_r[dline][7:0];
+  assign d_s            = desc3_r[dline][15:8];
+  assign d_pad          = desc3_r[dline][23:16];
+  assign d_wbase        = desc4_r[dline][23:0];
+  assign d_pbase        = desc5_r[dline][15:0];
+  assign d_groups       = desc5_r[dline][31:16];
+  assign d_zin          = desc6_r[dline][15:0];
+  assign d_zout         = desc6_r[dline][31:16];
+  assign d_amin         = desc7_r[dline][15:0];
+  assign d_amax         = desc7_r[dline][31:16];
+  assign unused_desc    = &{1'b0, desc0_r[dline][31:9], desc4_r[dline][31:24], desc3_r[dline][31:24], desc1_r[0][31:11], desc4_r[0][31:17], desc5_r[0], desc6_r[0], desc7_r[0], desc0_r[0], desc4_r[dline]};
+  assign kc_ua          = {1'b0, d_inch};
+  assign kc_ub          = d_k;
+  assign kc_s0          = {16{kc_ub[0]}} & kc_ua[15:0];
+  assign kc_a2          = {{1{kc_ua[16]}}, kc_ua};
+  assign kc_one1        = kc_ub[1] ^ 1'b0;
+  assign kc_two1        = kc_ub[2] ? (~kc_ub[1] & ~1'b0) : (kc_ub[1] & 1'b0);
+  assign kc_neg1        = kc_ub[2] & ~(kc_ub[1] & 1'b0);
+  assign kc_r1          = ({18{kc_one1}} & kc_a2 | {18{kc_two1}} & {kc_ua, 1'b0}) ^ {18{kc_neg1}};
+  assign kc_d1          = {kc_s0[15:1], kc_neg1} - {~kc_r1[14:0], 1'b1};
+  assign kc_s1          = {kc_d1[15:1], kc_s0[0:0]};
+  assign kc_one2        = kc_ub[3] ^ kc_ub[2];
+  assign kc_two2        = kc_ub[4] ? (~kc_ub[3] & ~kc_ub[2]) : (kc_ub[3] & kc_ub[2]);
+  assign kc_neg2        = kc_ub[4] & ~(kc_ub[3] & kc_ub[2]);
+  assign kc_r2          = ({18{kc_one2}} & kc_a2 | {18{kc_two2}} & {kc_ua, 1'b0}) ^ {18{kc_neg2}};
+  assign kc_d2          = {kc_s1[15:3], kc_neg2} - {~kc_r2[12:0], 1'b1};
+  assign kc_s2          = {kc_d2[13:1], kc_s1[2:0]};
+  assign kc_one3        = kc_ub[5] ^ kc_ub[4];
+  assign kc_two3        = kc_ub[6] ? (~kc_ub[5] & ~kc_ub[4]) : (kc_ub[5] & kc_ub[4]);
+  assign kc_neg3        = kc_ub[6] & ~(kc_ub[5] & kc_ub[4]);
+  assign kc_r3          = ({18{kc_one3}} & kc_a2 | {18{kc_two3}} & {kc_ua, 1'b0}) ^ {18{kc_neg3}};
+  assign kc_d3          = {kc_s2[15:5], kc_neg3} - {~kc_r3[10:0], 1'b1};
+  assign kc_s3          = {kc_d3[11:1], kc_s2[4:0]};
+  assign kc_one4        = kc_ub[7] ^ kc_ub[6];
+  assign kc_two4        = 1'b0 ? (~kc_ub[7] & ~kc_ub[6]) : (kc_ub[7] & kc_ub[6]);
+  assign kc_neg4        = 1'b0 & ~(kc_ub[7] & kc_ub[6]);
+  assign kc_r4          = ({18{kc_one4}} & kc_a2 | {18{kc_two4}} & {kc_ua, 1'b0}) ^ {18{kc_neg4}};
+  assign kc_d4          = {kc_s3[15:7], kc_neg4} - {~kc_r4[8:0], 1'b1};
+  assign kc_s4          = {kc_d4[9:1], kc_s3[6:0]};
+  assign kc_p           = kc_s4;
+  assign unused_kc_rows = &{1'b0, kc_d1[0], kc_r1[17:15], kc_d2[0], kc_r2[17:13], kc_d3[0], kc_r3[17:11], kc_d4[0], kc_r4[17:9]};
+  assign pc_ua          = {1'b0, d_inch};
+  assign pc_ub          = d_pad;
+  assign pc_s0          = {17{pc_ub[0]}} & pc_ua;
+  assign pc_a2          = {{1{pc_ua[16]}}, pc_ua};
+  assign pc_one1        = pc_ub[1] ^ 1'b0;
+  assign pc_two1        = pc_ub[2] ? (~pc_ub[1] & ~1'b0) : (pc_ub[1] & 1'b0);
+  assign pc_neg1        = pc_ub[2] & ~(pc_ub[1] & 1'b0);
+  assign pc_r1          = ({18{pc_one1}} & pc_a2 | {18{pc_two1}} & {pc_ua, 1'b0}) ^ {18{pc_neg1}};
+  assign pc_d1          = {{{3{pc_s0[16]}}, pc_s0[16:1]}, pc_neg1} - {~{{1{pc_r1[17]}}, pc_r1}, 1'b1};
+  assign pc_s1          = {pc_d1[19:1], pc_s0[0:0]};
+  assign pc_one2        = pc_ub[3] ^ pc_ub[2];
+  assign pc_two2        = pc_ub[4] ? (~pc_ub[3] & ~pc_ub[2]) : (pc_ub[3] & pc_ub[2]);
+  assign pc_neg2        = pc_ub[4] & ~(pc_ub[3] & pc_ub[2]);
+  assign pc_r2          = ({18{pc_one2}} & pc_a2 | {18{pc_two2}} & {pc_ua, 1'b0}) ^ {18{pc_neg2}};
+  assign pc_d2          = {{{2{pc_s1[19]}}, pc_s1[19:3]}, pc_neg2} - {~{{1{pc_r2[17]}}, pc_r2}, 1'b1};
+  assign pc_s2          = {pc_d2[19:1], pc_s1[2:0]};
+  assign pc_one3        = pc_ub[5] ^ pc_ub[4];
+  assign pc_two3        = pc_ub[6] ? (~pc_ub[5] & ~pc_ub[4]) : (pc_ub[5] & pc_ub[4]);
+  assign pc_neg3        = pc_ub[6] & ~(pc_ub[5] & pc_ub[4]);
+  assign pc_r3          = ({18{pc_one3}} & pc_a2 | {18{pc_two3}} & {pc_ua, 1'b0}) ^ {18{pc_neg3}};
+  assign pc_d3          = {{{2{pc_s2[21]}}, pc_s2[21:5]}, pc_neg3} - {~{{1{pc_r3[17]}}, pc_r3}, 1'b1};
+  assign pc_s3          = {pc_d3[19:1], pc_s2[4:0]};
+  assign pc_one4        = pc_ub[7] ^ pc_ub[6];
+  assign pc_two4        = 1'b0 ? (~pc_ub[7] & ~pc_ub[6]) : (pc_ub[7] & pc_ub[6]);
+  assign pc_neg4        = 1'b0 & ~(pc_ub[7] & pc_ub[6]);
+  assign pc_r4          = ({18{pc_one4}} & pc_a2 | {18{pc_two4}} & {pc_ua, 1'b0}) ^ {18{pc_neg4}};
+  assign pc_d4          = {pc_s3[23:7], pc_neg4} - {~pc_r4[16:0], 1'b1};
+  assign pc_s4          = {pc_d4[17:1], pc_s3[6:0]};
+  assign pc_p           = pc_s4;
+  assign unused_pc_rows = &{1'b0, pc_d1[0], pc_d2[0], pc_d3[0], pc_d4[0], pc_r4[17:17]};
+  assign sc_ua          = {1'b0, d_inch};
+  assign sc_ub          = d_s;
+  assign sc_s0          = {17{sc_ub[0]}} & sc_ua;
+  assign sc_a2          = {{1{sc_ua[16]}}, sc_ua};
+  assign sc_one1        = sc_ub[1] ^ 1'b0;
+  assign sc_two1        = sc_ub[2] ? (~sc_ub[1] & ~1'b0) : (sc_ub[1] & 1'b0);
+  assign sc_neg1        = sc_ub[2] & ~(sc_ub[1] & 1'b0);
+  assign sc_r1          = ({18{sc_one1}} & sc_a2 | {18{sc_two1}} & {sc_ua, 1'b0}) ^ {18{sc_neg1}};
+  assign sc_d1          = {{{3{sc_s0[16]}}, sc_s0[16:1]}, sc_neg1} - {~{{1{sc_r1[17]}}, sc_r1}, 1'b1};
+  assign sc_s1          = {sc_d1[19:1], sc_s0[0:0]};
+  assign sc_one2        = sc_ub[3] ^ sc_ub[2];
+  assign sc_two2        = sc_ub[4] ? (~sc_ub[3] & ~sc_ub[2]) : (sc_ub[3] & sc_ub[2]);
+  assign sc_neg2        = sc_ub[4] & ~(sc_ub[3] & sc_ub[2]);
+  assign sc_r2          = ({18{sc_one2}} & sc_a2 | {18{sc_two2}} & {sc_ua, 1'b0}) ^ {18{sc_neg2}};
+  assign sc_d2          = {{{2{sc_s1[19]}}, sc_s1[19:3]}, sc_neg2} - {~{{1{sc_r2[17]}}, sc_r2}, 1'b1};
+  assign sc_s2          = {sc_d2[19:1], sc_s1[2:0]};
+  assign sc_one3        = sc_ub[5] ^ sc_ub[4];
+  assign sc_two3        = sc_ub[6] ? (~sc_ub[5] & ~sc_ub[4]) : (sc_ub[5] & sc_ub[4]);
+  assign sc_neg3        = sc_ub[6] & ~(sc_ub[5] & sc_ub[4]);
+  assign sc_r3          = ({18{sc_one3}} & sc_a2 | {18{sc_two3}} & {sc_ua, 1'b0}) ^ {18{sc_neg3}};
+  assign sc_d3          = {{{2{sc_s2[21]}}, sc_s2[21:5]}, sc_neg3} - {~{{1{sc_r3[17]}}, sc_r3}, 1'b1};
+  assign sc_s3          = {sc_d3[19:1], sc_s2[4:0]};
+  assign sc_one4        = sc_ub[7] ^ sc_ub[6];
+  assign sc_two4        = 1'b0 ? (~sc_ub[7] & ~sc_ub[6]) : (sc_ub[7] & sc_ub[6]);
+  assign sc_neg4        = 1'b0 & ~(sc_ub[7] & sc_ub[6]);
+  assign sc_r4          = ({18{sc_one4}} & sc_a2 | {18{sc_two4}} & {sc_ua, 1'b0}) ^ {18{sc_neg4}};
+  assign sc_d4          = {sc_s3[23:7], sc_neg4} - {~sc_r4[16:0], 1'b1};
+  assign sc_s4          = {sc_d4[17:1], sc_s3[6:0]};
+  assign sc_p           = sc_s4;
+  assign unused_sc_rows = &{1'b0, sc_d1[0], sc_d2[0], sc_d3[0], sc_d4[0], sc_r4[17:17]};
+  assign d_mac          = (d_op == 4'd1) | (d_op == 4'd2);
+  assign d_bad          = (d_op == 4'd0) | (d_op > 4'd4);
+  assign d_f            = d_mac ? kc_p : {8'd0, d_k};
+  assign d_gcount       = d_mac ? d_groups : d_outch;
+  assign d_lanes        = 7'd8;
+  assign seg_start      = (co_r == 16'd0) & (cg_r == 16'd0) & (cf_r == 16'd0);
+  assign grp_start      = cf_r == 16'd0;
+  assign gap_ok         = ~has_prev_r | (({9'd0, since_r} + {1'b0, d_f}) >= {10'd0, prevn_r});
+  assign dep_ok         = (cx_r ? pend1_r : pend0_r) == 3'd0;
+  assign unl_ok         = (cr_r - unl_rounds_r) <= 16'd1;
+  assign full           = (vis0_r == 6'd28) & (vis1_r == 6'd28);
+  assign flush          = in_empty & ~feeding_r & ~in_busy & (vis0_r != 6'd0);
+  assign may            = gap_ok & ((seg_start & (ci_r != 8'd0)) ? dep_ok : (~in_round_r ? (unl_ok & (full | flush) & ~i_stop) : 1'b1));
+  assign bad_op         = running_r & seg_start & d_bad & may;
+  assign issue          = running_r & ((cf_r != 16'd0) | may) & ~(seg_start & d_bad);
+  assign start_round    = issue & ~in_round_r;
+  assign eff_posb       = seg_start ? 32'd0 - {24'd0, d_pad} : posb_r;
+  assign eff_rowb       = seg_start ? 32'd0 - {8'd0, pc_p} : rowb_r;
+  assign eff_row        = grp_start ? eff_rowb : row_r;
+  assign eff_cc         = grp_start ? 16'd0 : cc_r;
+  assign eff_k          = grp_start ? 8'd0 : ck_r;
+  assign eff_wa         = seg_start ? d_wbase : wa_r;
+  assign eff_ch0        = (cg_r == 16'd0) ? 16'd0 : ch0_r;
+  assign eff_obase      = seg_start ? 16'd0 : obase_r;
+  assign pos            = eff_posb + {24'd0, eff_k};
+  assign tap_in         = ~pos[31] & (pos < {16'd0, d_inlen});
+  assign tap_addr       = eff_row + {16'd0, d_mac ? eff_cc : cg_r};
+  assign last_tap       = cf_r == d_f - 16'd1;
+  assign last_grp       = cg_r == d_gcount - 16'd1;
+  assign last_pos       = co_r == d_outlen - 16'd1;
+  assign seg_end        = last_tap & last_grp & last_pos;
+  assign rem_ch         = d_outch - eff_ch0;
+  assign n_grp          = ~d_mac ? 7'd1 : (rem_ch < {9'd0, d_lanes}) ? rem_ch[6:0] : d_lanes;
+  assign last_layer     = ci_r == h_layers - 8'd1;
+  assign stg_raddr      = {cx_r, tap_addr[5:0]};
+  assign act_raddr      = {cx_r, d_src == 2'd2, tap_addr[7:0]};
+  assign unused_ctl     = &{1'b0, tap_addr};
 
   // Controller: walks the loop nest, one tap per cycle when the start rules allow.
   always @(posedge i_clk) begin
@@ -615,7 +903,7 @@ module pdl_accel_array (
             end else begin
               co_r <= co_r + 16'd1;
               posb_r <= eff_posb + {24'd0, d_s};
-              rowb_r <= eff_rowb + {24'd0, d_s} * {16'd0, d_inch};
+              rowb_r <= eff_rowb + {8'd0, sc_p};
               obase_r <= eff_obase + d_outch;
             end
           end else begin

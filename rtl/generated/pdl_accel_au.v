@@ -31,62 +31,70 @@ module pdl_accel_au (
   assign packed_p = $signed({{16{packed_w[24]}}, packed_w}) * $signed({{25{i_a[15]}}, i_a});
   assign prod_lo  = i_in16 ? packed_p[23:0] : {{7{packed_p[16]}}, packed_p[16:0]};
 
-  wire [15:0] fab_r0;  // row 0: w_hi[0] ? a : 0
+  wire [23:0] fab_p;   // w_hi * a (fabric)
+  wire [16:0] fab_a2;  // i_a, sign-extended by one bit
 
-  assign fab_r0 = {16{i_w_hi[0]}} & i_a;
+  assign fab_a2 = {{1{i_a[15]}}, i_a};
 
-  wire [15:0] fab_r1;  // row 1: w_hi[1] ? a : 0
+  wire        fab_one1;  // digit 0 is +-1
+  wire        fab_two1;  // digit 0 is +-2
+  wire        fab_neg1;  // digit 0 is negative
+  wire [16:0] fab_r1;    // row 0: |digit| * i_a, inverted when negative
+  wire [17:0] fab_s1;    // partial product after row 0
 
-  assign fab_r1 = {16{i_w_hi[1]}} & i_a;
+  assign fab_one1 = i_w_hi[0] ^ 1'b0;
+  assign fab_two1 = i_w_hi[1] ? (~i_w_hi[0] & ~1'b0) : (i_w_hi[0] & 1'b0);
+  assign fab_neg1 = i_w_hi[1] & ~(i_w_hi[0] & 1'b0);
+  assign fab_r1   = ({17{fab_one1}} & fab_a2 | {17{fab_two1}} & {i_a, 1'b0}) ^ {17{fab_neg1}};
+  assign fab_s1   = {{1{fab_r1[16]}}, fab_r1} + {17'd0, fab_neg1};
 
-  wire [15:0] fab_r2;  // row 2: w_hi[2] ? a : 0
+  wire        fab_one2;  // digit 1 is +-1
+  wire        fab_two2;  // digit 1 is +-2
+  wire        fab_neg2;  // digit 1 is negative
+  wire [16:0] fab_r2;    // row 1: |digit| * i_a, inverted when negative
+  wire [18:0] fab_d2;    // row 1: 2 * (upper sum + row) + 1
+  wire [19:0] fab_s2;    // partial product after row 1
 
-  assign fab_r2 = {16{i_w_hi[2]}} & i_a;
+  assign fab_one2 = i_w_hi[2] ^ i_w_hi[1];
+  assign fab_two2 = i_w_hi[3] ? (~i_w_hi[2] & ~i_w_hi[1]) : (i_w_hi[2] & i_w_hi[1]);
+  assign fab_neg2 = i_w_hi[3] & ~(i_w_hi[2] & i_w_hi[1]);
+  assign fab_r2   = ({17{fab_one2}} & fab_a2 | {17{fab_two2}} & {i_a, 1'b0}) ^ {17{fab_neg2}};
+  assign fab_d2   = {{{2{fab_s1[17]}}, fab_s1[17:2]}, fab_neg2} - {~{{1{fab_r2[16]}}, fab_r2}, 1'b1};
+  assign fab_s2   = {fab_d2[18:1], fab_s1[1:0]};
 
-  wire [15:0] fab_r3;  // row 3: w_hi[3] ? a : 0
+  wire        fab_one3;  // digit 2 is +-1
+  wire        fab_two3;  // digit 2 is +-2
+  wire        fab_neg3;  // digit 2 is negative
+  wire [16:0] fab_r3;    // row 2: |digit| * i_a, inverted when negative
+  wire [18:0] fab_d3;    // row 2: 2 * (upper sum + row) + 1
+  wire [21:0] fab_s3;    // partial product after row 2
 
-  assign fab_r3 = {16{i_w_hi[3]}} & i_a;
+  assign fab_one3 = i_w_hi[4] ^ i_w_hi[3];
+  assign fab_two3 = i_w_hi[5] ? (~i_w_hi[4] & ~i_w_hi[3]) : (i_w_hi[4] & i_w_hi[3]);
+  assign fab_neg3 = i_w_hi[5] & ~(i_w_hi[4] & i_w_hi[3]);
+  assign fab_r3   = ({17{fab_one3}} & fab_a2 | {17{fab_two3}} & {i_a, 1'b0}) ^ {17{fab_neg3}};
+  assign fab_d3   = {{{2{fab_s2[19]}}, fab_s2[19:4]}, fab_neg3} - {~{{1{fab_r3[16]}}, fab_r3}, 1'b1};
+  assign fab_s3   = {fab_d3[18:1], fab_s2[3:0]};
 
-  wire [15:0] fab_r4;  // row 4: w_hi[4] ? a : 0
+  wire        fab_one4;  // digit 3 is +-1
+  wire        fab_two4;  // digit 3 is +-2
+  wire        fab_neg4;  // digit 3 is negative
+  wire [16:0] fab_r4;    // row 3: |digit| * i_a, inverted when negative
+  wire [18:0] fab_d4;    // row 3: 2 * (upper sum + row) + 1
+  wire [23:0] fab_s4;    // partial product after row 3
 
-  assign fab_r4 = {16{i_w_hi[4]}} & i_a;
+  assign fab_one4 = i_w_hi[6] ^ i_w_hi[5];
+  assign fab_two4 = i_w_hi[7] ? (~i_w_hi[6] & ~i_w_hi[5]) : (i_w_hi[6] & i_w_hi[5]);
+  assign fab_neg4 = i_w_hi[7] & ~(i_w_hi[6] & i_w_hi[5]);
+  assign fab_r4   = ({17{fab_one4}} & fab_a2 | {17{fab_two4}} & {i_a, 1'b0}) ^ {17{fab_neg4}};
+  assign fab_d4   = {{{2{fab_s3[21]}}, fab_s3[21:6]}, fab_neg4} - {~{{1{fab_r4[16]}}, fab_r4}, 1'b1};
+  assign fab_s4   = {fab_d4[18:1], fab_s3[5:0]};
+  assign fab_p    = fab_s4;
 
-  wire [15:0] fab_r5;  // row 5: w_hi[5] ? a : 0
+  wire unused_fab_rows;  // row LSBs (always 1) and row bits above the product
 
-  assign fab_r5 = {16{i_w_hi[5]}} & i_a;
-
-  wire [15:0] fab_r6;  // row 6: w_hi[6] ? a : 0
-
-  assign fab_r6 = {16{i_w_hi[6]}} & i_a;
-
-  wire [15:0] fab_r7;  // row 7: w_hi[7] ? a : 0
-
-  assign fab_r7 = {16{i_w_hi[7]}} & i_a;
-
-  wire [17:0] fab_s01;  // rows 0, 1: a * (w[0] + 2 w[1])
-
-  assign fab_s01 = {{2{fab_r0[15]}}, fab_r0} + {{{1{fab_r1[15]}}, fab_r1}, 1'b0};
-
-  wire [17:0] fab_s23;  // rows 2, 3: a * (w[2] + 2 w[3])
-
-  assign fab_s23 = {{2{fab_r2[15]}}, fab_r2} + {{{1{fab_r3[15]}}, fab_r3}, 1'b0};
-
-  wire [17:0] fab_s45;  // rows 4, 5: a * (w[4] + 2 w[5])
-
-  assign fab_s45 = {{2{fab_r4[15]}}, fab_r4} + {{{1{fab_r5[15]}}, fab_r5}, 1'b0};
-
-  wire [17:0] fab_s67;  // rows 6, 7: a * (w[6] - 2 w[7])
-
-  assign fab_s67 = {{2{fab_r6[15]}}, fab_r6} - {{{1{fab_r7[15]}}, fab_r7}, 1'b0};
-
-  wire [19:0] fab_s03;  // rows 0-3
-  wire [19:0] fab_s47;  // rows 4-7
-  wire [23:0] fab_p;    // w_hi * a
-
-  assign fab_s03 = {{2{fab_s01[17]}}, fab_s01} + {fab_s23, 2'b00};
-  assign fab_s47 = {{2{fab_s45[17]}}, fab_s45} + {fab_s67, 2'b00};
-  assign fab_p   = {{4{fab_s03[19]}}, fab_s03} + {fab_s47, 4'b0000};
-  assign prod_hi = i_in16 ? fab_p : packed_p[40:17] + {23'd0, packed_p[16]};
+  assign unused_fab_rows = &{1'b0, fab_d2[0], fab_d3[0], fab_d4[0]};
+  assign prod_hi         = i_in16 ? fab_p : packed_p[40:17] + {23'd0, packed_p[16]};
 
   reg [23:0] prod_lo_r;  // product register, lane 2j
   reg [23:0] prod_hi_r;  // product register, lane 2j+1

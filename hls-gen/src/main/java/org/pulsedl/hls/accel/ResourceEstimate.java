@@ -39,7 +39,7 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int pool = 60;
         int staging = 2 * ceil(2 * c.stagingDepth(), 64) * a;        // dual-port LUTRAM
         int resultBuf = ceil(4 * c.maxOutputs(), 64) * 64;           // 2 contexts × 2 banks × 64-bit values
-        int fabricMul = 2 * 4 * (a + 2) + 2 * (a + 4) + a + 8;      // int16_full_rate: 8x16 tree, gated first level
+        int fabricMul = 4 * (a + 2) + 8;                             // int16_full_rate: signed Booth, 4 rows
         int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
                 + staging + resultBuf;
         int inputStage = boothRows(RequantUnit.INPUT_M_BITS) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader

@@ -55,7 +55,9 @@ final class ArithmeticUnitRtl {
             String hiField = V.sext("packed_p[" + (16 + hiw) + ":17]", hiw, prod) + " + "
                     + V.zext("packed_p[16]", 1, prod);
             if (s.int16FullRate()) {
-                items.addAll(fabricProduct(ab));
+                // The odd lane's int16 product in fabric: a signed radix-4 Booth multiplier (4 rows for 8 bits).
+                items.add(V.wire("fab_p", 8 + ab, "w_hi * a (fabric)"));
+                items.addAll(BoothMultiplier.rows("fab", "i_a", ab, "i_w_hi", 8, true, "fab_p", 8 + ab));
                 items.add(V.assign("prod_hi", "i_in16 ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
             } else {
                 items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : " + hiField));
@@ -93,33 +95,5 @@ final class ArithmeticUnitRtl {
         items.add(V.assign("o_shadow_lo", "shadow_lo_r"));
         items.add(V.assign("o_shadow_hi", "shadow_hi_r"));
         return m.add(items).build();
-    }
-
-    /**
-     * {@code fab_p = w_hi · a} (int8 × int{ab}) in fabric for int16 layers ({@code int16_full_rate}, docs §2.2): the
-     * eight rows {@code w_hi[i] ? a : 0} summed as a three-level tree (depth 3, not a ripple of 8 rows, for the T2
-     * cycle), the sign row subtracted. Written without {@code *} because Yosys 0.23 maps every {@code $mul} to DSPs.
-     */
-    private static List<ModuleItem> fabricProduct(int ab) {
-        List<ModuleItem> it = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            it.add(V.wire("fab_r" + i, ab, "row " + i + ": w_hi[" + i + "] ? a : 0"));
-            it.add(V.assign("fab_r" + i, "{" + ab + "{i_w_hi[" + i + "]}} & i_a"));
-        }
-        for (int i = 0; i < 8; i += 2) {
-            String n = "fab_s" + i + (i + 1);
-            String op = i == 6 ? " - " : " + ";   // row 7 is the two's-complement sign row: weight -2^7
-            it.add(V.wire(n, ab + 2, "rows " + i + ", " + (i + 1) + ": a * (w[" + i + "] "
-                    + op.strip() + " 2 w[" + (i + 1) + "])"));
-            it.add(V.assign(n, V.sext("fab_r" + i, ab, ab + 2) + op + "{" + V.sext("fab_r" + (i + 1), ab, ab + 1)
-                    + ", 1'b0}"));
-        }
-        it.add(V.wire("fab_s03", ab + 4, "rows 0-3"));
-        it.add(V.wire("fab_s47", ab + 4, "rows 4-7"));
-        it.add(V.wire("fab_p", ab + 8, "w_hi * a"));
-        it.add(V.assign("fab_s03", V.sext("fab_s01", ab + 2, ab + 4) + " + {fab_s23, 2'b00}"));
-        it.add(V.assign("fab_s47", V.sext("fab_s45", ab + 2, ab + 4) + " + {fab_s67, 2'b00}"));
-        it.add(V.assign("fab_p", V.sext("fab_s03", ab + 4, ab + 8) + " + {fab_s47, 4'b0000}"));
-        return it;
     }
 }

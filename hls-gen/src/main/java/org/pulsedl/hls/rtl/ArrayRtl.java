@@ -186,13 +186,16 @@ final class ArrayRtl {
             {"h_instage", "1", "desc1_r[0][8]", "input stage enabled"},
             {"h_in16", "1", "desc1_r[0][9]", "input is int16"},
             {"h_single", "1", "desc1_r[0][10]", "input stage rounds SINGLE"},
-            {"h_n", "16", "desc2_r[0][15:0] * desc2_r[0][31:16]", "input values per window"},
+            {"h_n", "16", "hn_p", "input values per window"},
             {"h_inch", "16", "desc2_r[0][31:16]", "input channels"},
             {"h_zin", "16", "desc3_r[0][15:0]", "input zero point"},
             {"h_pbase", "16", "desc3_r[0][31:16]", "first input-stage parameter entry"},
             {"h_outputs", "16", "desc4_r[0][15:0]", "outputs per window"},
             {"h_wide", "1", "desc4_r[0][16]", "two words per output"},
         };
+        // Products of descriptor fields in fabric (every DSP48 is a MAC): in_len * in_ch of the header here,
+        // K * C_in, pad * C_in and S * C_in of the current layer below.
+        fabricProduct("hn", "desc2_r[0][31:16]", 16, "desc2_r[0][15:0]", 16, 16, "in_len * in_ch (mod 2^16)");
         for (String[] h : hdr) {
             it.add(V.wire(h[0], Integer.parseInt(h[1]), h[3]));
         }
@@ -233,6 +236,9 @@ final class ArrayRtl {
         it.add(V.wire("unused_desc", 1, "descriptor bits the controller does not need"));
         it.add(V.assign("unused_desc", "&{1'b0, desc0_r[dline][31:9], desc4_r[dline][31:24], desc3_r[dline][31:24],"
                 + " desc1_r[0][31:11], desc4_r[0][31:17], desc5_r[0], desc6_r[0], desc7_r[0], desc0_r[0], desc4_r[dline]}"));
+        fabricProduct("kc", "d_inch", 16, "d_k", 8, 16, "K * C_in (mod 2^16)");
+        fabricProduct("pc", "d_inch", 16, "d_pad", 8, 24, "pad_left * C_in");
+        fabricProduct("sc", "d_inch", 16, "d_s", 8, 24, "S * C_in");
         it.add(V.wire("d_mac", 1, "Conv1D or Dense"));
         it.add(V.wire("d_bad", 1, "opcode is not 1-4"));
         it.add(V.wire("d_f", 16, "taps per group: K * C_in, or the pool size"));
@@ -240,10 +246,20 @@ final class ArrayRtl {
         it.add(V.wire("d_lanes", 7, "lanes used: U, or U/2 for int16 inputs with packing"));
         it.add(V.assign("d_mac", "(d_op == 4'd1) | (d_op == 4'd2)"));
         it.add(V.assign("d_bad", "(d_op == 4'd0) | (d_op > 4'd4)"));
-        it.add(V.assign("d_f", "d_mac ? {8'd0, d_k} * d_inch : {8'd0, d_k}"));
+        it.add(V.assign("d_f", "d_mac ? kc_p : {8'd0, d_k}"));
         it.add(V.assign("d_gcount", "d_mac ? d_groups : d_outch"));
         it.add(V.assign("d_lanes", s.int16HalfLanes() ? "d_in16 ? " + V.lit(7, s.u() / 2) + " : " + V.lit(7, s.u())
                 : V.lit(7, s.u())));
+    }
+
+    /** {@code P_p = a * b mod 2^pw} for unsigned fields, as a fabric Booth multiplier (wires {@code P_*}). */
+    private void fabricProduct(String prefix, String a, int aw, String b, int bw, int pw, String comment) {
+        it.add(V.wire(prefix + "_ua", aw + 1, "multiplicand, zero-extended (the Booth rows take it signed)"));
+        it.add(V.wire(prefix + "_ub", bw, "multiplier"));
+        it.add(V.wire(prefix + "_p", pw, comment));
+        it.add(V.assign(prefix + "_ua", "{1'b0, " + a + "}"));
+        it.add(V.assign(prefix + "_ub", b));
+        it.addAll(BoothMultiplier.rows(prefix, prefix + "_ua", aw + 1, prefix + "_ub", bw, false, prefix + "_p", pw));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -304,7 +320,7 @@ final class ArrayRtl {
         it.add(V.assign("issue", "running_r & ((cf_r != 16'd0) | may) & ~(seg_start & d_bad)"));
         it.add(V.assign("start_round", "issue & ~in_round_r"));
         it.add(V.assign("eff_posb", "seg_start ? 32'd0 - {24'd0, d_pad} : posb_r"));
-        it.add(V.assign("eff_rowb", "seg_start ? 32'd0 - ({24'd0, d_pad} * {16'd0, d_inch}) : rowb_r"));
+        it.add(V.assign("eff_rowb", "seg_start ? 32'd0 - {8'd0, pc_p} : rowb_r"));
         it.add(V.assign("eff_row", "grp_start ? eff_rowb : row_r"));
         it.add(V.assign("eff_cc", "grp_start ? 16'd0 : cc_r"));
         it.add(V.assign("eff_k", "grp_start ? 8'd0 : ck_r"));
@@ -345,7 +361,7 @@ final class ArrayRtl {
                         V.when("cx_r", V.nb("ci_r", "last_layer ? 8'd0 : ci_r + 8'd1")),
                         V.when("cx_r & last_layer", V.nb("cr_r", "cr_r + 16'd1"), V.nb("in_round_r", "1'b0")))
                 .orElse(V.nb("co_r", "co_r + 16'd1"), V.nb("posb_r", "eff_posb + {24'd0, d_s}"),
-                        V.nb("rowb_r", "eff_rowb + {24'd0, d_s} * {16'd0, d_inch}"),
+                        V.nb("rowb_r", "eff_rowb + {8'd0, sc_p}"),
                         V.nb("obase_r", "eff_obase + d_outch"));
         Stmt groupEnd = V.when("last_grp", V.nb("cg_r", "16'd0"), V.nb("wa_r", "d_wbase"), segEnd)
                 .orElse(V.nb("cg_r", "cg_r + 16'd1"), V.nb("ch0_r", "eff_ch0 + {9'd0, d_lanes}"));

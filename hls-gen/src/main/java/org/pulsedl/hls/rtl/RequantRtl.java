@@ -85,65 +85,6 @@ final class RequantRtl {
         return v.layers() ? Math.max(pw, RECIP_BITS + 1 + avgBits(s)) : pw;
     }
 
-    private static String bBit(int i, int bw) {
-        return i < bw ? "mul_b[" + i + "]" : "1'b0";
-    }
-
-    /**
-     * {@code product = sext(mul_a) * zext(mul_b) mod 2^pw}: row 0 is {@code mul_b[0] ? mul_a : 0}, then one radix-4
-     * Booth row per digit of {@code mul_b >> 1} ({@code d = -2 b[2j+2] + b[2j+1] + b[2j]}, {@code b[0]} excluded) at
-     * bit {@code 2j+1}, added LSB first (bits below a row's offset are final). Each row is written {@code u + r + neg}
-     * = {@code ({u, neg} - {~r, 1}) >> 1} with {@code r = neg ? ~X : X}, X in {0, a, 2a}: the partial sum stays the
-     * carry chain's first operand, so a row bit is one LUT6 (u, a_i, a_i-1, one, two, neg) and a CARRY4 bit, for
-     * half the rows of a plain shift-and-add.
-     */
-    private static List<ModuleItem> fabricMultiplier(int aw, int bw, int pw) {
-        List<ModuleItem> it = new ArrayList<>();
-        int prev = Math.min(pw, aw);
-        it.add(V.wire("mul_s0", prev, "multiplier row 0: mul_b[0] * mul_a"));
-        it.add(V.assign("mul_s0", "{" + prev + "{mul_b[0]}} & " + V.sext("mul_a", aw, prev)));
-        it.add(V.wire("mul_a2", aw + 1, "mul_a, sign-extended by one bit"));
-        it.add(V.assign("mul_a2", V.sext("mul_a", aw, aw + 1)));
-        StringBuilder unused = new StringBuilder("&{1'b0");
-        String last = "mul_s0";
-        int digits = (bw - 1) / 2 + 1;
-        for (int j = 0; j < digits; j++) {
-            int o = 1 + 2 * j;
-            if (o >= pw) {
-                break;
-            }
-            String hi = bBit(2 * j + 2, bw);
-            String mid = bBit(2 * j + 1, bw);
-            String lo = j == 0 ? "1'b0" : bBit(2 * j, bw);
-            int hw = Math.min(pw - o, aw + 2);
-            String n = Integer.toString(j + 1);
-            it.add(V.wire("mul_one" + n, 1, "digit " + j + " is +-1"));
-            it.add(V.wire("mul_two" + n, 1, "digit " + j + " is +-2"));
-            it.add(V.wire("mul_neg" + n, 1, "digit " + j + " is negative"));
-            it.add(V.wire("mul_r" + n, aw + 1, "row " + (j + 1) + ": |digit| * mul_a, inverted when negative"));
-            it.add(V.wire("mul_d" + n, hw + 1, "row " + (j + 1) + ": 2 * (upper sum + row) + 1"));
-            it.add(V.wire("mul_s" + n, o + hw, "partial product after row " + (j + 1)));
-            it.add(V.assign("mul_one" + n, mid + " ^ " + lo));
-            it.add(V.assign("mul_two" + n, hi + " ? (~" + mid + " & ~" + lo + ") : (" + mid + " & " + lo + ")"));
-            it.add(V.assign("mul_neg" + n, hi + " & ~(" + mid + " & " + lo + ")"));
-            it.add(V.assign("mul_r" + n, "({" + (aw + 1) + "{mul_one" + n + "}} & mul_a2 | {" + (aw + 1) + "{mul_two"
-                    + n + "}} & {mul_a, 1'b0}) ^ {" + (aw + 1) + "{mul_neg" + n + "}}"));
-            it.add(V.assign("mul_d" + n, "{" + V.sext(V.slice(last, prev - 1, o), prev - o, hw) + ", mul_neg" + n
-                    + "} - {~" + V.sext("mul_r" + n, aw + 1, hw) + ", 1'b1}"));
-            it.add(V.assign("mul_s" + n, "{mul_d" + n + "[" + hw + ":1], " + V.slice(last, o - 1, 0) + "}"));
-            unused.append(", mul_d").append(n).append("[0]");
-            if (hw < aw + 1) {
-                unused.append(", mul_r").append(n).append("[").append(aw).append(":").append(hw).append("]");
-            }
-            last = "mul_s" + n;
-            prev = o + hw;
-        }
-        it.add(V.assign("product", V.sext(last, prev, pw)));
-        it.add(V.wire("unused_mul_rows", 1, "row LSBs (always 1) and row bits above the product"));
-        it.add(V.assign("unused_mul_rows", unused.append("}").toString()));
-        return it;
-    }
-
     static ModuleSpec module(RtlShape s, Variant v) {
         int acc = s.acc();
         int mb = v.m();
@@ -224,7 +165,7 @@ final class RequantRtl {
         it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.",
                 ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
         it.add(V.assign("mul_b", mulB));
-        it.addAll(fabricMultiplier(aw, bw, pw));
+        it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
         it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
                 + (layers ? " or M - 1 - shl; AVG 23" : "")));

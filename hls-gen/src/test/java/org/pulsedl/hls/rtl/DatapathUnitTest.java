@@ -63,9 +63,9 @@ class DatapathUnitTest {
                 }
             }
         }
-        for (int w : new int[] {-127, -1, 0, 1, 127}) {
-            for (int a : new int[] {-32768, -32767, -1, 0, 1, 32767}) {
-                ops.add(new int[] {w, -w, a, 1});
+        for (int w = -127; w <= 127; w++) {           // every weight through the fabric multiplier's Booth digits
+            for (int a : new int[] {-32768, -32767, -21846, -1, 0, 1, 21845, 32767}) {
+                ops.add(new int[] {-w, w, a, 1});
             }
         }
         for (int i = 0; i < 3000; i++) {

@@ -1,0 +1,99 @@
+package org.pulsedl.hls.rtl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pulsedl.hls.verilog.ModuleItem;
+
+/**
+ * A radix-4 Booth multiplier in fabric, written as adder rows so no tool maps it to DSPs (Yosys 0.23 ignores
+ * {@code use_dsp = "no"} on {@code $mul}; every DSP48 is a MAC). Used by the requantiser (unsigned multiplier) and
+ * by the {@code int16_full_rate} lanes of the arithmetic unit (signed int8 weight).
+ *
+ * <p>Rows are added LSB first (bits below a row's offset are final). Each row is written {@code u + r + neg} =
+ * {@code ({u, neg} - {~r, 1}) >> 1} with {@code r = neg ? ~X : X}, X in {0, a, 2a}: the partial sum stays the carry
+ * chain's first operand, so a row bit is one LUT6 (u, a_i, a_i-1, one, two, neg) and a CARRY4 bit, for half the rows
+ * of a plain shift-and-add.
+ */
+final class BoothMultiplier {
+    private BoothMultiplier() {}
+
+    /**
+     * {@code product = sext(a) * b mod 2^pw}, b unsigned ({@code zext}) or two's complement ({@code signedB}, even
+     * {@code bw}). Unsigned: row 0 is {@code b[0] ? a : 0}, then one Booth row per digit of {@code b >> 1}
+     * ({@code d = -2 b[2j+2] + b[2j+1] + b[2j]}, {@code b[0]} excluded) at bit {@code 2j+1}. Signed: the standard
+     * digits {@code d = -2 b[2j+1] + b[2j] + b[2j-1]} at bit {@code 2j}; the top digit carries the sign.
+     * Declares the wires {@code P_*} (P = {@code prefix}); the caller declares {@code product}.
+     */
+    static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
+                                 int pw) {
+        if (signedB && bw % 2 != 0) {
+            throw new IllegalArgumentException("a signed Booth multiplier needs an even width, got " + bw);
+        }
+        List<ModuleItem> it = new ArrayList<>();
+        String p = prefix + "_";
+        StringBuilder unused = new StringBuilder("&{1'b0");
+        String last = null;
+        int prev = 0;
+        int first = 0;
+        if (!signedB) {
+            prev = Math.min(pw, aw);
+            it.add(V.wire(p + "s0", prev, "multiplier row 0: " + b + "[0] * " + a));
+            it.add(V.assign(p + "s0", "{" + prev + "{" + b + "[0]}} & " + V.sext(a, aw, prev)));
+            last = p + "s0";
+            first = 1;
+        }
+        it.add(V.wire(p + "a2", aw + 1, a + ", sign-extended by one bit"));
+        it.add(V.assign(p + "a2", V.sext(a, aw, aw + 1)));
+        int digits = signedB ? bw / 2 : (bw - 1) / 2 + 1;
+        for (int j = 0; j < digits; j++) {
+            int o = first + 2 * j;
+            if (o >= pw) {
+                break;
+            }
+            int k = first + 2 * j;                              // bit of b under the digit's middle weight
+            String hi = bit(b, k + 1, bw);
+            String mid = bit(b, k, bw);
+            String lo = k == 0 || (!signedB && j == 0) ? "1'b0" : bit(b, k - 1, bw);
+            int hw = Math.min(pw - o, aw + 2);
+            String n = Integer.toString(j + 1);
+            it.add(V.wire(p + "one" + n, 1, "digit " + j + " is +-1"));
+            it.add(V.wire(p + "two" + n, 1, "digit " + j + " is +-2"));
+            it.add(V.wire(p + "neg" + n, 1, "digit " + j + " is negative"));
+            it.add(V.wire(p + "r" + n, aw + 1, "row " + (j + first) + ": |digit| * " + a + ", inverted when negative"));
+            if (last == null) {
+                it.add(V.wire(p + "s" + n, hw, "partial product after row 0"));
+            } else {
+                it.add(V.wire(p + "d" + n, hw + 1, "row " + (j + first) + ": 2 * (upper sum + row) + 1"));
+                it.add(V.wire(p + "s" + n, o + hw, "partial product after row " + (j + first)));
+            }
+            it.add(V.assign(p + "one" + n, mid + " ^ " + lo));
+            it.add(V.assign(p + "two" + n, hi + " ? (~" + mid + " & ~" + lo + ") : (" + mid + " & " + lo + ")"));
+            it.add(V.assign(p + "neg" + n, hi + " & ~(" + mid + " & " + lo + ")"));
+            it.add(V.assign(p + "r" + n, "({" + (aw + 1) + "{" + p + "one" + n + "}} & " + p + "a2 | {" + (aw + 1)
+                    + "{" + p + "two" + n + "}} & {" + a + ", 1'b0}) ^ {" + (aw + 1) + "{" + p + "neg" + n + "}}"));
+            if (last == null) {
+                // First signed row: nothing to add yet but its own +1 (the two's-complement completion).
+                it.add(V.assign(p + "s" + n, V.sext(p + "r" + n, aw + 1, hw) + " + " + V.zext(p + "neg" + n, 1, hw)));
+            } else {
+                it.add(V.assign(p + "d" + n, "{" + V.sext(V.slice(last, prev - 1, o), prev - o, hw) + ", " + p + "neg"
+                        + n + "} - {~" + V.sext(p + "r" + n, aw + 1, hw) + ", 1'b1}"));
+                it.add(V.assign(p + "s" + n, "{" + p + "d" + n + "[" + hw + ":1], " + V.slice(last, o - 1, 0) + "}"));
+                unused.append(", ").append(p).append("d").append(n).append("[0]");
+            }
+            if (hw < aw + 1) {
+                unused.append(", ").append(p).append("r").append(n).append("[").append(aw).append(":").append(hw)
+                        .append("]");
+            }
+            last = p + "s" + n;
+            prev = o + hw;
+        }
+        it.add(V.assign(product, V.sext(last, prev, pw)));
+        it.add(V.wire("unused_" + prefix + "_rows", 1, "row LSBs (always 1) and row bits above the product"));
+        it.add(V.assign("unused_" + prefix + "_rows", unused.append("}").toString()));
+        return it;
+    }
+
+    private static String bit(String b, int i, int bw) {
+        return i < bw ? b + "[" + i + "]" : "1'b0";
+    }
+}
