@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:8ae2ce3c0d64c8076d26119115b9993e0bf4ec47469b1e862205e1551b469065
+ * Input hash: sha256:a6f0dd311519f1cd8d5b2da7d5dc99bec884663732b13aeae7968de979e94650
  */
 #ifndef PULSEDL_CONFIG_H
 #define PULSEDL_CONFIG_H

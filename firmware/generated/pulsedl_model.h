@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:0272abe9ab2734175a2993341feada0277740e779958cad9edc1040b91fe2ac9
+ * Input hash: sha256:8c16bfe0910149b93cbd9894b4edc0cb3784d9c9e81eaef78e3ca6c9da30987e
  */
 #ifndef PULSEDL_MODEL_H
 #define PULSEDL_MODEL_H

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:aa043e963052ef54fc6966fb1c8b19f89836dd78cc3448ffec4993afc7b4b058
+// Input hash: sha256:3276fd2ede0b4e397405ffea0be547582af88d771ab4b5c1c5211f70e973c28a
 
 `default_nettype none
 

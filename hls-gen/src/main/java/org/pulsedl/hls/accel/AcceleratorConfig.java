@@ -15,6 +15,7 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param activationBits   a_bits, widest activation the datapath carries: 8, or 16 for TFLite 16x8 layers
  * @param accBits          AU accumulator width; at least {@link #minAccBits} (the largest fan-in's worst case)
  * @param mBits            requantisation multiplier bits; models with fewer bits run exactly (m0 is left-aligned)
+ * @param inputMBits       multiplier bits of the input stage's requantiser (31 runs any model's input stage)
  * @param roundingModes    rounding modes the requantiser implements
  * @param twoMacsPerDsp    two int8 MACs share one DSP48 multiplier (docs §2.2); int16-input layers then use U/2 lanes
  *                         unless {@code int16FullRate}
@@ -40,6 +41,7 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param clockMHz         target clock
  */
 public record AcceleratorConfig(int pes, int lanes, int weightBits, int activationBits, int accBits, int mBits,
+                                int inputMBits,
                                 Set<RoundingMode> roundingModes, boolean twoMacsPerDsp, boolean int16FullRate,
                                 int actDepth,
                                 int stagingDepth, int weightWords, int paramEntries, int maxLayers,
@@ -61,6 +63,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
             throw new IllegalArgumentException("activation_bits must be 8 or 16, got " + activationBits);
         }
         range("m_bits", mBits, 2, 31);
+        range("input_m_bits", inputMBits, 2, 31);
         if (roundingModes == null || roundingModes.isEmpty()) {
             throw new IllegalArgumentException("rounding_modes must name at least one of DOUBLE, SINGLE");
         }
@@ -143,7 +146,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64, 2048,
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64, 2048,
                 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 
@@ -153,13 +156,13 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * utilisation 0.933, 1.07 M two-channel pulses/s (docs §6).
      */
     public static AcceleratorConfig artix7Default() {
-        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048,
+        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048,
                 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
     /** Mutable copy of a configuration, for presets and tests; {@link #build} runs the checks. */
     public static final class Builder {
-        private int pes, lanes, weightBits, activationBits, accBits, mBits;
+        private int pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits;
         private Set<RoundingMode> roundingModes;
         private boolean twoMacsPerDsp, int16FullRate;
         private int actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows, resultFifoWords;
@@ -169,7 +172,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
 
         private Builder(AcceleratorConfig c) {
             pes = c.pes; lanes = c.lanes; weightBits = c.weightBits; activationBits = c.activationBits;
-            accBits = c.accBits; mBits = c.mBits; roundingModes = c.roundingModes; twoMacsPerDsp = c.twoMacsPerDsp;
+            accBits = c.accBits; mBits = c.mBits; inputMBits = c.inputMBits; roundingModes = c.roundingModes; twoMacsPerDsp = c.twoMacsPerDsp;
             int16FullRate = c.int16FullRate;
             actDepth = c.actDepth; stagingDepth = c.stagingDepth; weightWords = c.weightWords;
             paramEntries = c.paramEntries; maxLayers = c.maxLayers; inputFifoWindows = c.inputFifoWindows;
@@ -185,6 +188,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         public Builder activationBits(int v) { activationBits = v; return this; }
         public Builder accBits(int v) { accBits = v; return this; }
         public Builder mBits(int v) { mBits = v; return this; }
+        public Builder inputMBits(int v) { inputMBits = v; return this; }
         public Builder roundingModes(Set<RoundingMode> v) { roundingModes = v; return this; }
         public Builder twoMacsPerDsp(boolean v) { twoMacsPerDsp = v; return this; }
         public Builder int16FullRate(boolean v) { int16FullRate = v; return this; }
@@ -208,9 +212,9 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         public Builder clockMHz(double v) { clockMHz = v; return this; }
 
         public AcceleratorConfig build() {
-            return new AcceleratorConfig(pes, lanes, weightBits, activationBits, accBits, mBits, roundingModes,
-                    twoMacsPerDsp, int16FullRate, actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows,
-                    resultFifoWords, maxLength, maxChannels, maxFanIn, maxKernel, maxStride, maxPool, maxOutputs,
+            return new AcceleratorConfig(pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits,
+                    roundingModes, twoMacsPerDsp, int16FullRate, actDepth, stagingDepth, weightWords, paramEntries,
+                    maxLayers, inputFifoWindows, resultFifoWords, maxLength, maxChannels, maxFanIn, maxKernel, maxStride, maxPool, maxOutputs,
                     macLatency, requantLatency, inputLatency, clockMHz);
         }
     }

@@ -369,7 +369,7 @@ public final class ArraySimulator {
             int sample = windows.get(feedWindow)[j];
             int value = header.inputStage()
                     ? RequantUnit.inputStage(sample, params[header.inputParamBase() + j % header.inCh()],
-                    header.inputSingle(), header.zInput(), header.in16(), cfg.mBits())
+                    header.inputSingle(), header.zInput(), header.in16(), cfg.inputMBits())
                     : checkedInput(sample);
             stageWrites.add(new StageWrite(t + cfg.inputLatency() - 1, feedRound, feedCtx, feedLane, j, value, j == n - 1));
             if (j == n - 1) {

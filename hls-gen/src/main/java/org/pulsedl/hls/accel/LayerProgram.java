@@ -107,11 +107,15 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
                         + " values exceeds staging_depth = " + cfg.stagingDepth());
             }
             InputStage stage = model.inputStage();
+            if (stage != null && model.mBits() > cfg.inputMBits()) {
+                throw new ProgramException(m + "input stage: m_bits = " + model.mBits() + " exceeds input_m_bits = "
+                        + cfg.inputMBits());
+            }
             if (stage != null) {
                 for (int c = 0; c < stage.channels(); c++) {
                     params.add(multiplier(-stage.baseline()[c], stage.m0()[c], stage.shift()[c],
                             model.rounding() == RoundingMode.DOUBLE ? Descriptor.RQ_DOUBLE : Descriptor.RQ_SINGLE,
-                            RequantUnit.INPUT_M_BITS));
+                            cfg.inputMBits()));
                 }
             }
             List<Integer> executed = new ArrayList<>();

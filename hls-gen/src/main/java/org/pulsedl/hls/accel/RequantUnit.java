@@ -10,8 +10,8 @@ public final class RequantUnit {
     public static final int AVG_SHIFT = 24;
 
     /**
-     * Multiplier bits of the input stage's requantiser: the largest model m_bits, so every model's input stage runs
-     * on any build (the PE requantisers use the hardware's m_bits).
+     * Default multiplier bits of the input stage's requantiser ({@code input_m_bits}): the largest model m_bits, so
+     * every model's input stage runs (the PE requantisers use the hardware's m_bits).
      */
     public static final int INPUT_M_BITS = 31;
 
@@ -91,13 +91,14 @@ public final class RequantUnit {
 
     /**
      * The input stage: {@code clamp(z_in + MBQM(code + bias))} with {@code bias = −baseline}, DOUBLE or SINGLE, clamped
-     * to the input width. Its requantiser has {@link #INPUT_M_BITS} multiplier bits whatever the PE's are.
+     * to the input width. Its requantiser has its own multiplier width, {@code input_m_bits} (default
+     * {@link #INPUT_M_BITS}), whatever the PE's are.
      *
-     * @param mBitsHw the PE requantiser's m_bits; not used (kept for callers)
+     * @param inputMBits the input stage's multiplier bits ({@code AcceleratorConfig.inputMBits})
      */
-    public static int inputStage(int code, ParamEntry p, boolean single, int zInput, boolean in16, int mBitsHw) {
+    public static int inputStage(int code, ParamEntry p, boolean single, int zInput, boolean in16, int inputMBits) {
         long v = zInput + (long) scale(code + p.bias(), p, single ? Descriptor.RQ_SINGLE : Descriptor.RQ_DOUBLE,
-                INPUT_M_BITS);
+                inputMBits);
         int lo = in16 ? -32768 : -128;
         int hi = in16 ? 32767 : 127;
         return (int) Math.max(lo, Math.min(hi, v));

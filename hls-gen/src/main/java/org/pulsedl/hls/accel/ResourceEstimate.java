@@ -42,7 +42,7 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int fabricMul = 4 * (a + 2) + 8;                             // int16_full_rate: signed Booth, 4 rows
         int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
                 + staging + resultBuf;
-        int inputStage = boothRows(RequantUnit.INPUT_M_BITS) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader
+        int inputStage = boothRows(c.inputMBits()) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader
         int descriptors = ceil(c.maxLayers() + 1, 64) * 256;
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters
 

@@ -15,8 +15,8 @@ import org.pulsedl.hls.verilog.Stmt;
  * offsets by z_out and clamps combinationally, so a value presented in cycle t leaves in cycle t+2.
  *
  * <p>Two variants: the PE's ({@link #pe}: all modes, the hardware's m_bits) and the input stage's ({@link #input}:
- * DOUBLE, SINGLE and RAW with a {@value RequantUnit#INPUT_M_BITS}-bit m, so any model's input stage runs on a narrow
- * PE multiplier build).
+ * DOUBLE, SINGLE and RAW with {@code input_m_bits}, by default {@value RequantUnit#INPUT_M_BITS} so any model's input
+ * stage runs on a narrow PE multiplier build).
  */
 final class RequantRtl {
     /** Mode codes on {@code i_mode}: the descriptor's rq_mode, then the pools. */
@@ -44,7 +44,7 @@ final class RequantRtl {
     }
 
     static Variant input(RtlShape s) {
-        return new Variant(s.name("requant_in"), RequantUnit.INPUT_M_BITS, false);
+        return new Variant(s.name("requant_in"), s.cfg().inputMBits(), false);
     }
 
     private RequantRtl() {}

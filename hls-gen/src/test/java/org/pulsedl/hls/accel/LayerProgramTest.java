@@ -141,6 +141,14 @@ class LayerProgramTest {
                 refusal(DefaultModels.paper(Precision.INPUT_INT16, false), narrow));
     }
 
+    /** A narrow input stage ({@code input_m_bits}) refuses a model whose input-stage multiplier is wider. */
+    @Test
+    void inputMBitsLimit() {
+        AcceleratorConfig narrowInput = AcceleratorConfig.small().toBuilder().inputMBits(16).build();
+        assertEquals("model 'pdl2-default': input stage: m_bits = 31 exceeds input_m_bits = 16",
+                refusal(DefaultModels.paper(Precision.INT16, false), narrowInput));
+    }
+
     @Test
     void int16OnAnInt8OnlyAccelerator() {
         AcceleratorConfig int8 = AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).build();

@@ -157,7 +157,7 @@ class DatapathUnitTest {
         long seed = Seeds.of("DatapathUnitTest." + module + "." + cfg.mBits(), defaultSeed);
         SplittableRandom rnd = new SplittableRandom(seed);
         int accBits = cfg.accBits();
-        int mBits = inputStage ? RequantUnit.INPUT_M_BITS : cfg.mBits();
+        int mBits = inputStage ? cfg.inputMBits() : cfg.mBits();
         VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), module);
         boolean int16 = cfg.activationBits() == 16;
         long actHalf = 1L << (cfg.activationBits() - 1);
