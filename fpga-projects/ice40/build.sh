@@ -2,12 +2,15 @@
 # iCE40 build of the generated accelerator: Yosys synth_ice40 + nextpnr-ice40 + icepack, reporting fmax and
 # utilisation. See docs/generate.md.
 #
-#   build.sh [--device up5k|hx8k] [--freq MHZ] [--model M] [-- GENERATE-OPTIONS…]   default: the smallest configuration, hx8k
-#   build.sh --rtl DIR [--firmware DIR] …                                              RTL generated before
+#   build.sh [--device up5k|hx8k] [--freq MHZ] [--model M] [--top MODULE] [-- GENERATE-OPTIONS…]
+#                                                   default: the smallest configuration, whole accelerator, hx8k
+#   build.sh --rtl DIR [--firmware DIR] …          RTL generated before
 #
-# Default model: the shipped float network quantised to int8 with 16-bit multipliers, calibrated on 512
-# simulated events (made here, about a second); default configuration: SMALLEST below (P = 1, U = 4, int8,
-# 32-bit accumulators, buffers and limits just large enough for that model).
+# Default model: a tiny int8 network (conv1d:4:4:2, conv1d:4:4:2, dense:2; 16-bit multipliers) trained here on
+# 4,000 simulated events in a few seconds — the accelerator's size barely depends on the model, but its weight and
+# parameter memories do; default configuration: SMALLEST below (P = 1, U = 4, int8, 32-bit accumulators, buffers
+# and limits just large enough for that model). --top times one module of the accelerator instead of its top
+# (e.g. pdl_accel_pe: one processing element, its AUs and requantiser).
 # The accelerator has far more ports than an iCE40 package has pins, so it is wrapped in pins_wrapper.v
 # (generated here from the top's port list): every input comes from a shift register fed by one pin, every
 # output goes into a registered XOR chain read on one pin. Inputs and outputs stay registered, so the paths
@@ -21,13 +24,14 @@ for tool in yosys nextpnr-ice40 icepack; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found on PATH (packages: ${PULSEDL_FPGA_PACKAGES[*]})" >&2; exit 1; }
 done
 
-# The smallest configuration the int8 model runs on: P and U at their minimum, int8 activations, DOUBLE only,
-# and every buffer and model limit cut to what the network needs (act_depth 128 = conv1d's 16 x 8 output,
-# weight_words 1536 >= 1448, param_entries 128 >= 90 channels, max_channels 128 = dense's fan-in).
-SMALLEST=(--preset small -P 1 -U 4 --activation-bits 8 --acc-bits 32 --m-bits 16 --rounding-modes DOUBLE
-  --act-depth 128 --weight-words 1536 --set staging_depth=32 --set param_entries=128 --set max_layers=8
-  --set input_fifo_windows=2 --set result_fifo_words=16 --set max_length=32 --set max_channels=128
-  --set max_fan_in=128 --set max_kernel=4 --set max_stride=2 --set max_pool=1 --set max_outputs=2)
+# The smallest configuration the tiny model runs on: P and U at their minimum, int8 activations, DOUBLE only,
+# 16-bit multipliers (input stage too), and every buffer and model limit cut to what the network needs
+# (act_depth 64 = conv1d's 16 x 4 output, weight_words 64 >= 52, max_channels 32 = dense's fan-in).
+SMALLEST=(--preset small -P 1 -U 4 --activation-bits 8 --acc-bits 32 --m-bits 16 --set input_m_bits=16
+  --rounding-modes DOUBLE --act-depth 64 --weight-words 64 --set staging_depth=32 --set param_entries=16
+  --set max_layers=3 --set input_fifo_windows=2 --set result_fifo_words=8 --set max_length=32 --set max_channels=32
+  --set max_fan_in=32 --set max_kernel=4 --set max_stride=2 --set max_pool=1 --set max_outputs=2)
+TINY_SPEC='conv1d:4:4:2:relu,conv1d:4:4:2:relu,flatten,dense:2'
 
 OUT="$FPGA_BUILD/ice40"
 device=hx8k package="" freq=25 model="" rtl="" firmware="" gen_opts=("${SMALLEST[@]}")
@@ -36,10 +40,11 @@ while [ $# -gt 0 ]; do
     --device) device=$2; shift 2 ;;
     --freq) freq=$2; shift 2 ;;
     --model) model=$2; shift 2 ;;
+    --top) export PULSEDL_TOP=$2; shift 2 ;;
     --rtl) rtl=$2; shift 2 ;;
     --firmware) firmware=$2; shift 2 ;;
     --) shift; gen_opts=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -52,13 +57,14 @@ esac
 t_all=$SECONDS
 mkdir -p "$OUT"
 if [ -z "$rtl" ] && [ -z "$model" ]; then
-  # The int16 shipped model needs activation_bits 16 and 48-bit accumulators; this int8 one does not.
-  model="$OUT/model-int8.qmodel"
+  # The shipped int16 model needs 16-bit activations and 48-bit accumulators, and its weights alone fill an
+  # iCE40's block RAM; the tiny int8 network keeps the memories small.
+  model="$OUT/tiny/model.qmodel"
   # shellcheck disable=SC2086
-  { $PULSEDL_CMD simulate -n 512 -o "$OUT/calib.h5" &&
-    $PULSEDL_CMD quantize --model "$PULSEDL_ROOT/models/pdl2/float-model.json" --calib "$OUT/calib.h5" \
-        --precision int8 --m-bits 16 --out "$model"; } >"$OUT/model.log" 2>&1 \
-    || { cat "$OUT/model.log" >&2; echo "build.sh: making the int8 model failed (log above)" >&2; exit 1; }
+  { $PULSEDL_CMD simulate --events 4000 --seed 5 --out "$OUT/train.h5" &&
+    $PULSEDL_CMD train --data "$OUT/train.h5" --per-channel --spec "$TINY_SPEC" --epochs 8 --qat-epochs 2 \
+        --precision int8 --m-bits 16 --name tiny --out "$OUT/tiny"; } >"$OUT/model.log" 2>&1 \
+    || { cat "$OUT/model.log" >&2; echo "build.sh: making the tiny int8 model failed (log above)" >&2; exit 1; }
 fi
 if [ -z "$rtl" ]; then
   fpga_generate "$OUT/gen" "$model" "${gen_opts[@]}"

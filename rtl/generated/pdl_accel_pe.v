@@ -53,16 +53,7 @@ module pdl_accel_pe (
   wire        rq_clamp_hi;  // requantiser clamped high
   wire [63:0] wr_value;     // the value written in the write cycle
 
-  reg [63:0] wr_value_d0_r;  // delay stage 1 of 2
-  reg [63:0] wr_value_d1_r;  // delay stage 2 of 2
-
-  // Delay line: the value written in the write cycle
-  always @(posedge i_clk) begin
-    wr_value_d0_r <= rq_value;
-    wr_value_d1_r <= wr_value_d0_r;
-  end
-
-  assign wr_value = wr_value_d1_r;
+  assign wr_value = rq_value;
 
   // Input staging, contexts A and B (docs 3.1).
   // 128 x [15:0] synchronous-read memory, registered read data (infers block RAM).
@@ -207,16 +198,7 @@ module pdl_accel_pe (
 
   wire [1:0] wr_clamp;  // clamp flags in the write cycle
 
-  reg [1:0] wr_clamp_d0_r;  // delay stage 1 of 2
-  reg [1:0] wr_clamp_d1_r;  // delay stage 2 of 2
-
-  // Delay line: clamp flags in the write cycle
-  always @(posedge i_clk) begin
-    wr_clamp_d0_r <= {rq_clamp_hi, rq_clamp_lo};
-    wr_clamp_d1_r <= wr_clamp_d0_r;
-  end
-
-  assign wr_clamp   = wr_clamp_d1_r;
+  assign wr_clamp   = {rq_clamp_hi, rq_clamp_lo};
   assign o_clamp_lo = wr_clamp[0];
   assign o_clamp_hi = wr_clamp[1];
 

@@ -9,7 +9,7 @@
 // Modes: 0 DOUBLE (SRDHM with 2^31, then RoundingDivideByPOT), 1 SINGLE, 2 INT64 (16x8),
 // 3 RAW (wrap(value + bias)), 4 MAX (pass), 5 AVG (((|sum| + n/2) * ceil(2^24/n)) >> 24).
 // Stage R1: bias add, wrap to 48 bits, multiply (48x31 radix-4 Booth rows in fabric). Stage R2: round and shift.
-// Output (combinational, cycle t+2): clamp(z_out + y, act_min, act_max) for modes 0-2.
+// Pipeline cuts: multiplier rows and R2 after the shifter. Output (combinational, cycle t+4): clamp(z_out + y, act_min, act_max) for modes 0-2.
 module pdl_accel_requant (
   input  wire        i_clk,       // clock
   input  wire [2:0]  i_mode,      // mode, see header (stage R1)
@@ -22,7 +22,7 @@ module pdl_accel_requant (
   input  wire [15:0] i_zout,      // output zero point (signed)
   input  wire [15:0] i_min,       // act_min (signed)
   input  wire [15:0] i_max,       // act_max (signed)
-  output wire [63:0] o_value,     // result, two cycles after the inputs
+  output wire [63:0] o_value,     // result, 4 cycles after the inputs
   output wire        o_clamp_lo,  // the result was clamped at act_min
   output wire        o_clamp_hi   // the result was clamped at act_max
 );
@@ -203,122 +203,137 @@ module pdl_accel_requant (
   assign mul_d8   = {mul_s7[62:15], mul_neg8} - {~mul_r8[47:0], 1'b1};
   assign mul_s8   = {mul_d8[48:1], mul_s7[14:0]};
 
+  reg [62:0] mul_cs_r;  // pipeline cut: partial product after digit 7
+  reg [47:0] mul_ca_r;  // pipeline cut: mul_a
+  reg [30:0] mul_cb_r;  // pipeline cut: mul_b
+
+  // Multiplier pipeline cut (the later rows read the registered copies).
+  always @(posedge i_clk) begin
+    mul_cs_r <= mul_s8;
+    mul_ca_r <= mul_a;
+    mul_cb_r <= mul_b;
+  end
+
+  wire [48:0] mul_ca2;  // mul_ca_r, sign-extended by one bit
+
+  assign mul_ca2 = {{1{mul_ca_r[47]}}, mul_ca_r};
+
   wire        mul_one9;  // digit 8 is +-1
   wire        mul_two9;  // digit 8 is +-2
   wire        mul_neg9;  // digit 8 is negative
-  wire [48:0] mul_r9;    // row 9: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r9;    // row 9: |digit| * mul_ca_r, inverted when negative
   wire [46:0] mul_d9;    // row 9: 2 * (upper sum + row) + 1
   wire [62:0] mul_s9;    // partial product after row 9
 
-  assign mul_one9 = mul_b[17] ^ mul_b[16];
-  assign mul_two9 = mul_b[18] ? (~mul_b[17] & ~mul_b[16]) : (mul_b[17] & mul_b[16]);
-  assign mul_neg9 = mul_b[18] & ~(mul_b[17] & mul_b[16]);
-  assign mul_r9   = ({49{mul_one9}} & mul_a2 | {49{mul_two9}} & {mul_a, 1'b0}) ^ {49{mul_neg9}};
-  assign mul_d9   = {mul_s8[62:17], mul_neg9} - {~mul_r9[45:0], 1'b1};
-  assign mul_s9   = {mul_d9[46:1], mul_s8[16:0]};
+  assign mul_one9 = mul_cb_r[17] ^ mul_cb_r[16];
+  assign mul_two9 = mul_cb_r[18] ? (~mul_cb_r[17] & ~mul_cb_r[16]) : (mul_cb_r[17] & mul_cb_r[16]);
+  assign mul_neg9 = mul_cb_r[18] & ~(mul_cb_r[17] & mul_cb_r[16]);
+  assign mul_r9   = ({49{mul_one9}} & mul_ca2 | {49{mul_two9}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg9}};
+  assign mul_d9   = {mul_cs_r[62:17], mul_neg9} - {~mul_r9[45:0], 1'b1};
+  assign mul_s9   = {mul_d9[46:1], mul_cs_r[16:0]};
 
   wire        mul_one10;  // digit 9 is +-1
   wire        mul_two10;  // digit 9 is +-2
   wire        mul_neg10;  // digit 9 is negative
-  wire [48:0] mul_r10;    // row 10: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r10;    // row 10: |digit| * mul_ca_r, inverted when negative
   wire [44:0] mul_d10;    // row 10: 2 * (upper sum + row) + 1
   wire [62:0] mul_s10;    // partial product after row 10
 
-  assign mul_one10 = mul_b[19] ^ mul_b[18];
-  assign mul_two10 = mul_b[20] ? (~mul_b[19] & ~mul_b[18]) : (mul_b[19] & mul_b[18]);
-  assign mul_neg10 = mul_b[20] & ~(mul_b[19] & mul_b[18]);
-  assign mul_r10   = ({49{mul_one10}} & mul_a2 | {49{mul_two10}} & {mul_a, 1'b0}) ^ {49{mul_neg10}};
+  assign mul_one10 = mul_cb_r[19] ^ mul_cb_r[18];
+  assign mul_two10 = mul_cb_r[20] ? (~mul_cb_r[19] & ~mul_cb_r[18]) : (mul_cb_r[19] & mul_cb_r[18]);
+  assign mul_neg10 = mul_cb_r[20] & ~(mul_cb_r[19] & mul_cb_r[18]);
+  assign mul_r10   = ({49{mul_one10}} & mul_ca2 | {49{mul_two10}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg10}};
   assign mul_d10   = {mul_s9[62:19], mul_neg10} - {~mul_r10[43:0], 1'b1};
   assign mul_s10   = {mul_d10[44:1], mul_s9[18:0]};
 
   wire        mul_one11;  // digit 10 is +-1
   wire        mul_two11;  // digit 10 is +-2
   wire        mul_neg11;  // digit 10 is negative
-  wire [48:0] mul_r11;    // row 11: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r11;    // row 11: |digit| * mul_ca_r, inverted when negative
   wire [42:0] mul_d11;    // row 11: 2 * (upper sum + row) + 1
   wire [62:0] mul_s11;    // partial product after row 11
 
-  assign mul_one11 = mul_b[21] ^ mul_b[20];
-  assign mul_two11 = mul_b[22] ? (~mul_b[21] & ~mul_b[20]) : (mul_b[21] & mul_b[20]);
-  assign mul_neg11 = mul_b[22] & ~(mul_b[21] & mul_b[20]);
-  assign mul_r11   = ({49{mul_one11}} & mul_a2 | {49{mul_two11}} & {mul_a, 1'b0}) ^ {49{mul_neg11}};
+  assign mul_one11 = mul_cb_r[21] ^ mul_cb_r[20];
+  assign mul_two11 = mul_cb_r[22] ? (~mul_cb_r[21] & ~mul_cb_r[20]) : (mul_cb_r[21] & mul_cb_r[20]);
+  assign mul_neg11 = mul_cb_r[22] & ~(mul_cb_r[21] & mul_cb_r[20]);
+  assign mul_r11   = ({49{mul_one11}} & mul_ca2 | {49{mul_two11}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg11}};
   assign mul_d11   = {mul_s10[62:21], mul_neg11} - {~mul_r11[41:0], 1'b1};
   assign mul_s11   = {mul_d11[42:1], mul_s10[20:0]};
 
   wire        mul_one12;  // digit 11 is +-1
   wire        mul_two12;  // digit 11 is +-2
   wire        mul_neg12;  // digit 11 is negative
-  wire [48:0] mul_r12;    // row 12: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r12;    // row 12: |digit| * mul_ca_r, inverted when negative
   wire [40:0] mul_d12;    // row 12: 2 * (upper sum + row) + 1
   wire [62:0] mul_s12;    // partial product after row 12
 
-  assign mul_one12 = mul_b[23] ^ mul_b[22];
-  assign mul_two12 = mul_b[24] ? (~mul_b[23] & ~mul_b[22]) : (mul_b[23] & mul_b[22]);
-  assign mul_neg12 = mul_b[24] & ~(mul_b[23] & mul_b[22]);
-  assign mul_r12   = ({49{mul_one12}} & mul_a2 | {49{mul_two12}} & {mul_a, 1'b0}) ^ {49{mul_neg12}};
+  assign mul_one12 = mul_cb_r[23] ^ mul_cb_r[22];
+  assign mul_two12 = mul_cb_r[24] ? (~mul_cb_r[23] & ~mul_cb_r[22]) : (mul_cb_r[23] & mul_cb_r[22]);
+  assign mul_neg12 = mul_cb_r[24] & ~(mul_cb_r[23] & mul_cb_r[22]);
+  assign mul_r12   = ({49{mul_one12}} & mul_ca2 | {49{mul_two12}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg12}};
   assign mul_d12   = {mul_s11[62:23], mul_neg12} - {~mul_r12[39:0], 1'b1};
   assign mul_s12   = {mul_d12[40:1], mul_s11[22:0]};
 
   wire        mul_one13;  // digit 12 is +-1
   wire        mul_two13;  // digit 12 is +-2
   wire        mul_neg13;  // digit 12 is negative
-  wire [48:0] mul_r13;    // row 13: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r13;    // row 13: |digit| * mul_ca_r, inverted when negative
   wire [38:0] mul_d13;    // row 13: 2 * (upper sum + row) + 1
   wire [62:0] mul_s13;    // partial product after row 13
 
-  assign mul_one13 = mul_b[25] ^ mul_b[24];
-  assign mul_two13 = mul_b[26] ? (~mul_b[25] & ~mul_b[24]) : (mul_b[25] & mul_b[24]);
-  assign mul_neg13 = mul_b[26] & ~(mul_b[25] & mul_b[24]);
-  assign mul_r13   = ({49{mul_one13}} & mul_a2 | {49{mul_two13}} & {mul_a, 1'b0}) ^ {49{mul_neg13}};
+  assign mul_one13 = mul_cb_r[25] ^ mul_cb_r[24];
+  assign mul_two13 = mul_cb_r[26] ? (~mul_cb_r[25] & ~mul_cb_r[24]) : (mul_cb_r[25] & mul_cb_r[24]);
+  assign mul_neg13 = mul_cb_r[26] & ~(mul_cb_r[25] & mul_cb_r[24]);
+  assign mul_r13   = ({49{mul_one13}} & mul_ca2 | {49{mul_two13}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg13}};
   assign mul_d13   = {mul_s12[62:25], mul_neg13} - {~mul_r13[37:0], 1'b1};
   assign mul_s13   = {mul_d13[38:1], mul_s12[24:0]};
 
   wire        mul_one14;  // digit 13 is +-1
   wire        mul_two14;  // digit 13 is +-2
   wire        mul_neg14;  // digit 13 is negative
-  wire [48:0] mul_r14;    // row 14: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r14;    // row 14: |digit| * mul_ca_r, inverted when negative
   wire [36:0] mul_d14;    // row 14: 2 * (upper sum + row) + 1
   wire [62:0] mul_s14;    // partial product after row 14
 
-  assign mul_one14 = mul_b[27] ^ mul_b[26];
-  assign mul_two14 = mul_b[28] ? (~mul_b[27] & ~mul_b[26]) : (mul_b[27] & mul_b[26]);
-  assign mul_neg14 = mul_b[28] & ~(mul_b[27] & mul_b[26]);
-  assign mul_r14   = ({49{mul_one14}} & mul_a2 | {49{mul_two14}} & {mul_a, 1'b0}) ^ {49{mul_neg14}};
+  assign mul_one14 = mul_cb_r[27] ^ mul_cb_r[26];
+  assign mul_two14 = mul_cb_r[28] ? (~mul_cb_r[27] & ~mul_cb_r[26]) : (mul_cb_r[27] & mul_cb_r[26]);
+  assign mul_neg14 = mul_cb_r[28] & ~(mul_cb_r[27] & mul_cb_r[26]);
+  assign mul_r14   = ({49{mul_one14}} & mul_ca2 | {49{mul_two14}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg14}};
   assign mul_d14   = {mul_s13[62:27], mul_neg14} - {~mul_r14[35:0], 1'b1};
   assign mul_s14   = {mul_d14[36:1], mul_s13[26:0]};
 
   wire        mul_one15;  // digit 14 is +-1
   wire        mul_two15;  // digit 14 is +-2
   wire        mul_neg15;  // digit 14 is negative
-  wire [48:0] mul_r15;    // row 15: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r15;    // row 15: |digit| * mul_ca_r, inverted when negative
   wire [34:0] mul_d15;    // row 15: 2 * (upper sum + row) + 1
   wire [62:0] mul_s15;    // partial product after row 15
 
-  assign mul_one15 = mul_b[29] ^ mul_b[28];
-  assign mul_two15 = mul_b[30] ? (~mul_b[29] & ~mul_b[28]) : (mul_b[29] & mul_b[28]);
-  assign mul_neg15 = mul_b[30] & ~(mul_b[29] & mul_b[28]);
-  assign mul_r15   = ({49{mul_one15}} & mul_a2 | {49{mul_two15}} & {mul_a, 1'b0}) ^ {49{mul_neg15}};
+  assign mul_one15 = mul_cb_r[29] ^ mul_cb_r[28];
+  assign mul_two15 = mul_cb_r[30] ? (~mul_cb_r[29] & ~mul_cb_r[28]) : (mul_cb_r[29] & mul_cb_r[28]);
+  assign mul_neg15 = mul_cb_r[30] & ~(mul_cb_r[29] & mul_cb_r[28]);
+  assign mul_r15   = ({49{mul_one15}} & mul_ca2 | {49{mul_two15}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg15}};
   assign mul_d15   = {mul_s14[62:29], mul_neg15} - {~mul_r15[33:0], 1'b1};
   assign mul_s15   = {mul_d15[34:1], mul_s14[28:0]};
 
   wire        mul_one16;  // digit 15 is +-1
   wire        mul_two16;  // digit 15 is +-2
   wire        mul_neg16;  // digit 15 is negative
-  wire [48:0] mul_r16;    // row 16: |digit| * mul_a, inverted when negative
+  wire [48:0] mul_r16;    // row 16: |digit| * mul_ca_r, inverted when negative
   wire [32:0] mul_d16;    // row 16: 2 * (upper sum + row) + 1
   wire [62:0] mul_s16;    // partial product after row 16
 
-  assign mul_one16 = 1'b0 ^ mul_b[30];
-  assign mul_two16 = 1'b0 ? (~1'b0 & ~mul_b[30]) : (1'b0 & mul_b[30]);
-  assign mul_neg16 = 1'b0 & ~(1'b0 & mul_b[30]);
-  assign mul_r16   = ({49{mul_one16}} & mul_a2 | {49{mul_two16}} & {mul_a, 1'b0}) ^ {49{mul_neg16}};
+  assign mul_one16 = 1'b0 ^ mul_cb_r[30];
+  assign mul_two16 = 1'b0 ? (~1'b0 & ~mul_cb_r[30]) : (1'b0 & mul_cb_r[30]);
+  assign mul_neg16 = 1'b0 & ~(1'b0 & mul_cb_r[30]);
+  assign mul_r16   = ({49{mul_one16}} & mul_ca2 | {49{mul_two16}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg16}};
   assign mul_d16   = {mul_s15[62:31], mul_neg16} - {~mul_r16[31:0], 1'b1};
   assign mul_s16   = {mul_d16[32:1], mul_s15[30:0]};
   assign product   = mul_s16;
 
   wire unused_mul_rows;  // row LSBs (always 1) and row bits above the product
 
-  assign unused_mul_rows = &{1'b0, mul_d1[0], mul_d2[0], mul_d3[0], mul_d4[0], mul_d5[0], mul_d6[0], mul_d7[0], mul_d8[0], mul_r8[48:48], mul_d9[0], mul_r9[48:46], mul_d10[0], mul_r10[48:44], mul_d11[0], mul_r11[48:42], mul_d12[0], mul_r12[48:40], mul_d13[0], mul_r13[48:38], mul_d14[0], mul_r14[48:36], mul_d15[0], mul_r15[48:34], mul_d16[0], mul_r16[48:32]};
+  assign unused_mul_rows = &{1'b0, mul_d1[0], mul_d2[0], mul_d3[0], mul_d4[0], mul_d5[0], mul_d6[0], mul_d7[0], mul_d8[0], mul_r8[48:48], mul_cb_r[15:0], mul_d9[0], mul_r9[48:46], mul_d10[0], mul_r10[48:44], mul_d11[0], mul_r11[48:42], mul_d12[0], mul_r12[48:40], mul_d13[0], mul_r13[48:38], mul_d14[0], mul_r14[48:36], mul_d15[0], mul_r15[48:34], mul_d16[0], mul_r16[48:32]};
 
   wire [5:0] sh;   // R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding) or M - 1 - shl; AVG 23
   wire       two;  // DOUBLE with two roundings (SRDHM, then RoundingDivideByPOT)
@@ -326,33 +341,59 @@ module pdl_accel_requant (
   assign two = (i_mode == 3'd0) && (i_shl == 5'd0);
   assign sh  = (i_mode == 3'd0) ? (two ? i_shr : 6'd30 - {1'b0, i_shl}) : (i_mode == 3'd5) ? 6'd23 : i_shr - 6'd1;
 
-  reg [62:0] x_r;        // R1: product
-  reg [47:0] keep_r;     // R1: RAW accumulator or MAX value
-  reg [5:0]  sh_r;       // R1: R2 shift
-  reg        two_r;      // R1: DOUBLE, two roundings
-  reg        sat_r;      // R1: SINGLE (saturates)
-  reg        pass_r;     // R1: RAW or MAX (keep_r passes)
-  reg        scaled1_r;  // R1: modes 0-2 (offset and clamp apply)
-  reg [15:0] zout_r;     // R1: z_out
-  reg [15:0] min_r;      // R1: act_min
-  reg [15:0] max_r;      // R1: act_max
-  reg        avg_r;      // R1: AVG
-  reg        inv_r;      // R1: AVG of a negative sum (the quotient is negated)
+  reg [62:0] x_r;          // R1: product
+  reg [47:0] keep_c_r;     // R1 (cut): RAW accumulator or MAX value
+  reg [47:0] keep_r;       // R1: RAW accumulator or MAX value
+  reg [5:0]  sh_c_r;       // R1 (cut): R2 shift
+  reg [5:0]  sh_r;         // R1: R2 shift
+  reg        two_c_r;      // R1 (cut): DOUBLE, two roundings
+  reg        two_r;        // R1: DOUBLE, two roundings
+  reg        sat_c_r;      // R1 (cut): SINGLE (saturates)
+  reg        sat_r;        // R1: SINGLE (saturates)
+  reg        pass_c_r;     // R1 (cut): RAW or MAX (keep_r passes)
+  reg        pass_r;       // R1: RAW or MAX (keep_r passes)
+  reg        scaled1_c_r;  // R1 (cut): modes 0-2 (offset and clamp apply)
+  reg        scaled1_r;    // R1: modes 0-2 (offset and clamp apply)
+  reg [15:0] zout_c_r;     // R1 (cut): z_out
+  reg [15:0] zout_r;       // R1: z_out
+  reg [15:0] min_c_r;      // R1 (cut): act_min
+  reg [15:0] min_r;        // R1: act_min
+  reg [15:0] max_c_r;      // R1 (cut): act_max
+  reg [15:0] max_r;        // R1: act_max
+  reg        avg_c_r;      // R1 (cut): AVG
+  reg        avg_r;        // R1: AVG
+  reg        inv_c_r;      // R1 (cut): AVG of a negative sum (the quotient is negated)
+  reg        inv_r;        // R1: AVG of a negative sum (the quotient is negated)
+
+  // Stage R1 sideband, first half (the multiplier's rows are cut here too).
+  always @(posedge i_clk) begin
+    keep_c_r <= (i_mode == 3'd4) ? i_value[47:0] : acc;
+    sh_c_r <= sh;
+    two_c_r <= two;
+    sat_c_r <= i_mode == 3'd1;
+    pass_c_r <= (i_mode == 3'd3) || (i_mode == 3'd4);
+    scaled1_c_r <= i_mode < 3'd3;
+    zout_c_r <= i_zout;
+    min_c_r <= i_min;
+    max_c_r <= i_max;
+    avg_c_r <= i_mode == 3'd5;
+    inv_c_r <= (i_mode == 3'd5) && avg_neg;
+  end
 
   // Stage R1 registers.
   always @(posedge i_clk) begin
     x_r <= product;
-    keep_r <= (i_mode == 3'd4) ? i_value[47:0] : acc;
-    sh_r <= sh;
-    two_r <= two;
-    sat_r <= i_mode == 3'd1;
-    pass_r <= (i_mode == 3'd3) || (i_mode == 3'd4);
-    scaled1_r <= i_mode < 3'd3;
-    zout_r <= i_zout;
-    min_r <= i_min;
-    max_r <= i_max;
-    avg_r <= i_mode == 3'd5;
-    inv_r <= (i_mode == 3'd5) && avg_neg;
+    keep_r <= keep_c_r;
+    sh_r <= sh_c_r;
+    two_r <= two_c_r;
+    sat_r <= sat_c_r;
+    pass_r <= pass_c_r;
+    scaled1_r <= scaled1_c_r;
+    zout_r <= zout_c_r;
+    min_r <= min_c_r;
+    max_r <= max_c_r;
+    avg_r <= avg_c_r;
+    inv_r <= inv_c_r;
   end
 
   wire [33:0] xs;     // DOUBLE: x >> (M - 1)
@@ -377,13 +418,39 @@ module pdl_accel_requant (
 
   assign xx_sh = $signed(xx) >>> sh_r;
   assign sa    = xx_sh[32:0];
-  assign sb    = {sa[32], sa} + 34'd1;
   assign ovf   = 1'b0 | ((x_r[32] ^ x_r[62]) & (sh_r <= 6'd0)) | ((x_r[33] ^ x_r[62]) & (sh_r <= 6'd1)) | ((x_r[34] ^ x_r[62]) & (sh_r <= 6'd2)) | ((x_r[35] ^ x_r[62]) & (sh_r <= 6'd3)) | ((x_r[36] ^ x_r[62]) & (sh_r <= 6'd4)) | ((x_r[37] ^ x_r[62]) & (sh_r <= 6'd5)) | ((x_r[38] ^ x_r[62]) & (sh_r <= 6'd6)) | ((x_r[39] ^ x_r[62]) & (sh_r <= 6'd7)) | ((x_r[40] ^ x_r[62]) & (sh_r <= 6'd8)) | ((x_r[41] ^ x_r[62]) & (sh_r <= 6'd9)) | ((x_r[42] ^ x_r[62]) & (sh_r <= 6'd10)) | ((x_r[43] ^ x_r[62]) & (sh_r <= 6'd11)) | ((x_r[44] ^ x_r[62]) & (sh_r <= 6'd12)) | ((x_r[45] ^ x_r[62]) & (sh_r <= 6'd13)) | ((x_r[46] ^ x_r[62]) & (sh_r <= 6'd14)) | ((x_r[47] ^ x_r[62]) & (sh_r <= 6'd15)) | ((x_r[48] ^ x_r[62]) & (sh_r <= 6'd16)) | ((x_r[49] ^ x_r[62]) & (sh_r <= 6'd17)) | ((x_r[50] ^ x_r[62]) & (sh_r <= 6'd18)) | ((x_r[51] ^ x_r[62]) & (sh_r <= 6'd19)) | ((x_r[52] ^ x_r[62]) & (sh_r <= 6'd20)) | ((x_r[53] ^ x_r[62]) & (sh_r <= 6'd21)) | ((x_r[54] ^ x_r[62]) & (sh_r <= 6'd22)) | ((x_r[55] ^ x_r[62]) & (sh_r <= 6'd23)) | ((x_r[56] ^ x_r[62]) & (sh_r <= 6'd24)) | ((x_r[57] ^ x_r[62]) & (sh_r <= 6'd25)) | ((x_r[58] ^ x_r[62]) & (sh_r <= 6'd26)) | ((x_r[59] ^ x_r[62]) & (sh_r <= 6'd27)) | ((x_r[60] ^ x_r[62]) & (sh_r <= 6'd28)) | ((x_r[61] ^ x_r[62]) & (sh_r <= 6'd29));
-  assign y32   = (sat_r && (ovf || (sb[33] != sb[32]))) ? ((ovf && x_r[62]) ? 32'h80000000 : 32'h7fffffff) : sb[32:1];
+
+  reg [32:0] sa_b_r;      // R2 (cut): shifted value
+  reg        ovf_b_r;     // R2 (cut): SINGLE overflow
+  reg        sgn_b_r;     // R2 (cut): sign of the product
+  reg        sat_b_r;     // R2 (cut): SINGLE
+  reg        pass_b_r;    // R2 (cut): RAW or MAX
+  reg [47:0] keep_b_r;    // R2 (cut): kept value
+  reg        scaled_b_r;  // R2 (cut): modes 0-2
+  reg [15:0] zout_b_r;    // R2 (cut): z_out
+  reg [15:0] min_b_r;     // R2 (cut): act_min
+  reg [15:0] max_b_r;     // R2 (cut): act_max
+
+  // Stage R2 pipeline cut after the shifter.
+  always @(posedge i_clk) begin
+    sa_b_r <= sa;
+    ovf_b_r <= ovf;
+    sgn_b_r <= x_r[62];
+    sat_b_r <= sat_r;
+    pass_b_r <= pass_r;
+    keep_b_r <= keep_r;
+    scaled_b_r <= scaled1_r;
+    zout_b_r <= zout_r;
+    min_b_r <= min_r;
+    max_b_r <= max_r;
+  end
+
+  assign sb  = {sa_b_r[32], sa_b_r} + 34'd1;
+  assign y32 = (sat_b_r && (ovf_b_r || (sb[33] != sb[32]))) ? ((ovf_b_r && sgn_b_r) ? 32'h80000000 : 32'h7fffffff) : sb[32:1];
 
   // Result by mode: kept value or the rounded shift.
   always @* begin
-    y = pass_r ? keep_r : {{16{y32[31]}}, y32};
+    y = pass_b_r ? keep_b_r : {{16{y32[31]}}, y32};
   end
 
   reg [47:0] y_r;       // R2: result before offset and clamp
@@ -395,10 +462,10 @@ module pdl_accel_requant (
   // Stage R2 registers.
   always @(posedge i_clk) begin
     y_r <= y;
-    scaled_r <= scaled1_r;
-    zout2_r <= zout_r;
-    min2_r <= min_r;
-    max2_r <= max_r;
+    scaled_r <= scaled_b_r;
+    zout2_r <= zout_b_r;
+    min2_r <= min_b_r;
+    max2_r <= max_b_r;
   end
 
   wire [32:0] offset;   // z_out + y

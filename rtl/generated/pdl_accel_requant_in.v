@@ -22,7 +22,7 @@ module pdl_accel_requant_in (
   input  wire [15:0] i_zout,      // output zero point (signed)
   input  wire [15:0] i_min,       // act_min (signed)
   input  wire [15:0] i_max,       // act_max (signed)
-  output wire [63:0] o_value,     // result, two cycles after the inputs
+  output wire [63:0] o_value,     // result, 2 cycles after the inputs
   output wire        o_clamp_lo,  // the result was clamped at act_min
   output wire        o_clamp_hi   // the result was clamped at act_max
 );
@@ -344,8 +344,8 @@ module pdl_accel_requant_in (
 
   assign xx_sh = $signed(xx) >>> sh_r;
   assign sa    = xx_sh[32:0];
-  assign sb    = {sa[32], sa} + 34'd1;
   assign ovf   = 1'b0 | ((x_r[32] ^ x_r[62]) & (sh_r <= 6'd0)) | ((x_r[33] ^ x_r[62]) & (sh_r <= 6'd1)) | ((x_r[34] ^ x_r[62]) & (sh_r <= 6'd2)) | ((x_r[35] ^ x_r[62]) & (sh_r <= 6'd3)) | ((x_r[36] ^ x_r[62]) & (sh_r <= 6'd4)) | ((x_r[37] ^ x_r[62]) & (sh_r <= 6'd5)) | ((x_r[38] ^ x_r[62]) & (sh_r <= 6'd6)) | ((x_r[39] ^ x_r[62]) & (sh_r <= 6'd7)) | ((x_r[40] ^ x_r[62]) & (sh_r <= 6'd8)) | ((x_r[41] ^ x_r[62]) & (sh_r <= 6'd9)) | ((x_r[42] ^ x_r[62]) & (sh_r <= 6'd10)) | ((x_r[43] ^ x_r[62]) & (sh_r <= 6'd11)) | ((x_r[44] ^ x_r[62]) & (sh_r <= 6'd12)) | ((x_r[45] ^ x_r[62]) & (sh_r <= 6'd13)) | ((x_r[46] ^ x_r[62]) & (sh_r <= 6'd14)) | ((x_r[47] ^ x_r[62]) & (sh_r <= 6'd15)) | ((x_r[48] ^ x_r[62]) & (sh_r <= 6'd16)) | ((x_r[49] ^ x_r[62]) & (sh_r <= 6'd17)) | ((x_r[50] ^ x_r[62]) & (sh_r <= 6'd18)) | ((x_r[51] ^ x_r[62]) & (sh_r <= 6'd19)) | ((x_r[52] ^ x_r[62]) & (sh_r <= 6'd20)) | ((x_r[53] ^ x_r[62]) & (sh_r <= 6'd21)) | ((x_r[54] ^ x_r[62]) & (sh_r <= 6'd22)) | ((x_r[55] ^ x_r[62]) & (sh_r <= 6'd23)) | ((x_r[56] ^ x_r[62]) & (sh_r <= 6'd24)) | ((x_r[57] ^ x_r[62]) & (sh_r <= 6'd25)) | ((x_r[58] ^ x_r[62]) & (sh_r <= 6'd26)) | ((x_r[59] ^ x_r[62]) & (sh_r <= 6'd27)) | ((x_r[60] ^ x_r[62]) & (sh_r <= 6'd28)) | ((x_r[61] ^ x_r[62]) & (sh_r <= 6'd29));
+  assign sb    = {sa[32], sa} + 34'd1;
   assign y32   = (sat_r && (ovf || (sb[33] != sb[32]))) ? ((ovf && x_r[62]) ? 32'h80000000 : 32'h7fffffff) : sb[32:1];
 
   // Result by mode: kept value or the rounded shift.

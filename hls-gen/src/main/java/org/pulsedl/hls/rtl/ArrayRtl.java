@@ -681,7 +681,7 @@ final class ArrayRtl {
                 .connect("o_clamp_hi", "in_clamp_hi")
                 .comment("Input stage (docs 3.5, 4.5): clamp(z_in + MBQM(code - baseline)) to the input width.")
                 .build());
-        it.addAll(V.delay("stg_wdata", s.ab(), "in_value[" + (s.ab() - 1) + ":0]", s.inExtra(),
+        it.addAll(V.delay("stg_wdata", s.ab(), "in_value[" + (s.ab() - 1) + ":0]", s.inExtra() - s.inCuts(),
                 "input-stage value in the staging write cycle"));
         it.add(V.assign("unused_in", "&{1'b0, in_value, in_clamp_lo, in_clamp_hi, pi3_rdata_r[31:13], pi3_rdata_r[7:6]}"));
     }

@@ -26,6 +26,17 @@ final class BoothMultiplier {
      */
     static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
                                  int pw) {
+        return rows(prefix, a, aw, b, bw, signedB, product, pw, -1);
+    }
+
+    /**
+     * As {@link #rows(String, String, int, String, int, boolean, String, int)}, with a pipeline register on
+     * {@code i_clk} after Booth digit {@code cutAfter} (none when negative): the partial sum and both operands are
+     * registered ({@code P_cs_r}, {@code P_ca_r}, {@code P_cb_r}) and the later rows read the registered copies, so
+     * the product appears one cycle later and the carry chains are split in two.
+     */
+    static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
+                                 int pw, int cutAfter) {
         if (signedB && bw % 2 != 0) {
             throw new IllegalArgumentException("a signed Booth multiplier needs an even width, got " + bw);
         }
@@ -44,7 +55,9 @@ final class BoothMultiplier {
         }
         it.add(V.wire(p + "a2", aw + 1, a + ", sign-extended by one bit"));
         it.add(V.assign(p + "a2", V.sext(a, aw, aw + 1)));
+        String a2 = p + "a2";
         int digits = signedB ? bw / 2 : (bw - 1) / 2 + 1;
+        boolean cut = cutAfter < 0;                             // no cut wanted, or done
         for (int j = 0; j < digits; j++) {
             int o = first + 2 * j;
             if (o >= pw) {
@@ -69,7 +82,7 @@ final class BoothMultiplier {
             it.add(V.assign(p + "one" + n, mid + " ^ " + lo));
             it.add(V.assign(p + "two" + n, hi + " ? (~" + mid + " & ~" + lo + ") : (" + mid + " & " + lo + ")"));
             it.add(V.assign(p + "neg" + n, hi + " & ~(" + mid + " & " + lo + ")"));
-            it.add(V.assign(p + "r" + n, "({" + (aw + 1) + "{" + p + "one" + n + "}} & " + p + "a2 | {" + (aw + 1)
+            it.add(V.assign(p + "r" + n, "({" + (aw + 1) + "{" + p + "one" + n + "}} & " + a2 + " | {" + (aw + 1)
                     + "{" + p + "two" + n + "}} & {" + a + ", 1'b0}) ^ {" + (aw + 1) + "{" + p + "neg" + n + "}}"));
             if (last == null) {
                 // First signed row: nothing to add yet but its own +1 (the two's-complement completion).
@@ -86,6 +99,29 @@ final class BoothMultiplier {
             }
             last = p + "s" + n;
             prev = o + hw;
+            boolean lastRow = j + 1 >= digits || first + 2 * (j + 1) >= pw;
+            if (j == Math.min(cutAfter, digits - 1) || (cutAfter >= 0 && lastRow && !cut)) {
+                cut = true;
+                it.add(V.reg(p + "cs_r", prev, "pipeline cut: partial product after digit " + j));
+                if (lastRow) {
+                    it.add(V.ff("Multiplier pipeline cut (after the last row: the product).", V.nb(p + "cs_r", last)));
+                } else {
+                    it.add(V.reg(p + "ca_r", aw, "pipeline cut: " + a));
+                    it.add(V.reg(p + "cb_r", bw, "pipeline cut: " + b));
+                    it.add(V.ff("Multiplier pipeline cut (the later rows read the registered copies).",
+                            V.nb(p + "cs_r", last), V.nb(p + "ca_r", a), V.nb(p + "cb_r", b)));
+                    it.add(V.wire(p + "ca2", aw + 1, p + "ca_r, sign-extended by one bit"));
+                    it.add(V.assign(p + "ca2", V.sext(p + "ca_r", aw, aw + 1)));
+                    int lowUsed = first + 2 * (j + 1) - 1;          // the next digit's lowest bit of b
+                    if (lowUsed > 0) {
+                        unused.append(", ").append(p).append("cb_r[").append(lowUsed - 1).append(":0]");
+                    }
+                    a = p + "ca_r";
+                    a2 = p + "ca2";
+                    b = p + "cb_r";
+                }
+                last = p + "cs_r";
+            }
         }
         it.add(V.assign(product, V.sext(last, prev, pw)));
         it.add(V.wire("unused_" + prefix + "_rows", 1, "row LSBs (always 1) and row bits above the product"));

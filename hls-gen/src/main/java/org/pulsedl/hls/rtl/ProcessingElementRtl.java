@@ -74,7 +74,7 @@ final class ProcessingElementRtl {
         it.add(V.wire("rq_value", 64, "requantiser output"));
         it.add(V.wire("rq_clamp_lo", 1, "requantiser clamped low"));
         it.add(V.wire("rq_clamp_hi", 1, "requantiser clamped high"));
-        it.addAll(V.delay("wr_value", 64, "rq_value", s.rqExtra(), "the value written in the write cycle"));
+        it.addAll(V.delay("wr_value", 64, "rq_value", s.rqExtra() - s.rqCuts(), "the value written in the write cycle"));
         it.add(MemorySpec.builder("stg", Width.bits(ab), 2 << s.stgAw()).clock("i_clk")
                 .comment("Input staging, contexts A and B (docs 3.1).")
                 .write("i_stg_we", "i_stg_waddr", "i_stg_wdata").read("i_stg_raddr").build());
@@ -160,7 +160,7 @@ final class ProcessingElementRtl {
                 .connect("o_clamp_hi", "rq_clamp_hi")
                 .comment("Requantiser of the drain path (docs 3.5).")
                 .build());
-        it.addAll(V.delay("wr_clamp", 2, "{rq_clamp_hi, rq_clamp_lo}", s.rqExtra(), "clamp flags in the write cycle"));
+        it.addAll(V.delay("wr_clamp", 2, "{rq_clamp_hi, rq_clamp_lo}", s.rqExtra() - s.rqCuts(), "clamp flags in the write cycle"));
         it.add(V.assign("o_clamp_lo", "wr_clamp[0]"));
         it.add(V.assign("o_clamp_hi", "wr_clamp[1]"));
         return m.add(it).build();

@@ -12,7 +12,8 @@ import org.pulsedl.hls.verilog.Stmt;
  * compiler and the model validator allow. Stage R1 adds the bias, wraps to acc_bits and multiplies (one fabric
  * radix-4 Booth multiplier shared by all modes, written as adder rows so no tool maps it to DSPs: Yosys 0.23 ignores
  * {@code use_dsp = "no"}); stage R2 rounds and shifts with one 33-bit-output shifter shared by all modes; the output
- * offsets by z_out and clamps combinationally, so a value presented in cycle t leaves in cycle t+2.
+ * offsets by z_out and clamps combinationally, so a value presented in cycle t leaves in cycle t+2 — or t+2+cuts when
+ * the latency budget allows pipeline cuts inside (the multiplier's rows, then R2 after its shifter).
  *
  * <p>Two variants: the PE's ({@link #pe}: all modes, the hardware's m_bits) and the input stage's ({@link #input}:
  * DOUBLE, SINGLE and RAW with {@code input_m_bits}, by default {@value RequantUnit#INPUT_M_BITS} so any model's input
@@ -36,15 +37,17 @@ final class RequantRtl {
      * @param m      the multiplier bits M (SRDHM divisor 2^M)
      * @param layers the PE variant: INT64, MAX, AVG, and the layer validator's guarantees (an int16 accumulator fits
      *               48 bits; DOUBLE's {@code acc << shl} does not overflow int32, and shl > 0 implies shr = 0)
+     * @param cuts   extra pipeline registers inside (0-2, from the latency budget): 1 splits the multiplier's rows,
+     *               2 also splits stage R2 after its shifter; the output then leaves 2 + cuts cycles after the inputs
      */
-    record Variant(String name, int m, boolean layers) {}
+    record Variant(String name, int m, boolean layers, int cuts) {}
 
     static Variant pe(RtlShape s) {
-        return new Variant(s.name("requant"), s.m(), true);
+        return new Variant(s.name("requant"), s.m(), true, s.rqCuts());
     }
 
     static Variant input(RtlShape s) {
-        return new Variant(s.name("requant_in"), s.cfg().inputMBits(), false);
+        return new Variant(s.name("requant_in"), s.cfg().inputMBits(), false, s.inCuts());
     }
 
     private RequantRtl() {}
@@ -107,7 +110,9 @@ final class RequantRtl {
                                 : "Exact for any 16-bit code and 64-bit bias.",
                         "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + aw + "x" + bw
                                 + " radix-4 Booth rows in fabric). Stage R2: round and shift.",
-                        "Output (combinational, cycle t+2): clamp(z_out + y, act_min, act_max) for modes 0-2.")
+                        (v.cuts() > 0 ? "Pipeline cuts: " + (v.cuts() >= 2 ? "multiplier rows and R2 after the shifter. "
+                                : "multiplier rows. ") : "") + "Output (combinational, cycle t+" + (2 + v.cuts())
+                                + "): clamp(z_out + y, act_min, act_max) for modes 0-2.")
                 .port(V.in("i_clk", 1, "clock"))
                 .port(V.in("i_mode", 3, "mode, see header (stage R1)"))
                 .port(V.in("i_value", 64, "accumulator, pool value or ADC code, sign-extended (stage R1)"))
@@ -119,7 +124,7 @@ final class RequantRtl {
                 .port(V.in("i_zout", 16, "output zero point (signed)"))
                 .port(V.in("i_min", 16, "act_min (signed)"))
                 .port(V.in("i_max", 16, "act_max (signed)"))
-                .port(V.out("o_value", 64, "result, two cycles after the inputs"))
+                .port(V.out("o_value", 64, "result, " + (2 + v.cuts()) + " cycles after the inputs"))
                 .port(V.out("o_clamp_lo", 1, "the result was clamped at act_min"))
                 .port(V.out("o_clamp_hi", 1, "the result was clamped at act_max"));
         List<ModuleItem> it = new ArrayList<>();
@@ -165,7 +170,9 @@ final class RequantRtl {
         it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.",
                 ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
         it.add(V.assign("mul_b", mulB));
-        it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw));
+        int digits = (bw - 1) / 2 + 1;
+        it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw,
+                v.cuts() >= 1 ? digits / 2 - 1 : -1));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
         it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
                 + (layers ? " or M - 1 - shl; AVG 23" : "")));
@@ -180,30 +187,42 @@ final class RequantRtl {
             it.add(V.assign("two", dbl));
             it.add(V.assign("sh", "two ? i_shr : i_shr - 6'd1"));
         }
-        it.add(V.reg("x_r", pw, "R1: product"));
-        it.add(V.reg("keep_r", acc, "R1: RAW accumulator" + (layers ? " or MAX value" : "")));
-        it.add(V.reg("sh_r", 6, "R1: R2 shift"));
-        it.add(V.reg("two_r", 1, "R1: DOUBLE, two roundings"));
-        it.add(V.reg("sat_r", 1, "R1: SINGLE (saturates)"));
-        it.add(V.reg("pass_r", 1, "R1: RAW or MAX (keep_r passes)"));
-        it.add(V.reg("scaled1_r", 1, "R1: modes 0-2 (offset and clamp apply)"));
-        it.add(V.reg("zout_r", 16, "R1: z_out"));
-        it.add(V.reg("min_r", 16, "R1: act_min"));
-        it.add(V.reg("max_r", 16, "R1: act_max"));
-        List<Stmt> r1 = new ArrayList<>(List.of(V.nb("x_r", "product"),
-                V.nb("keep_r", layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? i_value[" + (acc - 1) + ":0] : acc"
-                        : "acc"),
-                V.nb("sh_r", "sh"), V.nb("two_r", "two"), V.nb("sat_r", mode + " == " + V.lit(3, SINGLE)),
-                V.nb("pass_r", layers
-                        ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
-                        : mode + " == " + V.lit(3, RAW)),
-                V.nb("scaled1_r", mode + " < " + V.lit(3, RAW)),
-                V.nb("zout_r", "i_zout"), V.nb("min_r", "i_min"), V.nb("max_r", "i_max")));
+        // R1 sideband: {register, width, comment, value from the inputs}. With a multiplier cut (cuts >= 1) each
+        // is registered twice, like the product, so it meets x_r one cycle later.
+        List<String[]> side = new ArrayList<>();
+        side.add(new String[] {"keep", Integer.toString(acc), "RAW accumulator" + (layers ? " or MAX value" : ""),
+                layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? i_value[" + (acc - 1) + ":0] : acc" : "acc"});
+        side.add(new String[] {"sh", "6", "R2 shift", "sh"});
+        side.add(new String[] {"two", "1", "DOUBLE, two roundings", "two"});
+        side.add(new String[] {"sat", "1", "SINGLE (saturates)", mode + " == " + V.lit(3, SINGLE)});
+        side.add(new String[] {"pass", "1", "RAW or MAX (keep_r passes)", layers
+                ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
+                : mode + " == " + V.lit(3, RAW)});
+        side.add(new String[] {"scaled1", "1", "modes 0-2 (offset and clamp apply)", mode + " < " + V.lit(3, RAW)});
+        side.add(new String[] {"zout", "16", "z_out", "i_zout"});
+        side.add(new String[] {"min", "16", "act_min", "i_min"});
+        side.add(new String[] {"max", "16", "act_max", "i_max"});
         if (layers) {
-            it.add(V.reg("avg_r", 1, "R1: AVG"));
-            it.add(V.reg("inv_r", 1, "R1: AVG of a negative sum (the quotient is negated)"));
-            r1.add(V.nb("avg_r", mode + " == " + V.lit(3, AVG)));
-            r1.add(V.nb("inv_r", "(" + mode + " == " + V.lit(3, AVG) + ") && avg_neg"));
+            side.add(new String[] {"avg", "1", "AVG", mode + " == " + V.lit(3, AVG)});
+            side.add(new String[] {"inv", "1", "AVG of a negative sum (the quotient is negated)",
+                    "(" + mode + " == " + V.lit(3, AVG) + ") && avg_neg"});
+        }
+        it.add(V.reg("x_r", pw, "R1: product"));
+        List<Stmt> r1 = new ArrayList<>(List.of(V.nb("x_r", "product")));
+        List<Stmt> r1c = new ArrayList<>();
+        for (String[] f : side) {
+            String src = f[3];
+            if (v.cuts() >= 1) {
+                it.add(V.reg(f[0] + "_c_r", Integer.parseInt(f[1]), "R1 (cut): " + f[2]));
+                r1c.add(V.nb(f[0] + "_c_r", src));
+                src = f[0] + "_c_r";
+            }
+            it.add(V.reg(f[0] + "_r", Integer.parseInt(f[1]), "R1: " + f[2]));
+            r1.add(V.nb(f[0] + "_r", src));
+        }
+        if (v.cuts() >= 1) {
+            it.add(V.ff("Stage R1 sideband, first half (the multiplier's rows are cut here too).",
+                    r1c.toArray(new Stmt[0])));
         }
         it.add(V.ff("Stage R1 registers.", r1.toArray(new Stmt[0])));
         // ---- stage R2 ----
@@ -233,7 +252,6 @@ final class RequantRtl {
         it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
         it.add(V.assign("xx_sh", "$signed(xx) >>> sh_r"));
         it.add(V.assign("sa", "xx_sh[32:0]"));
-        it.add(V.assign("sb", "{sa[32], sa} + 34'd1"));
         // SINGLE: sa fits 33 bits iff xx[pw-1 : sh+32] are all sign bits (thermometer of sh over bits 32..pw-2)
         // (SINGLE's product has 32 + M bits: the ones above are sign copies)
         int sgn = Math.min(pw, 32 + mb) - 1;
@@ -243,17 +261,52 @@ final class RequantRtl {
                     .append(V.lit(6, j - 32)).append("))");
         }
         it.add(V.assign("ovf", ovf.toString()));
-        it.add(V.assign("y32", "(sat_r && (ovf || (sb[33] != sb[32]))) ? ((ovf && x_r[" + sgn
-                + "]) ? 32'h80000000 : 32'h7fffffff) : sb[32:1]"));
+        // cuts >= 2: R2 is split after the shifter; the rounding add, saturation and mode select come a cycle later.
+        String saN = "sa";
+        String ovfN = "ovf";
+        String sgnN = "x_r[" + sgn + "]";
+        String satN = "sat_r";
+        String passN = "pass_r";
+        String keepN = "keep_r";
+        String scaledN = "scaled1_r";
+        String zoutN = "zout_r";
+        String minN = "min_r";
+        String maxN = "max_r";
+        if (v.cuts() >= 2) {
+            String[][] r2a = {{"sa_b_r", "33", saN, "shifted value"}, {"ovf_b_r", "1", ovfN, "SINGLE overflow"},
+                {"sgn_b_r", "1", sgnN, "sign of the product"}, {"sat_b_r", "1", satN, "SINGLE"},
+                {"pass_b_r", "1", passN, "RAW or MAX"}, {"keep_b_r", Integer.toString(acc), keepN, "kept value"},
+                {"scaled_b_r", "1", scaledN, "modes 0-2"}, {"zout_b_r", "16", zoutN, "z_out"},
+                {"min_b_r", "16", minN, "act_min"}, {"max_b_r", "16", maxN, "act_max"}};
+            List<Stmt> st = new ArrayList<>();
+            for (String[] f : r2a) {
+                it.add(V.reg(f[0], Integer.parseInt(f[1]), "R2 (cut): " + f[3]));
+                st.add(V.nb(f[0], f[2]));
+            }
+            it.add(V.ff("Stage R2 pipeline cut after the shifter.", st.toArray(new Stmt[0])));
+            saN = "sa_b_r";
+            ovfN = "ovf_b_r";
+            sgnN = "sgn_b_r";
+            satN = "sat_b_r";
+            passN = "pass_b_r";
+            keepN = "keep_b_r";
+            scaledN = "scaled_b_r";
+            zoutN = "zout_b_r";
+            minN = "min_b_r";
+            maxN = "max_b_r";
+        }
+        it.add(V.assign("sb", "{" + saN + "[32], " + saN + "} + 34'd1"));
+        it.add(V.assign("y32", "(" + satN + " && (" + ovfN + " || (sb[33] != sb[32]))) ? ((" + ovfN + " && " + sgnN
+                + ") ? 32'h80000000 : 32'h7fffffff) : sb[32:1]"));
         it.add(V.comb("Result by mode: kept value or the rounded shift.",
-                V.bl("y", "pass_r ? " + V.sext("keep_r", acc, yw) + " : " + V.sext("y32", 32, yw))));
+                V.bl("y", passN + " ? " + V.sext(keepN, acc, yw) + " : " + V.sext("y32", 32, yw))));
         it.add(V.reg("y_r", yw, "R2: result before offset and clamp"));
         it.add(V.reg("scaled_r", 1, "R2: modes 0-2 (offset and clamp apply)"));
         it.add(V.reg("zout2_r", 16, "R2: z_out"));
         it.add(V.reg("min2_r", 16, "R2: act_min"));
         it.add(V.reg("max2_r", 16, "R2: act_max"));
-        it.add(V.ff("Stage R2 registers.", V.nb("y_r", "y"), V.nb("scaled_r", "scaled1_r"),
-                V.nb("zout2_r", "zout_r"), V.nb("min2_r", "min_r"), V.nb("max2_r", "max_r")));
+        it.add(V.ff("Stage R2 registers.", V.nb("y_r", "y"), V.nb("scaled_r", scaledN),
+                V.nb("zout2_r", zoutN), V.nb("min2_r", minN), V.nb("max2_r", maxN)));
         // ---- output: y is int32, z_out + y needs 33 bits, the clamp result fits act_min/act_max's 16 ----
         it.add(V.wire("offset", 33, "z_out + y"));
         it.add(V.wire("below", 1, "offset < act_min"));

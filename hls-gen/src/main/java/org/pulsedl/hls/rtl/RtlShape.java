@@ -67,6 +67,12 @@ record RtlShape(AcceleratorConfig cfg, String prefix) {
 
     int rqExtra() { return cfg.requantLatency() - MIN_REQUANT_LATENCY; }
 
+    /** Extra requantiser stages that become pipeline cuts inside it (multiplier rows, then R2); the rest delay. */
+    int rqCuts() { return Math.min(2, rqExtra()); }
+
+    /** The input stage's requantiser: pipeline cuts from the input latency budget. */
+    int inCuts() { return Math.min(2, inExtra()); }
+
     int inExtra() { return cfg.inputLatency() - MIN_INPUT_LATENCY; }
 
     /** Bits of a lane index. */

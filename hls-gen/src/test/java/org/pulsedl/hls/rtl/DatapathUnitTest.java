@@ -125,6 +125,7 @@ class DatapathUnitTest {
         System.out.println("DatapathUnitTest: " + ops.size() + " packed MAC operand sets equal PackedMac");
     }
 
+    // Latencies choose the pipeline cuts (RtlShape.rqCuts/inCuts): requant_latency 6 → 2 cuts, 5 → 1, 4 → none.
     @Test
     void requantiserEqualsRequantUnit() throws Exception {
         checkRequantiser(AcceleratorConfig.small(), false, 5678);
@@ -132,18 +133,19 @@ class DatapathUnitTest {
 
     @Test
     void narrowRequantiserEqualsRequantUnit() throws Exception {
-        checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), false, 5679);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).requantLatency(5).build(), false, 5679);
     }
 
     @Test
     void inputStageRequantiserEqualsRequantUnit() throws Exception {
         checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), true, 5680);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().inputMBits(16).inputLatency(6).build(), true, 5682);
     }
 
     @Test
     void int8BuildRequantiserEqualsRequantUnit() throws Exception {
-        checkRequantiser(AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).mBits(20).build(), false,
-                5681);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().activationBits(8).accBits(32).mBits(20)
+                .requantLatency(4).build(), false, 5681);
     }
 
     /**
@@ -158,6 +160,8 @@ class DatapathUnitTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         int accBits = cfg.accBits();
         int mBits = inputStage ? cfg.inputMBits() : cfg.mBits();
+        RtlShape shape = new RtlShape(cfg, AcceleratorRtl.TOP);
+        int latency = 2 + (inputStage ? shape.inCuts() : shape.rqCuts());   // pipeline cuts from the latency budget
         VerilogFile rq = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), module);
         boolean int16 = cfg.activationBits() == 16;
         long actHalf = 1L << (cfg.activationBits() - 1);
@@ -256,13 +260,13 @@ class DatapathUnitTest {
                     fd = $fopen("out.hex", "w");
                     for (i = 0; i < n; i = i + 1) begin
                       {mode4, value, bias, m, shr, shl, cnt, zout, amin, amax} = vec[i];
-                      tick; tick;
+                      TICKS
                       #1 $fdisplay(fd, "%016x", out);
                     end
                     $fclose(fd);
                     $finish;
-                  end""".replace("MODULE", module);
-        List<String> out = runVectors(module.substring(AcceleratorRtl.TOP.length() + 1) + "-" + cfg.mBits(), rq, body,
+                  end""".replace("MODULE", module).replace("TICKS", "tick; ".repeat(latency).strip());
+        List<String> out = runVectors(module.substring(AcceleratorRtl.TOP.length() + 1) + "-" + cfg.mBits() + "-l" + latency, rq, body,
                 vectors);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.get(i)[0], Long.parseUnsignedLong(out.get(i).trim(), 16),
