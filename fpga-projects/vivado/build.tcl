@@ -1,11 +1,13 @@
-# Vivado non-project build of the generated accelerator for an xc7a100t (Arty A7-100T: xc7a100tcsg324-1).
+# Vivado non-project build of the generated accelerator for an xc7a200t (Nexys Video: xc7a200tsbg484-1). The
+# default configuration uses 112 DSP48E1 — under half an xc7a100t's 240 — but its ≈ 83 k LUTs (Yosys) need the
+# 200t's 134 k; smaller arrays (-P 12 and below) fit an xc7a100t (Arty A7-100T: xc7a100tcsg324-1) — pass PART.
 # Not run in CI (Vivado is not free to redistribute); kept correct by hand — see docs/generate.md.
 #
 #   vivado -mode batch -source fpga-projects/vivado/build.tcl -tclargs [RTL_DIR [TOP [PART [XDC [MODE]]]]]
 #
 #   RTL_DIR  generated Verilog and $readmemh images (default rtl/generated and firmware/generated beside it)
 #   TOP      top module (default: the module Vivado finds as top)
-#   PART     default xc7a100tcsg324-1
+#   PART     default xc7a200tsbg484-1
 #   XDC      constraints (default accel_ooc.xdc next to this script: the 100 MHz clock on i_clk)
 #   MODE     ooc (default): the accelerator alone, out of context (no I/O placement; what we can time
 #            without the SoC top) — or board: a full top with pins in XDC, ending in a bitstream.
@@ -17,7 +19,7 @@ set script_dir [file dirname [file normalize [info script]]]
 set root       [file normalize [file join $script_dir .. ..]]
 set rtl_dir    [expr {[llength $argv] > 0 ? [file normalize [lindex $argv 0]] : [file join $root rtl generated]}]
 set top        [expr {[llength $argv] > 1 ? [lindex $argv 1] : ""}]
-set part       [expr {[llength $argv] > 2 ? [lindex $argv 2] : "xc7a100tcsg324-1"}]
+set part       [expr {[llength $argv] > 2 ? [lindex $argv 2] : "xc7a200tsbg484-1"}]
 set xdc        [expr {[llength $argv] > 3 ? [file normalize [lindex $argv 3]] : [file join $script_dir accel_ooc.xdc]}]
 set mode       [expr {[llength $argv] > 4 ? [lindex $argv 4] : "ooc"}]
 set out        [file join $root fpga-projects build vivado]
@@ -37,7 +39,8 @@ foreach dir [list $rtl_dir [file join $parent firmware] [file join [file dirname
 read_verilog $sources
 read_xdc $xdc
 
-set synth_args [list -part $part -flatten_hierarchy rebuilt]
+# -retiming lets Vivado move the requantiser's spare pipeline registers (requant_latency beyond its cuts) into logic.
+set synth_args [list -part $part -flatten_hierarchy rebuilt -retiming]
 if {$top ne ""} { lappend synth_args -top $top } else { lappend synth_args -top [lindex [find_top] 0] }
 if {$mode eq "ooc"} { lappend synth_args -mode out_of_context }
 synth_design {*}$synth_args

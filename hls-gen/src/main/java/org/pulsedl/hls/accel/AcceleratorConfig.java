@@ -146,18 +146,19 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64, 2048,
-                256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64,
+                2048, 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 
     /**
-     * The throughput configuration for an Artix-7 (xc7a100t) at 100 MHz: P = 28 × U = 8 = 224 AUs on 112 DSP48s
-     * (two int8 MACs each), 1,312 issue cycles per context-round of the default model → 46.9 cycles per window,
-     * utilisation 0.933, 1.07 M two-channel pulses/s (docs §6).
+     * The throughput configuration for an Artix-7 at 100 MHz: P = 28 × U = 8 = 224 AUs on 112 DSP48s (two int8
+     * MACs each, or an int16 product and a fabric one), 1,310 issue cycles per context-round of the default model in
+     * any precision → 46.8 cycles per window, utilisation 0.934, 1.07 M two-channel pulses/s (docs §6). Its DSPs are
+     * under half an xc7a100t's; its LUTs need an xc7a200t (docs/performance.md).
      */
     public static AcceleratorConfig artix7Default() {
-        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048,
-                512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
+        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64,
+                2048, 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
     /** Mutable copy of a configuration, for presets and tests; {@link #build} runs the checks. */

@@ -10,7 +10,7 @@ import org.pulsedl.hls.accel.AcceleratorConfig;
 public enum Preset {
     /** P = 2 × U = 4, no DSP packing, 25 MHz: quick simulation and the iCE40 build. */
     SMALL("small", AcceleratorConfig::small),
-    /** P = 28 × U = 8, two int8 MACs per DSP48, 100 MHz: the xc7a100t throughput configuration (the default). */
+    /** P = 28 × U = 8, two int8 MACs per DSP48, 100 MHz: the Artix-7 throughput configuration (the default). */
     ARTIX7("artix7", AcceleratorConfig::artix7Default);
 
     /** The configuration {@code pulsedl generate} uses when given no preset. */

@@ -61,14 +61,7 @@ class DefaultModelRtlTest {
             tags[i] = i % 2;                                    // ADC channel
         }
         ArraySimulator.Result ref = new ArraySimulator(program).run(codes, tags);
-        GoldenModel golden = new GoldenModel(model);
-        for (int i = 0; i < windows; i++) {
-            short[][] adc = new short[1][32];
-            for (int l = 0; l < 32; l++) {
-                adc[0][l] = (short) codes.get(i)[l];
-            }
-            assertArrayEquals(golden.runFromAdc(adc), ref.outputs()[i], "window " + i + ": ArraySimulator vs golden");
-        }
+        assertSimulatorEqualsGolden(model, codes, ref);
         RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-default"), program, codes, tags,
                 10 * ref.cycles() + 10_000);
         assertArrayEquals(ref.resultWords(), t.words(), "result words (outputs, tags, sequence) vs ArraySimulator");
@@ -100,16 +93,21 @@ class DefaultModelRtlTest {
         List<int[]> codes = crrcWindows(new SplittableRandom(seed), windows);
         int[] tags = new int[windows];
         ArraySimulator.Result ref = new ArraySimulator(program).run(codes, tags);
+        assertSimulatorEqualsGolden(model, codes, ref);
+        RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-m16"), program, codes, tags,
+                10 * ref.cycles() + 10_000);
+        assertArrayEquals(ref.resultWords(), t.words(), "result words vs ArraySimulator (m_bits 16 build)");
+    }
+
+    /** Every window's outputs from {@code ArraySimulator} equal the golden model's on the same ADC codes. */
+    private static void assertSimulatorEqualsGolden(QuantizedModel model, List<int[]> codes, ArraySimulator.Result ref) {
         GoldenModel golden = new GoldenModel(model);
-        for (int i = 0; i < windows; i++) {
+        for (int i = 0; i < codes.size(); i++) {
             short[][] adc = new short[1][32];
             for (int l = 0; l < 32; l++) {
                 adc[0][l] = (short) codes.get(i)[l];
             }
             assertArrayEquals(golden.runFromAdc(adc), ref.outputs()[i], "window " + i + ": ArraySimulator vs golden");
         }
-        RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-m16"), program, codes, tags,
-                10 * ref.cycles() + 10_000);
-        assertArrayEquals(ref.resultWords(), t.words(), "result words vs ArraySimulator (m_bits 16 build)");
     }
 }
