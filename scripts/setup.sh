@@ -68,7 +68,7 @@ pulsedl_jar_stale() {
 build_pulsedl() {
   ensure_build_tools
   echo "pulsedl: building the application (first use or sources changed; takes about a minute)…" >&2
-  (cd "$PULSEDL_ROOT" && mvn -B -q -DskipTests package) >&2 \
+  (cd "$PULSEDL_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests package) >&2 \
     || { echo "pulsedl: build failed (see Maven's output above)" >&2; exit 1; }
 }
 

@@ -18,6 +18,7 @@ import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RangeMethod;
 import org.pulsedl.quantizer.train.FloatModelFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,9 +45,8 @@ public final class QuantizeCommand implements Callable<Integer> {
             description = "Use at most N windows, evenly spread over the dataset. Default: ${DEFAULT-VALUE}.")
     private int calibWindows;
 
-    @Option(names = "--precision", defaultValue = "int16", paramLabel = "P",
-            description = "int16 (TFLite 16x8), mixed16 (input and first layer int16, rest int8), int8, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE}.")
-    private String precision;
+    @Mixin
+    private QuantizationCliOptions quantisation = new QuantizationCliOptions();
 
     @Option(names = "--range", defaultValue = "minmax", paramLabel = "minmax|percentile:P|mse",
             description = "Activation range from calibration. Default: ${DEFAULT-VALUE}.")
@@ -55,22 +55,13 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--per-tensor", description = "One weight scale per layer instead of per output channel.")
     private boolean perTensor;
 
-    @Option(names = "--rounding", defaultValue = "double", paramLabel = "double|single", description = "Requantisation rounding. Default: ${DEFAULT-VALUE}.")
-    private String rounding;
-
-    @Option(names = "--m-bits", defaultValue = "31", paramLabel = "N", description = "Multiplier bits. Default: ${DEFAULT-VALUE}.")
-    private int mBits;
-
-    @Option(names = "--requantize-last", description = "Requantise the last layer instead of keeping its accumulators (raw).")
-    private boolean requantizeLast;
-
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The .qmodel to write.")
     private Path out;
 
     @Override
     public Integer call() throws IOException {
-        QuantizationOptions o = TrainCommand.quantOptions(precision, rounding, mBits).withPerChannel(!perTensor)
-                .withRawLastLayer(!requantizeLast).withRange(RangeMethod.parse(range));
+        QuantizationOptions o = quantisation.toOptions().withPerChannel(!perTensor)
+                .withRange(RangeMethod.parse(range));
         if (calibWindows < 1) {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }

@@ -9,9 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
-import org.pulsedl.quantizer.quant.Precision;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
-import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.train.EpochRecord;
 import org.pulsedl.quantizer.train.LabelFreeOptions;
 import org.pulsedl.quantizer.train.LabelFreeRun;
@@ -19,6 +17,7 @@ import org.pulsedl.quantizer.train.ShiftResampler;
 import org.pulsedl.quantizer.train.TrainingOptions;
 import org.pulsedl.quantizer.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -93,20 +92,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "TensorFlow threads; 0 = all cores. Default: ${DEFAULT-VALUE}.")
     private int threads;
 
-    @Option(names = "--precision", defaultValue = "int16", paramLabel = "P",
-            description = "Activation widths: int16 (every tensor, TFLite 16x8), mixed16 (input and first layer int16, rest int8), "
-                    + "int8, input_int16 or input_and_first_int16. Default: ${DEFAULT-VALUE} (docs/training.md).")
-    private String precision;
-
-    @Option(names = "--rounding", defaultValue = "double", paramLabel = "double|single",
-            description = "Requantisation rounding (DESIGN §2). Default: ${DEFAULT-VALUE}.")
-    private String rounding;
-
-    @Option(names = "--m-bits", defaultValue = "31", paramLabel = "N", description = "Multiplier bits (31 TFLite, 15 PulseDL-II). Default: ${DEFAULT-VALUE}.")
-    private int mBits;
-
-    @Option(names = "--requantize-last", description = "Requantise the last layer to int8 instead of keeping its accumulators (raw).")
-    private boolean requantizeLast;
+    @Mixin
+    private QuantizationCliOptions quantisation = new QuantizationCliOptions();
 
     @Option(names = "--calib-windows", defaultValue = "8192", paramLabel = "N",
             description = "Calibration windows for post-training quantisation (--qat-epochs 0). Default: ${DEFAULT-VALUE}.")
@@ -167,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         TrainingOptions options = new TrainingOptions(epochs, qatEpochs, batch, lr, lrFinal, qatLr, patience, valFraction,
                 seed, threads);
-        QuantizationOptions quant = quantOptions(precision, rounding, mBits).withRawLastLayer(!requantizeLast);
+        QuantizationOptions quant = quantisation.toOptions();
         if (calibWindows < 1) {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }
@@ -230,31 +217,6 @@ public final class TrainCommand implements Callable<Integer> {
                     .append(String.format(Locale.ROOT, "%.4g", v[i])).append(units.get(i).isEmpty() ? "" : " " + units.get(i));
         }
         return sb.toString();
-    }
-
-    /** {@code --precision}, {@code --rounding} and {@code --m-bits} as options on TFLite's per-channel defaults. */
-    static QuantizationOptions quantOptions(String precision, String rounding, int mBits) {
-        Precision p = switch (precision.toLowerCase(Locale.ROOT)) {
-            case "mixed16", "mixed" -> Precision.INPUT_AND_FIRST_INT16;
-            default -> {
-                try {
-                    yield Precision.parse(precision);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--precision: unknown '" + precision
-                            + "' (expected int8, mixed16, int16, input_int16 or input_and_first_int16)");
-                }
-            }
-        };
-        RoundingMode r;
-        try {
-            r = RoundingMode.valueOf(rounding.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--rounding: unknown '" + rounding + "' (expected double or single)");
-        }
-        if (mBits < 2 || mBits > 31) {
-            throw new IllegalArgumentException("--m-bits must be in [2, 31], got " + mBits);
-        }
-        return QuantizationOptions.tflite().withPrecision(p).withRounding(r).withMBits(mBits);
     }
 
     /** The layer list of {@code --spec}: the text itself, or the contents of the file it names. */
