@@ -44,7 +44,7 @@ while [ $# -gt 0 ]; do
     --rtl) rtl=$2; shift 2 ;;
     --firmware) firmware=$2; shift 2 ;;
     --) shift; gen_opts=("$@"); break ;;
-    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done

@@ -1,6 +1,6 @@
 # Vivado non-project build of the generated accelerator for an xc7a200t (Nexys Video: xc7a200tsbg484-1). The
-# default configuration uses 112 DSP48E1 — under half an xc7a100t's 240 — but its ≈ 83 k LUTs (Yosys) need the
-# 200t's 134 k; smaller arrays (-P 12 and below) fit an xc7a100t (Arty A7-100T: xc7a100tcsg324-1) — pass PART.
+# default configuration uses 112 DSP48E1 — under half an xc7a100t's 240 — but its ≈ 81 k LUTs (Yosys) need the
+# 200t's 134 k; smaller arrays (up to -P 16) fit an xc7a100t (Arty A7-100T: xc7a100tcsg324-1) — pass PART.
 # Not run in CI (Vivado is not free to redistribute); kept correct by hand — see docs/generate.md.
 #
 #   vivado -mode batch -source fpga-projects/vivado/build.tcl -tclargs [RTL_DIR [TOP [PART [XDC [MODE]]]]]
