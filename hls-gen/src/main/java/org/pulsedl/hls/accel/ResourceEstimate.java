@@ -40,8 +40,11 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int staging = 2 * ceil(2 * c.stagingDepth(), 64) * a;        // dual-port LUTRAM
         int resultBuf = ceil(4 * c.maxOutputs(), 64) * 64;           // 2 contexts × 2 banks × 64-bit values
         int fabricMul = 4 * (a + 2) + 8;                             // int16_full_rate: signed Booth, 4 rows
-        int perPe = u * auLut + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul + requantRest + pool
-                + staging + resultBuf;
+        // a packed pair's fabric around its DSP: A-port mux (25), high-field add and product select (2 x 24);
+        // with this the 28 x 8 default's per-PE LUTs match Yosys within 1 % (docs/performance.md)
+        int packedPair = c.twoMacsPerDsp() ? 25 + 24 + 24 : 0;
+        int perPe = u * auLut + u / 2 * packedPair + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul
+                + requantRest + pool + staging + resultBuf;
         int inputStage = boothRows(c.inputMBits()) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader
         int descriptors = ceil(c.maxLayers() + 1, 64) * 256;
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters
