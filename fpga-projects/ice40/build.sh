@@ -134,7 +134,7 @@ nextpnr-ice40 "--$device" --package "$package" --json "$OUT/accel.json" --asc "$
     --pcf-allow-unconstrained --report "$OUT/report.json" --seed 1 -l "$OUT/nextpnr.log" -q --timing-allow-fail 2>/dev/null \
   || { grep -E "^(ERROR|Info:[[:space:]]+ICESTORM_(LC|RAM|DSP):)" "$OUT/nextpnr.log" >&2
        module_report >&2
-       echo "build.sh: the design does not fit the $device: nextpnr-ice40 failed after $((SECONDS - t_all)) s (utilisation and cells per module above; logs: $OUT/nextpnr.log, $OUT/modules.txt)" >&2
+       echo "build.sh: the design does not fit the $device: nextpnr-ice40 failed after $((SECONDS - t_all)) s (utilisation and cells per module above; logs: $OUT/nextpnr.log, $OUT/modules.txt; one processing element fits: --top pdl_accel_pe)" >&2
        exit 1; }
 icepack "$OUT/accel.asc" "$OUT/accel.bin"
 
