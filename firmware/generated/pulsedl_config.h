@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:a6f0dd311519f1cd8d5b2da7d5dc99bec884663732b13aeae7968de979e94650
+ * Input hash: sha256:ec714aa005b0c05142479ce5878abe9d7f0ac81e0166b6d444d255d4d700714e
  */
 #ifndef PULSEDL_CONFIG_H
 #define PULSEDL_CONFIG_H

@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:8c16bfe0910149b93cbd9894b4edc0cb3784d9c9e81eaef78e3ca6c9da30987e
+ * Input hash: sha256:4aa50e3e4478009a066ac70547790d426c0304ad548bd19e5a2a1168dc497af8
  */
 #include "pulsedl_model.h"
 

@@ -9,7 +9,7 @@
 # Default model: a tiny int8 network (conv1d:4:4:2, conv1d:4:4:2, dense:2; 16-bit multipliers) trained here on
 # 4,000 simulated events in a few seconds — the accelerator's size barely depends on the model, but its weight and
 # parameter memories do; default configuration: SMALLEST below (P = 1, U = 4, int8, 32-bit accumulators, buffers
-# and limits just large enough for that model). --top times one module of the accelerator instead of its top
+# and limits just large enough for that model, no input stage). --top times one module of the accelerator instead of its top
 # (e.g. pdl_accel_pe: one processing element, its AUs and requantiser).
 # The accelerator has far more ports than an iCE40 package has pins, so it is wrapped in pins_wrapper.v
 # (generated here from the top's port list): every input comes from a shift register fed by one pin, every
@@ -25,9 +25,9 @@ for tool in yosys nextpnr-ice40 icepack; do
 done
 
 # The smallest configuration the tiny model runs on: P and U at their minimum, int8 activations, DOUBLE only,
-# 16-bit multipliers (input stage too), and every buffer and model limit cut to what the network needs
-# (act_depth 64 = conv1d's 16 x 4 output, weight_words 64 >= 52, max_channels 32 = dense's fan-in).
-SMALLEST=(--preset small -P 1 -U 4 --activation-bits 8 --acc-bits 32 --m-bits 16 --set input_m_bits=16
+# 16-bit multipliers, no input stage (windows arrive quantised), and every buffer and model limit cut to what the
+# network needs (act_depth 64 = conv1d's 16 x 4 output, weight_words 64 >= 52, max_channels 32 = dense's fan-in).
+SMALLEST=(--preset small -P 1 -U 4 --activation-bits 8 --acc-bits 32 --m-bits 16 --set input_stage=false
   --rounding-modes DOUBLE --act-depth 64 --weight-words 64 --set staging_depth=32 --set param_entries=16
   --set max_layers=3 --set input_fifo_windows=2 --set result_fifo_words=8 --set max_length=32 --set max_channels=32
   --set max_fan_in=32 --set max_kernel=4 --set max_stride=2 --set max_pool=1 --set max_outputs=2)

@@ -16,6 +16,8 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param accBits          AU accumulator width; at least {@link #minAccBits} (the largest fan-in's worst case)
  * @param mBits            requantisation multiplier bits; models with fewer bits run exactly (m0 is left-aligned)
  * @param inputMBits       multiplier bits of the input stage's requantiser (31 runs any model's input stage)
+ * @param inputStage       the array quantises ADC codes itself (docs §4.5); without it windows arrive quantised (the
+ *                         CPU or host applies the model's input stage) and the input-stage requantiser is not built
  * @param roundingModes    rounding modes the requantiser implements
  * @param twoMacsPerDsp    two int8 MACs share one DSP48 multiplier (docs §2.2); int16-input layers then use U/2 lanes
  *                         unless {@code int16FullRate}
@@ -41,7 +43,7 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * @param clockMHz         target clock
  */
 public record AcceleratorConfig(int pes, int lanes, int weightBits, int activationBits, int accBits, int mBits,
-                                int inputMBits,
+                                int inputMBits, boolean inputStage,
                                 Set<RoundingMode> roundingModes, boolean twoMacsPerDsp, boolean int16FullRate,
                                 int actDepth,
                                 int stagingDepth, int weightWords, int paramEntries, int maxLayers,
@@ -146,7 +148,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), false, false, 256, 64,
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, true, EnumSet.allOf(RoundingMode.class), false, false, 256, 64,
                 2048, 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 
@@ -157,13 +159,14 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * under half an xc7a100t's; its LUTs need an xc7a200t (docs/performance.md).
      */
     public static AcceleratorConfig artix7Default() {
-        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, EnumSet.allOf(RoundingMode.class), true, true, 256, 64,
+        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, true, EnumSet.allOf(RoundingMode.class), true, true, 256, 64,
                 2048, 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
     /** Mutable copy of a configuration, for presets and tests; {@link #build} runs the checks. */
     public static final class Builder {
         private int pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits;
+        private boolean inputStage;
         private Set<RoundingMode> roundingModes;
         private boolean twoMacsPerDsp, int16FullRate;
         private int actDepth, stagingDepth, weightWords, paramEntries, maxLayers, inputFifoWindows, resultFifoWords;
@@ -173,7 +176,8 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
 
         private Builder(AcceleratorConfig c) {
             pes = c.pes; lanes = c.lanes; weightBits = c.weightBits; activationBits = c.activationBits;
-            accBits = c.accBits; mBits = c.mBits; inputMBits = c.inputMBits; roundingModes = c.roundingModes; twoMacsPerDsp = c.twoMacsPerDsp;
+            accBits = c.accBits; mBits = c.mBits; inputMBits = c.inputMBits; inputStage = c.inputStage;
+            roundingModes = c.roundingModes; twoMacsPerDsp = c.twoMacsPerDsp;
             int16FullRate = c.int16FullRate;
             actDepth = c.actDepth; stagingDepth = c.stagingDepth; weightWords = c.weightWords;
             paramEntries = c.paramEntries; maxLayers = c.maxLayers; inputFifoWindows = c.inputFifoWindows;
@@ -190,6 +194,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         public Builder accBits(int v) { accBits = v; return this; }
         public Builder mBits(int v) { mBits = v; return this; }
         public Builder inputMBits(int v) { inputMBits = v; return this; }
+        public Builder inputStage(boolean v) { inputStage = v; return this; }
         public Builder roundingModes(Set<RoundingMode> v) { roundingModes = v; return this; }
         public Builder twoMacsPerDsp(boolean v) { twoMacsPerDsp = v; return this; }
         public Builder int16FullRate(boolean v) { int16FullRate = v; return this; }
@@ -213,7 +218,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         public Builder clockMHz(double v) { clockMHz = v; return this; }
 
         public AcceleratorConfig build() {
-            return new AcceleratorConfig(pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits,
+            return new AcceleratorConfig(pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits, inputStage,
                     roundingModes, twoMacsPerDsp, int16FullRate, actDepth, stagingDepth, weightWords, paramEntries,
                     maxLayers, inputFifoWindows, resultFifoWords, maxLength, maxChannels, maxFanIn, maxKernel, maxStride, maxPool, maxOutputs,
                     macLatency, requantLatency, inputLatency, clockMHz);

@@ -106,7 +106,8 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
                 throw new ProgramException(m + "input " + model.inputShape() + " = " + model.inputShape().size()
                         + " values exceeds staging_depth = " + cfg.stagingDepth());
             }
-            InputStage stage = model.inputStage();
+            // Without the array's input stage the windows arrive quantised: the CPU or host applies the model's.
+            InputStage stage = cfg.inputStage() ? model.inputStage() : null;
             if (stage != null && model.mBits() > cfg.inputMBits()) {
                 throw new ProgramException(m + "input stage: m_bits = " + model.mBits() + " exceeds input_m_bits = "
                         + cfg.inputMBits());

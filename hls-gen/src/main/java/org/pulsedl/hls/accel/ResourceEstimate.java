@@ -45,7 +45,7 @@ public record ResourceEstimate(int dsp, int bram36, int bram18, int lut, int ff)
         int packedPair = c.twoMacsPerDsp() ? 25 + 24 + 24 : 0;
         int perPe = u * auLut + u / 2 * packedPair + c.fabricMultipliers() / p * fabricMul + drainMux + requantMul
                 + requantRest + pool + staging + resultBuf;
-        int inputStage = boothRows(c.inputMBits()) * (32 + 2) + 1025 + 150;  // own 32x31 requantiser, loader
+        int inputStage = (c.inputStage() ? boothRows(c.inputMBits()) * (32 + 2) + 1025 : 0) + 150;  // its requantiser, loader
         int descriptors = ceil(c.maxLayers() + 1, 64) * 256;
         int lut = p * perPe + inputStage + descriptors + 600 + 300;  // controller, slave port and counters
 

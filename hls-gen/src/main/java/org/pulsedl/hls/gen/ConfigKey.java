@@ -32,6 +32,8 @@ public record ConfigKey(String name, String description, BiConsumer<AcceleratorC
             integer("m_bits", "requantisation multiplier bits", (b, v) -> b.mBits(v), AcceleratorConfig::mBits),
             integer("input_m_bits", "input-stage requantiser multiplier bits (31: any model)",
                     (b, v) -> b.inputMBits(v), AcceleratorConfig::inputMBits),
+            new ConfigKey("input_stage", "the array quantises ADC codes (false: windows arrive quantised)",
+                    (b, v) -> b.inputStage(bool("input_stage", v)), c -> Boolean.toString(c.inputStage())),
             new ConfigKey("rounding_modes", "rounding modes implemented: DOUBLE, SINGLE (comma-separated)",
                     (b, v) -> b.roundingModes(roundingModes(v)),
                     c -> c.roundingModes().stream().map(Enum::name).collect(Collectors.joining(","))),

@@ -50,6 +50,10 @@ public final class EstimatesReport {
                 fmt(c.clockMHz()), e.latencyCycles()));
         b.append(String.format(Locale.ROOT, "resources (7-series estimate): %d DSP48E1, %s BRAM36 (%d BRAM36 + %d BRAM18),"
                 + " %d LUT, %d FF%n", r.dsp(), fmt(r.bram()), r.bram36(), r.bram18(), r.lut(), r.ff()));
+        if (!c.inputStage()) {
+            b.append("input stage: none (input_stage = false): windows must arrive quantised; the CPU or host applies"
+                    + " the model's input stage\n");
+        }
         return b.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.pulsedl.hls.rtl;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.regmap.RegisterFileVerilog;
@@ -32,15 +33,19 @@ public final class AcceleratorRtl {
         RegisterMap map = AcceleratorRegisters.map(config);
         ModuleSpec au = ArithmeticUnitRtl.module(s);
         ModuleSpec requant = RequantRtl.module(s, RequantRtl.pe(s));
-        ModuleSpec requantIn = RequantRtl.module(s, RequantRtl.input(s));
+        ModuleSpec requantIn = config.inputStage() ? RequantRtl.module(s, RequantRtl.input(s)) : null;
         ModuleSpec pe = ProcessingElementRtl.module(s, au, requant);
         ModuleSpec array = ArrayRtl.module(s, pe, requantIn);
         ModuleSpec regs = RegisterFileVerilog.module(map);
         ModuleSpec top = TopRtl.module(s, array, regs, map);
         Banner banner = provenance.banner(canonical(config));
-        return List.of(new VerilogFile(banner, au), new VerilogFile(banner, requant),
-                new VerilogFile(banner, requantIn), new VerilogFile(banner, pe),
-                new VerilogFile(banner, array), RegisterFileVerilog.file(map, provenance), new VerilogFile(banner, top));
+        List<VerilogFile> files = new ArrayList<>(List.of(new VerilogFile(banner, au), new VerilogFile(banner, requant)));
+        if (requantIn != null) {
+            files.add(new VerilogFile(banner, requantIn));
+        }
+        files.addAll(List.of(new VerilogFile(banner, pe), new VerilogFile(banner, array),
+                RegisterFileVerilog.file(map, provenance), new VerilogFile(banner, top)));
+        return List.copyOf(files);
     }
 
     /** The generator's input as text: the configuration record and the register map, for the banner hash. */

@@ -110,7 +110,7 @@ final class ArrayRtl {
         it.add(V.ff("Descriptor memory: 8 LUTRAM banks of " + dl + " lines (asynchronous read).",
                 desc.toArray(Stmt[]::new)));
         int pa = s.paramAw();
-        for (String copy : new String[] {"pd", "pi"}) {
+        for (String copy : s.cfg().inputStage() ? new String[] {"pd", "pi"} : new String[] {"pd"}) {
             for (int k = 0; k < 4; k++) {
                 it.add(MemorySpec.builder(copy + k, Width.bits(32), s.cfg().paramEntries()).clock("i_clk")
                         .comment("Parameter table word p" + k + (copy.equals("pd") ? ", drain copy" : ", input-stage copy")
@@ -657,6 +657,15 @@ final class ArrayRtl {
         }
         it.add(V.wire("in_busy", 1, "samples in the input stage (their staging writes have not landed)"));
         it.add(V.assign("in_busy", busy.toString()));
+        if (requantIn == null) {
+            // No input stage (input_stage = false): windows arrive quantised and pass with the same latency.
+            it.addAll(V.delay("stg_wdata", s.ab(), "inq_rdata_r[" + (s.ab() - 1) + ":0]", stages,
+                    "quantised input sample in the staging write cycle"));
+            it.add(V.wire("unused_in", 1, "header fields only the input stage reads"));
+            it.add(V.assign("unused_in", "&{1'b0, h_instage, h_single, h_zin, h_pbase, h_in16"
+                    + (s.ab() < 16 ? ", inq_rdata_r[15:" + s.ab() + "]" : "") + "}"));
+            return;
+        }
         it.add(V.wire("in_value", 64, "input-stage output"));
         it.add(V.wire("unused_in", 1, "input-stage bits not stored"));
         it.add(V.wire("in_clamp_lo", 1, "input stage clamped low"));
@@ -842,8 +851,8 @@ final class ArrayRtl {
                         .connect("i_stg_wdata", "stg_wdata")
                         .connect("i_res_raddr", "res_raddr")
                         .connect("o_res_rdata", "pe_res_all[64*g +: 64]")
-                        .connect("o_clamp_lo", "pe_clamp_lo[g]")
-                        .connect("o_clamp_hi", "pe_clamp_hi[g]")
+                        .connect("o_clamp_lo", p == 1 ? "pe_clamp_lo" : "pe_clamp_lo[g]")   // P = 1: a scalar
+                        .connect("o_clamp_hi", p == 1 ? "pe_clamp_hi" : "pe_clamp_hi[g]")
                         .build())
                 .build());
         it.add(V.wire("unused_pd", 1, "parameter bits the drain does not use"));

@@ -141,6 +141,31 @@ class LayerProgramTest {
                 refusal(DefaultModels.paper(Precision.INPUT_INT16, false), narrow));
     }
 
+    /**
+     * Without the array's input stage the program expects quantised windows: fed the golden model's quantised input,
+     * the simulator gives the golden outputs of the ADC codes.
+     */
+    @Test
+    void withoutInputStageWindowsArriveQuantised() {
+        QuantizedModel model = DefaultModels.paper(Precision.INT16, false);
+        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().inputStage(false).build();
+        LayerProgram p = LayerProgram.compile(model, cfg);
+        assertTrue(!p.header().inputStage());
+        assertEquals(LayerProgram.compile(model, AcceleratorConfig.small()).paramTableEntries() - 1,
+                p.paramTableEntries(), "no input-stage parameter entry");
+        org.pulsedl.quantizer.golden.GoldenModel golden = new org.pulsedl.quantizer.golden.GoldenModel(model);
+        List<short[]> adc = DefaultModels.adcWindows(new SplittableRandom(6), 9);
+        List<int[]> quantised = new java.util.ArrayList<>();
+        for (short[] w : adc) {
+            quantised.add(golden.inputFromAdc(new short[][] {w}));
+        }
+        ArraySimulator.Result r = new ArraySimulator(p).run(quantised, new int[quantised.size()]);
+        for (int i = 0; i < adc.size(); i++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(golden.runFromAdc(new short[][] {adc.get(i)}),
+                    r.outputs()[i], "window " + i);
+        }
+    }
+
     /** A narrow input stage ({@code input_m_bits}) refuses a model whose input-stage multiplier is wider. */
     @Test
     void inputMBitsLimit() {

@@ -51,6 +51,16 @@ class AcceleratorRtlLintTest {
                 .accBits(32).macLatency(6).requantLatency(7).inputLatency(5).build());
     }
 
+    /** Without the input stage (windows arrive quantised): no input-stage requantiser, no second parameter copy. */
+    @Test
+    void withoutInputStage() throws Exception {
+        AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().pes(1).activationBits(8).accBits(32)
+                .inputStage(false).build();
+        lint("noinput", cfg);
+        org.junit.jupiter.api.Assertions.assertTrue(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE).stream()
+                .noneMatch(f -> f.module().name().endsWith("_requant_in")), "no input-stage module");
+    }
+
     @Test
     void refusesLatenciesBelowThePipeline() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

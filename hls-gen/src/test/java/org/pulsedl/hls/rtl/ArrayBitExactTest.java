@@ -35,6 +35,7 @@ class ArrayBitExactTest {
                 small,
                 small.toBuilder().pes(3).lanes(8).twoMacsPerDsp(true).build(),
                 small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).int16FullRate(true).build(),
+                small.toBuilder().pes(2).inputStage(false).build(),
                 small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).activationBits(8).accBits(32)
                         .macLatency(6).requantLatency(7).inputLatency(5).build());
     }
