@@ -477,11 +477,11 @@ module pdl_accel_array (
     if (prog_ok && i_prog_sel == 2'd0) begin
       case (i_prog_addr[2:0])
         3'd0: desc0_r[i_prog_addr[8:3]] <= i_prog_wdata;
-        3'd1: desc1_r[i_prog_addr[8:3]] <= i_prog_wdata;
-        3'd2: desc2_r[i_prog_addr[8:3]] <= i_prog_wdata;
+        3'd1: desc1_r[i_prog_addr[8:3]] <= i_prog_wdata & 32'h07FF07FF;
+        3'd2: desc2_r[i_prog_addr[8:3]] <= i_prog_wdata & 32'h07FF01FF;
         3'd3: desc3_r[i_prog_addr[8:3]] <= i_prog_wdata;
-        3'd4: desc4_r[i_prog_addr[8:3]] <= i_prog_wdata;
-        3'd5: desc5_r[i_prog_addr[8:3]] <= i_prog_wdata;
+        3'd4: desc4_r[i_prog_addr[8:3]] <= i_prog_wdata & 32'h00030FFF;
+        3'd5: desc5_r[i_prog_addr[8:3]] <= i_prog_wdata & 32'h03FF03FF;
         3'd6: desc6_r[i_prog_addr[8:3]] <= i_prog_wdata;
         3'd7: desc7_r[i_prog_addr[8:3]] <= i_prog_wdata;
       endcase

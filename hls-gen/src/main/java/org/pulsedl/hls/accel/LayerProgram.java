@@ -182,7 +182,9 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             for (int p = 0; p < params.size(); p++) {
                 System.arraycopy(params.get(p).encode(), 0, paramWords, p * ParamEntry.WORDS, ParamEntry.WORDS);
             }
-            return new LayerProgram(cfg, header, descriptors, names, weights, paramWords, macs);
+            LayerProgram program = new LayerProgram(cfg, header, descriptors, names, weights, paramWords, macs);
+            DescriptorStorage.check(cfg, program.descriptorWords());
+            return program;
         }
 
         private void checkWidth(String what, Width w) {

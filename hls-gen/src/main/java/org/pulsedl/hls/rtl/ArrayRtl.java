@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.hls.accel.DescriptorStorage;
 import org.pulsedl.hls.accel.ProgramHeader;
 import org.pulsedl.hls.verilog.GenerateFor;
 import org.pulsedl.hls.verilog.InstanceSpec;
@@ -104,7 +105,7 @@ final class ArrayRtl {
         Stmt.Case.Builder dc = Stmt.caseOf("i_prog_addr[2:0]");
         for (int k = 0; k < 8; k++) {
             it.add(V.regArray("desc" + k + "_r", 32, dl, "descriptor word w" + k + " (line 0: header h" + k + ")"));
-            dc.when(V.lit(3, k), V.nb("desc" + k + "_r[i_prog_addr[" + (s.descAw() + 2) + ":3]]", "i_prog_wdata"));
+            dc.when(V.lit(3, k), V.nb("desc" + k + "_r[i_prog_addr[" + (s.descAw() + 2) + ":3]]", descStore(k)));
         }
         desc.add(V.when("prog_ok && i_prog_sel == 2'd0", dc.build()));
         it.add(V.ff("Descriptor memory: 8 LUTRAM banks of " + dl + " lines (asynchronous read).",
@@ -250,6 +251,18 @@ final class ArrayRtl {
         it.add(V.assign("d_gcount", "d_mac ? d_groups : d_outch"));
         it.add(V.assign("d_lanes", s.int16HalfLanes() ? "d_in16 ? " + V.lit(7, s.u() / 2) + " : " + V.lit(7, s.u())
                 : V.lit(7, s.u())));
+    }
+
+    /**
+     * The stored form of descriptor word {@code k} (DescriptorStorage): bits the configuration's limits never use are
+     * written as constant 0 (or as copies of a sign bit), so synthesis removes (or merges) their flip-flops.
+     */
+    private String descStore(int k) {
+        if (DescriptorStorage.narrowSignedHalves(s.cfg(), k)) {
+            return "{{8{i_prog_wdata[23]}}, i_prog_wdata[23:16], {8{i_prog_wdata[7]}}, i_prog_wdata[7:0]}";
+        }
+        long mask = DescriptorStorage.mask(s.cfg(), k);
+        return mask == 0xFFFF_FFFFL ? "i_prog_wdata" : String.format("i_prog_wdata & 32'h%08X", mask);
     }
 
     /** {@code P_p = a * b mod 2^pw} for unsigned fields, as a fabric Booth multiplier (wires {@code P_*}). */
