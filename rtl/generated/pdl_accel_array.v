@@ -245,7 +245,7 @@ module pdl_accel_array (
   wire        d_bad;           // opcode is not 1-4
   wire [15:0] d_f;             // taps per group: K * C_in, or the pool size
   wire [15:0] d_gcount;        // groups per position: lane groups, or channels for pools
-  wire [6:0]  d_lanes;         // lanes used: U, or U/2 for int16 inputs with packing
+  wire [6:0]  d_lanes;         // lanes used: U, or U/2 for int16 inputs with packing alone
 
   // Controller state (docs 4.4): counters of the loop nest and the start-rule bookkeeping.
   reg        running_r;     // streaming

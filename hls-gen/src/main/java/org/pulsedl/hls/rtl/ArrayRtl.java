@@ -244,7 +244,7 @@ final class ArrayRtl {
         it.add(V.wire("d_bad", 1, "opcode is not 1-4"));
         it.add(V.wire("d_f", 16, "taps per group: K * C_in, or the pool size"));
         it.add(V.wire("d_gcount", 16, "groups per position: lane groups, or channels for pools"));
-        it.add(V.wire("d_lanes", 7, "lanes used: U, or U/2 for int16 inputs with packing"));
+        it.add(V.wire("d_lanes", 7, "lanes used: U, or U/2 for int16 inputs with packing alone"));
         it.add(V.assign("d_mac", "(d_op == 4'd1) | (d_op == 4'd2)"));
         it.add(V.assign("d_bad", "(d_op == 4'd0) | (d_op > 4'd4)"));
         it.add(V.assign("d_f", "d_mac ? kc_p : {8'd0, d_k}"));
