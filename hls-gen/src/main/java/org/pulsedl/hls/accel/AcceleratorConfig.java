@@ -148,8 +148,8 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * 31-bit multipliers, both rounding modes.
      */
     public static AcceleratorConfig small() {
-        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, 31, true, EnumSet.allOf(RoundingMode.class), false, false, 256, 64,
-                2048, 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
+        return new AcceleratorConfig(2, 4, 8, 16, 48, 31, RequantUnit.INPUT_M_BITS, true,
+                EnumSet.allOf(RoundingMode.class), false, false, 256, 64, 2048, 256, 16, 8, 256, 256, 256, 512, 16, 16, 16, 16, 4, 6, 4, 25.0);
     }
 
     /**
@@ -159,8 +159,8 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * under half an xc7a100t's; its LUTs need an xc7a200t (docs/performance.md).
      */
     public static AcceleratorConfig artix7Default() {
-        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, 31, true, EnumSet.allOf(RoundingMode.class), true, true, 256, 64,
-                2048, 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
+        return new AcceleratorConfig(28, 8, 8, 16, 48, 31, RequantUnit.INPUT_M_BITS, true,
+                EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048, 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
     /** Mutable copy of a configuration, for presets and tests; {@link #build} runs the checks. */
