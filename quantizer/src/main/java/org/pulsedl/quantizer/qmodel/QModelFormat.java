@@ -44,7 +44,20 @@ public final class QModelFormat {
         Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
     }
 
+    /** The file's text: {@link #contentTree} with {@code content_crc32} after {@code version}. */
     public static String toJson(QuantizedModel m) {
+        return JsonLayout.write(ModelJson.withChecksum(contentTree(m), "version"));
+    }
+
+    /**
+     * The model's content in the file's layout without the checksum line: what identifies the model (the hardware
+     * generator's banner hashes it), independent of the file's integrity field.
+     */
+    public static String contentJson(QuantizedModel m) {
+        return JsonLayout.write(contentTree(m));
+    }
+
+    private static ObjectNode contentTree(QuantizedModel m) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -77,7 +90,7 @@ public final class QModelFormat {
         }
         ObjectNode meta = root.putObject("metadata");
         m.metadata().forEach(meta::put);
-        return JsonLayout.write(ModelJson.withChecksum(root, "version"));
+        return root;
     }
 
     private static ObjectNode layer(QLayer l) {
