@@ -2,6 +2,7 @@ package org.pulsedl.quantizer.util;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -82,13 +83,14 @@ public final class ModelJson {
                 throw new IllegalArgumentException("the file holds no JSON (only white space)");
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            throw new IllegalArgumentException("the JSON is nested deeper or holds longer numbers or strings than any"
+                    + " model file (" + at(e) + ")");
         } catch (JsonEOFException e) {
             throw new IllegalArgumentException("the file ends in the middle of the JSON at line " + line(e)
                     + " — truncated?");
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new IllegalArgumentException("not valid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+            throw new IllegalArgumentException("not valid JSON " + at(e) + ": " + oneLine(e.getOriginalMessage()));
         }
     }
 
@@ -163,6 +165,11 @@ public final class ModelJson {
 
     private static String clip(String s) {
         return s.length() <= MAX_MESSAGE ? s : s.substring(0, MAX_MESSAGE) + "…";
+    }
+
+    private static String at(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return at == null ? "near the end" : "at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     private static int line(JsonProcessingException e) {
