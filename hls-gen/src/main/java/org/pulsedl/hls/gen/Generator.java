@@ -46,7 +46,7 @@ public final class Generator {
         Estimates estimates = Estimates.of(model.name(), program);
         String configText = ConfigKey.canonical(config);
         MemoryMap soc = MemoryMap.pulsedlSoc();
-        Banner modelBanner = Banner.of(provenance, List.of(QModelFormat.toJson(model).getBytes(StandardCharsets.UTF_8),
+        Banner modelBanner = Banner.of(provenance, List.of(QModelFormat.contentJson(model).getBytes(StandardCharsets.UTF_8),
                 configText.getBytes(StandardCharsets.UTF_8)));
         Banner configBanner = Banner.of(provenance, List.of(configText.getBytes(StandardCharsets.UTF_8),
                 soc.canonical().getBytes(StandardCharsets.UTF_8)));

@@ -57,6 +57,38 @@ class ModelCommandsTest {
         assertTrue(wrongOut.err().contains("--out must end in .qmodel"), wrongOut::toString);
     }
 
+    /** Issue 8 §3: random bytes or a truncated copy given as a model is one line naming the file, exit 2, for every command. */
+    @Test
+    void damagedModelFilesAreOneLineUserErrors() throws IOException {
+        byte[] noise = new byte[4096];
+        new java.util.Random(8).nextBytes(noise);
+        Path random = Files.write(dir.resolve("random.qmodel"), noise);
+        byte[] whole = Files.readAllBytes(SHIPPED.resolve("model.qmodel"));
+        Path cut = Files.write(dir.resolve("cut.qmodel"), java.util.Arrays.copyOf(whole, whole.length * 9 / 10));
+        Path floatCut = Files.write(dir.resolve("cut-float.json"),
+                java.util.Arrays.copyOf(Files.readAllBytes(SHIPPED.resolve("float-model.json")), 5000));
+        Path randomTflite = Files.write(dir.resolve("random.tflite"), noise);
+        Path randomKeras = Files.write(dir.resolve("random.keras"), noise);
+        String[][] runs = {
+                {"inspect", random.toString()},
+                {"inspect", randomTflite.toString()},
+                {"inspect", randomKeras.toString()},
+                {"import", cut.toString(), "--out", dir.resolve("x.qmodel").toString()},
+                {"quantize", "--model", floatCut.toString(), "--calib", cut.toString(), "--out", dir.resolve("q.qmodel").toString()},
+                {"generate", "--model", random.toString(), "--out", dir.resolve("gen").toString()},
+        };
+        for (String[] args : runs) {
+            CliRun r = CliRun.of(args);
+            String file = args[0].equals("quantize") ? floatCut.toString() : args[0].equals("generate") ? random.toString() : args[1];
+            assertEquals(2, r.exitCode(), r::toString);
+            assertEquals(1, r.err().lines().count(), r::toString);
+            assertTrue(r.err().contains(file), r::toString);
+            assertTrue(!r.err().contains("java.") && !r.err().contains("Exception"), r::toString);
+        }
+        assertTrue(CliRun.of("inspect", random.toString()).err().contains("not a pulsedl model file: it is not UTF-8 text (byte 0x"));
+        assertTrue(CliRun.of("inspect", cut.toString()).err().contains("the file ends in the middle of the JSON at line "));
+    }
+
     @Test
     void traceComparesEveryLayerWithTheFloatNetworkAndDrawsTheRanges() throws IOException {
         Path png = dir.resolve("trace.png");

@@ -13,6 +13,7 @@ import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.train.FloatModelFile;
+import org.pulsedl.quantizer.util.ModelJson;
 
 /**
  * Every model file the project reads, by its form: our {@code .qmodel} and float-model JSON, Keras
@@ -31,7 +32,25 @@ public final class ModelFiles {
 
     private ModelFiles() {}
 
+    /**
+     * Loads any supported model file or folder.
+     *
+     * @throws IOException              when it cannot be read at all
+     * @throws IllegalArgumentException a damaged or unsupported file; the one-line message names it
+     */
     public static Loaded load(Path path) throws IOException {
+        try {
+            return loadByForm(path);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            String m = e.getMessage();
+            if (m != null && m.contains(path.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException(path + ": " + ModelJson.oneLine(m), e); // every reader's errors name the file
+        }
+    }
+
+    private static Loaded loadByForm(Path path) throws IOException {
         if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
         if (Files.isDirectory(path)) {
             if (Files.exists(path.resolve("saved_model.pb"))) {

@@ -13,10 +13,16 @@ public record Shape(int[] dims) {
         if (dims.length < 1 || dims.length > 2) {
             throw new IllegalArgumentException("a shape has rank 1 or 2, got " + Arrays.toString(dims));
         }
+        long size = 1;
         for (int d : dims) {
             if (d < 1) {
                 throw new IllegalArgumentException("shape dimensions must be >= 1, got " + Arrays.toString(dims));
             }
+            size *= d;
+        }
+        if (size > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(dims) + " has " + size
+                    + " elements, more than a tensor can hold (2^31 - 1)");
         }
         dims = dims.clone();
     }

@@ -6,12 +6,15 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
 
-/** Typed, path-aware access to a JSON object for the {@code .qmodel} reader; every error names the field. */
-final class JsonFields {
+/**
+ * Typed, path-aware access to a JSON object for the readers of our JSON model files ({@code .qmodel} and the
+ * float-model JSON); every error is a {@link QModelException} naming the field.
+ */
+public final class JsonFields {
     private final JsonNode node;
     private final String path;
 
-    JsonFields(JsonNode node, String path) {
+    public JsonFields(JsonNode node, String path) {
         if (node == null || !node.isObject()) {
             throw new QModelException(path.isEmpty() ? "(root)" : path, "must be a JSON object");
         }
@@ -20,12 +23,12 @@ final class JsonFields {
     }
 
     /** This object's own path ({@code (root)} for the top level). */
-    String here() { return path.isEmpty() ? "(root)" : path; }
+    public String here() { return path.isEmpty() ? "(root)" : path; }
 
-    String path(String key) { return path.isEmpty() ? key : path + "." + key; }
+    public String path(String key) { return path.isEmpty() ? key : path + "." + key; }
 
     /** Refuses keys outside {@code allowed} (catches typos and fields of another version). */
-    void onlyKeys(String... allowed) {
+    public void onlyKeys(String... allowed) {
         Set<String> ok = new HashSet<>(Arrays.asList(allowed));
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
@@ -35,9 +38,9 @@ final class JsonFields {
         }
     }
 
-    boolean has(String key) { return node.has(key) && !node.get(key).isNull(); }
+    public boolean has(String key) { return node.has(key) && !node.get(key).isNull(); }
 
-    JsonNode get(String key) {
+    public JsonNode get(String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             throw new QModelException(path(key), "missing");
@@ -45,9 +48,9 @@ final class JsonFields {
         return v;
     }
 
-    JsonFields object(String key) { return new JsonFields(get(key), path(key)); }
+    public JsonFields object(String key) { return new JsonFields(get(key), path(key)); }
 
-    String text(String key) {
+    public String text(String key) {
         JsonNode v = get(key);
         if (!v.isTextual()) {
             throw new QModelException(path(key), "must be a string");
@@ -55,7 +58,7 @@ final class JsonFields {
         return v.asText();
     }
 
-    boolean bool(String key) {
+    public boolean bool(String key) {
         JsonNode v = get(key);
         if (!v.isBoolean()) {
             throw new QModelException(path(key), "must be true or false");
@@ -63,11 +66,11 @@ final class JsonFields {
         return v.asBoolean();
     }
 
-    int integer(String key) { return toInt(get(key), path(key)); }
+    public int integer(String key) { return toInt(get(key), path(key)); }
 
-    double number(String key) { return toDouble(get(key), path(key)); }
+    public double number(String key) { return toDouble(get(key), path(key)); }
 
-    JsonNode array(String key) {
+    public JsonNode array(String key) {
         JsonNode v = get(key);
         if (!v.isArray()) {
             throw new QModelException(path(key), "must be an array");
@@ -75,7 +78,7 @@ final class JsonFields {
         return v;
     }
 
-    int[] ints(String key) {
+    public int[] ints(String key) {
         JsonNode a = array(key);
         int[] r = new int[a.size()];
         for (int i = 0; i < r.length; i++) {
@@ -84,7 +87,7 @@ final class JsonFields {
         return r;
     }
 
-    long[] longs(String key) {
+    public long[] longs(String key) {
         JsonNode a = array(key);
         long[] r = new long[a.size()];
         for (int i = 0; i < r.length; i++) {
@@ -93,17 +96,28 @@ final class JsonFields {
         return r;
     }
 
-    double[] doubles(String key) {
-        JsonNode a = array(key);
+    public double[] doubles(String key) { return doubleArray(get(key), path(key)); }
+
+    /** {@code v}, which must be a JSON array at {@code path}. */
+    public static JsonNode arrayAt(JsonNode v, String path) {
+        if (v == null || !v.isArray()) {
+            throw new QModelException(path, "must be an array");
+        }
+        return v;
+    }
+
+    /** The array {@code a} (at {@code path}) of finite numbers. */
+    public static double[] doubleArray(JsonNode a, String path) {
+        arrayAt(a, path);
         double[] r = new double[a.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = toDouble(a.get(i), path(key) + "[" + i + "]");
+            r[i] = toDouble(a.get(i), path + "[" + i + "]");
         }
         return r;
     }
 
     /** Rows of int8 weights, each value checked to lie in [−127, 127]. */
-    byte[][] weightRows(String key) {
+    public byte[][] weightRows(String key) {
         JsonNode a = array(key);
         byte[][] r = new byte[a.size()][];
         for (int c = 0; c < r.length; c++) {

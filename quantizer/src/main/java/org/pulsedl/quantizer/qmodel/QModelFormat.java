@@ -1,6 +1,5 @@
 package org.pulsedl.quantizer.qmodel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,12 +19,14 @@ import org.pulsedl.quantizer.model.Shape;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.quant.Width;
+import org.pulsedl.quantizer.util.ModelJson;
 
 /**
  * The {@code .qmodel} file: versioned JSON ({@code "format": "pulsedl-qmodel", "version": 1}), integer
  * arrays one row per output channel, documented field by field in docs/qmodel.md. Writing is
- * deterministic (same model, same bytes); reading checks every field and then the whole model
- * ({@link QModelValidator}); errors are {@link QModelException}s naming the field.
+ * deterministic (same model, same bytes) and records {@code content_crc32} ({@link ModelJson}); reading verifies
+ * it when present, checks every field and then the whole model ({@link QModelValidator}); errors are
+ * {@link QModelException}s naming the field (and, from {@link #read}, the file).
  */
 public final class QModelFormat {
     public static final String FORMAT = "pulsedl-qmodel";
@@ -43,7 +44,20 @@ public final class QModelFormat {
         Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
     }
 
+    /** The file's text: {@link #contentTree} with {@code content_crc32} after {@code version}. */
     public static String toJson(QuantizedModel m) {
+        return JsonLayout.write(ModelJson.withChecksum(contentTree(m), "version"));
+    }
+
+    /**
+     * The model's content in the file's layout without the checksum line: what identifies the model (the hardware
+     * generator's banner hashes it), independent of the file's integrity field.
+     */
+    public static String contentJson(QuantizedModel m) {
+        return JsonLayout.write(contentTree(m));
+    }
+
+    private static ObjectNode contentTree(QuantizedModel m) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
@@ -76,7 +90,7 @@ public final class QModelFormat {
         }
         ObjectNode meta = root.putObject("metadata");
         m.metadata().forEach(meta::put);
-        return JsonLayout.write(root);
+        return root;
     }
 
     private static ObjectNode layer(QLayer l) {
@@ -181,18 +195,33 @@ public final class QModelFormat {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Reads and validates a {@code .qmodel} file.
+     *
+     * @throws IOException             when the file cannot be read
+     * @throws IllegalArgumentException naming the file and the problem ({@link QModelException} for a field)
+     */
     public static QuantizedModel read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        JsonNode tree = ModelJson.read(file, "pulsedl model file");
+        try {
+            return fromTree(tree);
+        } catch (QModelException e) {
+            throw e.inFile(file);
+        }
     }
 
     /** Parses and validates; every problem is a {@link QModelException} naming the field. */
     public static QuantizedModel fromJson(String json) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new QModelException("(file)", "not valid JSON: " + e.getOriginalMessage());
+            tree = ModelJson.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new QModelException("(file)", e.getMessage());
         }
+        return fromTree(tree);
+    }
+
+    private static QuantizedModel fromTree(JsonNode tree) {
         JsonFields root = new JsonFields(tree, "");
         String format = root.has("format") ? root.get("format").asText() : "";
         if (!FORMAT.equals(format)) {
@@ -202,7 +231,11 @@ public final class QModelFormat {
         if (version != VERSION) {
             throw new QModelException("version", "this reader understands version " + VERSION + ", the file has " + version);
         }
-        root.onlyKeys("format", "version", "name", "rounding", "m_bits", "input", "input_stage", "layers", "outputs", "metadata");
+        String damaged = ModelJson.checksumProblem(tree);
+        if (damaged != null) {
+            throw new QModelException(ModelJson.CHECKSUM_FIELD, damaged);
+        }
+        root.onlyKeys("format", "version", ModelJson.CHECKSUM_FIELD, "name", "rounding", "m_bits", "input", "input_stage", "layers", "outputs", "metadata");
         String name = root.text("name");
         RoundingMode rounding = parse(() -> RoundingMode.parse(root.text("rounding")), "rounding");
         int mBits = root.integer("m_bits");

@@ -1,7 +1,6 @@
 package org.pulsedl.quantizer.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,10 @@ import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.model.Padding;
 import org.pulsedl.quantizer.model.Reshape;
 import org.pulsedl.quantizer.model.Shape;
+import org.pulsedl.quantizer.qmodel.JsonFields;
+import org.pulsedl.quantizer.qmodel.QModelException;
 import org.pulsedl.quantizer.quant.AdcInput;
+import org.pulsedl.quantizer.util.ModelJson;
 
 /**
  * A trained float model that the project reloads without TensorFlow: the float IR (Keras weight layouts),
@@ -46,6 +48,21 @@ public record FloatModelFile(Model model, AdcInput adc, List<String> outputs, Li
         outputs = List.copyOf(outputs);
         units = List.copyOf(units);
         metadata = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        if (adc != null) {
+            int channels = model.inputShape().rank() == 2 ? model.inputShape().channels() : 1;
+            if (adc.baseline().length != channels) {
+                throw new IllegalArgumentException("input_stage: has " + adc.baseline().length + " channels, the model input "
+                        + model.inputShape() + " has " + channels);
+            }
+            if (adc.adcBits() < 1 || adc.adcBits() > 16) {
+                throw new IllegalArgumentException("input_stage.adc_bits: must be in [1, 16], got " + adc.adcBits());
+            }
+            for (double s : adc.codeScale()) {
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    throw new IllegalArgumentException("input_stage.code_scale: must be finite and > 0, got " + s);
+                }
+            }
+        }
         if (outputs.size() != units.size()) {
             throw new IllegalArgumentException("one unit per output needed");
         }
@@ -71,7 +88,16 @@ public record FloatModelFile(Model model, AdcInput adc, List<String> outputs, Li
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
     }
 
+    /** The file's text: the fields below, with {@code content_crc32} ({@link ModelJson}) after {@code version}. */
     public String toJson() {
+        String text = toJsonWithoutChecksum();
+        String versionLine = "  \"version\": " + VERSION + ",\n";
+        String crc = "  \"" + ModelJson.CHECKSUM_FIELD + "\": \"" + ModelJson.checksum(ModelJson.parse(text)) + "\",\n";
+        int at = text.indexOf(versionLine) + versionLine.length();
+        return text.substring(0, at) + crc + text.substring(at);
+    }
+
+    private String toJsonWithoutChecksum() {
         StringBuilder sb = new StringBuilder("{\n");
         field(sb, 1, "format", quote(FORMAT), true);
         field(sb, 1, "version", Integer.toString(VERSION), true);
@@ -205,130 +231,139 @@ public record FloatModelFile(Model model, AdcInput adc, List<String> outputs, Li
     }
 
     /**
-     * Reads a float model file.
+     * Reads a float model file, verifying {@code content_crc32} when present ({@link ModelJson}).
      *
      * @throws IOException              when the file cannot be read
      * @throws IllegalArgumentException naming the file and what is wrong
      */
     public static FloatModelFile read(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = ModelJson.read(file, "pulsedl float model file");
         try {
             return fromJson(root);
-        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(file + ": " + ModelJson.oneLine(e.getMessage()), e);
         }
     }
 
-    static FloatModelFile fromJson(JsonNode root) {
-        if (!FORMAT.equals(text(root, "format"))) {
-            throw new IllegalArgumentException("format is not \"" + FORMAT + "\"");
+    static FloatModelFile fromJson(JsonNode tree) {
+        JsonFields root = new JsonFields(tree, "");
+        String format = root.has("format") && root.get("format").isTextual() ? root.get("format").asText() : null;
+        if (!FORMAT.equals(format)) {
+            throw new IllegalArgumentException("format: expected \"" + FORMAT + "\" (a pulsedl float model file), got "
+                    + (root.has("format") ? root.get("format") : "nothing"));
         }
-        if (req(root, "version").asInt() != VERSION) {
-            throw new IllegalArgumentException("unsupported version " + root.get("version") + " (expected " + VERSION + ")");
+        int version = root.integer("version");
+        if (version != VERSION) {
+            throw new IllegalArgumentException("version: this reader understands version " + VERSION + ", the file has "
+                    + version);
         }
-        Shape in = new Shape(intArray(req(root, "input_shape")));
+        String damaged = ModelJson.checksumProblem(tree);
+        if (damaged != null) {
+            throw new IllegalArgumentException(ModelJson.CHECKSUM_FIELD + ": " + damaged);
+        }
+        root.onlyKeys("format", "version", ModelJson.CHECKSUM_FIELD, "name", "input_shape", "input_stage", "outputs",
+                "layers", "metadata");
+        Shape in = at("input_shape", () -> new Shape(root.ints("input_shape")));
         AdcInput adc = null;
         if (root.has("input_stage")) {
-            JsonNode s = root.get("input_stage");
-            adc = new AdcInput(req(s, "adc_bits").asInt(), intArray(req(s, "baseline")), doubleArray(req(s, "code_scale")));
+            JsonFields s = root.object("input_stage");
+            s.onlyKeys("adc_bits", "baseline", "code_scale");
+            adc = at("input_stage", () -> new AdcInput(s.integer("adc_bits"), s.ints("baseline"), s.doubles("code_scale")));
         }
         List<String> names = new ArrayList<>();
         List<String> units = new ArrayList<>();
-        for (JsonNode o : req(root, "outputs")) {
-            names.add(text(o, "name"));
-            units.add(o.has("unit") ? o.get("unit").asText() : "");
+        JsonNode outs = root.array("outputs");
+        for (int i = 0; i < outs.size(); i++) {
+            JsonFields o = new JsonFields(outs.get(i), "outputs[" + i + "]");
+            o.onlyKeys("name", "unit");
+            names.add(o.text("name"));
+            units.add(o.has("unit") ? o.text("unit") : "");
         }
         List<Layer> layers = new ArrayList<>();
-        int i = 0;
-        for (JsonNode l : req(root, "layers")) {
-            try {
-                layers.add(layerFrom(l));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layers[" + i + "]: " + e.getMessage());
-            }
-            i++;
+        JsonNode ls = root.array("layers");
+        for (int i = 0; i < ls.size(); i++) {
+            JsonFields l = new JsonFields(ls.get(i), "layers[" + i + "]");
+            layers.add(at(l.here(), () -> layerFrom(l)));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         if (root.has("metadata")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("metadata").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                meta.put(e.getKey(), e.getValue().asText());
+            JsonFields md = root.object("metadata");
+            for (Iterator<String> it = root.get("metadata").fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                meta.put(key, md.text(key));
             }
         }
-        return new FloatModelFile(new Model(text(root, "name"), in, layers), adc, names, units, meta);
+        String name = root.text("name");
+        AdcInput stage = adc;
+        return at("(root)", () -> new FloatModelFile(new Model(name, in, layers), stage, names, units, meta));
     }
 
-    private static Layer layerFrom(JsonNode l) {
-        String type = text(l, "type");
-        String name = text(l, "name");
+    private static Layer layerFrom(JsonFields l) {
+        String type = l.text("type");
+        String name = l.text("name");
         return switch (type) {
             case "conv1d" -> {
-                int filters = req(l, "filters").asInt();
-                int k = req(l, "kernel_size").asInt();
-                JsonNode kn = req(l, "kernel");
+                l.onlyKeys("type", "name", "filters", "kernel_size", "stride", "padding", "activation", "kernel_layout",
+                        "kernel", "bias");
+                checkLayout(l, "[kernel_size][in_channels][filters]");
+                JsonNode kn = l.array("kernel");
                 double[][][] kernel = new double[kn.size()][][];
                 for (int t = 0; t < kn.size(); t++) {
-                    kernel[t] = new double[kn.get(t).size()][];
-                    for (int c = 0; c < kn.get(t).size(); c++) {
-                        kernel[t][c] = doubleArray(kn.get(t).get(c));
+                    String tp = l.path("kernel") + "[" + t + "]";
+                    JsonNode tap = JsonFields.arrayAt(kn.get(t), tp);
+                    kernel[t] = new double[tap.size()][];
+                    for (int c = 0; c < tap.size(); c++) {
+                        kernel[t][c] = JsonFields.doubleArray(tap.get(c), tp + "[" + c + "]");
                     }
                 }
-                yield new Conv1D(name, filters, k, req(l, "stride").asInt(), Padding.parse(text(l, "padding")),
-                        Activation.parse(text(l, "activation")), kernel, doubleArray(req(l, "bias")));
+                yield new Conv1D(name, l.integer("filters"), l.integer("kernel_size"), l.integer("stride"),
+                        Padding.parse(l.text("padding")), Activation.parse(l.text("activation")), kernel, l.doubles("bias"));
             }
             case "dense" -> {
-                JsonNode kn = req(l, "kernel");
+                l.onlyKeys("type", "name", "units", "activation", "kernel_layout", "kernel", "bias");
+                checkLayout(l, "[inputs][units]");
+                JsonNode kn = l.array("kernel");
                 double[][] w = new double[kn.size()][];
                 for (int a = 0; a < kn.size(); a++) {
-                    w[a] = doubleArray(kn.get(a));
+                    w[a] = JsonFields.doubleArray(kn.get(a), l.path("kernel") + "[" + a + "]");
                 }
-                yield new Dense(name, req(l, "units").asInt(), Activation.parse(text(l, "activation")), w,
-                        doubleArray(req(l, "bias")));
+                yield new Dense(name, l.integer("units"), Activation.parse(l.text("activation")), w, l.doubles("bias"));
             }
-            case "max_pool1d" -> new MaxPooling1D(name, req(l, "pool_size").asInt(), req(l, "stride").asInt(),
-                    Padding.parse(text(l, "padding")));
-            case "average_pool1d" -> new AveragePooling1D(name, req(l, "pool_size").asInt(), req(l, "stride").asInt(),
-                    Padding.parse(text(l, "padding")));
-            case "flatten" -> new Flatten(name);
-            case "reshape" -> new Reshape(name, new Shape(intArray(req(l, "target_shape"))));
+            case "max_pool1d", "average_pool1d" -> {
+                l.onlyKeys("type", "name", "pool_size", "stride", "padding");
+                int size = l.integer("pool_size");
+                int stride = l.integer("stride");
+                Padding padding = Padding.parse(l.text("padding"));
+                yield type.equals("max_pool1d") ? new MaxPooling1D(name, size, stride, padding)
+                        : new AveragePooling1D(name, size, stride, padding);
+            }
+            case "flatten" -> {
+                l.onlyKeys("type", "name");
+                yield new Flatten(name);
+            }
+            case "reshape" -> {
+                l.onlyKeys("type", "name", "target_shape");
+                yield new Reshape(name, new Shape(l.ints("target_shape")));
+            }
             default -> throw new IllegalArgumentException("unknown layer type '" + type + "'");
         };
     }
 
-    private static JsonNode req(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException("missing field '" + field + "'");
+    private static void checkLayout(JsonFields l, String expected) {
+        if (l.has("kernel_layout") && !l.text("kernel_layout").equals(expected)) {
+            throw new IllegalArgumentException("kernel_layout: expected \"" + expected + "\", got \""
+                    + l.text("kernel_layout") + "\"");
         }
-        return v;
     }
 
-    private static String text(JsonNode n, String field) { return req(n, field).asText(); }
-
-    private static int[] intArray(JsonNode a) {
-        int[] v = new int[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).canConvertToInt()) {
-                throw new IllegalArgumentException("expected integers, got " + a.get(i));
-            }
-            v[i] = a.get(i).asInt();
+    /** Runs a parser or constructor; a plain IllegalArgumentException gets {@code path} in front (field errors have theirs). */
+    private static <T> T at(String path, java.util.function.Supplier<T> p) {
+        try {
+            return p.get();
+        } catch (QModelException e) {
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
-        return v;
-    }
-
-    private static double[] doubleArray(JsonNode a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!a.get(i).isNumber()) {
-                throw new IllegalArgumentException("expected numbers, got " + a.get(i));
-            }
-            v[i] = a.get(i).asDouble();
-        }
-        return v;
     }
 }

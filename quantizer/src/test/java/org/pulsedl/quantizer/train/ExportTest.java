@@ -81,9 +81,13 @@ class ExportTest {
         assertArrayEquals(((Dense) f.model().layers().get(5)).weights()[3], ((Dense) back.model().layers().get(5)).weights()[3]);
         short[][] w = {data.waveform(5, 1)};
         assertArrayEquals(f.runFromAdc(w), back.runFromAdc(w));
-        Files.writeString(p, Files.readString(p).replace("\"max_pool1d\"", "\"lstm\""));
+        String edited = Files.readString(p).replace("\"max_pool1d\"", "\"lstm\"");
+        Files.writeString(p, edited);
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> FloatModelFile.read(p));
+        assertTrue(e.getMessage().startsWith(p + ": content_crc32: the content does not match its checksum"), e.getMessage());
+        Files.writeString(p, edited.replaceFirst("  \"content_crc32\": \"[0-9a-f]{8}\",\n", ""));
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FloatModelFile.read(p));
         assertTrue(e.getMessage().endsWith("layers[1]: unknown layer type 'lstm'"), e.getMessage());
     }
 

@@ -82,7 +82,7 @@ final class Keras3Weights implements WeightStore {
         }
         List<Node> nodes = new ArrayList<>(vars.getChildren().values());
         for (Node n : nodes) {
-            if (!n.getName().matches("\\d+")) {
+            if (!n.getName().matches("\\d{1,9}")) {
                 throw layer.refuse("unexpected entry '" + n.getName() + "' among its weights in model.weights.h5");
             }
         }

@@ -7,20 +7,21 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.model.ModelException;
+import org.pulsedl.quantizer.util.ModelJson;
 
 /**
  * Imports a Keras model into the float IR: the Keras 3 {@code .keras} archive (a zip of {@code config.json},
@@ -35,6 +36,8 @@ import org.pulsedl.quantizer.model.ModelException;
 public final class KerasImporter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    /** Largest {@code model.weights.h5} unpacked from a {@code .keras} archive. */
+    static final long MAX_WEIGHTS_BYTES = 256L << 20;
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     private KerasImporter() {}
@@ -67,21 +70,22 @@ public final class KerasImporter {
     public static Model readKeras(Path file) throws IOException {
         requireFile(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode config = parseJson(entry(zip, "config.json", "the model config"), "config.json");
-            byte[] weights = entry(zip, "model.weights.h5", "the weights");
+            JsonNode config = parseJson(entry(zip, "config.json", "the model config", ModelJson.MAX_BYTES), "config.json");
+            byte[] weights = entry(zip, "model.weights.h5", "the weights", MAX_WEIGHTS_BYTES);
             KerasModelConfig model = KerasModelConfig.parse(config);
             if (!startsWith(weights, HDF5_MAGIC)) {
                 throw new ModelException("model.weights.h5 is not a readable HDF5 file (no HDF5 signature)");
             }
-            try (HdfFile h5 = HdfFile.fromBytes(weights)) {
-                return KerasModelBuilder.build(model, new Keras3Weights(h5, model.layers(), model.sequential()));
-            } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
-                throw new ModelException("model.weights.h5 is not a readable HDF5 file (damaged or truncated: " + e + ")");
-            }
+            return readHdf5("model.weights.h5 is ", () -> {
+                try (HdfFile h5 = HdfFile.fromBytes(weights)) {
+                    return KerasModelBuilder.build(model, new Keras3Weights(h5, model.layers(), model.sequential()));
+                }
+            });
         } catch (ZipException e) {
-            throw new ModelException("cannot import '" + file + "': not a .keras file (not a zip archive: " + e.getMessage() + ")");
+            throw new ModelException("cannot import '" + file + "': not a .keras file (not a zip archive: "
+                    + ModelJson.oneLine(e.getMessage()) + ")");
         } catch (ModelException e) {
-            throw new ModelException("cannot import '" + file + "': " + e.getMessage());
+            throw new ModelException("cannot import '" + file + "': " + ModelJson.oneLine(e.getMessage()));
         }
     }
 
@@ -91,36 +95,67 @@ public final class KerasImporter {
         if (!startsWith(head(file), HDF5_MAGIC)) {
             throw new ModelException("cannot import '" + file + "': not an HDF5 file (a legacy Keras .h5 model starts with the HDF5 signature)");
         }
-        try (HdfFile h5 = new HdfFile(file)) {
-            Attribute configAttr = h5.getAttribute("model_config");
-            if (configAttr == null) {
-                throw new ModelException("no root attribute 'model_config' (a weights-only file from save_weights?"
-                        + " pulsedl needs the whole model, saved with model.save)");
-            }
-            JsonNode config = parseJson(attributeText(configAttr), "model_config");
-            KerasModelConfig model = KerasModelConfig.parse(config);
-            Node weights = h5.getChild("model_weights");
-            if (!(weights instanceof Group group)) {
-                throw new ModelException("no group 'model_weights' (the file holds no weights)");
-            }
-            return KerasModelBuilder.build(model, new LegacyWeights(group));
+        try {
+            return readHdf5("", () -> {
+                try (HdfFile h5 = new HdfFile(file)) {
+                    Attribute configAttr = h5.getAttribute("model_config");
+                    if (configAttr == null) {
+                        throw new ModelException("no root attribute 'model_config' (a weights-only file from save_weights?"
+                                + " pulsedl needs the whole model, saved with model.save)");
+                    }
+                    JsonNode config = parseJson(attributeText(configAttr), "model_config");
+                    KerasModelConfig model = KerasModelConfig.parse(config);
+                    Node weights = h5.getChild("model_weights");
+                    if (!(weights instanceof Group group)) {
+                        throw new ModelException("no group 'model_weights' (the file holds no weights)");
+                    }
+                    return KerasModelBuilder.build(model, new LegacyWeights(group));
+                }
+            });
         } catch (ModelException e) {
-            throw new ModelException("cannot import '" + file + "': " + e.getMessage());
-        } catch (HdfException | BufferUnderflowException | IndexOutOfBoundsException e) {
-            throw new ModelException("cannot import '" + file + "': not a readable HDF5 file (damaged or truncated: " + e + ")");
+            throw new ModelException("cannot import '" + file + "': " + ModelJson.oneLine(e.getMessage()));
         }
     }
 
-    private static byte[] entry(ZipFile zip, String name, String what) throws IOException {
+    /**
+     * The one boundary around jhdf: whatever it throws on a damaged file (its own exceptions, an index or buffer
+     * error, a failed allocation for an absurd declared size, a stack overflow on a cyclic structure) becomes one
+     * {@link ModelException} saying "{@code subject}not a readable HDF5 file". Our own refusals pass through.
+     */
+    private static <T> T readHdf5(String subject, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (ModelException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            String detail = e.getMessage() == null || e instanceof OutOfMemoryError || e.getMessage().contains("java.")
+                    || e.getMessage().contains("Exception") ? "" : ": " + e.getMessage();
+            throw new ModelException(subject + "not a readable HDF5 file (damaged or truncated" + detail + ")");
+        }
+    }
+
+    private static byte[] entry(ZipFile zip, String name, String what, long maxBytes) {
         ZipEntry e = zip.getEntry(name);
         if (e == null) {
             throw new ModelException("the archive has no " + name + " (" + what + "; not a Keras 3 .keras file)");
         }
+        byte[] data;
         try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
-        } catch (ZipException ex) {
-            throw new ModelException("the archive entry " + name + " is damaged: " + ex.getMessage());
+            data = in.readNBytes((int) maxBytes + 1);
+        } catch (IOException ex) {
+            throw new ModelException("the archive entry " + name + " is damaged (" + ModelJson.oneLine(ex.getMessage()) + ")");
         }
+        if (data.length > maxBytes) {
+            throw new ModelException("the archive entry " + name + " unpacks to more than " + (maxBytes >> 20)
+                    + " MB, more than any pulsedl model needs (a damaged archive or a zip bomb)");
+        }
+        // ZipFile does not check a stored entry's CRC-32; the archive records one, so a damaged entry is refused here.
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new ModelException("the archive entry " + name + " is damaged (its CRC-32 does not match the archive's)");
+        }
+        return data;
     }
 
     private static JsonNode parseJson(byte[] bytes, String what) {
@@ -135,7 +170,7 @@ public final class KerasImporter {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new ModelException(what + " is not valid JSON: " + e.getOriginalMessage());
+            throw new ModelException(what + " is not valid JSON: " + ModelJson.oneLine(e.getOriginalMessage()));
         }
     }
 

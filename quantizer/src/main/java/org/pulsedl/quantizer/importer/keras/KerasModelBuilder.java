@@ -46,8 +46,9 @@ final class KerasModelBuilder {
     }
 
     private void add(KerasLayer k) {
+        List<Weight> w = weights.weightsOf(k); // outside the try: a damaged file's HDF5 error is not this layer's
         try {
-            convert(k, weights.weightsOf(k));
+            convert(k, w);
         } catch (org.pulsedl.quantizer.model.ModelException e) {
             throw e;
         } catch (IllegalArgumentException e) { // an IR record's constructor check

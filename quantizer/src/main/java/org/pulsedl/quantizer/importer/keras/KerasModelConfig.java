@@ -107,7 +107,7 @@ record KerasModelConfig(String name, List<KerasLayer> layers, List<KerasLayer> c
                         : "is called " + calls + " times (a shared layer); pulsedl imports plain chains only");
             }
             List<String> refs = new ArrayList<>();
-            collectRefs(nodes.get(0), refs);
+            collectRefs(nodes.path(0), refs);
             if (refs.size() != 1) {
                 throw l.refuse("takes " + refs.size() + " inputs " + quoted(refs)
                         + ": residual/branching graphs are not supported (pulsedl imports plain chains only)");
@@ -157,7 +157,7 @@ record KerasModelConfig(String name, List<KerasLayer> layers, List<KerasLayer> c
         if (v != null && v.isArray() && v.size() == 3 && v.get(0).isTextual()) {
             return v.get(0).asText();
         }
-        if (v == null || !v.isArray() || v.size() != 1 || !v.get(0).isArray() || !v.get(0).get(0).isTextual()) {
+        if (v == null || !v.isArray() || v.size() != 1 || !v.get(0).isArray() || !v.get(0).path(0).isTextual()) {
             throw new ModelException("the model has " + (v == null || !v.isArray() ? "no" : v.size()) + " " + what
                     + " (pulsedl imports models with exactly one input and one output)");
         }
@@ -173,7 +173,7 @@ record KerasModelConfig(String name, List<KerasLayer> layers, List<KerasLayer> c
         if (n.isObject()) {
             JsonNode history = n.path("config").get("keras_history");
             if ("__keras_tensor__".equals(text(n, "class_name")) && history != null && history.isArray()) {
-                out.add(history.get(0).asText());
+                out.add(history.path(0).asText());
                 return;
             }
             n.forEach(child -> collectRefs(child, out));

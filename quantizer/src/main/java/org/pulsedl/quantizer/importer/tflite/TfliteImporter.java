@@ -51,6 +51,8 @@ public final class TfliteImporter {
             return importModel(m, name);
         } catch (TfliteException e) {
             throw new TfliteException("'" + file + "': ", e);
+        } catch (IllegalArgumentException | IllegalStateException e) { // an IR rule broken by the file's shapes
+            throw new TfliteException("'" + file + "': " + e.getMessage(), e);
         }
     }
 
