@@ -70,6 +70,37 @@ public final class BenchmarkJson {
             putNullable(o, "energy_res_over_crlb", m.energyResPct() == null || p.crlb() == null ? null : m.energyResPct() / p.crlb().sigmaARelPct());
             putNullable(o, "dt_fit_chi2_ndf", m.dtFit() == null ? null : m.dtFit().chi2PerNdf());
             o.put("n_failed", m.nFailed());
+            writeTruth(o, m.truth());
+            ArrayNode flags = o.putArray("flags");
+            for (Flag f : m.flags()) {
+                ObjectNode fo = flags.addObject();
+                fo.put("code", f.code());
+                fo.put("quantity", f.quantity());
+                fo.put("message", f.message());
+            }
+        }
+    }
+
+    /** Against the truth (DESIGN §3); every field is null when the dataset has no such labels. */
+    private static void writeTruth(ObjectNode o, TruthMetrics t) {
+        putNullable(o, "phase_bias_rms_ps", t == null ? null : t.phaseBiasRmsPs());
+        putNullable(o, "phase_bias_max_ps", t == null ? null : t.phaseBiasMaxPs());
+        putArray(o, "phase_bias_ps", t == null ? null : t.phaseBiasPs());
+        putArray(o, "sigma_t_truth_ps", t == null ? null : t.sigmaTruthPs());
+        putNullable(o, "energy_bias_pct", t == null ? null : t.energyBiasPct());
+        putNullable(o, "energy_slope", t == null ? null : t.energySlope());
+        putNullable(o, "energy_linearity_max_dev_pct", t == null ? null : t.energyLinearityPct());
+    }
+
+    private static void putArray(ObjectNode o, String key, double[] v) {
+        if (v == null) {
+            o.putNull(key);
+            return;
+        }
+        ArrayNode a = o.putArray(key);
+        for (double x : v) {
+            if (Double.isFinite(x)) a.add(round(x, 6));
+            else a.addNull();
         }
     }
 

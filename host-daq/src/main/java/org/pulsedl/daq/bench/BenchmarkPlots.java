@@ -34,7 +34,10 @@ public final class BenchmarkPlots {
 
     private BenchmarkPlots() {}
 
-    /** Writes one Δt histogram per time method and one energy histogram per energy method; returns the files. */
+    /**
+     * Writes one Δt histogram per time method, one energy histogram per energy method and, when the dataset
+     * has true times, the bias-vs-phase plot; returns the files.
+     */
     public static List<Path> writeHistograms(Path dir, BenchmarkPoint p) throws IOException {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
@@ -50,7 +53,35 @@ public final class BenchmarkPlots {
                 files.add(save(dir.resolve("energy_" + m.name() + ".png"), histogram(title, "Ê/E relative to mean − 1 (%)", m.energyFit())));
             }
         }
+        Path bias = writePhaseBias(dir, p);
+        if (bias != null) files.add(bias);
         return files;
+    }
+
+    /**
+     * The phase-dependent time bias of every time method against the truth: mean of t̂ − t_true (overall mean
+     * removed) vs the sampling phase of the true onset. Null when the dataset has no true times.
+     */
+    public static Path writePhaseBias(Path dir, BenchmarkPoint p) throws IOException {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (MethodResult m : p.methods()) {
+            if (m.truth() == null || m.truth().phaseBiasPs() == null) continue;
+            double[] bias = m.truth().phaseBiasPs();
+            XYSeries s = new XYSeries(String.format("%s (rms %.1f ps)", m.name(), m.truth().phaseBiasRmsPs()));
+            for (int b = 0; b < bias.length; b++) if (Double.isFinite(bias[b])) s.add((b + 0.5) / bias.length, bias[b]);
+            data.addSeries(s);
+        }
+        if (data.getSeriesCount() == 0) return null;
+        Files.createDirectories(dir);
+        JFreeChart chart = ChartFactory.createXYLineChart("Time bias vs sampling phase (t̂ − t_true, mean removed; "
+                        + TruthMetrics.PHASE_BINS + " bins)", "sampling phase of the true onset (fraction of a sample period)", "bias (ps)", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) r.setSeriesPaint(i, PALETTE[(i + 1) % PALETTE.length]);
+        plot.setRenderer(r);
+        style(plot);
+        return save(dir.resolve("bias_vs_phase.png"), chart);
     }
 
     /** σΔt (two-channel) vs measured SNR for every time method, with the Cramér–Rao bound as a curve. */

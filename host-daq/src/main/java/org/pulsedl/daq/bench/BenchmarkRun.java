@@ -62,7 +62,7 @@ public final class BenchmarkRun {
         double snrMeasured = SnrMeter.measure(data).db();
         try (ProgressBar bar = new ProgressBar(label + " estimate", (long) data.events() * data.channels() * methods.size())) {
             LongConsumer progress = bar::set;
-            return ResolutionBenchmark.evaluate(data, methods, crlb, snrTarget, snrMeasured, progress);
+            return ResolutionBenchmark.evaluate(data, model.periodNs(), methods, crlb, snrTarget, snrMeasured, progress);
         }
     }
 

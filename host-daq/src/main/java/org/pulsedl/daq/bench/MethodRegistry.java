@@ -9,6 +9,7 @@ import org.pulsedl.daq.dsp.CfdTimer;
 import org.pulsedl.daq.dsp.DigitalCfdTimer;
 import org.pulsedl.daq.dsp.LeadingEdgeTimer;
 import org.pulsedl.daq.dsp.PeakEnergy;
+import org.pulsedl.daq.dsp.SincCfdTimer;
 import org.pulsedl.daq.dsp.TemplateFit;
 import org.pulsedl.daq.dsp.TrapezoidEnergy;
 import org.pulsedl.daq.sim.CrRcShape;
@@ -33,6 +34,7 @@ public final class MethodRegistry {
         FACTORIES.put("le", m -> Method.time("le",
                 new LeadingEdgeTimer(m.periodNs(), LE_THRESHOLD_FRACTION * m.nominalAmplitudeCodes())));
         FACTORIES.put("dcfd", m -> Method.time("dcfd", new DigitalCfdTimer(m.periodNs())));
+        FACTORIES.put("cfd_sinc", m -> Method.time("cfd_sinc", new SincCfdTimer(m.periodNs())));
         FACTORIES.put("cfd", m -> Method.time("cfd", new CfdTimer(m.periodNs())));
         FACTORIES.put("template_fit", m -> {
             TemplateFit fit = new TemplateFit(m.shape(), m.periodNs());

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.bench;
 
+import java.util.List;
 import org.pulsedl.daq.stats.GaussianFit;
 import org.pulsedl.daq.stats.Histogram;
 
@@ -16,12 +17,28 @@ import org.pulsedl.daq.stats.Histogram;
  * @param nFailed       events for which the method returned no estimate in some channel
  * @param dtFit         the Gaussian fit of the Δt histogram (ps, mean subtracted), or null
  * @param energyFit     the Gaussian fit of the relative-energy histogram (% deviation from the mean), or null
+ * @param truth         the method against the dataset's truth labels, or null when the dataset has none
+ * @param flags         reasons not to read a number as a plain result (empty when there are none)
  */
 public record MethodResult(String name,
                            Double sigmaDtPs, Double sigmaDtErrPs, Double fwhmDtPs,
                            Double energyResPct, Double energyFwhmPct,
                            int nEvents, int nFailed,
-                           FitSummary dtFit, FitSummary energyFit) {
+                           FitSummary dtFit, FitSummary energyFit,
+                           TruthMetrics truth, List<Flag> flags) {
+    public MethodResult {
+        flags = List.copyOf(flags);
+    }
+
+    /** The flags about {@code quantity} ({@link Flag#TIME} or {@link Flag#ENERGY}). */
+    public List<Flag> flagsFor(String quantity) {
+        return flags.stream().filter(f -> f.quantity().equals(quantity)).toList();
+    }
+
+    MethodResult withFlags(List<Flag> newFlags) {
+        return new MethodResult(name, sigmaDtPs, sigmaDtErrPs, fwhmDtPs, energyResPct, energyFwhmPct, nEvents, nFailed,
+                dtFit, energyFit, truth, newFlags);
+    }
 
     /** A Gaussian fit together with the histogram it was fitted to (for plots). */
     public record FitSummary(GaussianFit fit, Histogram histogram) {

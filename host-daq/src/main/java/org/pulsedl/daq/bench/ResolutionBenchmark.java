@@ -17,16 +17,17 @@ import org.pulsedl.quantizer.data.Dataset;
  */
 public final class ResolutionBenchmark {
     /** Label with the true amplitude; when present, energies are divided by it (varying amplitudes). */
-    public static final String AMPLITUDE_LABEL = "amplitude";
+    public static final String AMPLITUDE_LABEL = org.pulsedl.daq.sim.PulseSimulator.AMPLITUDE_LABEL;
 
     private ResolutionBenchmark() {}
 
     /**
+     * @param periodNs sample period, for the sampling phase of the true onsets
      * @param progress receives the number of windows processed so far (may be null)
      */
-    public static BenchmarkPoint evaluate(Dataset data, List<Method> methods, CrlbSummary crlb,
+    public static BenchmarkPoint evaluate(Dataset data, double periodNs, List<Method> methods, CrlbSummary crlb,
                                           Double snrDbTarget, double snrDbMeasured, LongConsumer progress) {
-        double[] trueAmplitude = data.labelNames().contains(AMPLITUDE_LABEL) ? data.labelColumn(AMPLITUDE_LABEL) : null;
+        Truth truth = Truth.of(data, periodNs);
         List<MethodResult> results = new ArrayList<>();
         long windowsPerMethod = (long) data.events() * data.channels();
         long[] done = {0};
@@ -45,12 +46,13 @@ public final class ResolutionBenchmark {
             });
             done[0] += windowsPerMethod;
             if (progress != null) progress.accept(done[0]);
-            results.add(summarise(m.name(), t, e, trueAmplitude, data.channels()));
+            results.add(summarise(m.name(), t, e, truth, data.channels(), crlb));
         }
         return new BenchmarkPoint(snrDbTarget, snrDbMeasured, crlb, results);
     }
 
-    static MethodResult summarise(String name, double[][] t, double[][] e, double[] trueAmplitude, int channels) {
+    static MethodResult summarise(String name, double[][] t, double[][] e, Truth truth, int channels, CrlbSummary crlb) {
+        double[] trueAmplitude = truth.amplitude();
         Double sigmaDt = null, sigmaDtErr = null, fwhmDt = null, eRes = null, eFwhm = null;
         MethodResult.FitSummary dtFit = null, eFit = null;
         int nEvents = 0, nFailed = 0;
@@ -87,7 +89,10 @@ public final class ResolutionBenchmark {
                 eFit = fitAroundMean(relPct, 0);
             }
         }
-        return new MethodResult(name, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit);
+        TruthMetrics metrics = truth.hasTime() || truth.hasAmplitude() ? TruthMetrics.of(t, e, truth) : null;
+        MethodResult r = new MethodResult(name, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit,
+                metrics, List.of());
+        return r.withFlags(MethodFlags.of(r, crlb, metrics, t, e, trueAmplitude));
     }
 
     /** Gaussian fit of the values minus {@code mean}; null when there are too few values to fit. */

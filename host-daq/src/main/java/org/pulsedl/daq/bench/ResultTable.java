@@ -18,23 +18,55 @@ public final class ResultTable {
         out.println(head);
         out.println("-".repeat(head.length()));
         for (MethodResult m : p.methods()) {
+            // A flagged number is never printed plain: "!" marks it, the reason follows the table.
+            String tm = m.flagsFor(Flag.TIME).isEmpty() ? "" : "!";
+            String em = m.flagsFor(Flag.ENERGY).isEmpty() ? "" : "!";
             out.printf("%-14s %16s %11s %13s %9s %12s %14s %9s %8d%n", m.name(),
-                    m.sigmaDtPs() == null ? "—" : String.format("%.1f ± %.1f", m.sigmaDtPs(), m.sigmaDtErrPs()),
-                    fmt(m.sigmaDtPs() == null ? null : m.sigmaDtPs() / Math.sqrt(2), "%.1f"),
-                    fmt(m.fwhmDtPs(), "%.1f"),
-                    fmt(ratio(m.sigmaDtPs(), p.crlb() == null ? null : p.crlb().sigmaDtPs()), "%.3f"),
-                    fmt(m.energyResPct(), "%.4f"),
-                    fmt(m.energyFwhmPct(), "%.4f"),
-                    fmt(ratio(m.energyResPct(), p.crlb() == null ? null : p.crlb().sigmaARelPct()), "%.3f"),
+                    m.sigmaDtPs() == null ? "—" : String.format("%.1f ± %.1f", m.sigmaDtPs(), m.sigmaDtErrPs()) + tm,
+                    fmt(m.sigmaDtPs() == null ? null : m.sigmaDtPs() / Math.sqrt(2), "%.1f", tm),
+                    fmt(m.fwhmDtPs(), "%.1f", tm),
+                    fmt(ratio(m.sigmaDtPs(), p.crlb() == null ? null : p.crlb().sigmaDtPs()), "%.3f", tm),
+                    fmt(m.energyResPct(), "%.4f", em),
+                    fmt(m.energyFwhmPct(), "%.4f", em),
+                    fmt(ratio(m.energyResPct(), p.crlb() == null ? null : p.crlb().sigmaARelPct()), "%.3f", em),
                     m.nEvents());
         }
+        printTruth(out, p);
+        for (MethodResult m : p.methods()) {
+            for (Flag f : m.flags()) out.printf("! %s (%s): %s%n", m.name(), f.quantity(), f.message());
+        }
+    }
+
+    /** The methods against the truth, when the dataset has it (DESIGN §3 "Truth and bias"). */
+    private static void printTruth(PrintWriter out, BenchmarkPoint p) {
+        if (p.methods().stream().noneMatch(m -> m.truth() != null)) return;
+        String head = String.format("%-14s %15s %15s %22s %12s %9s %12s",
+                "vs truth", "phase bias rms", "phase bias max", "σ(t̂−t) ps per channel", "E bias %", "E slope", "E lin. %");
+        out.println();
+        out.println(head);
+        out.println("-".repeat(head.length()));
+        for (MethodResult m : p.methods()) {
+            TruthMetrics t = m.truth();
+            if (t == null) continue;
+            out.printf("%-14s %15s %15s %22s %12s %9s %12s%n", m.name(),
+                    fmt(t.phaseBiasRmsPs(), "%.1f ps", ""), fmt(t.phaseBiasMaxPs(), "%.1f ps", ""),
+                    t.sigmaTruthPs() == null ? "—" : perChannel(t.sigmaTruthPs()),
+                    fmt(t.energyBiasPct(), "%+.3f", ""), fmt(t.energySlope(), "%.4f", ""),
+                    fmt(t.energyLinearityPct(), "%.3f", ""));
+        }
+    }
+
+    private static String perChannel(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) b.append(b.length() == 0 ? "" : " / ").append(String.format("%.1f", x));
+        return b.toString();
     }
 
     private static Double ratio(Double a, Double b) {
         return a == null || b == null ? null : a / b;
     }
 
-    private static String fmt(Double v, String f) {
-        return v == null ? "—" : String.format(f, v);
+    private static String fmt(Double v, String f, String mark) {
+        return v == null ? "—" : String.format(f, v) + mark;
     }
 }

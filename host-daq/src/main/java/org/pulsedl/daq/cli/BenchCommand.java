@@ -46,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     String snrSweep;
 
     @Option(names = "--methods", paramLabel = "M", split = ",",
-            description = "Methods to run (comma list). Default: all of le, dcfd, cfd, template_fit, trapezoid, peak.")
+            description = "Methods to run (comma list). Default: all of le, dcfd, cfd_sinc, cfd, template_fit, trapezoid, peak.")
     List<String> methods;
 
     @Option(names = "--model", paramLabel = "PATH",

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code pulsedl bench} end to end: table, JSON schema, plots, and its errors. */
 class BenchCommandTest {
     private static final String[] METHOD_FIELDS = {"name", "sigma_dt_ps", "sigma_dt_err_ps", "fwhm_dt_ps",
-            "energy_res_pct", "energy_fwhm_pct", "n_events"};
+            "energy_res_pct", "energy_fwhm_pct", "n_events", "phase_bias_rms_ps", "phase_bias_max_ps", "phase_bias_ps",
+            "sigma_t_truth_ps", "energy_bias_pct", "energy_slope", "energy_linearity_max_dev_pct", "flags"};
 
     @TempDir
     Path dir;
@@ -47,14 +48,23 @@ class BenchCommandTest {
             for (String f : METHOD_FIELDS) assertTrue(m.has(f), "method lacks " + f + ": " + m);
             byName.put(m.get("name").asText(), m);
         }
-        assertEquals(java.util.Set.of("le", "dcfd", "cfd", "template_fit", "trapezoid", "peak"), byName.keySet());
+        assertEquals(java.util.Set.of("le", "dcfd", "cfd_sinc", "cfd", "template_fit", "trapezoid", "peak"), byName.keySet());
         double bound = crlb.get("sigma_dt_ps").asDouble();
         double fit = byName.get("template_fit").get("sigma_dt_ps").asDouble();
         assertTrue(fit > 0.95 * bound && fit < 1.10 * bound, "template fit " + fit + " vs bound " + bound);
-        assertTrue(byName.get("dcfd").get("sigma_dt_ps").asDouble() > 1.25 * fit, "dCFD clearly worse than the fit");
+        // DESIGN §3: the authors' smoothing dCFD sits near 1.7× the bound; the interpolating sinc CFD is stronger.
+        double dcfd = byName.get("dcfd").get("sigma_dt_ps").asDouble();
+        assertTrue(dcfd > 1.55 * bound && dcfd < 1.90 * bound, "authors' dCFD " + dcfd + " vs bound " + bound);
+        assertTrue(byName.get("cfd_sinc").get("sigma_dt_ps").asDouble() < 0.9 * dcfd, "the sinc CFD beats the authors' dCFD");
         assertTrue(byName.get("trapezoid").get("sigma_dt_ps").isNull(), "energy-only method has a null time");
         assertTrue(byName.get("dcfd").get("energy_res_pct").isNull(), "time-only method has a null energy");
         assertEquals(20000, byName.get("template_fit").get("n_events").asInt());
+        // Against the truth: the fit is unbiased over the phase and unflagged; the authors' dCFD is not.
+        assertEquals(0, byName.get("template_fit").get("flags").size(), byName.get("template_fit")::toString);
+        assertTrue(byName.get("template_fit").get("phase_bias_rms_ps").asDouble() < 5);
+        assertEquals(fit / Math.sqrt(2), byName.get("template_fit").get("sigma_t_truth_ps").get(0).asDouble(), 0.05 * fit);
+        assertTrue(byName.get("dcfd").get("flags").findValuesAsText("code").contains("hidden_channel_error"));
+        assertTrue(Files.exists(plots.resolve("bias_vs_phase.png")));
 
         for (String png : new String[] {"dt_template_fit.png", "dt_dcfd.png", "energy_template_fit.png", "energy_trapezoid.png"}) {
             BufferedImage img = ImageIO.read(plots.resolve(png).toFile());

@@ -35,8 +35,8 @@ class KaiserFirTest {
     }
 
     @Test
-    void dcfdTapsAreTheWindowedSincWithGainFour() {
-        double[] h = DigitalCfdTimer.taps();
+    void sincCfdTapsAreTheWindowedSincWithGainFour() {
+        double[] h = SincCfdTimer.taps();
         assertEquals(28, h.length);
         double sum = 0, raw = 0;
         double[] expect = new double[28];
