@@ -70,6 +70,7 @@ public final class BenchmarkJson {
             putNullable(o, "energy_res_over_crlb", m.energyResPct() == null || p.crlb() == null ? null : m.energyResPct() / p.crlb().sigmaARelPct());
             putNullable(o, "dt_fit_chi2_ndf", m.dtFit() == null ? null : m.dtFit().chi2PerNdf());
             o.put("n_failed", m.nFailed());
+            putNullable(o, "mean_dt_ps", m.meanDtPs());
             writeTruth(o, m.truth());
             ArrayNode flags = o.putArray("flags");
             for (Flag f : m.flags()) {

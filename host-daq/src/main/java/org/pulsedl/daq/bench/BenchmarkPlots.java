@@ -2,8 +2,9 @@ package org.pulsedl.daq.bench;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.Shape;
 import java.io.IOException;
-import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,15 +12,19 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYBarDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.chart.title.TextTitle;
 import org.pulsedl.daq.stats.GaussianFit;
 import org.pulsedl.daq.stats.Histogram;
 
@@ -43,19 +48,35 @@ public final class BenchmarkPlots {
         List<Path> files = new ArrayList<>();
         for (MethodResult m : p.methods()) {
             if (m.dtFit() != null) {
-                String title = String.format("%s: Δt = t̂0 − t̂1 (two-channel), σ = %.1f ± %.1f ps, fit FWHM = %.1f ps, χ²/ndf = %.2f",
-                        m.name(), m.sigmaDtPs(), m.sigmaDtErrPs(), m.dtFit().fwhm(), m.dtFit().chi2PerNdf());
-                files.add(save(dir.resolve("dt_" + m.name() + ".png"), histogram(title, "Δt − mean (ps)", m.dtFit())));
+                String title = String.format("%s: Δt = t̂0 − t̂1 (two-channel)", m.name());
+                String stats = dtStats(m, p);
+                files.add(save(dir.resolve("dt_" + m.name() + ".png"),
+                        histogram(title, stats, "Δt − mean (ps)", m.dtFit(), m.flagsFor(Flag.TIME))));
             }
             if (m.energyFit() != null) {
-                String title = String.format("%s: energy, σE/E = %.4f %%, FWHM = %.4f %% (fit σ %.4f %%)",
-                        m.name(), m.energyResPct(), m.energyFwhmPct(), m.energyFit().sigma());
-                files.add(save(dir.resolve("energy_" + m.name() + ".png"), histogram(title, "Ê/E relative to mean − 1 (%)", m.energyFit())));
+                // One definition of the energy FWHM everywhere (table, JSON, plots): 2.355 × σE/E.
+                String title = String.format("%s: energy Ê/E, σE/E = %.4f %%, FWHM = 2.355σ = %.4f %%",
+                        m.name(), m.energyResPct(), m.energyFwhmPct());
+                String stats = String.format("N = %d windows, bin %.4f %%; fit σ %.4f %%, χ²/ndf = %.2f; SNR %.2f dB%s",
+                        m.energyFit().histogram().total(), m.energyFit().histogram().binWidth(), m.energyFit().sigma(),
+                        m.energyFit().chi2PerNdf(), p.snrDbMeasured(),
+                        p.crlb() == null ? "" : String.format(", CRLB σA/A %.4f %%", p.crlb().sigmaARelPct()));
+                files.add(save(dir.resolve("energy_" + m.name() + ".png"), histogram(title, stats,
+                        "Ê/E relative to mean − 1 (%)", m.energyFit(), m.flagsFor(Flag.ENERGY))));
             }
         }
         Path bias = writePhaseBias(dir, p);
         if (bias != null) files.add(bias);
         return files;
+    }
+
+    /** What a Δt histogram states beside its bars: N, bin width, subtracted mean, σ ± error, fit, SNR, bound. */
+    static String dtStats(MethodResult m, BenchmarkPoint p) {
+        return String.format("N = %d, bin %.2f ps, mean %.1f ps subtracted; σ = %.1f ± %.1f ps, "
+                        + "fit FWHM = %.1f ps, χ²/ndf = %.2f; SNR %.2f dB%s",
+                m.nEvents(), m.dtFit().histogram().binWidth(), m.meanDtPs(), m.sigmaDtPs(), m.sigmaDtErrPs(),
+                m.dtFit().fwhm(), m.dtFit().chi2PerNdf(), p.snrDbMeasured(),
+                p.crlb() == null ? "" : String.format(", CRLB σΔt %.1f ps", p.crlb().sigmaDtPs()));
     }
 
     /**
@@ -84,34 +105,48 @@ public final class BenchmarkPlots {
         return save(dir.resolve("bias_vs_phase.png"), chart);
     }
 
-    /** σΔt (two-channel) vs measured SNR for every time method, with the Cramér–Rao bound as a curve. */
+    /**
+     * σΔt (two-channel) vs measured SNR for every time method with its statistical error bar, and the
+     * Cramér–Rao bound as a dashed curve. Each method has its own marker shape, so coinciding series (the
+     * integer and float network) stay visible.
+     */
     public static Path writeSweep(Path dir, List<BenchmarkPoint> sweep) throws IOException {
         Files.createDirectories(dir);
-        XYSeriesCollection data = new XYSeriesCollection();
-        XYSeries bound = new XYSeries("Cramér–Rao bound");
-        for (BenchmarkPoint p : sweep) if (p.crlb() != null) bound.add(p.snrDbMeasured(), p.crlb().sigmaDtPs());
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        YIntervalSeries bound = new YIntervalSeries("Cramér–Rao bound");
+        for (BenchmarkPoint p : sweep) {
+            if (p.crlb() != null) bound.add(p.snrDbMeasured(), p.crlb().sigmaDtPs(), p.crlb().sigmaDtPs(), p.crlb().sigmaDtPs());
+        }
         if (bound.getItemCount() > 0) data.addSeries(bound);
         if (!sweep.isEmpty()) {
             for (MethodResult first : sweep.get(0).methods()) {
                 if (first.sigmaDtPs() == null) continue;
-                XYSeries s = new XYSeries(first.name());
+                YIntervalSeries s = new YIntervalSeries(first.name());
                 for (BenchmarkPoint p : sweep) {
                     for (MethodResult m : p.methods()) {
-                        if (m.name().equals(first.name()) && m.sigmaDtPs() != null) s.add(p.snrDbMeasured(), m.sigmaDtPs());
+                        if (m.name().equals(first.name()) && m.sigmaDtPs() != null) {
+                            double err = m.sigmaDtErrPs() == null ? 0 : m.sigmaDtErrPs();
+                            s.add(p.snrDbMeasured(), m.sigmaDtPs(), m.sigmaDtPs() - err, m.sigmaDtPs() + err);
+                        }
                     }
                 }
                 data.addSeries(s);
             }
         }
-        JFreeChart chart = ChartFactory.createXYLineChart("Two-channel time resolution σΔt vs SNR",
+        JFreeChart chart = ChartFactory.createXYLineChart("Two-channel time resolution σΔt vs SNR (error bars: statistical)",
                 "SNR (dB, measured)", "σΔt (ps)", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis y = new LogAxis("σΔt (ps)");
-        y.setSmallestValue(1);
-        y.setNumberFormatOverride(new DecimalFormat("0"));
-        plot.setRangeAxis(y);
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+        plot.setRangeAxis(new ReadableLogAxis("σΔt (ps, log scale)"));
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        r.setCapLength(6);
+        Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesShape(i, shapes[i % shapes.length]);
+            r.setSeriesShapesFilled(i, i % 2 == 0);   // alternate hollow markers: a series on top of another shows both
+        }
         if (bound.getItemCount() > 0) {
             r.setSeriesPaint(0, Color.BLACK);
             r.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 6f}, 0f));
@@ -122,7 +157,7 @@ public final class BenchmarkPlots {
         return save(dir.resolve("sigma_dt_vs_snr.png"), chart);
     }
 
-    private static JFreeChart histogram(String title, String xLabel, MethodResult.FitSummary fit) {
+    private static JFreeChart histogram(String title, String stats, String xLabel, MethodResult.FitSummary fit, List<Flag> flags) {
         Histogram h = fit.histogram();
         XYSeries bars = new XYSeries("events");
         for (int i = 0; i < h.bins(); i++) bars.add(h.binCenter(i), h.count(i));
@@ -130,6 +165,14 @@ public final class BenchmarkPlots {
         JFreeChart chart = ChartFactory.createXYBarChart(title, xLabel, false, "events / bin",
                 new XYBarDataset(barData, h.binWidth()), PlotOrientation.VERTICAL, true, false, false);
         chart.getTitle().setFont(chart.getTitle().getFont().deriveFont(14f));
+        chart.addSubtitle(new TextTitle(stats, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        boolean poorFit = flags.stream().anyMatch(f -> f.code().equals("poor_gaussian_fit"));
+        if (!flags.isEmpty()) {
+            TextTitle marks = new TextTitle("flagged: " + String.join("; ", flags.stream().map(Flag::code).distinct().toList())
+                    + " (see the report)", new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            marks.setPaint(new Color(0xB00000));
+            chart.addSubtitle(marks);
+        }
         XYPlot plot = chart.getXYPlot();
         XYBarRenderer bar = (XYBarRenderer) plot.getRenderer();
         bar.setBarPainter(new StandardXYBarPainter());
@@ -140,7 +183,8 @@ public final class BenchmarkPlots {
         // Expected counts per bin of the fitted Gaussian: N · width · pdf.
         GaussianFit g = fit.fit();
         double scale = g.normalisation() * h.binWidth() / (g.sigma() * Math.sqrt(2 * Math.PI));
-        XYSeries curve = new XYSeries("Gaussian fit");
+        // Over a clearly non-Gaussian histogram the curve is drawn dashed and says so (DESIGN §3 flags).
+        XYSeries curve = new XYSeries(poorFit ? "Gaussian fit — poor, do not read σ as a Gaussian width" : "Gaussian fit");
         double lo = h.lo();
         double hi = h.hi();
         for (int i = 0; i <= 400; i++) {
@@ -151,7 +195,9 @@ public final class BenchmarkPlots {
         plot.setDataset(1, new XYSeriesCollection(curve));
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, new Color(200, 40, 40));
-        line.setSeriesStroke(0, new BasicStroke(2f));
+        line.setSeriesStroke(0, poorFit
+                ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 5f}, 0f)
+                : new BasicStroke(2f));
         plot.setRenderer(1, line);
         style(plot);
         return chart;

@@ -8,6 +8,7 @@ import org.pulsedl.daq.stats.Histogram;
  * What one method achieved on one benchmark point. Time fields are two-channel (σ of t̂0 − t̂1 − offset);
  * {@code null} where the method has no such estimate.
  *
+ * @param meanDtPs      mean of Δt, ps (subtracted before the histogram and its fit)
  * @param sigmaDtPs     sample standard deviation of Δt, ps
  * @param sigmaDtErrPs  its statistical uncertainty σ/√(2(N−1)), ps
  * @param fwhmDtPs      FWHM of a Gaussian fitted to the Δt histogram, ps
@@ -21,7 +22,7 @@ import org.pulsedl.daq.stats.Histogram;
  * @param flags         reasons not to read a number as a plain result (empty when there are none)
  */
 public record MethodResult(String name,
-                           Double sigmaDtPs, Double sigmaDtErrPs, Double fwhmDtPs,
+                           Double meanDtPs, Double sigmaDtPs, Double sigmaDtErrPs, Double fwhmDtPs,
                            Double energyResPct, Double energyFwhmPct,
                            int nEvents, int nFailed,
                            FitSummary dtFit, FitSummary energyFit,
@@ -36,7 +37,7 @@ public record MethodResult(String name,
     }
 
     MethodResult withFlags(List<Flag> newFlags) {
-        return new MethodResult(name, sigmaDtPs, sigmaDtErrPs, fwhmDtPs, energyResPct, energyFwhmPct, nEvents, nFailed,
+        return new MethodResult(name, meanDtPs, sigmaDtPs, sigmaDtErrPs, fwhmDtPs, energyResPct, energyFwhmPct, nEvents, nFailed,
                 dtFit, energyFit, truth, newFlags);
     }
 

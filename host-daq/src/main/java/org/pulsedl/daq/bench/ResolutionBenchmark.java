@@ -53,7 +53,7 @@ public final class ResolutionBenchmark {
 
     static MethodResult summarise(String name, double[][] t, double[][] e, Truth truth, int channels, CrlbSummary crlb) {
         double[] trueAmplitude = truth.amplitude();
-        Double sigmaDt = null, sigmaDtErr = null, fwhmDt = null, eRes = null, eFwhm = null;
+        Double meanDt = null, sigmaDt = null, sigmaDtErr = null, fwhmDt = null, eRes = null, eFwhm = null;
         MethodResult.FitSummary dtFit = null, eFit = null;
         int nEvents = 0, nFailed = 0;
         if (t != null && channels >= 2) {
@@ -63,6 +63,7 @@ public final class ResolutionBenchmark {
             nEvents = s.n();
             nFailed = s.nanCount();
             if (s.n() >= 2) {
+                meanDt = s.mean();
                 sigmaDt = s.sigma();
                 sigmaDtErr = s.sigmaError();
                 dtFit = fitAroundMean(dtPs, s.mean());
@@ -90,7 +91,7 @@ public final class ResolutionBenchmark {
             }
         }
         TruthMetrics metrics = truth.hasTime() || truth.hasAmplitude() ? TruthMetrics.of(t, e, truth) : null;
-        MethodResult r = new MethodResult(name, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit,
+        MethodResult r = new MethodResult(name, meanDt, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit,
                 metrics, List.of());
         return r.withFlags(MethodFlags.of(r, crlb, metrics, t, e, trueAmplitude));
     }

@@ -114,8 +114,12 @@ public final class TraceCommand implements Callable<Integer> {
             w.printf("%-20s %-12s [%9.4g, %9.4g]   %-24s %11.4g %11.4g %9d %9d%n", t.name(), t.type(), lo[i], hi[i],
                     grid == null ? "raw accumulator" : String.format("[%9.4g, %9.4g]", grid[0], grid[1]),
                     maxDiff[i], sumDiff[i] / n, below[i], above[i]);
-            floatSeries.add(i, (lo[i] + hi[i]) / 2, lo[i], hi[i]);
-            if (grid != null) gridSeries.add(i + 0.2, (grid[0] + grid[1]) / 2, grid[0], grid[1]);
+            // Per-layer scale (the grid's full scale, or the float range for a raw head), so that no layer's
+            // magnitude flattens the others in the plot.
+            double scale = grid != null ? Math.max(Math.abs(grid[0]), Math.abs(grid[1]))
+                    : Math.max(Math.max(Math.abs(lo[i]), Math.abs(hi[i])), Double.MIN_NORMAL);
+            floatSeries.add(i, (lo[i] + hi[i]) / 2 / scale, lo[i] / scale, hi[i] / scale);
+            if (grid != null) gridSeries.add(i + 0.2, (grid[0] + grid[1]) / 2 / scale, grid[0] / scale, grid[1] / scale);
         }
         if (png != null) {
             writePng(png, q.name(), floatSeries, gridSeries, one.layers());
@@ -146,7 +150,7 @@ public final class TraceCommand implements Callable<Integer> {
         data.addSeries(grids);
         NumberAxis x = new NumberAxis("layer (0 = " + rows.get(0).name() + ", last = " + rows.get(rows.size() - 1).name() + ")");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        NumberAxis y = new NumberAxis("real value");
+        NumberAxis y = new NumberAxis("real value / layer full scale (grid, or float range for a raw head)");
         YIntervalRenderer r = new YIntervalRenderer();
         r.setSeriesPaint(0, new Color(0x1F77B4));
         r.setSeriesPaint(1, Color.GRAY);

@@ -64,6 +64,13 @@ public final class Histogram {
         return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 
+    /** Finite entries, inside the range or not (NaN excluded). */
+    public long total() {
+        long n = underflow + overflow;
+        for (long c : counts) n += c;
+        return n;
+    }
+
     public double lo() { return lo; }
     public double hi() { return hi; }
     public int bins() { return counts.length; }
