@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.plot.PlotOrientation;
@@ -22,11 +24,13 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.pulsedl.daq.stats.GaussianFit;
 import org.pulsedl.daq.stats.Histogram;
+import org.pulsedl.quantizer.io.AtomicOutput;
 
 /** PNG plots of a benchmark: Δt and energy histograms with their Gaussian fits, and σΔt vs SNR with the bound. */
 public final class BenchmarkPlots {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
+    private static final String SWEEP_PLOT = "sigma_dt_vs_snr.png";
 
     /** Distinct, print-friendly series colours (the bound is drawn black and dashed). */
     private static final Color[] PALETTE = {Color.BLACK, new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
@@ -34,28 +38,51 @@ public final class BenchmarkPlots {
 
     private BenchmarkPlots() {}
 
-    /** Writes one Δt histogram per time method and one energy histogram per energy method; returns the files. */
-    public static List<Path> writeHistograms(Path dir, BenchmarkPoint p) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
+    /** Names of the plots this class draws: a file in the plots folder with such a name is an earlier run's plot. */
+    private static final String STALE_PLOT = "(dt|energy)_[A-Za-z0-9_.-]+\\.png|" + Pattern.quote(SWEEP_PLOT);
+
+    /**
+     * Writes one Δt histogram per time method and one energy histogram per energy method of {@code main}, and with
+     * a sweep the σΔt-vs-SNR plot, into {@code dir}, all committed together; plots of an earlier run that this run
+     * does not draw (a method not run) are removed, other files are left alone. Returns the files.
+     */
+    public static List<Path> write(Path dir, BenchmarkPoint main, List<BenchmarkPoint> sweep) throws IOException {
+        Map<Path, JFreeChart> charts = new LinkedHashMap<>(histograms(dir, main));
+        if (!sweep.isEmpty()) charts.put(dir.resolve(SWEEP_PLOT), sweepChart(sweep));
+        try (AtomicOutput.Batch b = AtomicOutput.batch()) {
+            for (Map.Entry<Path, JFreeChart> c : charts.entrySet()) b.write(c.getKey(), PngFile.of(c.getValue(), WIDTH, HEIGHT));
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> old = Files.list(dir)) {
+                    for (Path p : old.toList()) {
+                        if (p.getFileName().toString().matches(STALE_PLOT) && !charts.containsKey(p)) b.remove(p);
+                    }
+                }
+            }
+            b.commit();
+        }
+        return List.copyOf(charts.keySet());
+    }
+
+    /** One Δt histogram per time method and one energy histogram per energy method, by file. */
+    private static Map<Path, JFreeChart> histograms(Path dir, BenchmarkPoint p) {
+        Map<Path, JFreeChart> charts = new LinkedHashMap<>();
         for (MethodResult m : p.methods()) {
             if (m.dtFit() != null) {
                 String title = String.format("%s: Δt = t̂0 − t̂1 (two-channel), σ = %.1f ± %.1f ps, fit FWHM = %.1f ps, χ²/ndf = %.2f",
                         m.name(), m.sigmaDtPs(), m.sigmaDtErrPs(), m.dtFit().fwhm(), m.dtFit().chi2PerNdf());
-                files.add(save(dir.resolve("dt_" + m.name() + ".png"), histogram(title, "Δt − mean (ps)", m.dtFit())));
+                charts.put(dir.resolve("dt_" + m.name() + ".png"), histogram(title, "Δt − mean (ps)", m.dtFit()));
             }
             if (m.energyFit() != null) {
                 String title = String.format("%s: energy, σE/E = %.4f %%, FWHM = %.4f %% (fit σ %.4f %%)",
                         m.name(), m.energyResPct(), m.energyFwhmPct(), m.energyFit().sigma());
-                files.add(save(dir.resolve("energy_" + m.name() + ".png"), histogram(title, "Ê/E relative to mean − 1 (%)", m.energyFit())));
+                charts.put(dir.resolve("energy_" + m.name() + ".png"), histogram(title, "Ê/E relative to mean − 1 (%)", m.energyFit()));
             }
         }
-        return files;
+        return charts;
     }
 
     /** σΔt (two-channel) vs measured SNR for every time method, with the Cramér–Rao bound as a curve. */
-    public static Path writeSweep(Path dir, List<BenchmarkPoint> sweep) throws IOException {
-        Files.createDirectories(dir);
+    private static JFreeChart sweepChart(List<BenchmarkPoint> sweep) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries bound = new XYSeries("Cramér–Rao bound");
         for (BenchmarkPoint p : sweep) if (p.crlb() != null) bound.add(p.snrDbMeasured(), p.crlb().sigmaDtPs());
@@ -88,7 +115,7 @@ public final class BenchmarkPlots {
         }
         plot.setRenderer(r);
         style(plot);
-        return save(dir.resolve("sigma_dt_vs_snr.png"), chart);
+        return chart;
     }
 
     private static JFreeChart histogram(String title, String xLabel, MethodResult.FitSummary fit) {
@@ -130,10 +157,5 @@ public final class BenchmarkPlots {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    }
-
-    private static Path save(Path file, JFreeChart chart) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-        return file;
     }
 }
