@@ -49,6 +49,7 @@ public final class OutputPaths {
             throw refuse(option, given, switch (why) {
                 case "permission denied" -> folder + " is read-only (permission denied)";
                 case "read-only file system" -> folder + " is on a read-only file system";
+                case "no such file or folder" -> folder + " takes no new files";   // e.g. /proc
                 default -> "cannot write in " + folder + ": " + why;
             } + (existing.equals(start) ? "" : " (the missing folders below it cannot be created)"));
         }
