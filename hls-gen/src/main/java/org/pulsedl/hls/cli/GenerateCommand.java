@@ -20,6 +20,7 @@ import org.pulsedl.hls.gen.Preset;
 import org.pulsedl.hls.gen.RtlSource;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.quantizer.importer.ModelFiles;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,9 +114,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
+        Path dir = resolve(out);
+        if (!check) {
+            OutputPaths.folder("--out", dir);
+            GeneratedFiles.checkReplaceable(dir, OutputLayout.named(layout));
+        }
         GeneratedFiles g = generate();
         w.print(EstimatesReport.text(g.estimates()));
-        Path dir = resolve(out);
         if (check) {
             List<String> diffs = g.differences(dir);
             diffs.forEach(d -> w.println("differs: " + dir.resolve(d)));

@@ -17,6 +17,7 @@ import org.pulsedl.daq.bench.ResultTable;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,6 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < 100) throw new IllegalArgumentException("--events must be >= 100 for meaningful statistics, got " + events);
+        if (json != null) OutputPaths.file("--json", json);
+        if (plots != null) OutputPaths.folder("--plots", plots);
         NeuralModel network = model == null ? null : NeuralModel.resolve(model);
         List<String> names = methods == null ? MethodRegistry.names(network) : methods;
         List<Double> sweepSnrs = snrSweep == null ? List.of() : parseSweep(snrSweep);
@@ -107,8 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         if (plots != null) {
-            List<Path> files = new ArrayList<>(BenchmarkPlots.writeHistograms(plots, main));
-            if (!sweep.isEmpty()) files.add(BenchmarkPlots.writeSweep(plots, sweep));
+            List<Path> files = BenchmarkPlots.write(plots, main, sweep);
             out.println("wrote " + files.size() + " plots to " + plots);
         }
         out.flush();

@@ -8,6 +8,7 @@ import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.daq.sim.SnrMeter;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.util.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,7 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1, got " + events);
         DatasetIo.formatOf(out); // refuse an unknown extension before simulating
+        OutputPaths.file("--out", out);
         SimulatorConfig config = simulator.toConfig();
         Dataset dataset;
         if (events >= PROGRESS_MIN_EVENTS) {

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -13,12 +12,14 @@ import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.pulsedl.daq.bench.NeuralModel;
+import org.pulsedl.daq.bench.PngFile;
 import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.GoldenTrace;
 import org.pulsedl.quantizer.golden.LayerTrace;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QLayer;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.train.FloatModelFile;
@@ -67,6 +68,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (png != null) OutputPaths.file("--png", png);
         NeuralModel nn = NeuralModel.resolve(model);
         FloatModelFile floatFile = nn.floatModel();
         if (floatFile == null || floatFile.adc() == null) {
@@ -157,9 +159,7 @@ public final class TraceCommand implements Callable<Integer> {
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart("Per-layer ranges of " + name + ": float values vs the integer grid", plot);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) java.nio.file.Files.createDirectories(parent);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
+        PngFile.write(file, chart, 900, 600);
     }
 
     private static String head(long[] v) {

@@ -147,4 +147,19 @@ class BenchCommandTest {
         assertTrue(r.err().contains(fragment), "stderr lacks '" + fragment + "'\n" + r);
         assertTrue(!r.err().contains("\tat "), "no stack trace\n" + r);
     }
+
+    /** Plots of a method the next run does not run do not survive beside the new ones; other files stay. */
+    @Test
+    void plotsOfAnEarlierRunThatThisRunDoesNotDrawAreRemoved() throws IOException {
+        Path plots = dir.resolve("plots");
+        assertEquals(0, CliRun.of("bench", "-n", "200", "--methods", "dcfd,template_fit", "--plots", plots.toString()).exitCode());
+        assertTrue(Files.exists(plots.resolve("dt_template_fit.png")));
+        Files.writeString(plots.resolve("notes.txt"), "mine");
+        CliRun r = CliRun.of("bench", "-n", "200", "--methods", "dcfd", "--plots", plots.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        try (java.util.stream.Stream<Path> s = Files.list(plots)) {
+            // bias_vs_phase.png is this run's too: a simulated dataset knows the true onsets.
+            assertEquals(java.util.List.of("bias_vs_phase.png", "dt_dcfd.png", "notes.txt"), s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
 }

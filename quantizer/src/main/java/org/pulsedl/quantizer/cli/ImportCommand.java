@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.importer.ModelFiles;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.train.FloatModelFile;
 import picocli.CommandLine.Command;
@@ -36,6 +37,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.file("--out", out);
         ModelFiles.Loaded m = ModelFiles.load(model);
         String outName = out.getFileName().toString();
         if (m.isQuantized()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.OutputScaling;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
@@ -60,6 +61,7 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.file("--out", out);
         QuantizationOptions o = quantisation.toOptions().withPerChannel(!perTensor)
                 .withRange(RangeMethod.parse(range));
         if (calibWindows < 1) {

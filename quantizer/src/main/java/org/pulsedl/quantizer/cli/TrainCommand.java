@@ -15,6 +15,7 @@ import org.pulsedl.quantizer.train.LabelFreeOptions;
 import org.pulsedl.quantizer.train.LabelFreeRun;
 import org.pulsedl.quantizer.train.ShiftResampler;
 import org.pulsedl.quantizer.train.TrainingOptions;
+import org.pulsedl.quantizer.train.TrainingOutput;
 import org.pulsedl.quantizer.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,6 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        TrainingOutput.check("--out", out);
         TrainingOptions options = new TrainingOptions(epochs, qatEpochs, batch, lr, lrFinal, qatLr, patience, valFraction,
                 seed, threads);
         QuantizationOptions quant = quantisation.toOptions();
