@@ -133,8 +133,6 @@ class BenchCommandTest {
     }
 
     private static void assertError(CliRun r, String fragment) {
-        assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().contains(fragment), "stderr lacks '" + fragment + "'\n" + r);
-        assertTrue(!r.err().contains("\tat "), "no stack trace\n" + r);
+        r.assertUserError(fragment);
     }
 }
