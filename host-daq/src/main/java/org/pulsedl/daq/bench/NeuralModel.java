@@ -140,8 +140,8 @@ public final class NeuralModel {
     public void checkWindows(int samples, String data) {
         int n = windowSamples();
         if (samples != n) {
-            throw new IllegalArgumentException("model " + source + " takes windows of " + n + " samples but " + data + " has "
-                    + samples + " samples per window; use a model trained on " + samples + "-sample windows, or data with "
+            throw new IllegalArgumentException("model " + source + " takes windows of " + n + " samples, but the windows of "
+                    + data + " are " + samples + " samples long; use a model trained on " + samples + "-sample windows, or data with "
                     + n + " samples per window");
         }
         if (floatModel != null && floatModel.model().inputShape().size() != n) {

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
             simulator.refuseFixedByDataset("with --data: the dataset fixes the windows, channels, offsets, noise, jitter and "
                     + "random draws (only the pulse-shape, sampling and amplitude options apply)");
         }
-        NeuralModel network = model == null ? null : NeuralModel.resolve(model);
+        NeuralModel network = model == null ? null : ModelInput.resolve(model);
         List<String> names = methods == null ? MethodRegistry.names(network) : methods;
         List<Double> sweepSnrs = snrSweep == null ? List.of() : parseSweep(snrSweep);
         SimulatorConfig config = simulator.toConfig();
@@ -83,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, String> parameters = new LinkedHashMap<>();
         BenchmarkPoint main;
         if (data != null) {
-            Dataset d = DatasetIo.read(data);
+            Dataset d = InputFiles.read(data, DatasetIo::read);
             if (network != null) network.checkWindows(d.samples(), data.toString());
             int inFile = d.events();
             if (GivenOptions.given(spec, "--events")) {

@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Files.createDirectories(out);
         SimulatorConfig config = SimulatorConfig.pdl2();
-        NeuralModel network = NeuralModel.resolve(model);
+        NeuralModel network = ModelInput.resolve(model);
         List<String> methods = MethodRegistry.names(network);
 
         w.printf("[1/4] simulating pdl2: %d events, %s, SNR %.1f dB%n", events, config.shape().describe(), config.targetSnrDb());

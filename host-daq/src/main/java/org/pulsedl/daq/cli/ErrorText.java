@@ -10,11 +10,14 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
+import org.pulsedl.quantizer.cli.InputFiles;
 import picocli.CommandLine;
 
 /**
@@ -55,8 +58,11 @@ final class ErrorText {
     static String userMessage(Throwable t) {
         String m = t.getMessage() == null ? "" : t.getMessage();
         String text;
-        if (t instanceof NoSuchFileException e) {
-            text = "no such file or folder: " + e.getFile() + reasonOf(e);
+        if (t instanceof InputFiles.Refused r) {
+            text = r.file() + ": " + userMessage(rootOf(r.getCause()));
+        } else if (t instanceof NoSuchFileException e) {
+            text = (isFolder(e.getFile()) ? "a folder, not a file: " : "no such file or folder: ")
+                    + e.getFile() + reasonOf(e);
         } else if (t instanceof AccessDeniedException e) {
             text = "permission denied: " + e.getFile() + reasonOf(e);
         } else if (t instanceof FileAlreadyExistsException e) {
@@ -71,9 +77,9 @@ final class ErrorText {
         } else if (t instanceof FileNotFoundException) {
             text = "cannot open " + m; // "FILE (No such file or directory)", "FILE (Is a directory)"
         } else if (t instanceof CharacterCodingException) {
-            text = "the input is not UTF-8 text (binary data, or another encoding)" + (clean(m).isEmpty() ? "" : ": " + clean(m));
+            text = "not UTF-8 text (binary data, or another encoding)"; // the decoder's "Input length = 1" says nothing
         } else if (t instanceof EOFException) {
-            text = "the input ends early (truncated file?)" + (clean(m).isEmpty() ? "" : ": " + clean(m));
+            text = "ends early (truncated file?)" + (clean(m).isEmpty() ? "" : ": " + clean(m));
         } else if (t instanceof NumberFormatException) {
             text = clean(m).replaceFirst("^For input string: (.*)$", "not a number: $1");
         } else {
@@ -113,6 +119,14 @@ final class ErrorText {
     static String where(Throwable t) {
         StackTraceElement[] s = t.getStackTrace();
         return s.length == 0 || s[0].getFileName() == null ? "" : " at " + s[0].getFileName() + ":" + s[0].getLineNumber();
+    }
+
+    private static boolean isFolder(String file) {
+        try {
+            return file != null && Files.isDirectory(Path.of(file));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static String reasonOf(FileSystemException e) {

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -203,7 +204,7 @@ public final class SimulatorOptions {
     private PulseShape readTemplate() {
         if (templateFile == null) throw new IllegalArgumentException("--shape template needs --template FILE");
         try {
-            return TemplateShape.read(templateFile, templateStepNs == null ? Double.NaN : templateStepNs);
+            return InputFiles.read(templateFile, f -> TemplateShape.read(f, templateStepNs == null ? Double.NaN : templateStepNs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

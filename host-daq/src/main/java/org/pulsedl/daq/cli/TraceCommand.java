@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.awt.Color;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (data != null) simulator.refuseAll("with --data: the windows come from the file, not from the simulator");
-        NeuralModel nn = NeuralModel.resolve(model);
+        NeuralModel nn = ModelInput.resolve(model);
         FloatModelFile floatFile = nn.floatModel();
         if (floatFile == null || floatFile.adc() == null) {
             throw new IllegalArgumentException("trace compares with the float network: " + model + " has no float-model.json with its input normalisation");
@@ -78,7 +79,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1, got " + events);
         Dataset d;
         if (data != null) {
-            d = DatasetIo.read(data);
+            d = InputFiles.read(data, DatasetIo::read);
             nn.checkWindows(d.samples(), data.toString());
         } else {
             SimulatorConfig config = simulator.toConfig();

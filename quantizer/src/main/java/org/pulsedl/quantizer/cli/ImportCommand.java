@@ -36,7 +36,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFiles.Loaded m = ModelFiles.load(model);
+        ModelFiles.Loaded m = InputFiles.read(model, ModelFiles::load);
         String outName = out.getFileName().toString();
         if (m.isQuantized()) {
             if (!outName.endsWith(".qmodel")) throw new IllegalArgumentException(model + " is an integer model: --out must end in .qmodel");

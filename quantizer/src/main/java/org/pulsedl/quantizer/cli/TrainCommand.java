@@ -163,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("--data: no such file '" + data + "'");
         }
-        Dataset dataset = DatasetIo.read(data);
+        Dataset dataset = InputFiles.read(data, DatasetIo::read);
         if (lf != null) {
             return labelFree(options, lf, quant, dataset);
         }
