@@ -60,10 +60,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < 100 || sweepEvents < 100) throw new IllegalArgumentException("--events and --sweep-events must be >= 100");
+        List<Double> snrs = BenchCommand.parseSweep(snrSweep); // refuse a bad sweep before the main point runs
         PrintWriter w = spec.commandLine().getOut();
+        NeuralModel network = ModelInput.resolve(model);
         Files.createDirectories(out);
         SimulatorConfig config = SimulatorConfig.pdl2();
-        NeuralModel network = ModelInput.resolve(model);
         List<String> methods = MethodRegistry.names(network);
 
         w.printf("[1/4] simulating pdl2: %d events, %s, SNR %.1f dB%n", events, config.shape().describe(), config.targetSnrDb());
@@ -79,7 +80,6 @@ public final class DemoCommand implements Callable<Integer> {
         ResultTable.print(w, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
-        List<Double> snrs = BenchCommand.parseSweep(snrSweep);
         w.printf("%n[3/4] SNR sweep %s dB, %d events per point%n", snrSweep, sweepEvents);
         w.flush();
         for (double snr : snrs) {

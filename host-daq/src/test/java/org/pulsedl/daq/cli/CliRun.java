@@ -23,6 +23,12 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), err.toString());
     }
 
+    /** Exit code 0 and no Java internals on either stream. */
+    CliRun assertSuccess() {
+        assertEquals(0, exitCode, this::toString);
+        return assertNoJavaInternals();
+    }
+
     /** Neither stream shows a Java class name or a stack trace. */
     CliRun assertNoJavaInternals() {
         assertFalse(JAVA_INTERNALS.matcher(err).find(), () -> "Java internals on stderr\n" + this);
