@@ -66,10 +66,10 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     /** The out-of-memory advice for a heap of {@code maxHeapBytes}: use less, or give Java twice as much. */
     static String outOfMemory(long maxHeapBytes) {
         double gb = maxHeapBytes / (1024.0 * 1024 * 1024);
+        String heap = gb < 1 ? String.format(Locale.ROOT, "%d MB", Math.round(gb * 1024)) : String.format(Locale.ROOT, "%.1f GB", gb);
         long suggest = Math.max(2, (long) Math.ceil(2 * gb));
-        return String.format(Locale.ROOT, "out of memory: the input or the requested size does not fit in the Java heap "
-                + "(%.1f GB); use fewer events or a smaller file, or give Java more memory, e.g. %s=-Xmx%dg ./pulsedl …",
-                gb, JAVA_OPTS_VARIABLE, suggest);
+        return "out of memory: the input or the requested size does not fit in the Java heap (" + heap + "); use fewer "
+                + "events or a smaller file, or give Java more memory, e.g. " + JAVA_OPTS_VARIABLE + "=-Xmx" + suggest + "g ./pulsedl …";
     }
 
     private static String details(Path file) {
