@@ -35,5 +35,4 @@ final class InternalErrorLog {
             return null;
         }
     }
-
 }

@@ -24,6 +24,8 @@ class CliSweepTest {
     private static final Path SHIPPED = Path.of("..", "models", "pdl2");
     /** Extensions some command accepts as input. */
     private static final List<String> EXTENSIONS = List.of("h5", "hdf5", "csv", "qmodel", "tflite", "keras", "json");
+    private static final List<String> DATASETS = List.of("h5", "hdf5", "csv");
+    private static final List<String> MODELS = List.of("qmodel", "tflite", "keras", "h5", "json");
 
     @TempDir
     static Path dir;
@@ -58,23 +60,28 @@ class CliSweepTest {
                 "generate")) {
             cases.add(new String[] {sub, "--no-such-option"});
         }
-        for (String bad : badInputs()) {
+        String fm = SHIPPED.resolve("float-model.json").toString();
+        for (String bad : badInputs(DATASETS)) {
             cases.add(new String[] {"bench", "--data", bad, "--methods", "dcfd"});
-            cases.add(new String[] {"bench", "--model", bad});
-            cases.add(new String[] {"trace", "--model", bad});
             cases.add(new String[] {"trace", "--data", bad});
-            cases.add(new String[] {"demo", "--model", bad, "--out", path("demo")});
             cases.add(new String[] {"convert", "--in", bad, "--out", path("out.csv")});
             cases.add(new String[] {"train", "--data", bad, "--out", path("trained")});
-            cases.add(new String[] {"quantize", "--model", bad, "--calib", path("d32.h5"), "--out", path("q.qmodel")});
-            cases.add(new String[] {"quantize", "--model", SHIPPED.resolve("float-model.json").toString(), "--calib", bad,
-                    "--out", path("q.qmodel")});
+            cases.add(new String[] {"quantize", "--model", fm, "--calib", bad, "--out", path("q.qmodel")});
+        }
+        for (String bad : badInputs(MODELS)) {
+            cases.add(new String[] {"bench", "--model", bad});
+            cases.add(new String[] {"trace", "--model", bad});
+            cases.add(new String[] {"demo", "--model", bad, "--out", path("demo")});
             cases.add(new String[] {"import", bad, "--out", path("imported.json")});
             cases.add(new String[] {"inspect", bad});
             cases.add(new String[] {"generate", "--model", bad, "--out", path("gen")});
-            if (!bad.contains("empty.") || bad.endsWith(".json")) { // an empty properties file is an empty configuration
-                cases.add(new String[] {"generate", "--model", SHIPPED.toString(), "--config", bad, "--out", path("gen")});
-            }
+        }
+        for (String bad : badInputs(List.of("json"))) {
+            cases.add(new String[] {"quantize", "--model", bad, "--calib", path("d32.h5"), "--out", path("q.qmodel")});
+            // (an empty properties file is an empty configuration, so only the JSON variants are bad here)
+            cases.add(new String[] {"generate", "--model", SHIPPED.toString(), "--config", bad, "--out", path("gen")});
+        }
+        for (String bad : badInputs(List.of("csv"))) {
             cases.add(new String[] {"simulate", "--template", bad, "--out", path("s.csv"), "--events", "10"});
         }
         String d32 = path("d32.h5"), d64 = path("d64.h5");
@@ -153,22 +160,21 @@ class CliSweepTest {
                 () -> CliRun.of(args).assertUserError()));
     }
 
-    /** Paths a command might be given where it expects an input file, none of them readable as one. */
-    private static List<String> badInputs() {
-        List<String> bad = new ArrayList<>();
-        bad.add(path("missing.h5"));
-        bad.add(path("missing.qmodel"));
-        bad.add(dir.toString());
-        bad.add(path("folder.h5"));
-        bad.add(path("folder.qmodel"));
-        bad.add(path("data.txt"));
-        bad.add(path("text.csv"));
-        bad.add(path("half.json"));
-        for (String ext : EXTENSIONS) {
+    /**
+     * Paths a command might be given where it expects a file with one of {@code extensions}, none of them readable
+     * as one: missing, a folder, a folder named like a file, another format's extension, and empty, random and
+     * signature-then-random files with each extension.
+     */
+    private static List<String> badInputs(List<String> extensions) {
+        List<String> bad = new ArrayList<>(List.of(path("missing." + extensions.get(0)), dir.toString(), path("folder.h5"),
+                path("folder.qmodel"), path("data.txt")));
+        for (String ext : extensions) {
             bad.add(path("random." + ext));
             bad.add(path("empty." + ext));
+            if (Files.exists(dir.resolve("signed." + ext))) bad.add(path("signed." + ext));
         }
-        for (String f : List.of("signed.h5", "signed.tflite", "signed.keras")) bad.add(path(f));
+        if (extensions.contains("csv")) bad.add(path("text.csv"));
+        if (extensions.contains("json")) bad.add(path("half.json"));
         return bad;
     }
 
