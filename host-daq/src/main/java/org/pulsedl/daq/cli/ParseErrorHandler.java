@@ -27,7 +27,8 @@ final class ParseErrorHandler implements CommandLine.IParameterExceptionHandler 
 
     /** picocli's message in the user's terms: no Java type names ("is not an int" → "is not a whole number"). */
     static String message(CommandLine.ParameterException ex) {
-        String m = ErrorText.clean(ex.getMessage())
+        // Argument-group messages start with "Error: ", which the line's own "error: " already says.
+        String m = ErrorText.clean(ex.getMessage()).replaceFirst("^Error:\\s*", "")
                 .replaceAll("is not an? (int|long|short|byte|Integer|Long)\\b", "is not a whole number (or is too large)")
                 .replaceAll("is not an? (double|float|Double|Float)\\b", "is not a number");
         return ErrorText.oneLine(m.isEmpty() ? "invalid command line" : m);

@@ -150,6 +150,9 @@ class UserErrorHandlerTest {
         CliRun.of("bench", "--snr-sweeps", "1:2:1").assertUserError("Unknown option", "did you mean --snr-sweep");
         CliRun.of("simulate", "--snr", "loud", "--out", "x.csv").assertUserError("'loud' is not a number");
         CliRun.of("simulate", "--out", "a\0b.csv").assertUserError("cannot convert", "--out");
+        assertEquals("pulsedl convert: error: --in=FILE, --ila=FILE are mutually exclusive (specify only one) "
+                + "(see 'pulsedl convert --help')", CliRun.of("convert", "--in", "a.h5", "--ila", "b.csv", "--out", "c.csv")
+                .assertUserError().err().strip());
     }
 
     /**
