@@ -1,5 +1,6 @@
 package org.pulsedl.hls.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -141,14 +142,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (preset != null) {
             Preset.named(preset);
         }
-        ConfigFile file = config == null ? null : ConfigFile.read(resolve(config));
+        ConfigFile file = config == null ? null : InputFiles.read(resolve(config), ConfigFile::read);
         AcceleratorConfig cfg = ConfigResolver.resolve(preset, file, overrides());
         QuantizedModel q = loadModel();
         return Generator.generate(q, cfg, new Provenance(commandLine(), Generator.TOOL), l, rtl);
     }
 
     private QuantizedModel loadModel() throws IOException {
-        ModelFiles.Loaded m = ModelFiles.load(resolve(model));
+        ModelFiles.Loaded m = InputFiles.read(resolve(model), ModelFiles::load);
         if (!m.isQuantized()) {
             throw new IllegalArgumentException(model + " is a float model (" + m.format() + "); generate needs a "
                     + "quantised model: run `pulsedl quantize` first");

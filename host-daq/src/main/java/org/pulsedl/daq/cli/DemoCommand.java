@@ -69,10 +69,11 @@ public final class DemoCommand implements Callable<Integer> {
         OutputPaths.folder("--out", out);
         for (String file : new String[] {DATASET, REPORT}) OutputPaths.file("--out", out.resolve(file));
         OutputPaths.folder("--out", out.resolve(PLOTS));
+        List<Double> snrs = BenchCommand.parseSweep(snrSweep); // refuse a bad sweep before the main point runs
         PrintWriter w = spec.commandLine().getOut();
+        NeuralModel network = ModelInput.resolve(model);
         Files.createDirectories(out);
         SimulatorConfig config = SimulatorConfig.pdl2();
-        NeuralModel network = NeuralModel.resolve(model);
         List<String> methods = MethodRegistry.names(network);
 
         w.printf("[1/4] simulating pdl2: %d events, %s, SNR %.1f dB%n", events, config.shape().describe(), config.targetSnrDb());
@@ -88,7 +89,6 @@ public final class DemoCommand implements Callable<Integer> {
         ResultTable.print(w, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
-        List<Double> snrs = BenchCommand.parseSweep(snrSweep);
         w.printf("%n[3/4] SNR sweep %s dB, %d events per point%n", snrSweep, sweepEvents);
         w.flush();
         for (double snr : snrs) {

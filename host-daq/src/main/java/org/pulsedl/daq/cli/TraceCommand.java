@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.awt.Color;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.PngFile;
 import org.pulsedl.daq.sim.PulseSimulator;
+import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.golden.GoldenModel;
@@ -47,7 +49,8 @@ public final class TraceCommand implements Callable<Integer> {
             description = "A .qmodel or its folder (with float-model.json). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Dataset to trace (default: simulated with the options below).")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Dataset to trace (default: simulated with the options below, which --data refuses).")
     Path data;
 
     @Option(names = {"-n", "--events"}, paramLabel = "N", defaultValue = "1000",
@@ -69,13 +72,22 @@ public final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (png != null) OutputPaths.file("--png", png);
-        NeuralModel nn = NeuralModel.resolve(model);
+        if (data != null) simulator.refuseAll("with --data: the windows come from the file, not from the simulator");
+        NeuralModel nn = ModelInput.resolve(model);
         FloatModelFile floatFile = nn.floatModel();
         if (floatFile == null || floatFile.adc() == null) {
             throw new IllegalArgumentException("trace compares with the float network: " + model + " has no float-model.json with its input normalisation");
         }
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1, got " + events);
-        Dataset d = data != null ? DatasetIo.read(data) : PulseSimulator.generate(simulator.toConfig(), events);
+        Dataset d;
+        if (data != null) {
+            d = InputFiles.read(data, DatasetIo::read);
+            nn.checkWindows(d.samples(), data.toString());
+        } else {
+            SimulatorConfig config = simulator.toConfig();
+            nn.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));
+            d = PulseSimulator.generate(config, events);
+        }
         if (event < 0 || event >= d.events()) throw new IllegalArgumentException("--event " + event + " outside the dataset's 0.." + (d.events() - 1));
         if (channel < 0 || channel >= d.channels()) throw new IllegalArgumentException("--channel " + channel + " outside 0.." + (d.channels() - 1));
 

@@ -38,7 +38,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.file("--out", out);
-        ModelFiles.Loaded m = ModelFiles.load(model);
+        ModelFiles.Loaded m = InputFiles.read(model, ModelFiles::load);
         String outName = out.getFileName().toString();
         if (m.isQuantized()) {
             if (!outName.endsWith(".qmodel")) throw new IllegalArgumentException(model + " is an integer model: --out must end in .qmodel");
