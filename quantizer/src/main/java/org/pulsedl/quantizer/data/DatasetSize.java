@@ -70,7 +70,8 @@ public final class DatasetSize {
         return String.format(Locale.ROOT, v < 10 ? "%.1f %s" : "%.0f %s", v, units[u]);
     }
 
-    static long saturatingMultiply(long a, long b) {
+    /** {@code a * b}, or {@link Long#MAX_VALUE} when that overflows (sizes from untrusted files). */
+    public static long saturatingMultiply(long a, long b) {
         long hi = Math.multiplyHigh(a, b);
         long lo = a * b;
         return (hi == 0 && lo >= 0) ? lo : Long.MAX_VALUE;
