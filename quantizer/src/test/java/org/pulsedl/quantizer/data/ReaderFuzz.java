@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -58,7 +59,8 @@ final class ReaderFuzz {
     void run(byte[] valid, Reader reader, Object original, int variants) {
         long start = System.nanoTime();
         for (int v = 0; v < variants; v++) {
-            Random random = new Random(seed * 1_000_003L + v);
+            // SplittableRandom mixes the bits, so neighbouring variants get unrelated mutations.
+            Random random = new Random(new SplittableRandom(seed).split().nextLong() ^ new SplittableRandom(v).nextLong());
             Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
             StringBuilder what = new StringBuilder(kind.toString().toLowerCase().replace('_', ' '));
             byte[] bytes = mutate(valid, kind, random, what);
