@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /** The array simulator equals the golden model bit for bit, and the cycle model cycle for cycle, on random models. */
 class ArraySimulatorTest {
@@ -34,7 +35,7 @@ class ArraySimulatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void randomModelsBitExactAndCycleExact(String label, AcceleratorConfig cfg, RoundingMode mode, long defaultSeed) {
-        long seed = Seeds.of("randomModels " + label, 20240601L + defaultSeed);
+        long seed = TestSeed.of("randomModels " + label, 20240601L + defaultSeed);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int m = 0; m < MODELS_PER_CASE; m++) {
             int mBits = rnd.nextInt(3) == 0 ? 15 : 31;

@@ -16,6 +16,7 @@ import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The generated array under Verilator on random models: every result word equals {@code ArraySimulator}'s, every
@@ -42,7 +43,7 @@ class ArrayBitExactTest {
 
     @Test
     void randomModelsBitAndCycleExact() throws Exception {
-        long seed = Seeds.of("ArrayBitExactTest.randomModelsBitAndCycleExact", 20250);
+        long seed = TestSeed.of("ArrayBitExactTest.randomModelsBitAndCycleExact", 20250);
         SplittableRandom rnd = new SplittableRandom(seed);
         int perConfig = Integer.getInteger("pulsedl.rtl.models", 4);
         int models = 0;

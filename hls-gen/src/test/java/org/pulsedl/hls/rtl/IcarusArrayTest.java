@@ -10,6 +10,7 @@ import org.pulsedl.hls.accel.LayerProgram;
 import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The Icarus testbench ({@code testbenches/accel/tb_accel.v}) on the small configuration: random models loaded
@@ -19,7 +20,7 @@ class IcarusArrayTest {
 
     @Test
     void smallConfigurationRandomModels() throws Exception {
-        long seed = Seeds.of("IcarusArrayTest", 77);
+        long seed = TestSeed.of("IcarusArrayTest", 77);
         SplittableRandom rnd = new SplittableRandom(seed);
         AcceleratorConfig cfg = ArrayBitExactTest.roomy(AcceleratorConfig.small());
         int done = 0;

@@ -29,7 +29,7 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.qmodel.Requant;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.RoundingMode;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.quant.Width;
 
 /** {@link FastGoldenModel} equals {@link GoldenModel} output for output, on random models and on models/pdl2. */
