@@ -1,6 +1,7 @@
 package org.pulsedl.hls.rtl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,6 +18,8 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * through the slave port, bit- and cycle-exact like under Verilator; the status registers read back over the bus.
  */
 class IcarusArrayTest {
+    /** Random models drawn before giving up (most fit: the loop normally ends after two or three). */
+    private static final int MAX_ATTEMPTS = 50;
 
     @Test
     void smallConfigurationRandomModels() throws Exception {
@@ -24,14 +27,16 @@ class IcarusArrayTest {
         SplittableRandom rnd = new SplittableRandom(seed);
         AcceleratorConfig cfg = ArrayBitExactTest.roomy(AcceleratorConfig.small());
         int done = 0;
-        while (done < 2) {
+        for (int attempt = 0; done < 2; attempt++) {
+            assertTrue(attempt < MAX_ATTEMPTS, "seed " + seed + ": only " + done + " of " + MAX_ATTEMPTS
+                    + " random models fit the small configuration");
             RoundingMode mode = done == 0 ? RoundingMode.DOUBLE : RoundingMode.SINGLE;
             QuantizedModel model = RtlModels.random(rnd, "icarus" + done, mode, 31, true);
             LayerProgram program;
             try {
                 program = LayerProgram.compile(model, cfg);
             } catch (ProgramException e) {
-                continue;
+                continue;   // too large for the configuration: draw another
             }
             int windows = 2 * cfg.pes() + 1 + rnd.nextInt(3);
             List<int[]> inputs = org.pulsedl.hls.accel.RandomModels.inputs(rnd, model, windows);
