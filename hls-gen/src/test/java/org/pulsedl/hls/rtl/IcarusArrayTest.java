@@ -11,6 +11,8 @@ import org.pulsedl.hls.accel.LayerProgram;
 import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.RandomQModels.Profile;
+import org.pulsedl.quantizer.testing.RandomQModels;
 import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
@@ -31,7 +33,7 @@ class IcarusArrayTest {
             assertTrue(attempt < MAX_ATTEMPTS, "seed " + seed + ": only " + done + " of " + MAX_ATTEMPTS
                     + " random models fit the small configuration");
             RoundingMode mode = done == 0 ? RoundingMode.DOUBLE : RoundingMode.SINGLE;
-            QuantizedModel model = RtlModels.random(rnd, "icarus" + done, mode, 31, true);
+            QuantizedModel model = RandomQModels.make(rnd, "icarus" + done, Profile.rtl(), mode, 31, true);
             LayerProgram program;
             try {
                 program = LayerProgram.compile(model, cfg);
@@ -39,8 +41,8 @@ class IcarusArrayTest {
                 continue;   // too large for the configuration: draw another
             }
             int windows = 2 * cfg.pes() + 1 + rnd.nextInt(3);
-            List<int[]> inputs = org.pulsedl.hls.accel.RandomModels.inputs(rnd, model, windows);
-            int[] tags = RtlModels.tags(rnd, windows);
+            List<int[]> inputs = RandomQModels.inputs(rnd, model, windows);
+            int[] tags = RtlBench.tags(rnd, windows);
             RtlBench.Trace t = ArrayBitExactTest.check("seed " + seed + " Icarus model " + done, cfg, program, model,
                     inputs, tags, RtlBench.dir("icarus-" + done), true);
             assertEquals(windows, t.regs().get(0x24), "WINDOWS_OUT read over the slave port");
