@@ -169,7 +169,22 @@ public final class Oracle {
      * {@code inputs.npy}, {@code float_outputs.npy}, … (see {@code scripts/oracle/README.md}).
      */
     public static Path kerasModels() {
-        return cached("keras_models", dir -> run("keras_models.py", "--out", dir.toString()));
+        return cached("keras_models", dir -> run("keras_models.py", withTrainingSeed("--out", dir.toString())));
+    }
+
+    /**
+     * {@code args} plus {@code --seed N} when {@code -Dpulsedl.oracle.trainSeed=N} is set: trains the per-machine
+     * oracle models differently, to check that the tests reading them hold for any valid model.
+     */
+    public static String[] withTrainingSeed(String... args) {
+        String seed = System.getProperty("pulsedl.oracle.trainSeed");
+        if (seed == null || seed.isBlank()) {
+            return args;
+        }
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--seed";
+        all[args.length + 1] = seed.trim();
+        return all;
     }
 
     /**

@@ -31,8 +31,9 @@ final class TfliteOracleData {
 
     /** {@code OUT/<model>/} of keras_models.py: model.keras, calib.npy, inputs.npy, … */
     static Path keras(String model) {
-        return Oracle.cached("tflite-keras", dir -> Oracle.run("keras_models.py", "--out", dir.toString(),
-                "--models", String.join(",", MODELS), "--samples", Integer.toString(SAMPLES))).resolve(model);
+        return Oracle.cached("tflite-keras", dir -> Oracle.run("keras_models.py", Oracle.withTrainingSeed("--out",
+                dir.toString(), "--models", String.join(",", MODELS), "--samples", Integer.toString(SAMPLES))))
+                .resolve(model);
     }
 
     /** {@code model_<mode>.tflite} and {@code .json} of tflite_convert.py for the given I/O and conv-bias form. */
