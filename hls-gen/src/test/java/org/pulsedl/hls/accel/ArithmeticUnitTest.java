@@ -8,6 +8,7 @@ import org.pulsedl.quantizer.golden.Requantizer;
 import org.pulsedl.quantizer.quant.QuantizedMultiplier;
 import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.quant.Width;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /** The datapath formulas the RTL implements: packed DSP products, the average divider, the requantiser. */
 class ArithmeticUnitTest {
@@ -44,7 +45,7 @@ class ArithmeticUnitTest {
 
     @Test
     void requantiserEqualsGoldenForAllVariantsAndMultiplierWidths() {
-        long seed = Seeds.of("requantiser", 3L);
+        long seed = TestSeed.of("requantiser", 3L);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int i = 0; i < 200_000; i++) {
             int modelBits = 2 + rnd.nextInt(30);

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.RandomQModels.Profile;
+import org.pulsedl.quantizer.testing.RandomQModels;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /** The array simulator equals the golden model bit for bit, and the cycle model cycle for cycle, on random models. */
 class ArraySimulatorTest {
@@ -34,14 +37,15 @@ class ArraySimulatorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void randomModelsBitExactAndCycleExact(String label, AcceleratorConfig cfg, RoundingMode mode, long defaultSeed) {
-        long seed = Seeds.of("randomModels " + label, 20240601L + defaultSeed);
+        long seed = TestSeed.of("randomModels " + label, 20240601L + defaultSeed);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int m = 0; m < MODELS_PER_CASE; m++) {
             int mBits = rnd.nextInt(3) == 0 ? 15 : 31;
-            QuantizedModel model = RandomModels.make(rnd, "random" + m, mode, mBits, cfg.activationBits() == 16);
+            QuantizedModel model = RandomQModels.make(rnd, "random" + m, Profile.accelerator(), mode, mBits,
+                    cfg.activationBits() == 16);
             LayerProgram program = LayerProgram.compile(model, cfg);
             int windows = 1 + rnd.nextInt(4 * cfg.pes() + 3);
-            List<int[]> inputs = RandomModels.inputs(rnd, model, windows);
+            List<int[]> inputs = RandomQModels.inputs(rnd, model, windows);
             int[] tags = new int[windows];
             for (int i = 0; i < windows; i++) {
                 tags[i] = rnd.nextInt(256);

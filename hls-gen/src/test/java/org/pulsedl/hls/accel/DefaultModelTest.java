@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.Precision;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The default model on the default configuration: ADC codes in, bit-exact with the golden model, cycle-exact with
@@ -24,7 +25,7 @@ class DefaultModelTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = Precision.class, names = {"INT8", "INPUT_INT16", "INPUT_AND_FIRST_INT16", "INT16"})
     void adcWindowsBitExactAndCycleExact(Precision precision) {
-        long seed = Seeds.of("defaultModel " + precision, 99L);
+        long seed = TestSeed.of("defaultModel " + precision, 99L);
         for (boolean pulsedl2 : new boolean[] {true, false}) {
             QuantizedModel model = DefaultModels.paper(precision, pulsedl2);
             AcceleratorConfig cfg = AcceleratorConfig.artix7Default();

@@ -20,6 +20,8 @@ import org.pulsedl.quantizer.quant.Precision;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.quant.Width;
+import org.pulsedl.quantizer.testing.RandomQModels;
+import org.pulsedl.quantizer.testing.Values;
 
 /** Compilation of the default model, word counts and formats, and every refusal with its message. */
 class LayerProgramTest {
@@ -80,8 +82,8 @@ class LayerProgramTest {
         QuantParams in = new QuantParams(0.01, 0, inWidth);
         QuantParams out = new QuantParams(0.02, -128, Width.INT8);
         QLayer conv = new QConv1D("conv", Shape.of(len, channels), filters, kernel, 1, Padding.SAME, Activation.RELU,
-                in, RandomModels.weights(rnd, filters, kernel * channels), RandomModels.scales(filters),
-                new long[filters], RandomModels.requant(rnd, in, Width.INT8, filters, 31));
+                in, Values.HARDWARE.weights(rnd, filters, kernel * channels), RandomQModels.scales(filters),
+                new long[filters], Values.HARDWARE.requant(rnd, in, Width.INT8, filters, 31));
         return new QuantizedModel("m", Shape.of(len, channels), in, null, List.of(conv), RoundingMode.DOUBLE, 31,
                 List.of(), Map.of());
     }
@@ -96,7 +98,7 @@ class LayerProgramTest {
         QuantizedModel two = new QuantizedModel("m", m.inputShape(), m.input(), null,
                 List.of(m.layers().get(0), new QFlatten("flatten", Shape.of(16, 40), m.lastLayer().output()),
                         new QDense("dense", 640, 1, Activation.NONE, m.lastLayer().output(),
-                                RandomModels.weights(new SplittableRandom(2), 1, 640), RandomModels.scales(1),
+                                Values.HARDWARE.weights(new SplittableRandom(2), 1, 640), RandomQModels.scales(1),
                                 new long[1], null)),
                 RoundingMode.DOUBLE, 31, List.of(), Map.of());
         AcceleratorConfig cfg = AcceleratorConfig.small();

@@ -16,6 +16,9 @@ import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
+import org.pulsedl.quantizer.testing.RandomQModels.Profile;
+import org.pulsedl.quantizer.testing.RandomQModels;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The generated array under Verilator on random models: every result word equals {@code ArraySimulator}'s, every
@@ -42,7 +45,7 @@ class ArrayBitExactTest {
 
     @Test
     void randomModelsBitAndCycleExact() throws Exception {
-        long seed = Seeds.of("ArrayBitExactTest.randomModelsBitAndCycleExact", 20250);
+        long seed = TestSeed.of("ArrayBitExactTest.randomModelsBitAndCycleExact", 20250);
         SplittableRandom rnd = new SplittableRandom(seed);
         int perConfig = Integer.getInteger("pulsedl.rtl.models", 4);
         int models = 0;
@@ -52,7 +55,7 @@ class ArrayBitExactTest {
             for (int k = 0; k < perConfig; k++) {
                 RoundingMode mode = k % 2 == 0 ? RoundingMode.DOUBLE : RoundingMode.SINGLE;
                 int mBits = rnd.nextBoolean() ? 31 : 8 + rnd.nextInt(23);
-                QuantizedModel model = RtlModels.random(rnd, "m" + ci + "_" + k, mode, mBits,
+                QuantizedModel model = RandomQModels.make(rnd, "m" + ci + "_" + k, Profile.rtl(), mode, mBits,
                         cfg.activationBits() == 16);
                 LayerProgram program;
                 try {
@@ -62,8 +65,8 @@ class ArrayBitExactTest {
                     continue;
                 }
                 int windows = 1 + rnd.nextInt(5 * cfg.pes());
-                List<int[]> inputs = org.pulsedl.hls.accel.RandomModels.inputs(rnd, model, windows);
-                int[] tags = RtlModels.tags(rnd, windows);
+                List<int[]> inputs = RandomQModels.inputs(rnd, model, windows);
+                int[] tags = RtlBench.tags(rnd, windows);
                 String what = "seed " + seed + " config " + ci + " model " + k + " (" + model.layers().size()
                         + " layers, " + mode + ", m_bits " + mBits + ", " + windows + " windows)";
                 check(what, cfg, program, model, inputs, tags, RtlBench.dir("array-" + ci + "-" + k), false);

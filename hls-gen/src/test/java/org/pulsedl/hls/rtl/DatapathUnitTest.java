@@ -16,6 +16,7 @@ import org.pulsedl.hls.accel.PackedMac;
 import org.pulsedl.hls.accel.ParamEntry;
 import org.pulsedl.hls.accel.RequantUnit;
 import org.pulsedl.hls.verilog.VerilogFile;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * Unit tests of the generated arithmetic unit and requantiser under Icarus: random operand vectors (plus the extreme
@@ -46,7 +47,7 @@ class DatapathUnitTest {
     @ParameterizedTest(name = "int16_full_rate {0}")
     @ValueSource(booleans = {false, true})
     void packedMacsEqualPackedMac(boolean fullRate) throws Exception {
-        long seed = Seeds.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
+        long seed = TestSeed.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
         SplittableRandom rnd = new SplittableRandom(seed);
         AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().twoMacsPerDsp(true).int16FullRate(fullRate)
                 .build();
@@ -156,7 +157,7 @@ class DatapathUnitTest {
     private static void checkRequantiser(AcceleratorConfig cfg, boolean inputStage, long defaultSeed)
             throws Exception {
         String module = AcceleratorRtl.TOP + (inputStage ? "_requant_in" : "_requant");
-        long seed = Seeds.of("DatapathUnitTest." + module + "." + cfg.mBits(), defaultSeed);
+        long seed = TestSeed.of("DatapathUnitTest." + module + "." + cfg.mBits(), defaultSeed);
         SplittableRandom rnd = new SplittableRandom(seed);
         int accBits = cfg.accBits();
         int mBits = inputStage ? cfg.inputMBits() : cfg.mBits();

@@ -14,6 +14,7 @@ import org.pulsedl.hls.accel.LayerProgram;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The trained default model ({@code models/pdl2/model.qmodel}, int16 throughout, 12-bit ADC input stage) on the
@@ -49,7 +50,7 @@ class DefaultModelRtlTest {
 
     @Test
     void pdl2ModelOnThousandWindowsBitAndCycleExact() throws Exception {
-        long seed = Seeds.of("DefaultModelRtlTest", 4242);
+        long seed = TestSeed.of("DefaultModelRtlTest", 4242);
         QuantizedModel model = QModelFormat.read(RtlBench.repoRoot().resolve("models/pdl2/model.qmodel"));
         AcceleratorConfig cfg = AcceleratorConfig.artix7Default();
         LayerProgram program = LayerProgram.compile(model, cfg);
@@ -85,7 +86,7 @@ class DefaultModelRtlTest {
      */
     @Test
     void pdl2ModelOnSixteenBitMultiplierBuild() throws Exception {
-        long seed = Seeds.of("DefaultModelRtlTest.m16", 4343);
+        long seed = TestSeed.of("DefaultModelRtlTest.m16", 4343);
         QuantizedModel model = QModelFormat.read(RtlBench.repoRoot().resolve("models/pdl2/model.qmodel"));
         AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().mBits(16).build();
         LayerProgram program = LayerProgram.compile(model, cfg);

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.LayerProgram;
@@ -103,6 +104,15 @@ final class RtlBench {
     }
 
     /** {@code $readmemh} words of the windows: per window its tag, then its samples (16-bit two's complement). */
+    /** Random 8-bit result tags for {@code count} windows. */
+    static int[] tags(SplittableRandom rnd, int count) {
+        int[] t = new int[count];
+        for (int i = 0; i < count; i++) {
+            t[i] = rnd.nextInt(256);
+        }
+        return t;
+    }
+
     static String windowHex(List<int[]> windows, int[] tags) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < windows.size(); i++) {

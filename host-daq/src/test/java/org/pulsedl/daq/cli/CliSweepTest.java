@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * Hostile invocations of every subcommand — missing files, folders, empty files, random bytes under each accepted
@@ -32,8 +33,7 @@ class CliSweepTest {
 
     @BeforeAll
     static void fixtures() throws IOException {
-        long seed = Long.getLong("pulsedl.seed", 8L);
-        System.out.println("CliSweepTest: seed " + seed + " (rerun with -Dpulsedl.seed=" + seed + ")");
+        long seed = TestSeed.of("CliSweepTest", 8L);
         SplittableRandom rnd = new SplittableRandom(seed);
         for (String ext : EXTENSIONS) {
             Files.write(dir.resolve("random." + ext), bytes(rnd, 4096));

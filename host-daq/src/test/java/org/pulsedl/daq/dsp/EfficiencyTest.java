@@ -7,14 +7,15 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pulsedl.daq.stats.CramerRaoBound;
 import org.pulsedl.daq.stats.SampleStats;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * Monte-Carlo of pdl2 pulses (CR-RC τ = 16 ns, 8 ns sampling, A = 0.7·4096, integer codes) against the
  * phase-averaged Cramér–Rao bound: the template fit must be efficient, the dCFD clearly is not.
- * Seed: {@code -Dpulsedl.test.seed=…} reproduces a failure.
+ * Seed: {@code -Dpulsedl.seed=…} reproduces a failure ({@link TestSeed}).
  */
 class EfficiencyTest {
-    private static final long SEED = Long.getLong("pulsedl.test.seed", 4711L);
+    private static final long SEED = TestSeed.of("EfficiencyTest", 4711L);
     private static final int EVENTS = 4000;
 
     @Test

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 class GaussianFitTest {
-    static final long SEED = Long.getLong("pulsedl.test.seed", 20240611L);
+    static final long SEED = TestSeed.of("GaussianFitTest", 20240611L);
 
     static double gaussian(SplittableRandom rng) {
         double u, v, q;
@@ -31,7 +32,7 @@ class GaussianFitTest {
     void recoversMeanAndSigmaOf20000DrawsWithinStatisticalError() {
         for (long seed = SEED; seed < SEED + 5; seed++) {
             GaussianFit f = GaussianFit.fit(draws(20000, 3.0, 0.5, seed));
-            String msg = "seed " + seed + " (rerun with -Dpulsedl.test.seed=" + seed + "): " + f;
+            String msg = "seed " + seed + " (rerun with -D" + TestSeed.PROPERTY + "=" + SEED + "): " + f;
             assertEquals(3.0, f.mean(), 3.5 * f.meanError(), msg);
             assertEquals(0.5, f.sigma(), 3.5 * f.sigmaError(), msg);
             // Errors are the Poisson-ML ones: ≈ σ/√N and σ/√(2N).

@@ -88,14 +88,17 @@ public final class MultiplyByQuantizedMultiplier {
      * (docs/qmodel.md §8.2, {@code TfliteBitExactTest}); everything that depends on it goes through this method.
      */
     public static int multiplyInt64(long acc, int m0, int shift, int mBits) {
-        int reduced = m0;
-        int bits = mBits;
-        if (mBits > 15) {
-            reduced = (int) Math.min((m0 + (1L << (mBits - 16))) >> (mBits - 15), 0x7FFF);
-            bits = 15;
-        }
-        int k = bits - shift;
-        long x = Math.multiplyExact(acc, (long) reduced) + (1L << (k - 1));
+        int k = Math.min(mBits, 15) - shift;
+        long x = Math.multiplyExact(acc, (long) reducedMultiplier(m0, mBits)) + (1L << (k - 1));
         return (int) (x >> k);
+    }
+
+    /**
+     * The multiplier {@link #multiplyInt64} actually multiplies by: {@code m0} reduced to 15 bits when
+     * {@code mBits > 15} (see there), else {@code m0} itself. Two multipliers that differ only below the
+     * reduction give identical int64-path results.
+     */
+    public static int reducedMultiplier(int m0, int mBits) {
+        return mBits > 15 ? (int) Math.min((m0 + (1L << (mBits - 16))) >> (mBits - 15), 0x7FFF) : m0;
     }
 }

@@ -1,6 +1,6 @@
 package org.pulsedl.quantizer.data;
 
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The fuzz fixture for file readers (issue 8 §4): damaged variants of a valid file — truncated at every

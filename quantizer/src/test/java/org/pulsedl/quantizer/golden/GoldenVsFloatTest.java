@@ -19,7 +19,7 @@ import org.pulsedl.quantizer.quant.Precision;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RangeMethod;
 import org.pulsedl.quantizer.quant.RoundingMode;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /** The golden model tracks the float model within quantisation error, for every option family. */
 class GoldenVsFloatTest {

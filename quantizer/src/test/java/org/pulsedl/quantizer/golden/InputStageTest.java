@@ -21,7 +21,7 @@ import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RoundingMode;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.quant.Width;
 
 class InputStageTest {

@@ -22,7 +22,7 @@ import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.quant.Precision;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.util.ModelJson;
 
 class QModelFormatTest {

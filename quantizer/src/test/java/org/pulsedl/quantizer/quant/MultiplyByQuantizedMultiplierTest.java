@@ -10,6 +10,7 @@ import static org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier.saturati
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 class MultiplyByQuantizedMultiplierTest {
     private static final int HALF = 1 << 30;   // 0.5 in Q31

@@ -1,16 +1,18 @@
 package org.pulsedl.quantizer.golden.fast;
 
+import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
+
 /**
- * Branch-light forms of {@link org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier} with the per-channel
+ * Branch-light forms of {@link MultiplyByQuantizedMultiplier} with the per-channel
  * constants precomputed, plus the all-int32 form of the int64 (16x8) path used on vectorised rows. Every method
  * equals the reference routine bit for bit on its stated domain ({@code FastMbqmTest}).
  */
 public final class FastMbqm {
     private FastMbqm() {}
 
-    /** The 16x8 path's multiplier: {@code M0} reduced to 15 bits for {@code mBits > 15}, else {@code M0}. */
+    /** The 16x8 path's multiplier ({@link MultiplyByQuantizedMultiplier#reducedMultiplier}, the one definition). */
     public static int reducedMultiplier(int m0, int mBits) {
-        return mBits > 15 ? (int) Math.min((m0 + (1L << (mBits - 16))) >> (mBits - 15), 0x7FFF) : m0;
+        return MultiplyByQuantizedMultiplier.reducedMultiplier(m0, mBits);
     }
 
     /** The 16x8 path's right shift {@code k = min(mBits, 15) − shift}. */

@@ -29,11 +29,25 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.qmodel.Requant;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.RoundingMode;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.RandomQModels;
+import org.pulsedl.quantizer.testing.RandomQModels.Profile;
+import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.quant.Width;
 
 /** {@link FastGoldenModel} equals {@link GoldenModel} output for output, on random models and on models/pdl2. */
 class FastGoldenModelTest {
+
+    /** One family of random models: everything the validator accepts, for one rounding, m_bits, input width. */
+    record Options(RoundingMode rounding, int mBits, Width inputWidth, boolean rawLast) {
+        QuantizedModel make(SplittableRandom rnd) {
+            return RandomQModels.make(rnd, "random", Profile.specification(inputWidth, rawLast), rounding, mBits, true);
+        }
+
+        /** A default seed per family that is the same in every JVM (a record's hashCode is not: enums). */
+        long defaultSeed() {
+            return 1000L + Math.floorMod(toString().hashCode(), 1000);
+        }
+    }
 
     static List<Arguments> families() {
         List<Arguments> a = new ArrayList<>();
@@ -41,7 +55,7 @@ class FastGoldenModelTest {
             for (int mBits : new int[] {31, 15}) {
                 for (Width w : Width.values()) {
                     for (boolean raw : new boolean[] {false, true}) {
-                        a.add(Arguments.of(new RandomModels.Options(mode, mBits, w, raw)));
+                        a.add(Arguments.of(new Options(mode, mBits, w, raw)));
                     }
                 }
             }
@@ -60,21 +74,21 @@ class FastGoldenModelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("families")
-    void randomModelsEqualGolden(RandomModels.Options o) {
-        long seed = TestSeed.of("FastGoldenModel random " + o, 1000L + o.hashCode() % 1000);
+    void randomModelsEqualGolden(Options o) {
+        long seed = TestSeed.of("FastGoldenModel random " + o, o.defaultSeed());
         SplittableRandom rnd = new SplittableRandom(seed);
         for (int model = 0; model < 40; model++) {
-            QuantizedModel m = RandomModels.make(rnd, o);
+            QuantizedModel m = o.make(rnd);
             GoldenModel golden = new GoldenModel(m);
             int tile = 1 + rnd.nextInt(80);
             FastGoldenModel fast = FastGoldenModel.compile(m, tile);
-            int[][] x = RandomModels.inputs(rnd, m, 1 + rnd.nextInt(150));
+            int[][] x = RandomQModels.windows(rnd, m, 1 + rnd.nextInt(150), true);
             String what = "seed " + seed + " model " + model + " tile " + tile + "\n" + fast.describe();
             assertSame(golden, x, fast.runBatch(x), what);
             assertSame(golden, x, fast.runBatchParallel(x), what + " (parallel)");
             assertArrayEquals(golden.run(x[0]), fast.run(x[0]), what);
             if (m.inputStage() != null) {
-                short[][][] adc = RandomModels.adc(rnd, m, 40);
+                short[][][] adc = RandomQModels.adc(rnd, m, 40);
                 long[][] got = fast.runBatchFromAdc(adc);
                 long[][] gotPar = fast.runBatchFromAdcParallel(adc);
                 for (int i = 0; i < adc.length; i++) {
@@ -94,7 +108,7 @@ class FastGoldenModelTest {
         TreeSet<String> kinds = new TreeSet<>();
         for (Arguments a : families()) {
             for (int i = 0; i < 60; i++) {
-                String d = FastGoldenModel.compile(RandomModels.make(rnd, (RandomModels.Options) a.get()[0])).describe();
+                String d = FastGoldenModel.compile(((Options) a.get()[0]).make(rnd)).describe();
                 for (String line : d.split("\n")) {
                     kinds.add(line.substring(line.indexOf(':') + 1).replaceAll("\\d+ (rows|positions)", "").trim());
                 }
@@ -132,7 +146,7 @@ class FastGoldenModelTest {
                     List.of(), Map.of());
             FastGoldenModel fast = FastGoldenModel.compile(m, 16);
             assertTrue(fast.describe().contains("accumulator int64"), fast.describe());
-            int[][] x = RandomModels.inputs(rnd, m, 100);
+            int[][] x = RandomQModels.windows(rnd, m, 100, true);
             assertSame(new GoldenModel(m), x, fast.runBatch(x), "wide raw=" + raw);
         }
     }
@@ -152,7 +166,7 @@ class FastGoldenModelTest {
                         new double[] {1, 1, 1}, new long[] {7, -7, 0}, rq);
                 QuantizedModel m = new QuantizedModel("sat", Shape.of(7, 1), in, null, List.of(c), mode, 31, List.of(),
                         Map.of());
-                int[][] x = RandomModels.inputs(new SplittableRandom(3), m, 50);
+                int[][] x = RandomQModels.windows(new SplittableRandom(3), m, 50, true);
                 FastGoldenModel fast = FastGoldenModel.compile(m, 8);
                 long[][] got = fast.runBatch(x);
                 assertSame(new GoldenModel(m), x, got, "saturation " + inW + " " + mode);
@@ -171,8 +185,7 @@ class FastGoldenModelTest {
 
     @Test
     void rejectsBadInputsLikeGolden() {
-        QuantizedModel m = RandomModels.make(new SplittableRandom(9),
-                new RandomModels.Options(RoundingMode.DOUBLE, 31, Width.INT8, false));
+        QuantizedModel m = new Options(RoundingMode.DOUBLE, 31, Width.INT8, false).make(new SplittableRandom(9));
         FastGoldenModel fast = FastGoldenModel.compile(m);
         int n = m.inputShape().size();
         assertThrows(IllegalArgumentException.class, () -> fast.runBatch(new int[][] {new int[n + 1]}));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /** The inlined requantisation forms equal {@link MultiplyByQuantizedMultiplier} on their whole domain. */
 class FastMbqmTest {

@@ -207,9 +207,15 @@ final class SyntheticTflite {
         for (int f = 0; f < units; f++) {
             ws[f] = 0.002f + 0.001f * rnd.nextFloat();
         }
-        int wt = tensor("fcw" + tensors.size(), INT8, new int[] {units, inputs}, w, ws, new long[units], 0);
+        return fullyConnected(x, w, ws, 0.05f, act);
+    }
+
+    /** FULLY_CONNECTED with the given int8 weights {@code [units·inputs]}, weight scales and output scale. */
+    int fullyConnected(int x, byte[] w, float[] ws, float outScale, int act) {
+        int units = ws.length;
+        int wt = tensor("fcw" + tensors.size(), INT8, new int[] {units, w.length / units}, w, ws, new long[units], 0);
         int bt = bias(units, tensors.get(x).scale()[0], ws);
-        int y = activation("fc" + tensors.size(), new int[] {1, units}, 0.05f, -3);
+        int y = activation("fc" + tensors.size(), new int[] {1, units}, outScale, -3);
         op(TfliteOps.FULLY_CONNECTED, new int[] {x, wt, bt}, new int[] {y}, 8, fcOptions(act));
         return y;
     }

@@ -1,11 +1,20 @@
 package org.pulsedl.quantizer.importer.tflite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.pulsedl.quantizer.golden.Conv1dKernel;
 import org.pulsedl.quantizer.golden.DenseKernel;
 import org.pulsedl.quantizer.golden.PoolKernels;
@@ -14,6 +23,7 @@ import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QLayer;
 import org.pulsedl.quantizer.qmodel.QMaxPool1D;
+import org.pulsedl.quantizer.oracle.Oracle;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.qmodel.Requant;
 import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
@@ -24,7 +34,9 @@ import org.pulsedl.quantizer.quant.Width;
  * Evidence that the bit-exact test discriminates, and which of the candidate formulas LiteRT uses: the same
  * layers are run with a plausible alternative for one piece of arithmetic and the number of output values that
  * then differ from the interpreter is asserted (and printed). The golden model's own arithmetic differs in 0
- * (TfliteBitExactTest); each alternative here must differ somewhere, except where noted.
+ * (TfliteBitExactTest); each alternative here must differ somewhere, except where noted. "Somewhere" is a search
+ * result, so every model here is fixed: the committed {@link TfliteOracleData#fixed} models on their own
+ * calibration windows and seeded random inputs, and {@link DenseMultiplierModel}, built in Java.
  */
 class TfliteArithmeticEvidenceTest {
 
@@ -49,9 +61,8 @@ class TfliteArithmeticEvidenceTest {
     @Test
     void int8DoubleRoundingIsWhatLiteRtDoes() throws IOException {
         for (String model : TfliteOracleData.MODELS) {
-            Path file = TfliteOracleData.tflite(model, "int8");
-            QuantizedModel q = TfliteImporter.readQuantized(file);
-            Path run = TfliteOracleData.run(model, "int8", false);
+            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.fixedTflite(model, "int8"));
+            Path run = TfliteOracleData.runFixed(model, "int8");
             assertEquals(0, differences(q, GOLDEN, run), model + " golden");
             int single = differences(q, SINGLE_31, run);
             System.out.println(model + " int8: SINGLE rounding would differ in " + single + " output values");
@@ -62,9 +73,9 @@ class TfliteArithmeticEvidenceTest {
     @Test
     void int16ReducedMultiplierPathIsWhatLiteRtDoes() throws IOException {
         for (String model : TfliteOracleData.MODELS) {
-            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, "16x8"));
-            Path run = TfliteOracleData.runRandom(model, "16x8", 7L);
-            Path realistic = TfliteOracleData.run(model, "16x8", false);
+            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.fixedTflite(model, "16x8"));
+            Path run = TfliteOracleData.runFixedRandom(model, "16x8", 7L);
+            Path realistic = TfliteOracleData.runFixed(model, "16x8");
             assertEquals(0, differences(q, GOLDEN, run) + differences(q, GOLDEN, realistic), model + " golden");
             int full = differences(q, SINGLE_31, run) + differences(q, SINGLE_31, realistic);
             int dbl = differences(q, INT16_AS_INT32_DOUBLE, run) + differences(q, INT16_AS_INT32_DOUBLE, realistic);
@@ -77,83 +88,90 @@ class TfliteArithmeticEvidenceTest {
     /**
      * FULLY_CONNECTED with per-channel weights: LiteRT computes {@code M = double(s_in)·double(s_w[c])/double(s_out)}
      * like CONV_2D, not from the float32 product {@code double(s_in·s_w)} that GetQuantizedConvolutionMultipler uses
-     * for per-tensor weights. The two give different M0 for many channels but rarely a different output, so
-     * inputs where they disagree are searched for (perturbed realistic windows) and fed to the interpreter:
-     * LiteRT agrees with the double-product golden model on every one and with the float product on none.
+     * for per-tensor weights. A trained model rarely shows the difference (and for int16 activations the 15-bit
+     * reduction of {@code M0} usually erases it), so the proof runs on {@link DenseMultiplierModel}, built so that
+     * the two formulas give a different multiplier as the kernel uses it on every channel, and inputs are
+     * constructed where the two golden variants' outputs differ (pure Java arithmetic: the same inputs on every
+     * machine). Fed to the interpreter, LiteRT agrees with the double product on every one and with the float
+     * product on none.
      */
-    @Test
-    void perChannelDenseMultipliersUseDoubleProducts() throws IOException {
-        int probes = 0;
-        for (String mode : new String[] {"int8", "16x8"}) {
-            String model = "pdl2";
-            QuantizedModel q = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, mode));
-            QuantizedModel alt = withFloatProductDenseMultipliers(q);
-            assertTrue(changedMultipliers(q, alt) > 0, "the two formulas should give different M0 somewhere");
-            int[][] base = TfliteOracleData.intRows(TfliteOracleData.run(model, mode, false).resolve("inputs_fed.npy"));
-            java.util.List<int[]> found = new java.util.ArrayList<>();
-            Width w = q.input().width();
-            java.util.Random rnd = new java.util.Random(TestSeedHolder.SEED);
-            for (int t = 0; t < 400_000 && found.size() < 12; t++) {
-                int[] x = base[rnd.nextInt(base.length)].clone();
-                int amp = w == Width.INT8 ? 4 : 600;
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = w.clamp(x[i] + rnd.nextInt(2 * amp + 1) - amp);
-                }
-                if (!java.util.Arrays.equals(execute(q, x, GOLDEN), execute(alt, x, GOLDEN))) {
-                    found.add(x);
-                }
-            }
-            assertTrue(found.size() >= 3, model + " " + mode + ": only " + found.size() + " discriminating inputs found");
-            Path file = TfliteOracleData.tflite(model, mode);
-            Path run = org.pulsedl.quantizer.oracle.Oracle.cached("tflite-fc-probe-" + model + "-" + mode + "-"
-                    + TestSeedHolder.SEED, dir -> {
-                        Path in = dir.resolve("probe_inputs.npy");
-                        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(found.size() * 64 * (w == Width.INT8 ? 1 : 2))
-                                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
-                        for (int[] x : found) {
-                            for (int v : x) {
-                                if (w == Width.INT8) {
-                                    b.put((byte) v);
-                                } else {
-                                    b.putShort((short) v);
-                                }
-                            }
-                        }
-                        TfliteOracleData.writeNpy(in, w == Width.INT8 ? "|i1" : "<i2", new int[] {found.size(), 32, 2},
-                                b.array());
-                        org.pulsedl.quantizer.oracle.Oracle.run("tflite_run.py", "--model", file.toString(), "--inputs",
-                                in.toString(), "--out", dir.toString(), "--kernels", "reference", "--input-kind", "quantized");
-                    });
-            int[][] expected = TfliteOracleData.intRows(run.resolve("outputs.npy"));
-            int goldenAgrees = 0;
-            int floatAgrees = 0;
-            for (int i = 0; i < found.size(); i++) {
-                goldenAgrees += java.util.Arrays.equals(execute(q, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
-                floatAgrees += java.util.Arrays.equals(execute(alt, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
-            }
-            System.out.println(model + " " + mode + ": " + found.size() + " inputs where the FC multiplier formulas "
-                    + "disagree; LiteRT equals the double product on " + goldenAgrees + ", the float product on "
-                    + floatAgrees);
-            assertEquals(found.size(), goldenAgrees);
-            assertEquals(0, floatAgrees);
-            probes += found.size();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"int8", "16x8"})
+    void perChannelDenseMultipliersUseDoubleProducts(String mode) throws IOException {
+        boolean int16 = mode.equals("16x8");
+        Path file = Oracle.cached("dense-multiplier-model-" + mode,
+                dir -> Files.write(dir.resolve("model.tflite"), DenseMultiplierModel.build(int16))).resolve("model.tflite");
+        QuantizedModel q = TfliteImporter.readQuantized(file);
+        QuantizedModel alt = withFloatProductDenseMultipliers(q);
+        Width w = q.input().width();
+        assertEquals(int16 ? Width.INT16 : Width.INT8, w);
+        assertEquals(DenseMultiplierModel.UNITS, multipliersDifferingInUse(q, alt),
+                mode + ": the built model should separate the two formulas on every channel");
+        QDense dense = (QDense) q.layers().get(q.layers().size() - 1);
+        QDense denseAlt = (QDense) alt.layers().get(alt.layers().size() - 1);
+        List<int[]> found = DenseMultiplierModel.discriminatingInputs(dense, denseAlt, GOLDEN);
+        for (int[] x : found) {
+            assertFalse(Arrays.equals(execute(q, x, GOLDEN), execute(alt, x, GOLDEN)), mode + ": constructed input");
         }
-        assertTrue(probes >= 6);
+        System.out.println(mode + ": " + found.size() + " of " + DenseMultiplierModel.UNITS
+                + " channels have an input where the formulas' outputs differ");
+        assertTrue(found.size() >= MIN_FOUND, mode + ": only " + found.size() + " discriminating inputs");
+        Path run = runQuantized(file, "dense-multiplier-probe-" + mode, found, w);
+        int[][] expected = TfliteOracleData.intRows(run.resolve("outputs.npy"));
+        int goldenAgrees = 0;
+        int floatAgrees = 0;
+        for (int i = 0; i < found.size(); i++) {
+            goldenAgrees += Arrays.equals(execute(q, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
+            floatAgrees += Arrays.equals(execute(alt, found.get(i), GOLDEN), expected[i]) ? 1 : 0;
+        }
+        System.out.println(mode + ": LiteRT equals the double product on " + goldenAgrees + ", the float product on "
+                + floatAgrees + " of " + found.size());
+        assertEquals(found.size(), goldenAgrees);
+        assertEquals(0, floatAgrees);
     }
 
-    /** Seed of the discriminating-input search ({@code -Dpulsedl.seed}). */
-    private static final class TestSeedHolder {
-        static final long SEED = org.pulsedl.quantizer.quant.TestSeed.of("TfliteArithmeticEvidenceTest", 1L);
+    /** Channels of {@link DenseMultiplierModel} that must yield a discriminating input (of 8). */
+    private static final int MIN_FOUND = 6;
+
+    /** LiteRT (reference kernels) on integer inputs {@code [n, L, C]} fed as they are, cached per JVM under {@code key}. */
+    private static Path runQuantized(Path model, String key, List<int[]> inputs, Width w) {
+        return Oracle.cached(key, dir -> {
+            Path in = dir.resolve("inputs.npy");
+            ByteBuffer b = ByteBuffer.allocate(inputs.size() * inputs.get(0).length * (w == Width.INT8 ? 1 : 2))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            for (int[] x : inputs) {
+                for (int v : x) {
+                    if (w == Width.INT8) {
+                        b.put((byte) v);
+                    } else {
+                        b.putShort((short) v);
+                    }
+                }
+            }
+            TfliteOracleData.writeNpy(in, w == Width.INT8 ? "|i1" : "<i2",
+                    new int[] {inputs.size(), DenseMultiplierModel.LENGTH, DenseMultiplierModel.CHANNELS}, b.array());
+            Oracle.run("tflite_run.py", "--model", model.toString(), "--inputs", in.toString(), "--out", dir.toString(),
+                    "--kernels", "reference", "--input-kind", "quantized");
+        });
     }
 
-    private static int changedMultipliers(QuantizedModel a, QuantizedModel b) {
+    /**
+     * Dense channels whose requantisation multiplier differs between the two models as the kernel uses it: the
+     * shift, or {@code M0} — reduced to 15 bits for int16 inputs ({@link MultiplyByQuantizedMultiplier#reducedMultiplier}).
+     */
+    static int multipliersDifferingInUse(QuantizedModel a, QuantizedModel b) {
         int n = 0;
         for (int i = 0; i < a.layers().size(); i++) {
             if (a.layers().get(i) instanceof QDense da && b.layers().get(i) instanceof QDense db && da.requant() != null) {
+                boolean int16 = da.input().width() == Width.INT16;
                 for (int c = 0; c < da.requant().m0().length; c++) {
-                    if (da.requant().m0()[c] != db.requant().m0()[c] || da.requant().shift()[c] != db.requant().shift()[c]) {
-                        n++;
+                    int ma = da.requant().m0()[c];
+                    int mb = db.requant().m0()[c];
+                    if (int16) {
+                        ma = MultiplyByQuantizedMultiplier.reducedMultiplier(ma, a.mBits());
+                        mb = MultiplyByQuantizedMultiplier.reducedMultiplier(mb, b.mBits());
                     }
+                    n += ma != mb || da.requant().shift()[c] != db.requant().shift()[c] ? 1 : 0;
                 }
             }
         }
@@ -161,7 +179,7 @@ class TfliteArithmeticEvidenceTest {
     }
 
     static QuantizedModel withFloatProductDenseMultipliers(QuantizedModel q) {
-        java.util.List<QLayer> layers = new java.util.ArrayList<>();
+        List<QLayer> layers = new ArrayList<>();
         for (QLayer l : q.layers()) {
             if (l instanceof QDense d && d.requant() != null) {
                 Requant r = d.requant();

@@ -17,7 +17,7 @@ import org.pulsedl.quantizer.golden.GoldenTrace;
 import org.pulsedl.quantizer.golden.LayerTrace;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.RoundingMode;
-import org.pulsedl.quantizer.quant.TestSeed;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The core oracle test of issue 3 (test 2): a full-integer {@code .tflite} made by the real TFLite converter is

@@ -1,6 +1,8 @@
 package org.pulsedl.quantizer.importer.tflite;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,10 @@ import org.pulsedl.quantizer.oracle.Oracle;
 /**
  * The oracle artefacts the TFLite tests share, generated once per test JVM through {@link Oracle}: the Keras
  * models ({@code pdl2}, {@code variant}) with {@value #SAMPLES} test inputs, their TFLite conversions
- * (float, int8, 16x8; integer I/O; conv bias fused) and LiteRT reference-kernel runs.
+ * (float, int8, 16x8; integer I/O; conv bias fused) and LiteRT reference-kernel runs. These are trained afresh on
+ * each machine, so only assertions that hold for any valid model may read them (bit-exactness, float agreement
+ * within float32 rounding); exact comparisons with the converter's choices read the committed {@link #fixed}
+ * models instead (scripts/oracle/README.md, "Tests on any machine").
  */
 final class TfliteOracleData {
     /** Realistic test inputs per model (keras_models.py {@code --samples}). */
@@ -26,8 +31,9 @@ final class TfliteOracleData {
 
     /** {@code OUT/<model>/} of keras_models.py: model.keras, calib.npy, inputs.npy, … */
     static Path keras(String model) {
-        return Oracle.cached("tflite-keras", dir -> Oracle.run("keras_models.py", "--out", dir.toString(),
-                "--models", String.join(",", MODELS), "--samples", Integer.toString(SAMPLES))).resolve(model);
+        return Oracle.cached("tflite-keras", dir -> Oracle.run("keras_models.py", Oracle.withTrainingSeed("--out",
+                dir.toString(), "--models", String.join(",", MODELS), "--samples", Integer.toString(SAMPLES))))
+                .resolve(model);
     }
 
     /** {@code model_<mode>.tflite} and {@code .json} of tflite_convert.py for the given I/O and conv-bias form. */
@@ -60,8 +66,47 @@ final class TfliteOracleData {
 
     /** LiteRT (reference kernels) on uniformly random integer inputs over the input width's whole range. */
     static Path runRandom(String model, String mode, long seed) {
-        Path file = tflite(model, mode);
-        return Oracle.cached("tflite-run-random-" + model + "-" + mode + "-" + seed, dir -> {
+        return runRandom(tflite(model, mode), "tflite-run-random-" + model + "-" + mode, mode, seed);
+    }
+
+    /**
+     * The committed model {@code fixed/<model>/} (model.keras, calib.npy, model_{float,int8,16x8}.tflite): what
+     * tests asserting exact equality of converter output read, so that their verdict cannot depend on a model
+     * trained on this machine. Regenerated only on purpose by {@code scripts/oracle/make_fixed_models.sh}.
+     */
+    static Path fixed(String model) {
+        URL url = TfliteOracleData.class.getResource("fixed/" + model);
+        if (url == null) {
+            throw new IllegalStateException("test resource fixed/" + model + " beside " + TfliteOracleData.class.getName()
+                    + " is missing");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("test resource " + url + " is not a file", e);
+        }
+    }
+
+    /** {@code model_<mode>.tflite} of the committed model. */
+    static Path fixedTflite(String model, String mode) {
+        return fixed(model).resolve("model_" + mode + ".tflite");
+    }
+
+    /** LiteRT (reference kernels) on the committed model's own calibration windows, quantised by the runner. */
+    static Path runFixed(String model, String mode) {
+        Path file = fixedTflite(model, mode);
+        Path inputs = fixed(model).resolve("calib.npy");
+        return Oracle.cached("tflite-run-fixed-" + model + "-" + mode, dir -> Oracle.run("tflite_run.py", "--model",
+                file.toString(), "--inputs", inputs.toString(), "--out", dir.toString(), "--kernels", "reference"));
+    }
+
+    /** LiteRT (reference kernels) on the committed model and uniformly random integer inputs. */
+    static Path runFixedRandom(String model, String mode, long seed) {
+        return runRandom(fixedTflite(model, mode), "tflite-run-fixed-random-" + model + "-" + mode, mode, seed);
+    }
+
+    private static Path runRandom(Path file, String key, String mode, long seed) {
+        return Oracle.cached(key + "-" + seed, dir -> {
             Path in = dir.resolve("random_inputs.npy");
             writeRandomInts(in, mode.equals("16x8"), seed);
             Oracle.run("tflite_run.py", "--model", file.toString(), "--inputs", in.toString(), "--out", dir.toString(),

@@ -37,11 +37,14 @@ import org.pulsedl.quantizer.quant.Rounding;
  *   <li>int64 bias (16x8): the converter rounds {@code b / (s_in·s_w)} in double, we in float32 — ±1;</li>
  *   <li>{@code (M0, shift)}: identical whenever the three scales are identical (same formula).</li>
  * </ul>
+ * Exact equality near a rounding tie and the size of float32 calibration differences depend on the model, so this
+ * test reads the committed {@link TfliteOracleData#fixed} models (one training, converted once), never a model
+ * trained on this machine.
  */
 class TfliteQuantizerComparisonTest {
 
     static List<double[]> calibration(String model) throws IOException {
-        Npy c = Npy.read(TfliteOracleData.keras(model).resolve("calib.npy"));
+        Npy c = Npy.read(TfliteOracleData.fixed(model).resolve("calib.npy"));
         List<double[]> rows = new ArrayList<>();
         for (int i = 0; i < c.shape()[0]; i++) {
             rows.add(c.row(i));
@@ -78,11 +81,11 @@ class TfliteQuantizerComparisonTest {
     @Test
     void ourQuantiserAgreesWithTheConverter() throws IOException {
         for (String model : TfliteOracleData.MODELS) {
-            Model keras = KerasImporter.read(TfliteOracleData.keras(model).resolve("model.keras"));
-            Model floatTflite = TfliteImporter.readFloat(TfliteOracleData.tflite(model, "float"));
+            Model keras = KerasImporter.read(TfliteOracleData.fixed(model).resolve("model.keras"));
+            Model floatTflite = TfliteImporter.readFloat(TfliteOracleData.fixedTflite(model, "float"));
             List<double[]> calib = calibration(model);
             for (String mode : new String[] {"int8", "16x8"}) {
-                QuantizedModel conv = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, mode));
+                QuantizedModel conv = TfliteImporter.readQuantized(TfliteOracleData.fixedTflite(model, mode));
                 QuantizationOptions options = QuantizationOptions.tflite()
                         .withPrecision(mode.equals("int8") ? Precision.INT8 : Precision.INT16);
                 for (boolean fromKeras : new boolean[] {true, false}) {
@@ -113,9 +116,9 @@ class TfliteQuantizerComparisonTest {
         int checked = 0;
         int[] off = new int[3];
         for (String model : TfliteOracleData.MODELS) {
-            Model floatTflite = TfliteImporter.readFloat(TfliteOracleData.tflite(model, "float"));
+            Model floatTflite = TfliteImporter.readFloat(TfliteOracleData.fixedTflite(model, "float"));
             for (String mode : new String[] {"int8", "16x8"}) {
-                QuantizedModel conv = TfliteImporter.readQuantized(TfliteOracleData.tflite(model, mode));
+                QuantizedModel conv = TfliteImporter.readQuantized(TfliteOracleData.fixedTflite(model, mode));
                 int fi = 0;
                 for (QLayer l : conv.layers()) {
                     if (!(l instanceof QConv1D || l instanceof QDense)) {

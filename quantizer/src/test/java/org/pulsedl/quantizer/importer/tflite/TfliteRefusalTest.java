@@ -323,7 +323,7 @@ class TfliteRefusalTest {
     @Test
     void randomCorruptionNeverEscapesAsAnotherException() throws IOException {
         byte[] good = SyntheticTflite.standard().build();
-        java.util.Random rnd = new java.util.Random(org.pulsedl.quantizer.quant.TestSeed.of("TfliteRefusalTest", 5L));
+        java.util.Random rnd = new java.util.Random(org.pulsedl.quantizer.testing.TestSeed.of("TfliteRefusalTest", 5L));
         int refused = 0;
         for (int trial = 0; trial < 2000; trial++) {
             byte[] b = good.clone();
