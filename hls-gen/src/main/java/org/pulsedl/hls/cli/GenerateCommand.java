@@ -1,5 +1,6 @@
 package org.pulsedl.hls.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.pulsedl.hls.gen.Preset;
 import org.pulsedl.hls.gen.RtlSource;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.quantizer.importer.ModelFiles;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,9 +115,13 @@ public final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter w = spec.commandLine().getOut();
+        Path dir = resolve(out);
+        if (!check) {
+            OutputPaths.folder("--out", dir);
+            GeneratedFiles.checkReplaceable(dir, OutputLayout.named(layout));
+        }
         GeneratedFiles g = generate();
         w.print(EstimatesReport.text(g.estimates()));
-        Path dir = resolve(out);
         if (check) {
             List<String> diffs = g.differences(dir);
             diffs.forEach(d -> w.println("differs: " + dir.resolve(d)));
@@ -136,14 +142,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (preset != null) {
             Preset.named(preset);
         }
-        ConfigFile file = config == null ? null : ConfigFile.read(resolve(config));
+        ConfigFile file = config == null ? null : InputFiles.read(resolve(config), ConfigFile::read);
         AcceleratorConfig cfg = ConfigResolver.resolve(preset, file, overrides());
         QuantizedModel q = loadModel();
         return Generator.generate(q, cfg, new Provenance(commandLine(), Generator.TOOL), l, rtl);
     }
 
     private QuantizedModel loadModel() throws IOException {
-        ModelFiles.Loaded m = ModelFiles.load(resolve(model));
+        ModelFiles.Loaded m = InputFiles.read(resolve(model), ModelFiles::load);
         if (!m.isQuantized()) {
             throw new IllegalArgumentException(model + " is a float model (" + m.format() + "); generate needs a "
                     + "quantised model: run `pulsedl quantize` first");

@@ -70,7 +70,7 @@ public final class Generator {
         put(files, docs + MEMORY_MAP_MD, MemoryMapEmitter.markdown(soc, provenance));
         put(files, docs + README, ConfigReadme.emit(program, estimates, layout, files.keySet(), modelBanner));
         put(files, layout.estimates(), EstimatesReport.json(estimates, modelBanner));
-        return new GeneratedFiles(files, program, estimates);
+        return new GeneratedFiles(files, layout, program, estimates);
     }
 
     private static void put(Map<String, String> files, String path, String text) {

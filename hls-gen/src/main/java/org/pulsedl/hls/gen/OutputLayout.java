@@ -1,5 +1,7 @@
 package org.pulsedl.hls.gen;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,21 @@ public enum OutputLayout {
 
     /** Relative path of {@code estimates.json}. */
     public String estimates() { return estimates; }
+
+    /**
+     * What a generation owns below {@code --out DIR} and replaces whole, so no file of an earlier generation
+     * survives: the folders and the file that are not inside another one ({@code split}: {@code rtl},
+     * {@code firmware}, {@code docs}, {@code estimates.json}; {@code repo}: {@code rtl/generated},
+     * {@code firmware/generated}).
+     */
+    public List<String> ownedParts() {
+        List<String> all = List.of(rtl, firmware, docs, estimates);
+        List<String> owned = new ArrayList<>();
+        for (String p : all) {
+            if (all.stream().noneMatch(q -> !q.equals(p) && p.startsWith(q + "/"))) owned.add(p);
+        }
+        return owned;
+    }
 
     /** The command-line name: {@code split} or {@code repo}. */
     public String key() { return name().toLowerCase(Locale.ROOT); }

@@ -13,6 +13,9 @@ import java.util.List;
  * {@code /* *}{@code /}, {@code <!-- -->}, a JSON object).
  */
 public record Banner(String command, String tool, String inputHash) {
+    /** The first banner line: it marks a file as generated (a later generation may replace it). */
+    public static final String GENERATED = "Generated file - do not edit; regenerate it instead.";
+
     public Banner {
         checkText("command", command);
         checkText("tool", tool);
@@ -44,7 +47,7 @@ public record Banner(String command, String tool, String inputHash) {
     /** The banner text, one entry per line, without comment markers. */
     public List<String> lines() {
         return List.of(
-                "Generated file - do not edit; regenerate it instead.",
+                GENERATED,
                 "Command: " + command,
                 "Tool: " + tool,
                 "Input hash: " + inputHash);

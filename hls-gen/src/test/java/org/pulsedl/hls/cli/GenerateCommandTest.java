@@ -153,4 +153,58 @@ class GenerateCommandTest {
         assertEquals("unknown layout 'flat' (known: split, repo)",
                 refusal("--model", Repo.SHIPPED_MODEL, "--out", "o", "--layout", "flat"));
     }
+
+    /** A file an earlier generation wrote and this one does not (another configuration) does not survive. */
+    @Test
+    void regeneratingRemovesStaleGeneratedFilesAndKeepsTheUsersOwn() throws IOException {
+        Path out = tmp.resolve("out");
+        String[] args = {"--model", Repo.SHIPPED_MODEL, "--out", out.toString()};
+        assertEquals(0, run(args).exitCode());
+        Map<String, byte[]> first = snapshot(out);
+        String banner = "// " + org.pulsedl.hls.verilog.Banner.GENERATED + "\n";
+        Files.writeString(out.resolve("rtl/pdl_accel_old_config.v"), banner + "module old; endmodule\n");
+        Files.createDirectories(out.resolve("firmware/extra"));
+        Files.writeString(out.resolve("firmware/extra/pulsedl_old.h"), "/*\n * " + org.pulsedl.hls.verilog.Banner.GENERATED + "\n */\n");
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Run r = run(args);
+        assertEquals(0, r.exitCode(), r.out());
+        Map<String, byte[]> second = snapshot(out);
+        assertArrayEqualsByFile(first, second, "notes.txt");
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("docs", "estimates.json", "firmware", "notes.txt", "rtl"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no partial or previous folder remains");
+        }
+    }
+
+    /** A user's file inside a folder generate replaces whole is never deleted: the run is refused before any work. */
+    @Test
+    void aUsersFileInAGeneratedFolderIsRefusedAndNothingIsWritten() throws IOException {
+        Path out = tmp.resolve("out");
+        String[] args = {"--model", Repo.SHIPPED_MODEL, "--out", out.toString()};
+        assertEquals(0, run(args).exitCode());
+        Path mine = Files.writeString(out.resolve("rtl/my_top.v"), "module my_top; endmodule\n");
+        Map<String, byte[]> before = snapshot(out);
+        Run r = run(args);
+        assertTrue(r.exitCode() != 0, r.out());
+        assertTrue(r.out().contains(mine + ": not a generated file (no 'Generated file - do not edit; regenerate it instead.' "
+                + "banner), and generate replaces " + out.resolve("rtl") + "/ whole; move the file elsewhere or choose another --out"), r.out());
+        assertTrue(!r.out().contains("cycle model per layer"), "refused before generating: " + r.out());
+        assertArrayEqualsByFile(before, snapshot(out), null);
+    }
+
+    @Test
+    void anOutputThatIsAFileIsRefusedAtOnce() throws IOException {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        Run r = run("--model", Repo.SHIPPED_MODEL, "--out", file.toString());
+        assertTrue(r.out().contains("--out " + file + ": is an existing file; choose a folder name"), r.out());
+        assertTrue(!r.out().contains("cycle model per layer"), r.out());
+    }
+
+    private static void assertArrayEqualsByFile(Map<String, byte[]> want, Map<String, byte[]> have, String ignore) {
+        Map<String, byte[]> h = new TreeMap<>(have);
+        if (ignore != null) h.remove(ignore);
+        assertEquals(want.keySet(), h.keySet());
+        for (String k : want.keySet()) org.junit.jupiter.api.Assertions.assertArrayEquals(want.get(k), h.get(k), k);
+    }
 }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.quantizer.io.AtomicOutput;
 
 /**
  * Writes the benchmark report as JSON. The schema is a contract other tools read (docs/benchmark.md):
@@ -37,10 +37,9 @@ public final class BenchmarkJson {
         return root;
     }
 
+    /** Writes the report to {@code file} atomically (missing folders are created). */
     public static void write(Path file, ObjectNode json) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        MAPPER.writeValue(file.toFile(), json);
+        AtomicOutput.write(file, out -> MAPPER.writeValue(out, json));
     }
 
     private static void writePoint(ObjectNode node, BenchmarkPoint p) {

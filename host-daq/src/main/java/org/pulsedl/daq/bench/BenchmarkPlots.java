@@ -7,10 +7,12 @@ import java.awt.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.PlotOrientation;
@@ -19,19 +21,22 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYBarDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.chart.title.TextTitle;
 import org.pulsedl.daq.stats.GaussianFit;
 import org.pulsedl.daq.stats.Histogram;
+import org.pulsedl.quantizer.io.AtomicOutput;
 
 /** PNG plots of a benchmark: Δt and energy histograms with their Gaussian fits, and σΔt vs SNR with the bound. */
 public final class BenchmarkPlots {
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
+    private static final String SWEEP_PLOT = "sigma_dt_vs_snr.png";
+    private static final String PHASE_BIAS_PLOT = "bias_vs_phase.png";
 
     /** Distinct, print-friendly series colours (the bound is drawn black and dashed). */
     private static final Color[] PALETTE = {Color.BLACK, new Color(0xD62728), new Color(0x1F77B4), new Color(0x2CA02C),
@@ -39,19 +44,42 @@ public final class BenchmarkPlots {
 
     private BenchmarkPlots() {}
 
+    /** Names of the plots this class draws: a file in the plots folder with such a name is an earlier run's plot. */
+    private static final String STALE_PLOT = "(dt|energy)_[A-Za-z0-9_.-]+\\.png|" + Pattern.quote(SWEEP_PLOT) + "|"
+            + Pattern.quote(PHASE_BIAS_PLOT);
+
     /**
-     * Writes one Δt histogram per time method, one energy histogram per energy method and, when the dataset
-     * has true times, the bias-vs-phase plot; returns the files.
+     * Writes one Δt histogram per time method and one energy histogram per energy method of {@code main}, the
+     * bias-vs-phase plot when the dataset has true times, and with a sweep the σΔt-vs-SNR plot, into {@code dir}, all committed together; plots of an earlier run that this run
+     * does not draw (a method not run) are removed, other files are left alone. Returns the files.
      */
-    public static List<Path> writeHistograms(Path dir, BenchmarkPoint p) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> files = new ArrayList<>();
+    public static List<Path> write(Path dir, BenchmarkPoint main, List<BenchmarkPoint> sweep) throws IOException {
+        Map<Path, JFreeChart> charts = new LinkedHashMap<>(histograms(dir, main));
+        JFreeChart bias = phaseBiasChart(main);
+        if (bias != null) charts.put(dir.resolve(PHASE_BIAS_PLOT), bias);
+        if (!sweep.isEmpty()) charts.put(dir.resolve(SWEEP_PLOT), sweepChart(sweep));
+        try (AtomicOutput.Batch b = AtomicOutput.batch()) {
+            for (Map.Entry<Path, JFreeChart> c : charts.entrySet()) b.write(c.getKey(), PngFile.of(c.getValue(), WIDTH, HEIGHT));
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> old = Files.list(dir)) {
+                    for (Path p : old.toList()) {
+                        if (p.getFileName().toString().matches(STALE_PLOT) && !charts.containsKey(p)) b.remove(p);
+                    }
+                }
+            }
+            b.commit();
+        }
+        return List.copyOf(charts.keySet());
+    }
+
+    /** One Δt histogram per time method and one energy histogram per energy method, by file. */
+    private static Map<Path, JFreeChart> histograms(Path dir, BenchmarkPoint p) {
+        Map<Path, JFreeChart> charts = new LinkedHashMap<>();
         for (MethodResult m : p.methods()) {
             if (m.dtFit() != null) {
                 String title = String.format("%s: Δt = t̂0 − t̂1 (two-channel)", m.name());
-                String stats = dtStats(m, p);
-                files.add(save(dir.resolve("dt_" + m.name() + ".png"),
-                        histogram(title, stats, "Δt − mean (ps)", m.dtFit(), m.flagsFor(Flag.TIME))));
+                charts.put(dir.resolve("dt_" + m.name() + ".png"),
+                        histogram(title, dtStats(m, p), "Δt − mean (ps)", m.dtFit(), m.flagsFor(Flag.TIME)));
             }
             if (m.energyFit() != null) {
                 // One definition of the energy FWHM everywhere (table, JSON, plots): 2.355 × σE/E.
@@ -61,13 +89,11 @@ public final class BenchmarkPlots {
                         m.energyFit().histogram().total(), m.energyFit().histogram().binWidth(), m.energyFit().sigma(),
                         m.energyFit().chi2PerNdf(), p.snrDbMeasured(),
                         p.crlb() == null ? "" : String.format(", CRLB σA/A %.4f %%", p.crlb().sigmaARelPct()));
-                files.add(save(dir.resolve("energy_" + m.name() + ".png"), histogram(title, stats,
-                        "Ê/E relative to mean − 1 (%)", m.energyFit(), m.flagsFor(Flag.ENERGY))));
+                charts.put(dir.resolve("energy_" + m.name() + ".png"), histogram(title, stats,
+                        "Ê/E relative to mean − 1 (%)", m.energyFit(), m.flagsFor(Flag.ENERGY)));
             }
         }
-        Path bias = writePhaseBias(dir, p);
-        if (bias != null) files.add(bias);
-        return files;
+        return charts;
     }
 
     /** What a Δt histogram states beside its bars: N, bin width, subtracted mean, σ ± error, fit, SNR, bound. */
@@ -83,7 +109,7 @@ public final class BenchmarkPlots {
      * The phase-dependent time bias of every time method against the truth: mean of t̂ − t_true (overall mean
      * removed) vs the sampling phase of the true onset. Null when the dataset has no true times.
      */
-    public static Path writePhaseBias(Path dir, BenchmarkPoint p) throws IOException {
+    private static JFreeChart phaseBiasChart(BenchmarkPoint p) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (MethodResult m : p.methods()) {
             if (m.truth() == null || m.truth().phaseBiasPs() == null) continue;
@@ -93,7 +119,6 @@ public final class BenchmarkPlots {
             data.addSeries(s);
         }
         if (data.getSeriesCount() == 0) return null;
-        Files.createDirectories(dir);
         JFreeChart chart = ChartFactory.createXYLineChart("Time bias vs sampling phase (t̂ − t_true, mean removed; "
                         + TruthMetrics.PHASE_BINS + " bins)", "sampling phase of the true onset (fraction of a sample period)", "bias (ps)", data,
                 PlotOrientation.VERTICAL, true, false, false);
@@ -102,7 +127,7 @@ public final class BenchmarkPlots {
         for (int i = 0; i < data.getSeriesCount(); i++) r.setSeriesPaint(i, PALETTE[(i + 1) % PALETTE.length]);
         plot.setRenderer(r);
         style(plot);
-        return save(dir.resolve("bias_vs_phase.png"), chart);
+        return chart;
     }
 
     /**
@@ -110,8 +135,7 @@ public final class BenchmarkPlots {
      * Cramér–Rao bound as a dashed curve. Each method has its own marker shape, so coinciding series (the
      * integer and float network) stay visible.
      */
-    public static Path writeSweep(Path dir, List<BenchmarkPoint> sweep) throws IOException {
-        Files.createDirectories(dir);
+    private static JFreeChart sweepChart(List<BenchmarkPoint> sweep) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         YIntervalSeries bound = new YIntervalSeries("Cramér–Rao bound");
         for (BenchmarkPoint p : sweep) {
@@ -154,7 +178,7 @@ public final class BenchmarkPlots {
         }
         plot.setRenderer(r);
         style(plot);
-        return save(dir.resolve("sigma_dt_vs_snr.png"), chart);
+        return chart;
     }
 
     private static JFreeChart histogram(String title, String stats, String xLabel, MethodResult.FitSummary fit, List<Flag> flags) {
@@ -207,10 +231,5 @@ public final class BenchmarkPlots {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    }
-
-    private static Path save(Path file, JFreeChart chart) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
-        return file;
     }
 }

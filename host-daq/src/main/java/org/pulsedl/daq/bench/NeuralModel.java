@@ -130,6 +130,26 @@ public final class NeuralModel {
 
     public QuantizedModel quantized() { return quantized; }
 
+    /** Samples per window the network takes (one channel; the constructor refuses others). */
+    public int windowSamples() { return quantized.inputShape().size(); }
+
+    /**
+     * Refuses windows of {@code samples} when the network takes another length, naming the model, {@code data} and
+     * both lengths. Call it before any work: the network's own check would stop the run only at its first window.
+     */
+    public void checkWindows(int samples, String data) {
+        int n = windowSamples();
+        if (samples != n) {
+            throw new IllegalArgumentException("model " + source + " takes windows of " + n + " samples, but the windows of "
+                    + data + " are " + samples + " samples long; use a model trained on " + samples + "-sample windows, or data with "
+                    + n + " samples per window");
+        }
+        if (floatModel != null && floatModel.model().inputShape().size() != n) {
+            throw new IllegalArgumentException("model " + source + ": " + FLOAT_MODEL_FILE + " takes " + floatModel.model().inputShape()
+                    + " but the .qmodel takes " + quantized.inputShape() + "; they are not the same network");
+        }
+    }
+
     /** The float model file, or null when none was found next to the {@code .qmodel}. */
     public FloatModelFile floatModel() { return floatModel; }
 

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,9 @@ import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.ResultTable;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.cli.GivenOptions;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = {"-n", "--events"}, paramLabel = "N", defaultValue = "20000",
-            description = "Simulated events per SNR point. Default: ${DEFAULT-VALUE}.")
+            description = "Simulated events per SNR point; with --data, use the first N events of the file. "
+                    + "Default: ${DEFAULT-VALUE} (with --data: every event).")
     int events;
 
     @Option(names = "--snr-sweep", paramLabel = "FROM:TO:STEP",
@@ -66,23 +70,42 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < 100) throw new IllegalArgumentException("--events must be >= 100 for meaningful statistics, got " + events);
-        NeuralModel network = model == null ? null : NeuralModel.resolve(model);
+        if (json != null) OutputPaths.file("--json", json);
+        if (plots != null) OutputPaths.folder("--plots", plots);
+        if (data != null) {
+            if (snrSweep != null) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
+            simulator.refuseFixedByDataset("with --data: the dataset fixes the windows, channels, offsets, noise, jitter and "
+                    + "random draws (only the pulse-shape, sampling and amplitude options apply)");
+        }
+        NeuralModel network = model == null ? null : ModelInput.resolve(model);
         List<String> names = methods == null ? MethodRegistry.names(network) : methods;
         List<Double> sweepSnrs = snrSweep == null ? List.of() : parseSweep(snrSweep);
-        if (data != null && !sweepSnrs.isEmpty()) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
         SimulatorConfig config = simulator.toConfig();
         MethodRegistry.create(names, BenchmarkRun.pulseModel(config, config.samples()), network); // refuse unknown names before any work
+        PrintWriter out = spec.commandLine().getOut();
 
         Map<String, String> parameters = new LinkedHashMap<>();
         BenchmarkPoint main;
         if (data != null) {
-            Dataset d = DatasetIo.read(data);
+            Dataset d = InputFiles.read(data, DatasetIo::read);
+            if (network != null) network.checkWindows(d.samples(), data.toString());
+            int inFile = d.events();
+            if (GivenOptions.given(spec, "--events")) {
+                if (events > inFile) {
+                    throw new IllegalArgumentException("--events " + events + ": " + data + " holds only " + inFile + " events");
+                }
+                d = DatasetHead.first(d, events);
+                out.printf("using the first %d of the %d events in %s%n", events, inFile, data);
+            }
             parameters.put("name", "dataset");
             parameters.put("data", data.toString());
             parameters.put("events", Integer.toString(d.events()));
+            parameters.put("events_used", Integer.toString(d.events()));
+            parameters.put("events_in_file", Integer.toString(inFile));
             parameters.putAll(d.attributes());
             main = BenchmarkRun.recorded(d, config, names, network, "bench");
         } else {
+            if (network != null) network.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));
             parameters.put("name", config.equals(SimulatorConfig.pdl2()) ? "pdl2" : "custom");
             parameters.put("events", Integer.toString(events));
             parameters.putAll(config.attributes());
@@ -90,7 +113,6 @@ public final class BenchCommand implements Callable<Integer> {
         }
         parameters.put("methods", String.join(",", names));
         if (model != null) parameters.put("model", model);
-        PrintWriter out = spec.commandLine().getOut();
         ResultTable.print(out, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
@@ -107,8 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("wrote " + json);
         }
         if (plots != null) {
-            List<Path> files = new ArrayList<>(BenchmarkPlots.writeHistograms(plots, main));
-            if (!sweep.isEmpty()) files.add(BenchmarkPlots.writeSweep(plots, sweep));
+            List<Path> files = BenchmarkPlots.write(plots, main, sweep);
             out.println("wrote " + files.size() + " plots to " + plots);
         }
         out.flush();

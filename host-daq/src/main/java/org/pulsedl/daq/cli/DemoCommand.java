@@ -19,6 +19,7 @@ import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +34,11 @@ import picocli.CommandLine.Spec;
                 + "(classical methods and the shipped network, float and integer, vs the Cramér–Rao bound) → SNR sweep → "
                 + "JSON report and PNG plots."})
 public final class DemoCommand implements Callable<Integer> {
+    /** What the demo writes into {@code --out}. */
+    private static final String DATASET = "pdl2.h5";
+    private static final String REPORT = "bench.json";
+    private static final String PLOTS = "plots";
+
     @Spec
     CommandSpec spec;
 
@@ -60,15 +66,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (events < 100 || sweepEvents < 100) throw new IllegalArgumentException("--events and --sweep-events must be >= 100");
+        OutputPaths.folder("--out", out);
+        for (String file : new String[] {DATASET, REPORT}) OutputPaths.file("--out", out.resolve(file));
+        OutputPaths.folder("--out", out.resolve(PLOTS));
+        List<Double> snrs = BenchCommand.parseSweep(snrSweep); // refuse a bad sweep before the main point runs
         PrintWriter w = spec.commandLine().getOut();
+        NeuralModel network = ModelInput.resolve(model);
         Files.createDirectories(out);
         SimulatorConfig config = SimulatorConfig.pdl2();
-        NeuralModel network = NeuralModel.resolve(model);
         List<String> methods = MethodRegistry.names(network);
 
         w.printf("[1/4] simulating pdl2: %d events, %s, SNR %.1f dB%n", events, config.shape().describe(), config.targetSnrDb());
         w.flush();
-        Path datasetFile = out.resolve("pdl2.h5");
+        Path datasetFile = out.resolve(DATASET);
         DatasetIo.write(PulseSimulator.generate(config, events), datasetFile);
 
         w.printf("[2/4] benchmarking the stored dataset %s%n%n", datasetFile);
@@ -79,7 +89,6 @@ public final class DemoCommand implements Callable<Integer> {
         ResultTable.print(w, main);
 
         List<BenchmarkPoint> sweep = new ArrayList<>();
-        List<Double> snrs = BenchCommand.parseSweep(snrSweep);
         w.printf("%n[3/4] SNR sweep %s dB, %d events per point%n", snrSweep, sweepEvents);
         w.flush();
         for (double snr : snrs) {
@@ -99,11 +108,10 @@ public final class DemoCommand implements Callable<Integer> {
         parameters.putAll(config.attributes());
         parameters.put("methods", String.join(",", methods));
         parameters.put("model", model);
-        Path json = out.resolve("bench.json");
+        Path json = out.resolve(REPORT);
         BenchmarkJson.write(json, BenchmarkJson.toJson(parameters, main, sweep));
-        Path plots = out.resolve("plots");
-        List<Path> files = new ArrayList<>(BenchmarkPlots.writeHistograms(plots, main));
-        files.add(BenchmarkPlots.writeSweep(plots, sweep));
+        Path plots = out.resolve(PLOTS);
+        List<Path> files = BenchmarkPlots.write(plots, main, sweep);
         w.printf("  %s (dataset), %s (report), %d plots in %s%n", datasetFile, json, files.size(), plots);
         w.flush();
         return 0;

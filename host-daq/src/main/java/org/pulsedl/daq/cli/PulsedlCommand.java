@@ -2,6 +2,7 @@ package org.pulsedl.daq.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.util.Properties;
 import org.pulsedl.quantizer.cli.ConvertCommand;
 import org.pulsedl.quantizer.cli.ImportCommand;
@@ -40,14 +41,39 @@ public final class PulsedlCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) ->
+                UserErrorHandler.report(failure, "pulsedl", args, new PrintWriter(System.err, true)));
+        System.exit(execute(newCommandLine(), args));
     }
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new PulsedlCommand());
+        cl.setParameterExceptionHandler(new ParseErrorHandler());
         cl.setExecutionExceptionHandler(new UserErrorHandler());
+        // picocli hands only Exceptions to the handler: pass Errors (out of memory, stack overflow, a failed static
+        // initialiser) to it too, wrapped the way picocli wraps the others.
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (Error e) {
+                throw new CommandLine.ExecutionException(parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1),
+                        "", e);
+            }
+        });
         return cl;
+    }
+
+    /**
+     * Runs {@code args} on {@code cl} and returns the exit code; whatever escapes picocli's own handlers (a failure
+     * while parsing, or inside a handler) still ends as one line on {@code cl}'s stderr.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return UserErrorHandler.report(t, "pulsedl", args, cl.getErr());
+        }
     }
 
     /** Reads the version Maven wrote into the jar's resources. */

@@ -3,11 +3,10 @@ package org.pulsedl.daq.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.daq.sim.SnrMeter;
-import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.util.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,28 +42,28 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1, got " + events);
         DatasetIo.formatOf(out); // refuse an unknown extension before simulating
+        OutputPaths.file("--out", out);
         SimulatorConfig config = simulator.toConfig();
-        Dataset dataset;
+        SimulationOutput.Written written;
         if (events >= PROGRESS_MIN_EVENTS) {
             try (ProgressBar bar = new ProgressBar("simulate", events)) {
-                dataset = PulseSimulator.generate(config, events, bar::set);
+                written = SimulationOutput.write(config, events, out, bar::set);
             }
         } else {
-            dataset = PulseSimulator.generate(config, events);
+            written = SimulationOutput.write(config, events, out, done -> { });
         }
-        DatasetIo.write(dataset, out);
-        printSummary(spec.commandLine().getOut(), config, dataset);
+        printSummary(spec.commandLine().getOut(), config, written);
         return 0;
     }
 
-    private void printSummary(PrintWriter w, SimulatorConfig config, Dataset dataset) {
-        w.printf("wrote %s: %d events x %d channels x %d samples%n", out, dataset.events(), dataset.channels(), dataset.samples());
+    private void printSummary(PrintWriter w, SimulatorConfig config, SimulationOutput.Written written) {
+        w.printf("wrote %s: %d events x %d channels x %d samples%n", out, written.events(), written.channels(), written.samples());
         w.printf("shape %s, %.6g MSPS, %d-bit ADC, baseline %.6g codes, amplitude %s%n", config.shape().describe(),
                 config.samplingRateMsps(), config.adcBits(), config.baselineCodes(), config.amplitude().describe());
         String target = Double.isNaN(config.targetSnrDb()) ? "given" : String.format("for target SNR %.4g dB", config.targetSnrDb());
         w.printf("noise sigma %.4f codes (%s)%n", config.noiseSigmaCodes(), target);
-        if (dataset.events() >= 2) {
-            SnrMeter.Snr snr = SnrMeter.measure(dataset);
+        SnrMeter.Snr snr = written.snr();
+        if (snr != null) {
             w.printf("measured SNR %.2f dB (%.1f): signal %.2f codes, first-sample sigma %.3f codes%n",
                     snr.db(), snr.linear(), snr.signalCodes(), snr.noiseCodes());
         }

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,13 +13,33 @@ import org.pulsedl.daq.sim.NoiseSpec;
 import org.pulsedl.daq.sim.PulseShape;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.daq.sim.TemplateShape;
+import org.pulsedl.quantizer.cli.GivenOptions;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The pulse-simulator options, as a picocli {@code @Mixin} shared by {@code simulate} and {@code bench}.
  * Every default reproduces {@link SimulatorConfig#pdl2()} (DESIGN §3).
  */
 public final class SimulatorOptions {
+    /**
+     * The options that only describe simulated pulses: a dataset file fixes them (its windows, channels, noise and
+     * random draws), so with {@code --data} they are refused. The shape, sampling and amplitude options still apply
+     * there: they are the pulse model for the bound and the estimators.
+     */
+    static final List<String> FIXED_BY_DATASET = List.of("--samples", "--channels", "--offset", "--snr", "--noise-sigma",
+            "--jitter", "--channel-jitter", "--seed");
+
+    /** The command these options are mixed into: tells which options the user gave. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** These options themselves: their names. */
+    @Spec(Spec.Target.SELF)
+    CommandSpec self;
+
     @Option(names = "--shape", paramLabel = "crrc|dexp|template",
             description = "Pulse shape family: crrc (CR-RC^n), dexp (double exponential) or template (sampled file). "
                     + "Default: crrc, or template when --template is given.")
@@ -110,6 +131,21 @@ public final class SimulatorOptions {
             description = "Random seed; the same seed and options give a bit-identical dataset. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    /** Refuses every simulator option the user gave: {@code why} says what replaces the simulation. */
+    public void refuseAll(String why) {
+        if (self != null) GivenOptions.refuse(command, why, self.options().stream().map(OptionSpec::longestName).toList());
+    }
+
+    /** Refuses the options a dataset fixes ({@link #FIXED_BY_DATASET}). */
+    public void refuseFixedByDataset(String why) {
+        GivenOptions.refuse(command, why, FIXED_BY_DATASET);
+    }
+
+    /** How an error names the windows of simulated pulses. */
+    static String windowsOf(SimulatorConfig config) {
+        return "the simulated pulses (--samples " + config.samples() + ")";
+    }
+
     /** The configuration these options describe. */
     public SimulatorConfig toConfig() {
         if (channels < 1) throw new IllegalArgumentException("--channels must be >= 1, got " + channels);
@@ -129,6 +165,9 @@ public final class SimulatorOptions {
             noise = new NoiseSpec.Sigma(noiseSigmaCodes);
         } else {
             noise = new NoiseSpec.SnrDb(snrDb != null ? snrDb : SimulatorConfig.PDL2_SNR_DB);
+        }
+        if (!amplitudeDist.strip().equals("fixed")) {
+            GivenOptions.refuse(command, "with --amplitude-dist " + amplitudeDist + " (it sets the fixed amplitude)", "--amplitude");
         }
         AmplitudeDistribution amplitude = AmplitudeDistribution.parse(amplitudeDist, amplitudeFraction);
         return new SimulatorConfig(pulseShape(), samplingRateMsps, adcBits, baselineFraction, samples, onsetSample, offsets,
@@ -150,6 +189,10 @@ public final class SimulatorOptions {
         if (templateFile != null && !family.equals("template")) {
             throw new IllegalArgumentException("--template is only used with --shape template (got --shape " + family + ")");
         }
+        String why = "to --shape " + family;
+        if (!family.equals("crrc")) GivenOptions.refuse(command, why + " (CR-RC^n only)", "--crrc-order", "--tau");
+        if (!family.equals("dexp")) GivenOptions.refuse(command, why + " (dexp only)", "--rise-tau", "--decay-tau");
+        if (!family.equals("template")) GivenOptions.refuse(command, why + " (template only)", "--template-step");
         return switch (family) {
             case "crrc" -> new CrRcShape(crrcOrder, tauNs);
             case "dexp" -> new DoubleExponentialShape(riseTauNs, decayTauNs);
@@ -161,7 +204,7 @@ public final class SimulatorOptions {
     private PulseShape readTemplate() {
         if (templateFile == null) throw new IllegalArgumentException("--shape template needs --template FILE");
         try {
-            return TemplateShape.read(templateFile, templateStepNs == null ? Double.NaN : templateStepNs);
+            return InputFiles.read(templateFile, f -> TemplateShape.read(f, templateStepNs == null ? Double.NaN : templateStepNs));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,11 @@
 package org.pulsedl.daq.cli;
 
+import org.pulsedl.quantizer.cli.InputFiles;
 import java.awt.Color;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -13,12 +13,15 @@ import org.jfree.chart.renderer.xy.YIntervalRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.pulsedl.daq.bench.NeuralModel;
+import org.pulsedl.daq.bench.PngFile;
 import org.pulsedl.daq.sim.PulseSimulator;
+import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.GoldenTrace;
 import org.pulsedl.quantizer.golden.LayerTrace;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QLayer;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.train.FloatModelFile;
@@ -46,7 +49,8 @@ public final class TraceCommand implements Callable<Integer> {
             description = "A .qmodel or its folder (with float-model.json). Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Dataset to trace (default: simulated with the options below).")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Dataset to trace (default: simulated with the options below, which --data refuses).")
     Path data;
 
     @Option(names = {"-n", "--events"}, paramLabel = "N", defaultValue = "1000",
@@ -67,13 +71,23 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NeuralModel nn = NeuralModel.resolve(model);
+        if (png != null) OutputPaths.file("--png", png);
+        if (data != null) simulator.refuseAll("with --data: the windows come from the file, not from the simulator");
+        NeuralModel nn = ModelInput.resolve(model);
         FloatModelFile floatFile = nn.floatModel();
         if (floatFile == null || floatFile.adc() == null) {
             throw new IllegalArgumentException("trace compares with the float network: " + model + " has no float-model.json with its input normalisation");
         }
         if (events < 1) throw new IllegalArgumentException("--events must be >= 1, got " + events);
-        Dataset d = data != null ? DatasetIo.read(data) : PulseSimulator.generate(simulator.toConfig(), events);
+        Dataset d;
+        if (data != null) {
+            d = InputFiles.read(data, DatasetIo::read);
+            nn.checkWindows(d.samples(), data.toString());
+        } else {
+            SimulatorConfig config = simulator.toConfig();
+            nn.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));
+            d = PulseSimulator.generate(config, events);
+        }
         if (event < 0 || event >= d.events()) throw new IllegalArgumentException("--event " + event + " outside the dataset's 0.." + (d.events() - 1));
         if (channel < 0 || channel >= d.channels()) throw new IllegalArgumentException("--channel " + channel + " outside 0.." + (d.channels() - 1));
 
@@ -157,9 +171,7 @@ public final class TraceCommand implements Callable<Integer> {
         XYPlot plot = new XYPlot(data, x, y, r);
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart("Per-layer ranges of " + name + ": float values vs the integer grid", plot);
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) java.nio.file.Files.createDirectories(parent);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 600);
+        PngFile.write(file, chart, 900, 600);
     }
 
     private static String head(long[] v) {

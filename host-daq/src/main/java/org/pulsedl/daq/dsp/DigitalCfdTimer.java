@@ -18,7 +18,7 @@ package org.pulsedl.daq.dsp;
  * On {@code pdl2} it sits near 1.7× the two-channel bound; {@link SincCfdTimer} is the stronger interpolating
  * variant, reported under its own name.
  */
-public final class DigitalCfdTimer implements TimeEstimator {
+public final class DigitalCfdTimer extends UpsampledCfd {
     public static final int TAPS = 28;
     public static final double KAISER_BETA = 8.6;
     public static final double DEFAULT_FRACTION = 0.5;
@@ -27,18 +27,12 @@ public final class DigitalCfdTimer implements TimeEstimator {
 
     private static final double[] H = KaiserFir.kaiserWindow(TAPS, KAISER_BETA);
 
-    private final double periodNs;
-    private final double fraction;
-
     /**
      * @param periodNs sample period of the input in ns (pdl2: 8)
      * @param fraction constant fraction of the filtered maximum, 0 &lt; f &lt; 1 (authors: 0.5)
      */
     public DigitalCfdTimer(double periodNs, double fraction) {
-        Waveforms.checkPeriod(periodNs);
-        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("dCFD fraction must be in (0, 1), got " + fraction);
-        this.periodNs = periodNs;
-        this.fraction = fraction;
+        super(H, periodNs, fraction);
     }
 
     /** The authors' setting: fraction 0.5. */
@@ -54,18 +48,11 @@ public final class DigitalCfdTimer implements TimeEstimator {
         return ZeroStuffedFir.filter(x, H);
     }
 
+    /** The first upward crossing, searched from the window start up to the maximum (the authors' search). */
     @Override
-    public double time(short[] x) {
-        if (x.length < 2) return Double.NaN;
-        double[] y = filtered(x);
-        int p = ZeroStuffedFir.argMax(y);
-        if (!(y[p] > 0)) return Double.NaN;
-        double level = fraction * y[p];
+    double crossing(double[] y, int p, double level) {
         for (int m = 0; m < p; m++) {
-            if (y[m] < level && y[m + 1] >= level) {
-                double mc = Waveforms.crossing(m, y[m], y[m + 1], level);
-                return (mc - GROUP_DELAY) * periodNs / ZeroStuffedFir.UPSAMPLING;
-            }
+            if (y[m] < level && y[m + 1] >= level) return Waveforms.crossing(m, y[m], y[m + 1], level);
         }
         return Double.NaN;
     }

@@ -17,24 +17,18 @@ package org.pulsedl.daq.dsp;
  *       the time base of the input: upsampled index m is at (m − 13.5)·T/4 after the first input sample.</li>
  * </ol>
  */
-public final class SincCfdTimer implements TimeEstimator {
+public final class SincCfdTimer extends UpsampledCfd {
     private static final int UPSAMPLING = ZeroStuffedFir.UPSAMPLING;
     /** Same length and window as the authors' filter, so the group delay is the same too. */
     private static final double[] H = KaiserFir.lowPass(DigitalCfdTimer.TAPS, 1.0 / UPSAMPLING,
             DigitalCfdTimer.KAISER_BETA, UPSAMPLING);
-
-    private final double periodNs;
-    private final double fraction;
 
     /**
      * @param periodNs sample period of the input in ns (pdl2: 8)
      * @param fraction constant fraction of the filtered maximum, 0 &lt; f &lt; 1 (authors: 0.5)
      */
     public SincCfdTimer(double periodNs, double fraction) {
-        Waveforms.checkPeriod(periodNs);
-        if (!(fraction > 0 && fraction < 1)) throw new IllegalArgumentException("CFD fraction must be in (0, 1), got " + fraction);
-        this.periodNs = periodNs;
-        this.fraction = fraction;
+        super(H, periodNs, fraction);
     }
 
     /** Fraction 0.5, as the authors' dCFD. */
@@ -53,18 +47,11 @@ public final class SincCfdTimer implements TimeEstimator {
         return ZeroStuffedFir.filter(x, H);
     }
 
+    /** Walking back from the maximum to the first pair that brackets the level. */
     @Override
-    public double time(short[] x) {
-        if (x.length < 2) return Double.NaN;
-        double[] y = filtered(x);
-        int p = ZeroStuffedFir.argMax(y);
-        if (!(y[p] > 0)) return Double.NaN;
-        double level = fraction * y[p];
+    double crossing(double[] y, int p, double level) {
         for (int m = p - 1; m >= 0; m--) {
-            if (y[m] < level) {
-                double mc = Waveforms.crossing(m, y[m], y[m + 1], level);
-                return (mc - DigitalCfdTimer.GROUP_DELAY) * periodNs / UPSAMPLING;
-            }
+            if (y[m] < level) return Waveforms.crossing(m, y[m], y[m + 1], level);
         }
         return Double.NaN;
     }

@@ -87,6 +87,11 @@ public final class TrapezoidEnergy implements EnergyEstimator {
      */
     public static TrapezoidEnergy forShape(PulseShape shape, double periodNs, int nSamples, double onsetNs,
                                            int riseSamples, int flatTopSamples, double decayNs, int readoutSample) {
+        int readout = readoutSample < 0 ? nSamples + readoutSample : readoutSample;
+        if (readout < 0 || readout >= nSamples) {
+            throw new IllegalArgumentException("the trapezoid filter reads its output at sample " + readoutSample
+                    + ", outside windows of " + nSamples + " samples");
+        }
         TrapezoidEnergy unit = forExponential(periodNs, riseSamples, flatTopSamples, decayNs, readoutSample);
         double[] v = new double[nSamples];
         double sum = 0;

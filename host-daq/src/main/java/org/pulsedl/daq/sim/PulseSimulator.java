@@ -63,9 +63,14 @@ public final class PulseSimulator {
             if ((e + 1) % PROGRESS_EVERY == 0) progress.accept(e + 1);
         }
         progress.accept(events);
+        return new Dataset(waveforms, labelNames(channels), labels, attributes(config));
+    }
+
+    /** The attributes of a dataset simulated with {@code config}: its parameters and {@code generator}. */
+    public static Map<String, String> attributes(SimulatorConfig config) {
         Map<String, String> attributes = new LinkedHashMap<>(config.attributes());
         attributes.put("generator", GENERATOR);
-        return new Dataset(waveforms, labelNames(channels), labels, attributes);
+        return attributes;
     }
 
     /**

@@ -46,7 +46,8 @@ class BenchmarkPlotsTest {
 
     @Test
     void theSweepPlotIsAReadablePng() throws IOException {
-        Path png = BenchmarkPlots.writeSweep(dir, List.of(point(), point()));
+        BenchmarkPlots.write(dir, point(), List.of(point(), point()));
+        Path png = dir.resolve("sigma_dt_vs_snr.png");
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(900, img.getWidth());
         assertEquals(600, img.getHeight());

@@ -49,12 +49,10 @@ class ModelCommandsTest {
     void importErrorsNameTheFileAndReason() throws IOException {
         Path bogus = Files.writeString(dir.resolve("model.onnx"), "not a model");
         CliRun r = CliRun.of("import", bogus.toString(), "--out", dir.resolve("x.json").toString());
-        assertEquals(2, r.exitCode(), r::toString);
-        assertTrue(r.err().contains("model.onnx") && r.err().contains("unknown model form"), r::toString);
+        r.assertUserError("model.onnx", "unknown model form");
 
         CliRun wrongOut = CliRun.of("import", SHIPPED.resolve("model.qmodel").toString(), "--out", dir.resolve("x.json").toString());
-        assertEquals(2, wrongOut.exitCode(), wrongOut::toString);
-        assertTrue(wrongOut.err().contains("--out must end in .qmodel"), wrongOut::toString);
+        wrongOut.assertUserError("--out must end in .qmodel");
     }
 
     /** Issue 8 §3: random bytes or a truncated copy given as a model is one line naming the file, exit 2, for every command. */

@@ -5,6 +5,7 @@ import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.data.IlaCsvImporter;
 import org.pulsedl.quantizer.data.PlainCsvCaptureImporter;
+import org.pulsedl.quantizer.io.OutputPaths;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,6 +73,7 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         checkOptions();
         DatasetIo.formatOf(out);
+        OutputPaths.file("--out", out);
         CaptureImport imported = null;
         Dataset dataset;
         if (source.dataset != null) {

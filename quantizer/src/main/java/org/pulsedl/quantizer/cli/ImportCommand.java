@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.importer.ModelFiles;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.train.FloatModelFile;
 import picocli.CommandLine.Command;
@@ -36,7 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFiles.Loaded m = ModelFiles.load(model);
+        OutputPaths.file("--out", out);
+        ModelFiles.Loaded m = InputFiles.read(model, ModelFiles::load);
         String outName = out.getFileName().toString();
         if (m.isQuantized()) {
             if (!outName.endsWith(".qmodel")) throw new IllegalArgumentException(model + " is an integer model: --out must end in .qmodel");

@@ -29,7 +29,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFiles.Loaded m = ModelFiles.load(model);
+        ModelFiles.Loaded m = InputFiles.read(model, ModelFiles::load);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s: %s model '%s'%n", model, m.format(), m.name());
         if (m.isQuantized()) printQuantized(w, m.quantized());

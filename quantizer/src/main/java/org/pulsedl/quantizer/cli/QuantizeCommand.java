@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.OutputScaling;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
@@ -60,6 +61,7 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.file("--out", out);
         QuantizationOptions o = quantisation.toOptions().withPerChannel(!perTensor)
                 .withRange(RangeMethod.parse(range));
         if (calibWindows < 1) {
@@ -70,12 +72,12 @@ public final class QuantizeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such file '" + p + "'");
             }
         }
-        FloatModelFile f = FloatModelFile.read(model);
+        FloatModelFile f = InputFiles.read(model, FloatModelFile::read);
         if (f.adc() == null) {
             throw new IllegalArgumentException("'" + model + "' has no input_stage; the quantiser needs the ADC normalisation");
         }
-        Dataset data = DatasetIo.read(calib);
-        List<double[]> windows = windows(f, data, calibWindows);
+        Dataset data = InputFiles.read(calib, DatasetIo::read);
+        List<double[]> windows = windows(f, data, calibWindows, model, calib);
         List<OutputScaling> outs = new ArrayList<>();
         for (int i = 0; i < f.outputs().size(); i++) {
             outs.add(new OutputScaling(f.outputs().get(i), f.units().get(i), 1.0, 0.0));
@@ -94,19 +96,20 @@ public final class QuantizeCommand implements Callable<Integer> {
      * Float input windows for {@code f} from {@code data}: whole events when the model takes every channel,
      * one window per channel when it takes one ({@code [length][1]}).
      */
-    static List<double[]> windows(FloatModelFile f, Dataset data, int max) {
+    static List<double[]> windows(FloatModelFile f, Dataset data, int max, Path modelFile, Path dataFile) {
         Model m = f.model();
         if (data.events() == 0) {
-            throw new IllegalArgumentException("the calibration dataset is empty");
+            throw new IllegalArgumentException("the calibration dataset " + dataFile + " has no events");
         }
         if (m.inputShape().isFlat() || m.inputShape().length() != data.samples()) {
-            throw new IllegalArgumentException("model '" + m.name() + "' takes " + m.inputShape()
-                    + " but the dataset has windows of " + data.samples() + " samples x " + data.channels() + " channels");
+            throw new IllegalArgumentException("model " + modelFile + " takes windows of " + m.inputShape()
+                    + " (samples x channels) but " + dataFile + " has windows of " + data.samples() + " samples x "
+                    + data.channels() + " channels; calibrate on data with the model's window length");
         }
         boolean perChannel = m.inputShape().channels() == 1 && data.channels() > 1;
         if (!perChannel && m.inputShape().channels() != data.channels()) {
-            throw new IllegalArgumentException("model '" + m.name() + "' takes " + m.inputShape().channels()
-                    + " channels, the dataset has " + data.channels());
+            throw new IllegalArgumentException("model " + modelFile + " takes " + m.inputShape().channels()
+                    + " channels per window but " + dataFile + " has " + data.channels());
         }
         int per = perChannel ? data.channels() : 1;
         long total = (long) data.events() * per;

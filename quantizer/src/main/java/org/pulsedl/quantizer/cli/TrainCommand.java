@@ -15,6 +15,7 @@ import org.pulsedl.quantizer.train.LabelFreeOptions;
 import org.pulsedl.quantizer.train.LabelFreeRun;
 import org.pulsedl.quantizer.train.ShiftResampler;
 import org.pulsedl.quantizer.train.TrainingOptions;
+import org.pulsedl.quantizer.train.TrainingOutput;
 import org.pulsedl.quantizer.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Label-free training (real data without time labels): pairs of copies of each single-channel window "
                     + "delayed by known sub-sample shifts, loss on the difference of the two time predictions, then a linear "
                     + "calibration to ns (docs/training.md). Labels are not used except by --lf-calib labels:N. Implies "
-                    + "--per-channel; --targets and --qat-epochs do not apply (the .qmodel is quantised post-training).")
+                    + "--per-channel; --targets, --qat-epochs and --qat-lr do not apply (the .qmodel is quantised post-training).")
     private boolean labelFree;
 
     @Option(names = "--lf-max-shift", defaultValue = "1.0", paramLabel = "SAMPLES",
@@ -152,17 +153,19 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        TrainingOutput.check("--out", out);
         TrainingOptions options = new TrainingOptions(epochs, qatEpochs, batch, lr, lrFinal, qatLr, patience, valFraction,
                 seed, threads);
         QuantizationOptions quant = quantisation.toOptions();
         if (calibWindows < 1) {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }
+        refuseOptionsOfOtherModes();
         LabelFreeOptions lf = labelFree ? labelFreeOptions() : null;
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("--data: no such file '" + data + "'");
         }
-        Dataset dataset = DatasetIo.read(data);
+        Dataset dataset = InputFiles.read(data, DatasetIo::read);
         if (lf != null) {
             return labelFree(options, lf, quant, dataset);
         }
@@ -180,6 +183,17 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Options the chosen mode would ignore are refused, naming the mode (docs/errors.md). */
+    private void refuseOptionsOfOtherModes() {
+        if (labelFree) {
+            GivenOptions.refuse(spec, "to --label-free (it quantises post-training, without QAT)", "--qat-epochs", "--qat-lr");
+        } else {
+            GivenOptions.refuse(spec, "without --label-free", "--lf-max-shift", "--lf-pairs", "--lf-interp", "--lf-energy",
+                    "--lf-noise", "--lf-gain", "--lf-calib", "--lf-sample-period");
+            if (qatEpochs == 0) GivenOptions.refuse(spec, "with --qat-epochs 0 (no quantisation-aware fine-tuning runs)", "--qat-lr");
+        }
+    }
+
     /** The label-free options of the {@code --lf-*} flags. */
     LabelFreeOptions labelFreeOptions() {
         if (targets != null) {
@@ -192,9 +206,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Integer labelFree(TrainingOptions options, LabelFreeOptions lf, QuantizationOptions quant, Dataset dataset)
             throws IOException {
-        if (qatEpochs > 0) {
-            System.err.println("note: --label-free quantises post-training; --qat-epochs " + qatEpochs + " is not used");
-        }
         LabelFreeRun run = new LabelFreeRun(layerText(layers), name, options, lf, quant, !noSavedModel, calibWindows);
         LabelFreeRun.Outcome o = run.execute(dataset, data.getFileName().toString(), out, System.err);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -1,8 +1,8 @@
 package org.pulsedl.quantizer.data;
 
-import java.io.BufferedWriter;
+import org.pulsedl.quantizer.io.AtomicOutput;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,127 +17,148 @@ import java.util.regex.Pattern;
 /**
  * The CSV layout of a {@link Dataset}, one event per row (see {@code docs/datasets.md}):
  * <pre>
+ * # format=pulsedl-dataset             marks a file pulsedl wrote (files from elsewhere have no marker)
  * # key=value                          one line per attribute, in order; value escapes \\ \n \r
  * ch0_s0,…,ch0_s31,ch1_s0,…,t0,energy  header: waveform columns channel-major, then the label names
  * 512,530,…,12.25,0.1                  rows: int16 samples, labels printed by Double.toString
+ * # end events=N crc32=XXXXXXXX        written last: event count and {@link DatasetChecksum}
  * </pre>
  * Labels round-trip exactly because {@link Double#toString} prints the shortest decimal that parses back to
- * the same double. Blank lines are not allowed; comment lines only before the header.
+ * the same double. Blank lines are not allowed; comment lines only before the header, and the end line.
+ * A marked file without its end line was cut short and is refused; an end line is verified wherever it is.
  */
 public final class CsvDatasetFormat {
-    private static final Pattern WAVEFORM_COLUMN = Pattern.compile("ch(\\d+)_s(\\d+)");
+    /** Longest label cell: far above the 25 characters of any double printed by Java or numpy. */
+    private static final int MAX_NUMBER_CHARS = 400;
     private static final Pattern DOUBLE = Pattern.compile("[+-]?(NaN|Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
 
     private CsvDatasetFormat() {}
 
+    /** Writes {@code dataset} atomically: the previous file stays intact until the new one is complete. */
     public static void write(Dataset dataset, Path file) throws IOException {
-        check(dataset, file);
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, String> a : dataset.attributes().entrySet()) {
-                out.write("# " + a.getKey() + "=" + escape(a.getValue()) + "\n");
-            }
-            List<String> header = new ArrayList<>();
-            for (int c = 0; c < dataset.channels(); c++) {
-                for (int s = 0; s < dataset.samples(); s++) header.add(waveformColumn(c, s));
-            }
-            header.addAll(dataset.labelNames());
-            out.write(String.join(",", header) + "\n");
-            StringBuilder row = new StringBuilder();
-            for (int e = 0; e < dataset.events(); e++) {
-                row.setLength(0);
-                for (short[] channel : dataset.waveforms()[e]) {
-                    for (short v : channel) row.append(v).append(',');
-                }
-                for (double v : dataset.labels()[e]) row.append(Double.toString(v)).append(',');
-                row.setLength(row.length() - 1);
-                out.write(row.append('\n').toString());
-            }
-        }
+        AtomicOutput.write(file, out -> {
+            CsvDatasetWriter writer = new CsvDatasetWriter(out, file, dataset.channels(), dataset.samples(),
+                    dataset.labelNames(), dataset.attributes());
+            for (int e = 0; e < dataset.events(); e++) writer.add(dataset.waveforms()[e], dataset.labels()[e]);
+            writer.finish();
+        });
     }
 
     public static Dataset read(Path file) throws IOException {
         try (TextLines in = new TextLines(file)) {
             Map<String, String> attributes = new LinkedHashMap<>();
             String line = in.next();
+            boolean marked = CsvDatasetWriter.MARKER.equals(line);
+            if (marked) line = in.next();
             while (line != null && line.startsWith("#")) {
                 readAttribute(in, line, attributes);
                 line = in.next();
             }
             if (line == null) throw in.error("expected a header row (ch0_s0,…,<label names>), found the end of the file");
-            String[] header = line.isEmpty() ? new String[0] : TextLines.split(line);
+            if (marked && !in.lastLineTerminated()) throw truncated(file, 0);
+            String[] header = line.isEmpty() ? new String[0] : in.cells(line);
             int waveformColumns = checkWaveformHeader(in, header);
             int samples = samplesPerChannel(header);
             int channels = samples == 0 ? 0 : waveformColumns / samples;
             List<String> labelNames = checkLabelHeader(in, header, waveformColumns);
+            DatasetChecksum checksum = new DatasetChecksum(channels, samples, labelNames, attributes);
 
             List<short[][]> waveforms = new ArrayList<>();
             List<double[]> labels = new ArrayList<>();
+            boolean ended = false;
             while ((line = in.next()) != null) {
+                if (marked && !in.lastLineTerminated()) throw truncated(file, waveforms.size());
+                if (ended) throw in.error("expected nothing after the end line, found '" + TextLines.quote(line) + "'");
+                if (line.startsWith("#")) {
+                    checkEnd(in, line, checksum);
+                    ended = true;
+                    continue;
+                }
                 if (waveformColumns == 0) {
-                    throw in.error("expected no data rows for a header without waveform columns, found '" + line + "'");
+                    throw in.error("expected no data rows for a header without waveform columns, found '" + TextLines.quote(line) + "'");
                 }
                 if (line.isBlank()) throw in.error("expected a data row, found a blank line");
-                String[] cells = TextLines.split(line);
+                String[] cells = in.cells(line);
                 if (cells.length != header.length) {
                     throw in.error("expected " + header.length + " columns as in the header, found " + cells.length);
                 }
+                if (waveforms.isEmpty()) requireHeap(file, in, line.length() + 1L, channels, samples, labelNames.size());
                 short[][] event = new short[channels][samples];
                 for (int i = 0; i < waveformColumns; i++) event[i / samples][i % samples] = parseInt16(in, header[i], cells[i]);
                 double[] row = new double[labelNames.size()];
                 for (int j = 0; j < row.length; j++) row[j] = parseDouble(in, header[waveformColumns + j], cells[waveformColumns + j]);
                 waveforms.add(event);
                 labels.add(row);
+                checksum.add(event, row);
             }
+            if (marked && !ended) throw truncated(file, waveforms.size());
             return new Dataset(waveforms.toArray(new short[0][][]), labelNames, labels.toArray(new double[0][]), attributes);
         }
     }
 
-    private static void check(Dataset dataset, Path file) {
-        if (dataset.events() > 0 && dataset.samples() == 0) {
-            throw new IllegalArgumentException("cannot write " + dataset + " to CSV '" + file + "': events need at least one channel and sample");
+    private static DatasetFormatException truncated(Path file, long completeEvents) {
+        return DatasetFormatException.inFile(file, "truncated: the file ends after " + completeEvents + " complete event"
+                + (completeEvents == 1 ? "" : "s") + " without the end line '" + CsvDatasetWriter.END_SHAPE
+                + "' that pulsedl writes last (the write was interrupted or the file was cut); write it again");
+    }
+
+    /** Verifies the end line against the events read so far. */
+    private static void checkEnd(TextLines in, String line, DatasetChecksum checksum) throws DatasetFormatException {
+        Matcher m = CsvDatasetWriter.END.matcher(line);
+        if (!m.matches()) {
+            throw in.error("expected a data row or the end line '" + CsvDatasetWriter.END_SHAPE
+                    + "' (comments are allowed only before the header), found '" + TextLines.quote(line) + "'");
         }
-        for (String name : dataset.labelNames()) {
-            if (name.isEmpty() || name.contains(",") || name.contains("\n") || name.contains("\r") || name.startsWith("#")
-                    || WAVEFORM_COLUMN.matcher(name).matches()) {
-                throw new IllegalArgumentException("cannot write label '" + name + "' to CSV '" + file
-                        + "': a label name must be non-empty, must not contain a comma or line break, start with '#' or look like 'ch0_s0'");
-            }
+        long declared = Long.parseLong(m.group(1));
+        if (declared != checksum.events()) {
+            throw in.error("the end line records " + declared + " events, but the file holds " + checksum.events()
+                    + ": the file is damaged");
         }
-        for (String key : dataset.attributes().keySet()) {
-            if (key.isEmpty() || key.contains("=") || key.contains("\n") || key.contains("\r")) {
-                throw new IllegalArgumentException("cannot write attribute '" + key + "' to CSV '" + file
-                        + "': an attribute name must be non-empty and must not contain '=' or a line break");
-            }
+        if (!m.group(2).equals(checksum.value())) {
+            throw in.error("the content checksum is " + checksum.value() + ", but the end line records " + m.group(2)
+                    + ": the file was damaged or changed after it was written");
+        }
+    }
+
+    /** Refuses, from the first row's length and the file's size, a file whose events cannot fit in memory. */
+    private static void requireHeap(Path file, TextLines in, long rowBytes, int channels, int samples, int labels) throws IOException {
+        long events = Math.max(1, (Files.size(file) - in.bytesRead()) / rowBytes + 1);
+        String shortfall = DatasetSize.heapShortfall(DatasetSize.saturatingMultiply(events,
+                DatasetSize.heapBytesPerEvent(channels, samples, labels)));
+        if (shortfall != null) {
+            throw DatasetFormatException.inFile(file, "about " + events + " events (estimated from the file size) "
+                    + shortfall + "; " + DatasetSize.HEAP_ADVICE + ", or read a smaller file");
         }
     }
 
     private static void readAttribute(TextLines in, String line, Map<String, String> attributes) throws DatasetFormatException {
         String body = line.startsWith("# ") ? line.substring(2) : line.substring(1);
         int eq = body.indexOf('=');
-        if (eq <= 0) throw in.error("expected an attribute line '# key=value', found '" + line + "'");
+        if (eq <= 0) throw in.error("expected an attribute line '# key=value', found '" + TextLines.quote(line) + "'");
         String key = body.substring(0, eq);
-        if (attributes.containsKey(key)) throw in.error("expected each attribute once, found '" + key + "' again");
+        if (attributes.containsKey(key)) throw in.error("expected each attribute once, found '" + TextLines.quote(key) + "' again");
         attributes.put(key, unescape(in, body.substring(eq + 1)));
     }
 
     /** Checks the leading {@code chC_sS} columns form a full channel-major grid and returns their number. */
     private static int checkWaveformHeader(TextLines in, String[] header) throws DatasetFormatException {
         int count = 0;
-        while (count < header.length && WAVEFORM_COLUMN.matcher(header[count]).matches()) count++;
+        while (count < header.length && CsvDatasetWriter.isWaveformColumn(header[count])) count++;
         int samples = samplesPerChannel(header);
         if (count > 0 && samples == 0) {
-            throw in.error("header column 1: expected 'ch0_s0', found '" + header[0] + "'");
+            throw in.error("header column 1: expected 'ch0_s0', found '" + TextLines.quote(header[0]) + "'");
         }
         for (int i = 0; i < count; i++) {
-            String expected = waveformColumn(i / samples, i % samples);
+            String expected = CsvDatasetWriter.waveformColumn(i / samples, i % samples);
             if (!header[i].equals(expected)) {
-                throw in.error("header column " + (i + 1) + ": expected '" + expected + "', found '" + header[i] + "'");
+                throw in.error("header column " + (i + 1) + ": expected '" + expected + "', found '" + TextLines.quote(header[i]) + "'");
             }
         }
         if (count > 0 && count % samples != 0) {
             int c = count / samples;
-            throw in.error("header column " + (count + 1) + ": expected '" + waveformColumn(c, count % samples) + "' (every channel has "
-                    + samples + " samples), found " + (count < header.length ? "'" + header[count] + "'" : "the end of the header"));
+            throw in.error("header column " + (count + 1) + ": expected '" + CsvDatasetWriter.waveformColumn(c, count % samples)
+                    + "' (every channel has " + samples + " samples), found "
+                    + (count < header.length ? "'" + TextLines.quote(header[count]) + "'" : "the end of the header"));
         }
         return count;
     }
@@ -145,7 +166,7 @@ public final class CsvDatasetFormat {
     /** The number of leading {@code ch0_s0, ch0_s1, …} columns. */
     private static int samplesPerChannel(String[] header) {
         int s = 0;
-        while (s < header.length && header[s].equals(waveformColumn(0, s))) s++;
+        while (s < header.length && header[s].equals(CsvDatasetWriter.waveformColumn(0, s))) s++;
         return s;
     }
 
@@ -154,10 +175,11 @@ public final class CsvDatasetFormat {
         Set<String> seen = new HashSet<>();
         for (int i = from; i < header.length; i++) {
             String name = header[i];
-            Matcher m = WAVEFORM_COLUMN.matcher(name);
-            if (name.isEmpty() || m.matches() || !seen.add(name)) {
-                String why = name.isEmpty() ? "an empty name" : m.matches() ? "a waveform column after the labels" : "a repeated name";
-                throw in.error("header column " + (i + 1) + ": expected a distinct label name, found " + why + " '" + name + "'");
+            boolean waveform = CsvDatasetWriter.isWaveformColumn(name);
+            if (name.isEmpty() || waveform || !seen.add(name)) {
+                String why = name.isEmpty() ? "an empty name" : waveform ? "a waveform column after the labels" : "a repeated name";
+                throw in.error("header column " + (i + 1) + ": expected a distinct label name, found " + why
+                        + " '" + TextLines.quote(name) + "'");
             }
             names.add(name);
         }
@@ -165,24 +187,20 @@ public final class CsvDatasetFormat {
     }
 
     private static short parseInt16(TextLines in, String column, String cell) throws DatasetFormatException {
-        try {
-            return Short.parseShort(cell);
-        } catch (NumberFormatException e) {
-            throw in.error(column, "expected an int16 integer (-32768..32767), found '" + cell + "'");
+        if (cell.length() <= 7) {
+            try {
+                return Short.parseShort(cell);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
         }
+        throw in.error(column, "expected an int16 integer (-32768..32767), found '" + TextLines.quote(cell) + "'");
     }
 
     private static double parseDouble(TextLines in, String column, String cell) throws DatasetFormatException {
-        if (!DOUBLE.matcher(cell).matches()) throw in.error(column, "expected a decimal number, found '" + cell + "'");
+        // The length bound keeps the regular expression linear in time on a damaged file.
+        if (cell.length() > MAX_NUMBER_CHARS || !DOUBLE.matcher(cell).matches()) throw in.error(column, "expected a decimal number, found '" + TextLines.quote(cell) + "'");
         return Double.parseDouble(cell);
-    }
-
-    static String waveformColumn(int channel, int sample) {
-        return "ch" + channel + "_s" + sample;
-    }
-
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     private static String unescape(TextLines in, String value) throws DatasetFormatException {
@@ -199,7 +217,7 @@ public final class CsvDatasetFormat {
                 case 'n' -> sb.append('\n');
                 case 'r' -> sb.append('\r');
                 default -> throw in.error("expected an escape \\\\, \\n or \\r in the attribute value, found '\\"
-                        + (next == 0 ? "" : String.valueOf(next)) + "'");
+                        + (next == 0 ? "" : TextLines.quote(String.valueOf(next))) + "'");
             }
         }
         return sb.toString();

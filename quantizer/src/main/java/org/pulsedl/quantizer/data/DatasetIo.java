@@ -24,11 +24,23 @@ public final class DatasetIo {
         };
     }
 
+    /** Writes atomically: an interrupted or failed write leaves the previous file as it was. */
     public static void write(Dataset dataset, Path file) throws IOException {
-        switch (formatOf(file)) {
-            case HDF5 -> Hdf5DatasetFormat.write(dataset, file);
-            case CSV -> CsvDatasetFormat.write(dataset, file);
+        try {
+            switch (formatOf(file)) {
+                case HDF5 -> Hdf5DatasetFormat.write(dataset, file);
+                case CSV -> CsvDatasetFormat.write(dataset, file);
+            }
+        } catch (IOException e) {
+            throw namingFile(file, e);
         }
+    }
+
+    /** {@code e} itself when its message names {@code file}, else an error that does (e.g. a full disk). */
+    public static IOException namingFile(Path file, IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.contains(file.toString())) return e;
+        return new IOException(file + ": cannot write the dataset: " + (message == null ? "input/output error" : message), e);
     }
 
     /** The format for {@code file}'s extension (case-insensitive), or an error naming the supported ones. */

@@ -1,5 +1,7 @@
 package org.pulsedl.quantizer.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,14 +20,41 @@ final class EventAssembler {
     private int discardedRows;
     private int discardedEvents;
 
-    EventAssembler(int channels, int samples, boolean skipPartial) {
+    /**
+     * @param in the capture being read: an event may not have more samples than the file can hold rows (each
+     *           row takes at least 2 bytes), so a mistyped {@code --samples} cannot allocate gigabytes
+     */
+    EventAssembler(TextLines in, int channels, int samples, boolean skipPartial) throws IOException {
         if (channels <= 0 || samples <= 0) {
             throw new IllegalArgumentException("events need at least one channel and one sample, got " + channels + " x " + samples);
+        }
+        long maxRows = Files.size(in.file()) / 2 + 1;
+        if (samples > maxRows) {
+            throw DatasetFormatException.inFile(in.file(), "expected at least one event of " + samples
+                    + " samples, but the file can hold at most " + maxRows + " rows; check the samples per event");
         }
         this.channels = channels;
         this.samples = samples;
         this.skipPartial = skipPartial;
     }
+
+    /**
+     * Refuses, from the first row's length and the file's size, a capture whose events cannot fit in memory.
+     *
+     * @param rowBytes bytes of the first data row, line break included
+     */
+    void checkMemory(TextLines in, long rowBytes) throws IOException {
+        long rows = Math.max(1, (Files.size(in.file()) - in.bytesRead()) / Math.max(rowBytes, 1) + 1);
+        long events = rows / samples + 1;
+        String shortfall = DatasetSize.heapShortfall(DatasetSize.saturatingMultiply(events,
+                DatasetSize.heapBytesPerEvent(channels, samples, 0)));
+        if (shortfall != null) {
+            throw DatasetFormatException.inFile(in.file(), "about " + events + " events (estimated from the file size) "
+                    + shortfall + "; " + DatasetSize.HEAP_ADVICE + ", or import a smaller capture");
+        }
+    }
+
+    boolean isEmpty() { return events.isEmpty() && filled == 0; }
 
     /** Adds one row: {@code row[c]} is the sample of channel {@code c}. */
     void add(short[] row) {

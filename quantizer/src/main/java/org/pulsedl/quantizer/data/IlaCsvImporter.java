@@ -57,16 +57,16 @@ public record IlaCsvImporter(List<String> signals, int samplesPerEvent, boolean 
         try (TextLines in = new TextLines(file)) {
             String headerLine = in.next();
             if (headerLine == null) throw in.error("expected the ILA header row of signal names, found an empty file");
-            String[] header = trimmed(TextLines.split(headerLine));
+            String[] header = trimmed(in.cells(headerLine));
             int[] columns = selectColumns(in, header);
             int windowColumn = splitOnWindowRestart ? findWindowColumn(in, header) : -1;
 
             String radixLine = in.next();
             if (radixLine == null || !radixLine.startsWith(RADIX_PREFIX)) {
                 throw in.error("expected the radix row starting with '" + RADIX_PREFIX + "', found "
-                        + (radixLine == null ? "the end of the file" : "'" + radixLine + "'"));
+                        + (radixLine == null ? "the end of the file" : "'" + TextLines.quote(radixLine) + "'"));
             }
-            String[] radixCells = trimmed(TextLines.split(radixLine.substring(RADIX_PREFIX.length())));
+            String[] radixCells = trimmed(in.cells(radixLine.substring(RADIX_PREFIX.length())));
             if (radixCells.length != header.length) {
                 throw in.error("expected " + header.length + " radices, one per header column, found " + radixCells.length);
             }
@@ -83,13 +83,13 @@ public record IlaCsvImporter(List<String> signals, int samplesPerEvent, boolean 
             }
             IlaRadix windowRadix = windowColumn < 0 ? null : radixOf(in, header[windowColumn], radixCells[windowColumn]);
 
-            EventAssembler events = new EventAssembler(columns.length, samplesPerEvent, skipPartialEvents);
+            EventAssembler events = new EventAssembler(in, columns.length, samplesPerEvent, skipPartialEvents);
             short[] row = new short[columns.length];
             boolean first = true;
             String line;
             while ((line = in.next()) != null) {
                 if (line.isBlank()) continue;
-                String[] cells = trimmed(TextLines.split(line));
+                String[] cells = trimmed(in.cells(line));
                 if (cells.length != header.length) {
                     throw in.error("expected " + header.length + " columns as in the header, found " + cells.length);
                 }
@@ -98,6 +98,7 @@ public record IlaCsvImporter(List<String> signals, int samplesPerEvent, boolean 
                     if (position == 0 && !first) events.cut(in, "'" + SAMPLE_IN_WINDOW + "' restarting at 0");
                 }
                 for (int i = 0; i < columns.length; i++) row[i] = cell(in, header[columns[i]], cells[columns[i]], radix[i], width[i]);
+                if (first) events.checkMemory(in, line.length() + 1L);
                 events.add(row);
                 first = false;
             }
@@ -140,7 +141,7 @@ public record IlaCsvImporter(List<String> signals, int samplesPerEvent, boolean 
                 List<String> names = new ArrayList<>();
                 for (int c : found) names.add(header[c]);
                 throw in.error("signal '" + wanted + "': expected one matching column, found "
-                        + (found.isEmpty() ? "none among " + Arrays.toString(header) : found.size() + " " + names));
+                        + (found.isEmpty() ? "none among " + TextLines.quote(Arrays.toString(header), 1000) : found.size() + " " + names));
             }
             columns[s] = found.get(0);
             for (int t = 0; t < s; t++) {
@@ -160,7 +161,7 @@ public record IlaCsvImporter(List<String> signals, int samplesPerEvent, boolean 
 
     private static IlaRadix radixOf(TextLines in, String column, String text) throws DatasetFormatException {
         IlaRadix r = IlaRadix.byName(text);
-        if (r == null) throw in.error(column, "expected a radix UNSIGNED, SIGNED, HEX or BINARY, found '" + text + "'");
+        if (r == null) throw in.error(column, "expected a radix UNSIGNED, SIGNED, HEX or BINARY, found '" + TextLines.quote(text) + "'");
         return r;
     }
 

@@ -49,12 +49,12 @@ public enum IlaRadix {
      */
     public Result parse(String cell, int width, boolean twosComplement) {
         String expected = "expected " + article() + " " + name() + " value";
-        if (!syntax.matcher(cell).matches()) return Result.error(expected + ", found '" + cell + "'");
+        if (!syntax.matcher(cell).matches()) return Result.error(expected + ", found '" + TextLines.quote(cell) + "'");
         if (width > 0) expected += " of " + width + " bits";
         boolean negative = cell.startsWith("-");
         String digits = (negative ? cell.substring(1) : cell).replaceFirst("^0+(?=.)", "");
         // Anything longer cannot fit 62 bits, let alone int16: report it as out of range.
-        if (digits.length() > (base == 2 ? MAX_WIDTH : base == 16 ? 15 : 18)) return Result.error(expected + ", found '" + cell + "'");
+        if (digits.length() > (base == 2 ? MAX_WIDTH : base == 16 ? 15 : 18)) return Result.error(expected + ", found '" + TextLines.quote(cell) + "'");
         long magnitude = Long.parseLong(digits, base);
         long value = negative ? -magnitude : magnitude;
         if (width > 0 && width <= MAX_WIDTH) {
@@ -63,11 +63,11 @@ public enum IlaRadix {
                 case SIGNED -> value >= -(span / 2) && value < span / 2;
                 default -> value < span;
             };
-            if (!fits) return Result.error(expected + ", found '" + cell + "'");
+            if (!fits) return Result.error(expected + ", found '" + TextLines.quote(cell) + "'");
             if (isBitPattern() && twosComplement && value >= span / 2) value -= span;
         }
         if (value < Short.MIN_VALUE || value > Short.MAX_VALUE) {
-            return Result.error("expected a value that fits int16 (-32768..32767), found " + value + " ('" + cell + "')");
+            return Result.error("expected a value that fits int16 (-32768..32767), found " + value + " ('" + TextLines.quote(cell) + "')");
         }
         return new Result((short) value, null);
     }

@@ -30,19 +30,20 @@ public record PlainCsvCaptureImporter(int channels, int samplesPerEvent, boolean
         try (TextLines in = new TextLines(file)) {
             String line = nextRow(in);
             if (line == null) throw in.error("expected at least one row of samples, found none");
-            String[] first = cells(line);
+            String[] first = cells(in, line);
             String[] names = isHeader(first) ? first : null;
             int width = channels > 0 ? channels : first.length;
             if (names != null) {
                 if (names.length != width) throw in.error("expected " + width + " header columns (one per channel), found " + names.length);
                 line = nextRow(in);
             }
-            EventAssembler events = new EventAssembler(width, samplesPerEvent, skipPartialEvents);
+            EventAssembler events = new EventAssembler(in, width, samplesPerEvent, skipPartialEvents);
             short[] row = new short[width];
             for (; line != null; line = nextRow(in)) {
-                String[] cells = cells(line);
+                String[] cells = cells(in, line);
                 if (cells.length != width) throw in.error("expected " + width + " columns (one per channel), found " + cells.length);
                 for (int c = 0; c < width; c++) row[c] = parse(in, names == null ? "channel " + c : names[c], cells[c]);
+                if (events.isEmpty()) events.checkMemory(in, line.length() + 1L);
                 events.add(row);
             }
             events.cut(in, "the capture ending");
@@ -82,11 +83,11 @@ public record PlainCsvCaptureImporter(int channels, int samplesPerEvent, boolean
                 if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) return (short) v;
             }
         }
-        throw in.error(column, "expected an int16 integer (-32768..32767), found '" + cell + "'");
+        throw in.error(column, "expected an int16 integer (-32768..32767), found '" + TextLines.quote(cell) + "'");
     }
 
-    private static String[] cells(String line) {
-        String[] cells = TextLines.split(line);
+    private static String[] cells(TextLines in, String line) throws DatasetFormatException {
+        String[] cells = in.cells(line);
         for (int i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
         return cells;
     }

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.quantizer.io.AtomicOutput;
 import org.pulsedl.quantizer.model.Activation;
 import org.pulsedl.quantizer.model.Padding;
 import org.pulsedl.quantizer.model.Shape;
@@ -40,8 +41,9 @@ public final class QModelFormat {
 
     // ---------------------------------------------------------------- writing
 
+    /** Writes {@code model} to {@code file} atomically (the previous file stays whole if the write is interrupted). */
     public static void write(QuantizedModel model, Path file) throws IOException {
-        Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
+        AtomicOutput.writeString(file, toJson(model));
     }
 
     /** The file's text: {@link #contentTree} with {@code content_crc32} after {@code version}. */

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.quantizer.io.AtomicOutput;
 import org.pulsedl.quantizer.model.Activation;
 import org.pulsedl.quantizer.model.AveragePooling1D;
 import org.pulsedl.quantizer.model.Conv1D;
@@ -80,12 +81,9 @@ public record FloatModelFile(Model model, AdcInput adc, List<String> outputs, Li
         return new FloatInference(model).run(this.adc.toModelInput(adc));
     }
 
+    /** Writes the model to {@code file} atomically (missing folders are created). */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        AtomicOutput.writeString(file, toJson());
     }
 
     /** The file's text: the fields below, with {@code content_crc32} ({@link ModelJson}) after {@code version}. */

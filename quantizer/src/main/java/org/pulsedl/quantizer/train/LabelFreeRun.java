@@ -1,10 +1,7 @@
 package org.pulsedl.quantizer.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +11,6 @@ import java.util.Map;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.model.ModelSpec;
-import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
@@ -135,13 +131,8 @@ public record LabelFreeRun(String layers, String name, TrainingOptions training,
         meta.put("seed", Long.toString(training.seed()));
         FloatModelFile floatFile = new FloatModelFile(r.floatModel(), adc, names, units, meta);
 
-        Files.createDirectories(outDir);
-        QModelFormat.write(q, outDir.resolve(TrainingRun.QMODEL));
-        floatFile.write(outDir.resolve(TrainingRun.FLOAT_MODEL));
-        if (savedModel) {
-            SavedModelExport.export(r.floatModel(), adc, outDir.resolve(TrainingRun.SAVED_MODEL));
-        }
-        writeHistory(outDir.resolve(TrainingRun.HISTORY), lr, c, dataName, windows, adc, ts);
+        new TrainingOutput(q, floatFile, null, savedModel ? r.floatModel() : null, adc,
+                history(lr, c, dataName, windows, adc, ts)).write(outDir);
         return new Outcome(lr, r, c, floatFile, q, adc);
     }
 
@@ -166,8 +157,8 @@ public record LabelFreeRun(String layers, String name, TrainingOptions training,
         return t;
     }
 
-    private void writeHistory(Path file, LabelFreeTrainer.Result r, LinearCalibration c, String dataName, TrainingSet set,
-                              AdcInput adc, double ts) throws IOException {
+    private Map<String, Object> history(LabelFreeTrainer.Result r, LinearCalibration c, String dataName, TrainingSet set,
+                                        AdcInput adc, double ts) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "pulsedl-training-history");
         root.put("version", 1);
@@ -212,6 +203,6 @@ public record LabelFreeRun(String layers, String name, TrainingOptions training,
             epochs.add(m);
         }
         root.put("epochs", epochs);
-        Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root) + "\n");
+        return root;
     }
 }

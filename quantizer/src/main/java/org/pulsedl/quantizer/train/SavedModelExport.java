@@ -1,11 +1,9 @@
 package org.pulsedl.quantizer.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.pulsedl.quantizer.io.AtomicOutput;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.tensorflow.Graph;
@@ -34,13 +32,20 @@ public final class SavedModelExport {
 
     private SavedModelExport() {}
 
-    /** Writes {@code model} (label units) with its normalisation to {@code dir}, replacing an earlier export there. */
+    /**
+     * Writes {@code model} (label units) with its normalisation to {@code dir}, replacing an earlier export there
+     * whole (the folder is built beside it and swapped in: {@link AtomicOutput#writeDirectory}).
+     */
     public static void export(Model model, AdcInput adc, Path dir) throws IOException {
+        AtomicOutput.writeDirectory(dir, partial -> exportInto(model, adc, partial));
+    }
+
+    /** Exports into {@code dir}, an empty folder (a partial of {@link AtomicOutput}). */
+    static void exportInto(Model model, AdcInput adc, Path dir) throws IOException {
         if (model.inputShape().isFlat()) {
             throw new IllegalArgumentException("a SavedModel export needs a [length][channels] model input, got "
                     + model.inputShape());
         }
-        deleteRecursively(dir);
         int len = model.inputShape().length();
         int ch = model.inputShape().channels();
         if (adc.baseline().length != ch) {
@@ -95,17 +100,6 @@ public final class SavedModelExport {
                 System.arraycopy(flat, e * k, y[e], 0, k);
             }
             return y;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,10 +1,7 @@
 package org.pulsedl.quantizer.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +11,6 @@ import java.util.Map;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.model.ModelSpec;
-import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
@@ -36,7 +32,7 @@ import org.pulsedl.quantizer.quant.QuantizationOptions;
 public record TrainingRun(String layers, String targets, boolean perChannel, String name, TrainingOptions training,
                           QuantizationOptions quant, boolean savedModel, int calibWindows) {
 
-    /** Files of the output directory. */
+    /** Files of the output directory (written together by {@link TrainingOutput}). */
     public static final String QMODEL = "model.qmodel";
     public static final String FLOAT_MODEL = "float-model.json";
     public static final String QAT_FLOAT_MODEL = "qat-float-model.json";
@@ -88,23 +84,18 @@ public record TrainingRun(String layers, String targets, boolean perChannel, Str
         meta.put("seed", Long.toString(training.seed()));
         FloatModelFile floatFile = new FloatModelFile(r.floatModel(), adc, names, units, meta);
 
-        Files.createDirectories(outDir);
-        QModelFormat.write(q, outDir.resolve(QMODEL));
-        floatFile.write(outDir.resolve(FLOAT_MODEL));
+        FloatModelFile qatFile = null;
         if (r.hasQat()) {
             Map<String, String> qm = new LinkedHashMap<>(meta);
             qm.put("weights", "after quantisation-aware fine-tuning (the float weights " + QMODEL + " quantises)");
-            new FloatModelFile(r.qatModel(), adc, names, units, qm).write(outDir.resolve(QAT_FLOAT_MODEL));
+            qatFile = new FloatModelFile(r.qatModel(), adc, names, units, qm);
         }
-        if (savedModel) {
-            SavedModelExport.export(r.floatModel(), adc, outDir.resolve(SAVED_MODEL));
-        }
-        writeHistory(outDir.resolve(HISTORY), r, dataName, set, spec, adc);
+        new TrainingOutput(q, floatFile, qatFile, savedModel ? r.floatModel() : null, adc,
+                history(r, dataName, set, spec, adc)).write(outDir);
         return new Outcome(r, floatFile, q, adc, spec);
     }
 
-    private void writeHistory(Path file, TrainingResult r, String dataName, TrainingSet set, TargetSpec spec, AdcInput adc)
-            throws IOException {
+    private Map<String, Object> history(TrainingResult r, String dataName, TrainingSet set, TargetSpec spec, AdcInput adc) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "pulsedl-training-history");
         root.put("version", 1);
@@ -136,8 +127,7 @@ public record TrainingRun(String layers, String targets, boolean perChannel, Str
             epochs.add(m);
         }
         root.put("epochs", epochs);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Files.writeString(file, mapper.writeValueAsString(root) + "\n");
+        return root;
     }
 
     private static double round(double seconds) { return Math.round(seconds * 1000) / 1000.0; }

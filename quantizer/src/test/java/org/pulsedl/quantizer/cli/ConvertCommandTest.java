@@ -110,4 +110,20 @@ class ConvertCommandTest {
         assertEquals(2, code, "picocli reports mutually exclusive options as a usage error");
         assertTrue(err.toString().contains("mutually exclusive"), err.toString());
     }
+
+    /** Issue 8: a truncated HDF5 file was read as valid and converted into 12,675 garbage label rows, exit 0. */
+    @Test
+    void truncatedHdf5IsRefusedAndNothingIsWritten() throws IOException {
+        short[][][] w = new short[2000][2][32];
+        double[][] labels = new double[2000][3];
+        for (int e = 0; e < 2000; e++) labels[e] = new double[] {e, -e, 0.5 * e};
+        DatasetIo.write(new Dataset(w, List.of("a", "b", "c"), labels, Map.of()), dir.resolve("full.h5"));
+        byte[] bytes = Files.readAllBytes(dir.resolve("full.h5"));
+        Files.write(dir.resolve("cut.h5"), java.util.Arrays.copyOf(bytes, bytes.length * 9 / 10));
+        assertEquals(2, run("--in", path("cut.h5"), "--out", path("cut.csv")));
+        DatasetFormatException e = assertInstanceOf(DatasetFormatException.class, failure);
+        assertTrue(e.getMessage().startsWith(path("cut.h5") + ": truncated or damaged: dataset 'labels' [2000, 3] declares "),
+                e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("cut.csv")));
+    }
 }

@@ -86,6 +86,18 @@ class TrainCommandTest {
         assertEquals("INT8", q8.metadata().get("precision"));
         assertEquals("per-tensor", q8.metadata().get("weights"));
         assertEquals(15, q8.mBits());
+
+        // Training again into the same folder without QAT and without a SavedModel leaves no part of the first
+        // model (issue 8: an old saved_model/ survived beside the new model.qmodel); other files stay.
+        Files.writeString(out.resolve("notes.txt"), "my notes");
+        run(new TrainCommand(), "--data", data.toString(), "--per-channel", "--spec", "conv1d:4:4:2:relu,flatten,dense:8:relu,dense:2",
+                "--epochs", "1", "--qat-epochs", "0", "--batch", "32", "--threads", "1", "--no-saved-model", "--out", out.toString());
+        try (java.util.stream.Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("float-model.json", "model.qmodel", "notes.txt", "training.json"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        assertEquals("my notes", Files.readString(out.resolve("notes.txt")));
+        assertTrue(!Files.readString(out.resolve("training.json")).contains("\"phase\" : \"qat\""), "training.json is the second run's");
     }
 
     @Test
@@ -116,5 +128,15 @@ class TrainCommandTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> run(new TrainCommand(), "--data", dir.resolve("nope.h5").toString(), "--out", out));
         assertEquals("--data: no such file '" + dir.resolve("nope.h5") + "'", missing.getMessage());
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        IllegalArgumentException notAFolder = assertThrows(IllegalArgumentException.class,
+                () -> run(new TrainCommand(), "--data", dir.resolve("nope.h5").toString(), "--out", file.toString()));
+        assertEquals("--out " + file + ": is an existing file; choose a folder name", notAFolder.getMessage(),
+                "the output folder is checked before the data is read");
+        Files.createDirectories(dir.resolve("o2/model.qmodel"));
+        IllegalArgumentException partIsAFolder = assertThrows(IllegalArgumentException.class,
+                () -> run(new TrainCommand(), "--data", data.toString(), "--out", dir.resolve("o2").toString()));
+        assertEquals("--out " + dir.resolve("o2") + ": model.qmodel is a folder; training writes a file there: move it away first",
+                partIsAFolder.getMessage());
     }
 }

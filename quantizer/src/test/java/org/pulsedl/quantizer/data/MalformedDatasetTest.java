@@ -86,7 +86,7 @@ class MalformedDatasetTest {
         Path file = dir.resolve("text.h5");
         Files.writeString(file, "not hdf5");
         String m = assertThrows(DatasetFormatException.class, () -> DatasetIo.read(file)).getMessage();
-        assertEquals(file + ": expected an HDF5 file, found one jhdf cannot read (No valid HDF5 signature found)", m);
+        assertEquals(file + ": expected an HDF5 file, found one that cannot be read: it is damaged, truncated or not HDF5 (No valid HDF5 signature found)", m);
     }
 
     @Test
@@ -101,13 +101,13 @@ class MalformedDatasetTest {
 
     @Test
     void hdf5WrongVersion() throws IOException {
-        Path file = dir.resolve("v2.h5");
+        Path file = dir.resolve("v3.h5");
         try (WritableHdfFile out = HdfFile.write(file)) {
             out.putAttribute("format", "pulsedl-dataset");
-            out.putAttribute("format_version", 2);
+            out.putAttribute("format_version", 3);
         }
         String m = assertThrows(DatasetFormatException.class, () -> DatasetIo.read(file)).getMessage();
-        assertEquals(file + ": root attribute 'format_version': expected the integer 1, found 2 (Integer)", m);
+        assertEquals(file + ": root attribute 'format_version': expected the integer 1 or 2, found 3 (int32)", m);
     }
 
     private Path hdf5(String name, Object waveforms, Object labels, Object labelNames) throws IOException {
