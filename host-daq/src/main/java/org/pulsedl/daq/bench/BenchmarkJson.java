@@ -71,6 +71,8 @@ public final class BenchmarkJson {
             o.put("n_failed", m.nFailed());
             putNullable(o, "mean_dt_ps", m.meanDtPs());
             writeTruth(o, m.truth());
+            writeSpectrum(o, m.spectrum());
+            writeSlices(o, m.dtVsAmplitude());
             ArrayNode flags = o.putArray("flags");
             for (Flag f : m.flags()) {
                 ObjectNode fo = flags.addObject();
@@ -89,7 +91,50 @@ public final class BenchmarkJson {
         putArray(o, "sigma_t_truth_ps", t == null ? null : t.sigmaTruthPs());
         putNullable(o, "energy_bias_pct", t == null ? null : t.energyBiasPct());
         putNullable(o, "energy_slope", t == null ? null : t.energySlope());
+        putNullable(o, "energy_intercept", t == null ? null : t.energyIntercept());
         putNullable(o, "energy_linearity_max_dev_pct", t == null ? null : t.energyLinearityPct());
+    }
+
+    /** The spectrum's fitted lines (null at a fixed amplitude). */
+    private static void writeSpectrum(ObjectNode o, EnergySpectrum s) {
+        if (s == null) {
+            o.putNull("spectrum");
+            return;
+        }
+        ObjectNode so = o.putObject("spectrum");
+        so.put("calibrated", s.calibrated());
+        so.put("unit", s.unit());
+        so.put("bin_width", round(s.histogram().binWidth(), 6));
+        ArrayNode lines = so.putArray("lines");
+        for (org.pulsedl.daq.stats.LineFit l : s.lines()) {
+            ObjectNode lo = lines.addObject();
+            lo.put("centroid", round(l.centroid(), 6));
+            lo.put("centroid_err", round(l.centroidError(), 6));
+            lo.put("sigma", round(l.sigma(), 6));
+            lo.put("fwhm", round(l.fwhm(), 6));
+            lo.put("fwhm_pct", round(l.fwhmPct(), 6));
+            lo.put("area", round(l.area(), 3));
+            lo.put("background_per_bin", round(l.background(), 3));
+            lo.put("chi2_ndf", round(l.chi2PerNdf(), 4));
+        }
+    }
+
+    /** σΔt in amplitude slices (null at a fixed amplitude). */
+    private static void writeSlices(ObjectNode o, List<AmplitudeSlices.Slice> slices) {
+        if (slices == null) {
+            o.putNull("dt_vs_amplitude");
+            return;
+        }
+        ArrayNode a = o.putArray("dt_vs_amplitude");
+        for (AmplitudeSlices.Slice s : slices) {
+            ObjectNode so = a.addObject();
+            so.put("amplitude_lo", round(s.amplitudeLo(), 4));
+            so.put("amplitude_hi", round(s.amplitudeHi(), 4));
+            so.put("amplitude_mean", round(s.amplitudeMean(), 4));
+            so.put("n_events", s.events());
+            putNullable(so, "sigma_dt_ps", s.sigmaDtPs());
+            putNullable(so, "sigma_dt_err_ps", s.sigmaDtErrPs());
+        }
     }
 
     private static void putArray(ObjectNode o, String key, double[] v) {

@@ -29,6 +29,7 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.pulsedl.daq.stats.GaussianFit;
 import org.pulsedl.daq.stats.Histogram;
+import org.pulsedl.daq.stats.LineFit;
 import org.pulsedl.quantizer.io.AtomicOutput;
 
 /** PNG plots of a benchmark: Δt and energy histograms with their Gaussian fits, and σΔt vs SNR with the bound. */
@@ -45,8 +46,9 @@ public final class BenchmarkPlots {
     private BenchmarkPlots() {}
 
     /** Names of the plots this class draws: a file in the plots folder with such a name is an earlier run's plot. */
-    private static final String STALE_PLOT = "(dt|energy)_[A-Za-z0-9_.-]+\\.png|" + Pattern.quote(SWEEP_PLOT) + "|"
-            + Pattern.quote(PHASE_BIAS_PLOT);
+    private static final String SLICES_PLOT = "sigma_dt_vs_amplitude.png";
+    private static final String STALE_PLOT = "(dt|energy|spectrum)_[A-Za-z0-9_.-]+\\.png|" + Pattern.quote(SWEEP_PLOT) + "|"
+            + Pattern.quote(PHASE_BIAS_PLOT) + "|" + Pattern.quote(SLICES_PLOT);
 
     /**
      * Writes one Δt histogram per time method and one energy histogram per energy method of {@code main}, the
@@ -57,6 +59,11 @@ public final class BenchmarkPlots {
         Map<Path, JFreeChart> charts = new LinkedHashMap<>(histograms(dir, main));
         JFreeChart bias = phaseBiasChart(main);
         if (bias != null) charts.put(dir.resolve(PHASE_BIAS_PLOT), bias);
+        for (MethodResult m : main.methods()) {
+            if (m.spectrum() != null) charts.put(dir.resolve("spectrum_" + m.name() + ".png"), spectrumChart(m.name(), m.spectrum()));
+        }
+        JFreeChart slices = slicesChart(main);
+        if (slices != null) charts.put(dir.resolve(SLICES_PLOT), slices);
         if (!sweep.isEmpty()) charts.put(dir.resolve(SWEEP_PLOT), sweepChart(sweep));
         try (AtomicOutput.Batch b = AtomicOutput.batch()) {
             for (Map.Entry<Path, JFreeChart> c : charts.entrySet()) b.write(c.getKey(), PngFile.of(c.getValue(), WIDTH, HEIGHT));
@@ -175,6 +182,84 @@ public final class BenchmarkPlots {
             r.setSeriesPaint(0, Color.BLACK);
             r.setSeriesStroke(0, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {8f, 6f}, 0f));
             r.setSeriesShapesVisible(0, false);
+        }
+        plot.setRenderer(r);
+        style(plot);
+        return chart;
+    }
+
+    /** The energy spectrum with each fitted line (Gaussian on its linear background) drawn over it. */
+    private static JFreeChart spectrumChart(String method, EnergySpectrum s) {
+        Histogram h = s.histogram();
+        XYSeries bars = new XYSeries("events");
+        for (int i = 0; i < h.bins(); i++) bars.add(h.binCenter(i), h.count(i));
+        StringBuilder lines = new StringBuilder();
+        for (LineFit l : s.lines()) {
+            lines.append(lines.length() == 0 ? "" : "; ").append(String.format("%.1f: FWHM %.3f %% (χ²/ndf %.2f)",
+                    l.centroid(), l.fwhmPct(), l.chi2PerNdf()));
+        }
+        JFreeChart chart = ChartFactory.createXYBarChart(String.format("%s: energy spectrum (%s)", method, s.unit()),
+                "energy (" + s.unit() + ")", false, "windows / bin (" + String.format("%.3g", h.binWidth()) + ")",
+                new XYBarDataset(new XYSeriesCollection(bars), h.binWidth()), PlotOrientation.VERTICAL, true, false, false);
+        chart.addSubtitle(new TextTitle(s.lines().isEmpty() ? "no line found" : "lines: " + lines,
+                new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        XYPlot plot = chart.getXYPlot();
+        XYBarRenderer bar = (XYBarRenderer) plot.getRenderer();
+        bar.setBarPainter(new StandardXYBarPainter());
+        bar.setShadowVisible(false);
+        bar.setSeriesPaint(0, new Color(90, 130, 200));
+        XYSeriesCollection fits = new XYSeriesCollection();
+        for (LineFit l : s.lines()) {
+            XYSeries c = new XYSeries(String.format("line fit at %.1f", l.centroid()));
+            double half = EnergySpectrum.WINDOW_SIGMAS * l.sigma();
+            // Per coarse bin: the Gaussian's density times the bin width, plus the background scaled to the bin.
+            double fineWidth = 2 * half / 50;
+            for (int i = 0; i <= 200; i++) {
+                double x = l.centroid() - half + 2 * half * i / 200;
+                double z = (x - l.centroid()) / l.sigma();
+                double g = l.area() * h.binWidth() / (l.sigma() * Math.sqrt(2 * Math.PI)) * Math.exp(-0.5 * z * z);
+                double bg = (l.background() + l.slope() * (x - l.centroid())) * h.binWidth() / fineWidth;
+                c.add(x, g + bg);
+            }
+            fits.addSeries(c);
+        }
+        plot.setDataset(1, fits);
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < fits.getSeriesCount(); i++) {
+            line.setSeriesPaint(i, PALETTE[(i + 1) % PALETTE.length]);
+            line.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        plot.setRenderer(1, line);
+        style(plot);
+        return chart;
+    }
+
+    /** σΔt in amplitude slices for every time method, with error bars; null at a fixed amplitude. */
+    private static JFreeChart slicesChart(BenchmarkPoint p) {
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (MethodResult m : p.methods()) {
+            if (m.dtVsAmplitude() == null) continue;
+            YIntervalSeries s = new YIntervalSeries(m.name());
+            for (AmplitudeSlices.Slice sl : m.dtVsAmplitude()) {
+                if (sl.sigmaDtPs() == null) continue;
+                s.add(sl.amplitudeMean(), sl.sigmaDtPs(), sl.sigmaDtPs() - sl.sigmaDtErrPs(), sl.sigmaDtPs() + sl.sigmaDtErrPs());
+            }
+            data.addSeries(s);
+        }
+        if (data.getSeriesCount() == 0) return null;
+        JFreeChart chart = ChartFactory.createXYLineChart("Two-channel time resolution σΔt in amplitude slices ("
+                        + AmplitudeSlices.SLICES + " slices of equal counts)", "amplitude (ADC codes, slice mean)", "σΔt (ps)",
+                data, PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setRangeAxis(new ReadableLogAxis("σΔt (ps, log scale)"));
+        XYErrorRenderer r = new XYErrorRenderer();
+        r.setDrawXError(false);
+        r.setDefaultLinesVisible(true);
+        Shape[] shapes = DefaultDrawingSupplier.createStandardSeriesShapes();
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, PALETTE[(i + 1) % PALETTE.length]);
+            r.setSeriesShape(i, shapes[i % shapes.length]);
+            r.setSeriesShapesFilled(i, i % 2 == 0);
         }
         plot.setRenderer(r);
         style(plot);

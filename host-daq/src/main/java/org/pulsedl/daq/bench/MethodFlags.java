@@ -31,9 +31,17 @@ final class MethodFlags {
      * @param t             time estimates {@code [event][channel]}, or null
      * @param e             energy estimates {@code [event][channel]}, or null
      * @param trueAmplitude {@code [event]}, or null; energies are judged relative to it, as in the statistics
+     * @param varyingAmplitude the events' amplitudes when they vary, else null
      */
-    static List<Flag> of(MethodResult r, CrlbSummary crlb, TruthMetrics truth, double[][] t, double[][] e, double[] trueAmplitude) {
+    static List<Flag> of(MethodResult r, CrlbSummary crlb, TruthMetrics truth, double[][] t, double[][] e, double[] trueAmplitude,
+                         double[] varyingAmplitude) {
         List<Flag> flags = new ArrayList<>();
+        if (e != null && trueAmplitude == null && varyingAmplitude != null) {
+            org.pulsedl.daq.stats.SampleStats a = org.pulsedl.daq.stats.SampleStats.of(varyingAmplitude);
+            flags.add(new Flag("amplitude_spread", Flag.ENERGY, String.format("the amplitude varies (σ/mean %.0f %%) and the "
+                    + "dataset has no true amplitudes: σE/E is the width of the spectrum, not the resolution; read the "
+                    + "FWHM at a line of the spectrum", 100 * a.sigma() / a.mean())));
+        }
         Double perChannel = truth == null ? null : meanOf(truth.sigmaTruthPs());
         if (crlb != null && r.sigmaDtPs() != null && r.sigmaDtErrPs() != null
                 && r.sigmaDtPs() + BELOW_BOUND_ERRORS * r.sigmaDtErrPs() < crlb.sigmaDtPs()) {

@@ -19,6 +19,8 @@ import org.pulsedl.daq.stats.Histogram;
  * @param dtFit         the Gaussian fit of the Δt histogram (ps, mean subtracted), or null
  * @param energyFit     the Gaussian fit of the relative-energy histogram (% deviation from the mean), or null
  * @param truth         the method against the dataset's truth labels, or null when the dataset has none
+ * @param spectrum      the energy spectrum with its fitted lines when the amplitude varies, or null
+ * @param dtVsAmplitude σΔt in amplitude slices when the amplitude varies, or null
  * @param flags         reasons not to read a number as a plain result (empty when there are none)
  */
 public record MethodResult(String name,
@@ -26,7 +28,8 @@ public record MethodResult(String name,
                            Double energyResPct, Double energyFwhmPct,
                            int nEvents, int nFailed,
                            FitSummary dtFit, FitSummary energyFit,
-                           TruthMetrics truth, List<Flag> flags) {
+                           TruthMetrics truth, EnergySpectrum spectrum, List<AmplitudeSlices.Slice> dtVsAmplitude,
+                           List<Flag> flags) {
     public MethodResult {
         flags = List.copyOf(flags);
     }
@@ -38,7 +41,7 @@ public record MethodResult(String name,
 
     MethodResult withFlags(List<Flag> newFlags) {
         return new MethodResult(name, meanDtPs, sigmaDtPs, sigmaDtErrPs, fwhmDtPs, energyResPct, energyFwhmPct, nEvents, nFailed,
-                dtFit, energyFit, truth, newFlags);
+                dtFit, energyFit, truth, spectrum, dtVsAmplitude, newFlags);
     }
 
     /** A Gaussian fit together with the histogram it was fitted to (for plots). */

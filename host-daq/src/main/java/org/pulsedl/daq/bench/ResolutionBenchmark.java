@@ -28,6 +28,8 @@ public final class ResolutionBenchmark {
     public static BenchmarkPoint evaluate(Dataset data, double periodNs, List<Method> methods, CrlbSummary crlb,
                                           Double snrDbTarget, double snrDbMeasured, LongConsumer progress) {
         Truth truth = Truth.of(data, periodNs);
+        double[] amplitude = AmplitudeSlices.amplitudes(data, truth);
+        double[] varying = AmplitudeSlices.varies(amplitude) ? amplitude : null;
         List<MethodResult> results = new ArrayList<>();
         long windowsPerMethod = (long) data.events() * data.channels();
         long[] done = {0};
@@ -46,12 +48,16 @@ public final class ResolutionBenchmark {
             });
             done[0] += windowsPerMethod;
             if (progress != null) progress.accept(done[0]);
-            results.add(summarise(m.name(), t, e, truth, data.channels(), crlb));
+            results.add(summarise(m.name(), t, e, truth, data.channels(), crlb, varying));
         }
         return new BenchmarkPoint(snrDbTarget, snrDbMeasured, crlb, results);
     }
 
-    static MethodResult summarise(String name, double[][] t, double[][] e, Truth truth, int channels, CrlbSummary crlb) {
+    /**
+     * @param varyingAmplitude the events' amplitudes when they vary (for the spectrum and the slices), else null
+     */
+    static MethodResult summarise(String name, double[][] t, double[][] e, Truth truth, int channels, CrlbSummary crlb,
+                                  double[] varyingAmplitude) {
         double[] trueAmplitude = truth.amplitude();
         Double meanDt = null, sigmaDt = null, sigmaDtErr = null, fwhmDt = null, eRes = null, eFwhm = null;
         MethodResult.FitSummary dtFit = null, eFit = null;
@@ -91,9 +97,12 @@ public final class ResolutionBenchmark {
             }
         }
         TruthMetrics metrics = truth.hasTime() || truth.hasAmplitude() ? TruthMetrics.of(t, e, truth) : null;
+        EnergySpectrum spectrum = e != null && varyingAmplitude != null ? EnergySpectrum.of(e, metrics) : null;
+        List<AmplitudeSlices.Slice> slices = t != null && channels >= 2 && varyingAmplitude != null
+                ? AmplitudeSlices.of(t, varyingAmplitude) : null;
         MethodResult r = new MethodResult(name, meanDt, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit,
-                metrics, List.of());
-        return r.withFlags(MethodFlags.of(r, crlb, metrics, t, e, trueAmplitude));
+                metrics, spectrum, slices, List.of());
+        return r.withFlags(MethodFlags.of(r, crlb, metrics, t, e, trueAmplitude, varyingAmplitude));
     }
 
     /** Gaussian fit of the values minus {@code mean}; null when there are too few values to fit. */

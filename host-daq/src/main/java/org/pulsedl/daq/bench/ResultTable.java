@@ -32,6 +32,7 @@ public final class ResultTable {
                     m.nEvents());
         }
         printTruth(out, p);
+        printSpectra(out, p);
         for (MethodResult m : p.methods()) {
             for (Flag f : m.flags()) out.printf("! %s (%s): %s%n", m.name(), f.quantity(), f.message());
         }
@@ -53,6 +54,27 @@ public final class ResultTable {
                     t.sigmaTruthPs() == null ? "—" : perChannel(t.sigmaTruthPs()),
                     fmt(t.energyBiasPct(), "%+.3f", ""), fmt(t.energySlope(), "%.4f", ""),
                     fmt(t.energyLinearityPct(), "%.3f", ""));
+        }
+    }
+
+    /** Lines of each method's spectrum and σΔt by amplitude, when the amplitude varies. */
+    private static void printSpectra(PrintWriter out, BenchmarkPoint p) {
+        for (MethodResult m : p.methods()) {
+            EnergySpectrum s = m.spectrum();
+            if (s == null) continue;
+            out.printf("%nspectrum %s (%s):%s%n", m.name(), s.unit(), s.lines().isEmpty() ? " no line found" : "");
+            for (org.pulsedl.daq.stats.LineFit l : s.lines()) {
+                out.printf("  line at %.1f ± %.1f: FWHM %.2f (%.3f %%), area %.0f, background %.1f per bin, χ²/ndf %.2f%n",
+                        l.centroid(), l.centroidError(), l.fwhm(), l.fwhmPct(), l.area(), l.background(), l.chi2PerNdf());
+            }
+        }
+        for (MethodResult m : p.methods()) {
+            if (m.dtVsAmplitude() == null) continue;
+            StringBuilder b = new StringBuilder();
+            for (AmplitudeSlices.Slice s : m.dtVsAmplitude()) {
+                b.append(String.format("  %.0f: %s", s.amplitudeMean(), s.sigmaDtPs() == null ? "—" : String.format("%.1f", s.sigmaDtPs())));
+            }
+            out.printf("σΔt ps vs amplitude (codes) %s:%s%n", m.name(), b);
         }
     }
 

@@ -14,11 +14,13 @@ import org.pulsedl.daq.stats.SampleStats;
  * @param energyBiasPct        mean(Ê/E) − 1 in %; null without true amplitudes or energies
  * @param energySlope          slope of the least-squares line Ê = a·E + b (1 for a linear, unit-gain estimator);
  *                             null when the true amplitude does not vary
+ * @param energyIntercept      its intercept b, in the estimator's units; null with the slope
  * @param energyLinearityPct   largest deviation of the mean Ê in {@link #AMPLITUDE_BINS} amplitude bins from
  *                             that line, in % of the line; null when the amplitude does not vary
  */
 public record TruthMetrics(double[] phaseBiasPs, Double phaseBiasRmsPs, Double phaseBiasMaxPs, double[] sigmaTruthPs,
-                           Double energyBiasPct, Double energySlope, Double energyLinearityPct) {
+                           Double energyBiasPct, Double energySlope, Double energyIntercept,
+                           Double energyLinearityPct) {
     public static final int PHASE_BINS = 16;
     public static final int AMPLITUDE_BINS = 10;
     /** Below this relative spread the amplitude counts as fixed and linearity is not defined. */
@@ -45,7 +47,7 @@ public record TruthMetrics(double[] phaseBiasPs, Double phaseBiasRmsPs, Double p
             }
             sigma = perChannelSigma(t, truth);
         }
-        Double eBias = null, slope = null, lin = null;
+        Double eBias = null, slope = null, intercept = null, lin = null;
         if (e != null && truth.hasAmplitude()) {
             double[] ratio = new double[e.length * e[0].length];
             for (int ev = 0; ev < e.length; ev++) {
@@ -58,11 +60,12 @@ public record TruthMetrics(double[] phaseBiasPs, Double phaseBiasRmsPs, Double p
                 double[] line = fitLine(e, truth.amplitude());
                 if (line != null) {
                     slope = line[0];
+                    intercept = line[1];
                     lin = linearity(e, truth.amplitude(), line);
                 }
             }
         }
-        return new TruthMetrics(bias, rms, max, sigma, eBias, slope, lin);
+        return new TruthMetrics(bias, rms, max, sigma, eBias, slope, intercept, lin);
     }
 
     /** Mean residual per phase bin, ps; NaN for bins with too few events. */

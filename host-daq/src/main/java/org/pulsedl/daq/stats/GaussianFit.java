@@ -24,7 +24,6 @@ public record GaussianFit(double normalisation, double mean, double sigma, doubl
 
     /** Fewest entries in range a fit is attempted for. */
     public static final int MIN_ENTRIES = 10;
-    private static final int MAX_ITERATIONS = 200;
 
     /** FWHM of the fitted Gaussian, 2.355·σ ("from the Gaussian fit"). */
     public double fwhm() { return SampleStats.FWHM_PER_SIGMA * sigma; }
@@ -66,74 +65,30 @@ public record GaussianFit(double normalisation, double mean, double sigma, doubl
         }
         double m0 = s1 / s0;
         double sg0 = Math.sqrt(Math.max(s2 / s0 - m0 * m0, 0) + h.binWidth() * h.binWidth() / 12);
-        double[] p = {s0, m0, sg0};
-        double[] mu = new double[nb], dmu = new double[3 * nb];
-        double cost = evaluate(p, edges, n, mu, dmu);
-        double lambda = 1e-3;
-        int it = 0;
-        double[] hess = new double[9], grad = new double[3], trial = new double[3];
-        double[] muT = new double[nb], dmuT = new double[3 * nb];
-        for (; it < MAX_ITERATIONS; it++) {
-            fisher(mu, dmu, n, hess, grad);
-            double[] a = hess.clone();
-            for (int j = 0; j < 3; j++) a[4 * j] *= 1 + lambda;
-            double[] step = grad.clone();
-            if (!SymmetricSolver.solve(a, 3, step)) { lambda *= 10; continue; }
-            for (int j = 0; j < 3; j++) trial[j] = p[j] + step[j];
-            double costT = trial[2] > 0 && trial[0] > 0 ? evaluate(trial, edges, n, muT, dmuT) : Double.NaN;
-            if (costT <= cost) {
-                boolean done = Math.abs(step[1]) < 1e-9 * trial[2] && Math.abs(step[2]) < 1e-9 * trial[2]
-                        && cost - costT < 1e-10;
-                System.arraycopy(trial, 0, p, 0, 3);
-                System.arraycopy(muT, 0, mu, 0, nb);
-                System.arraycopy(dmuT, 0, dmu, 0, 3 * nb);
-                cost = costT;
-                lambda = Math.max(lambda / 10, 1e-12);
-                if (done) break;
-            } else {
-                lambda *= 10;
-                if (lambda > 1e12) break;   // no downhill step left: at the minimum to machine precision
-            }
-        }
-        fisher(mu, dmu, n, hess, grad);
-        double[] cov = SymmetricSolver.inverseDiagonal(hess, 3);   // Fisher info of the Poisson likelihood
-        return new GaussianFit(p[0], p[1], p[2], Math.sqrt(cov[0]), Math.sqrt(cov[1]), Math.sqrt(cov[2]),
-                cost, nb - 3, it + 1);
+        PoissonFit.Result r = PoissonFit.minimise((q, mu, dmu) -> q[2] > 0 && q[0] > 0 && gaussian(q, edges, mu, dmu, 3, 0),
+                new double[] {s0, m0, sg0}, n);
+        double[] p = r.params(), e = r.errors();
+        return new GaussianFit(p[0], p[1], p[2], e[0], e[1], e[2], r.chi2(), nb - 3, r.iterations());
     }
 
-    /** Fills expected counts and their derivatives w.r.t. (N, m, σ); returns Baker–Cousins χ². */
-    private static double evaluate(double[] p, double[] edges, double[] n, double[] mu, double[] dmu) {
+    /**
+     * Expected counts of a Gaussian (N, m, σ) = {@code p[0..2]} integrated over each bin, written into
+     * {@code mu} and the derivatives into {@code dmu[k·i + offset + 0..2]} of a k-parameter model.
+     */
+    static boolean gaussian(double[] p, double[] edges, double[] mu, double[] dmu, int k, int offset) {
         double norm = p[0], m = p[1], s = p[2];
-        double cost = 0;
-        int nb = n.length;
+        int nb = mu.length;
         double zPrev = (edges[0] - m) / s, cdfPrev = normalCdf(zPrev), pdfPrev = normalPdf(zPrev);
         for (int i = 0; i < nb; i++) {
             double z = (edges[i + 1] - m) / s, cdf = normalCdf(z), pdf = normalPdf(z);
             double prob = Math.max(cdf - cdfPrev, 0);
             mu[i] = norm * prob;
-            dmu[3 * i] = prob;
-            dmu[3 * i + 1] = -norm * (pdf - pdfPrev) / s;
-            dmu[3 * i + 2] = -norm * (z * pdf - zPrev * pdfPrev) / s;
-            double mi = Math.max(mu[i], 1e-300);
-            cost += 2 * (mi - n[i] + (n[i] > 0 ? n[i] * Math.log(n[i] / mi) : 0));
+            dmu[k * i + offset] = prob;
+            dmu[k * i + offset + 1] = -norm * (pdf - pdfPrev) / s;
+            dmu[k * i + offset + 2] = -norm * (z * pdf - zPrev * pdfPrev) / s;
             zPrev = z; cdfPrev = cdf; pdfPrev = pdf;
         }
-        return cost;
-    }
-
-    /** Fisher matrix Σ ∂μ∂μᵀ/μ and scoring direction Σ (n/μ − 1)∂μ (= −½ gradient of χ²_λ). */
-    private static void fisher(double[] mu, double[] dmu, double[] n, double[] hess, double[] grad) {
-        java.util.Arrays.fill(hess, 0);
-        java.util.Arrays.fill(grad, 0);
-        for (int i = 0; i < mu.length; i++) {
-            if (!(mu[i] > 1e-300)) continue;
-            double w = 1 / mu[i], r = n[i] / mu[i] - 1;
-            for (int a = 0; a < 3; a++) {
-                grad[a] += r * dmu[3 * i + a];
-                for (int b = 0; b <= a; b++) hess[3 * a + b] += w * dmu[3 * i + a] * dmu[3 * i + b];
-            }
-        }
-        hess[1] = hess[3]; hess[2] = hess[6]; hess[5] = hess[7];
+        return true;
     }
 
     static double normalPdf(double z) { return Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI); }

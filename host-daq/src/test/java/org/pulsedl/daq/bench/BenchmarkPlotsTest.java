@@ -24,7 +24,7 @@ class BenchmarkPlotsTest {
             ev[0] = onset + 0.2 + 0.04 * gauss(rng);
             ev[1] = onset + 0.04 * gauss(rng);
         }
-        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, new CrlbSummary(58.8, 41.6, 0.254));
+        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, new CrlbSummary(58.8, 41.6, 0.254), null);
         return new BenchmarkPoint(47.4, 47.45, new CrlbSummary(58.8, 41.6, 0.254), List.of(r));
     }
 

@@ -14,7 +14,7 @@ class ResolutionBenchmarkTest {
     void twoChannelSigmaIsTheSampleSigmaOfTheDifferenceInPs() {
         // Δt = t0 − t1 = {+0.010, −0.010, +0.010, −0.010} ns → mean 0, sample σ = 10 ps · √(4/3)
         double[][] t = {{5.010, 5.0}, {5.0, 5.010}, {7.010, 7.0}, {7.0, 7.010}};
-        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, null);
+        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, null, null);
         assertEquals(10 * Math.sqrt(4.0 / 3), r.sigmaDtPs(), 1e-9);
         assertEquals(r.sigmaDtPs() / Math.sqrt(2 * 3), r.sigmaDtErrPs(), 1e-12);
         assertEquals(4, r.nEvents());
@@ -24,7 +24,7 @@ class ResolutionBenchmarkTest {
     @Test
     void failedEstimatesAreExcludedAndCounted() {
         double[][] t = {{1.0, 1.0}, {Double.NaN, 1.0}, {1.002, 1.0}, {1.0, 1.002}};
-        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, null);
+        MethodResult r = ResolutionBenchmark.summarise("x", t, null, Truth.none(8), 2, null, null);
         assertEquals(3, r.nEvents());
         assertEquals(1, r.nFailed());
     }
@@ -33,7 +33,7 @@ class ResolutionBenchmarkTest {
     void energyResolutionIsRelativeToTheTrueAmplitudeAndPooledOverChannels() {
         // Ê/E = {0.99, 1.01, 0.99, 1.01}: mean 1, σ = 0.01·√(4/3) → 1.1547 %
         double[][] e = {{99, 101}, {198, 202}};
-        MethodResult r = ResolutionBenchmark.summarise("x", null, e, new Truth(null, new double[] {100, 200}, 8), 2, null);
+        MethodResult r = ResolutionBenchmark.summarise("x", null, e, new Truth(null, new double[] {100, 200}, 8), 2, null, null);
         assertEquals(100 * 0.01 * Math.sqrt(4.0 / 3), r.energyResPct(), 1e-9);
         assertEquals(2.3548200450309493 * r.energyResPct(), r.energyFwhmPct(), 1e-9);
         assertEquals(2, r.nEvents());
