@@ -15,6 +15,7 @@ import org.pulsedl.daq.bench.BenchmarkRun;
 import org.pulsedl.daq.bench.MethodRegistry;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.ResultTable;
+import org.pulsedl.daq.sim.RecordedPulseModel;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.cli.GivenOptions;
@@ -64,6 +65,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots into DIR.")
     Path plots;
 
+    @Option(names = "--override", description = "With --data: use the pulse-model options given even where they contradict "
+            + "what the dataset records (shape, sampling rate, ADC bits, baseline, onset).")
+    boolean override;
+
     @Mixin
     SimulatorOptions simulator;
 
@@ -86,8 +91,18 @@ public final class BenchCommand implements Callable<Integer> {
 
         Map<String, String> parameters = new LinkedHashMap<>();
         BenchmarkPoint main;
+        if (data == null && override) throw new IllegalArgumentException("--override applies only with --data");
         if (data != null) {
             Dataset d = InputFiles.read(data, DatasetIo::read);
+            Map<String, String> attributes = d.attributes();
+            RecordedPulseModel recorded = InputFiles.read(data, f -> RecordedPulseModel.of(attributes));
+            config = simulator.forDataset(recorded, d.samples(), d.channels(), override, data.toString());
+            out.printf(recorded.any()
+                    ? "pulse model from %s" + (override ? " (your options override it where given)" : "")
+                            + ": %s, %.4g MSPS, onset sample %d (the bound and the fit use it)%n"
+                    : "%s records no pulse model: the bound and the fit assume %s, %.4g MSPS, onset sample %d "
+                            + "(the options or their defaults; label the bound as assumed)%n",
+                    data, config.shape().describe(), config.samplingRateMsps(), config.onsetSample());
             if (network != null) network.checkWindows(d.samples(), data.toString());
             int inFile = d.events();
             if (GivenOptions.given(spec, "--events")) {
@@ -103,6 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
             parameters.put("events_used", Integer.toString(d.events()));
             parameters.put("events_in_file", Integer.toString(inFile));
             parameters.putAll(d.attributes());
+            parameters.put("pulse_model_source", recorded.any() ? "dataset attributes" : "assumed (options; the dataset records none)");
+            parameters.put("pulse_model_shape", config.shape().describe());
             main = BenchmarkRun.recorded(d, config, names, network, "bench");
         } else {
             if (network != null) network.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));

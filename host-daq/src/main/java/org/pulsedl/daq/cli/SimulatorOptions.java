@@ -11,6 +11,7 @@ import org.pulsedl.daq.sim.CrRcShape;
 import org.pulsedl.daq.sim.DoubleExponentialShape;
 import org.pulsedl.daq.sim.NoiseSpec;
 import org.pulsedl.daq.sim.PulseShape;
+import org.pulsedl.daq.sim.RecordedPulseModel;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.daq.sim.TemplateShape;
 import org.pulsedl.quantizer.cli.GivenOptions;
@@ -158,20 +159,78 @@ public final class SimulatorOptions {
         } else {
             offsets.addAll(offsetsNs);
         }
-        NoiseSpec noise;
-        if (snrDb != null && noiseSigmaCodes != null) {
-            throw new IllegalArgumentException("give either --snr or --noise-sigma, not both");
-        } else if (noiseSigmaCodes != null) {
-            noise = new NoiseSpec.Sigma(noiseSigmaCodes);
-        } else {
-            noise = new NoiseSpec.SnrDb(snrDb != null ? snrDb : SimulatorConfig.PDL2_SNR_DB);
-        }
+        NoiseSpec noise = noiseSpec();
         if (!amplitudeDist.strip().equals("fixed")) {
             GivenOptions.refuse(command, "with --amplitude-dist " + amplitudeDist + " (it sets the fixed amplitude)", "--amplitude");
         }
         AmplitudeDistribution amplitude = AmplitudeDistribution.parse(amplitudeDist, amplitudeFraction);
         return new SimulatorConfig(pulseShape(), samplingRateMsps, adcBits, baselineFraction, samples, onsetSample, offsets,
                 noise, commonJitterNs, channelJitterNs, amplitude, seed);
+    }
+
+    /** Options that describe the pulse shape. */
+    private static final List<String> SHAPE_OPTIONS = List.of("--shape", "--crrc-order", "--tau", "--rise-tau", "--decay-tau",
+            "--template", "--template-step");
+
+    /**
+     * The configuration of a stored dataset: its windows and channels, and the pulse model it records in its
+     * attributes (issue 9: a 250 MSPS file benchmarked with the 125 MSPS default gave a 17× "resolution"). An
+     * option that contradicts a recorded value is refused unless {@code override}; what the file does not record
+     * comes from the options (their defaults included).
+     *
+     * @param file the dataset, for messages
+     */
+    public SimulatorConfig forDataset(RecordedPulseModel rec, int samples, int channels, boolean override, String file) {
+        boolean shapeGiven = SHAPE_OPTIONS.stream().anyMatch(o -> GivenOptions.given(command, o));
+        PulseShape shapeUsed;
+        if (rec.shapeText() == null || (override && shapeGiven)) {
+            shapeUsed = pulseShape();
+        } else if (rec.shape() == null) {   // a template: the attribute names it but cannot hold its samples
+            if (!shapeGiven) throw new IllegalArgumentException(file + " records the pulse shape '" + rec.shapeText()
+                    + "'; give the same template with --shape template --template FILE");
+            shapeUsed = pulseShape();
+        } else {
+            if (shapeGiven && !pulseShape().describe().equals(rec.shapeText())) {
+                throw contradiction("--shape/--tau/…", pulseShape().describe(), "shape", rec.shapeText(), file);
+            }
+            shapeUsed = rec.shape();
+        }
+        double rate = recorded("--sampling-rate", samplingRateMsps, rec.samplingRateMsps(), "sampling_rate_msps", override, file);
+        int bits = (int) recorded("--adc-bits", adcBits, rec.adcBits() == null ? null : rec.adcBits().doubleValue(), "adc_bits", override, file);
+        double baseline = recorded("--baseline", baselineFraction, rec.baselineFraction(), "baseline_fraction", override, file);
+        int onset = (int) recorded("--onset", onsetSample, rec.onsetSample() == null ? null : rec.onsetSample().doubleValue(),
+                "onset_sample", override, file);
+        List<Double> offsets = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            offsets.add(rec.channelOffsetsNs() != null && rec.channelOffsetsNs().size() == channels ? rec.channelOffsetsNs().get(c) : 0.0);
+        }
+        return new SimulatorConfig(shapeUsed, rate, bits, baseline, samples, onset, offsets, noiseSpec(), 0, 0,
+                AmplitudeDistribution.parse(amplitudeDist, amplitudeFraction), seed);
+    }
+
+    /** The recorded value, or the option's when the file records none (or {@code override} and it was given). */
+    private double recorded(String option, double optionValue, Double rec, String attribute, boolean override, String file) {
+        boolean given = GivenOptions.given(command, option);
+        if (rec == null || (override && given)) return optionValue;
+        if (given && optionValue != rec) {
+            throw contradiction(option, fmt(optionValue), attribute, fmt(rec), file);
+        }
+        return rec;
+    }
+
+    private static IllegalArgumentException contradiction(String option, String value, String attribute, String rec, String file) {
+        return new IllegalArgumentException(option + " " + value + " contradicts " + file + ", which records " + attribute
+                + "=" + rec + "; drop the option to use the file's value, or give --override to benchmark with yours");
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private NoiseSpec noiseSpec() {
+        if (snrDb != null && noiseSigmaCodes != null) throw new IllegalArgumentException("give either --snr or --noise-sigma, not both");
+        if (noiseSigmaCodes != null) return new NoiseSpec.Sigma(noiseSigmaCodes);
+        return new NoiseSpec.SnrDb(snrDb != null ? snrDb : SimulatorConfig.PDL2_SNR_DB);
     }
 
     /** The configuration with the noise set by a target SNR, whatever --snr or --noise-sigma said (SNR sweeps). */
