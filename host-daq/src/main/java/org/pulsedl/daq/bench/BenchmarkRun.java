@@ -18,11 +18,14 @@ public final class BenchmarkRun {
 
     /** Simulates {@code events} events of {@code config} and benchmarks {@code methodNames} on them. */
     public static BenchmarkPoint simulated(SimulatorConfig config, int events, List<String> methodNames, NeuralModel network, String label) {
-        Dataset data;
+        return simulatedDataset(simulate(config, events, label), config, methodNames, network, label);
+    }
+
+    /** Simulates {@code events} events of {@code config}, with a progress bar named {@code label}. */
+    public static Dataset simulate(SimulatorConfig config, int events, String label) {
         try (ProgressBar bar = new ProgressBar(label + " simulate", events)) {
-            data = PulseSimulator.generate(config, events, bar::set);
+            return PulseSimulator.generate(config, events, bar::set);
         }
-        return simulatedDataset(data, config, methodNames, network, label);
     }
 
     /** Benchmarks a dataset known to come from {@code config} (e.g. read back from a file): the bound is exact. */

@@ -21,6 +21,7 @@ import org.pulsedl.daq.stats.Histogram;
  * @param truth         the method against the dataset's truth labels, or null when the dataset has none
  * @param spectrum      the energy spectrum with its fitted lines when the amplitude varies, or null
  * @param dtVsAmplitude σΔt in amplitude slices when the amplitude varies, or null
+ * @param perEvent      every window's estimates, for {@code bench --per-event}
  * @param flags         reasons not to read a number as a plain result (empty when there are none)
  */
 public record MethodResult(String name,
@@ -29,7 +30,15 @@ public record MethodResult(String name,
                            int nEvents, int nFailed,
                            FitSummary dtFit, FitSummary energyFit,
                            TruthMetrics truth, EnergySpectrum spectrum, List<AmplitudeSlices.Slice> dtVsAmplitude,
-                           List<Flag> flags) {
+                           PerEvent perEvent, List<Flag> flags) {
+    /**
+     * The method's estimates of every window, {@code [event][channel]}; null where it makes no such estimate.
+     *
+     * @param timesNs  time after the first sample, ns
+     * @param energies amplitude, ADC codes (the method's own scale)
+     */
+    public record PerEvent(double[][] timesNs, double[][] energies) {}
+
     public MethodResult {
         flags = List.copyOf(flags);
     }
@@ -41,7 +50,7 @@ public record MethodResult(String name,
 
     MethodResult withFlags(List<Flag> newFlags) {
         return new MethodResult(name, meanDtPs, sigmaDtPs, sigmaDtErrPs, fwhmDtPs, energyResPct, energyFwhmPct, nEvents, nFailed,
-                dtFit, energyFit, truth, spectrum, dtVsAmplitude, newFlags);
+                dtFit, energyFit, truth, spectrum, dtVsAmplitude, perEvent, newFlags);
     }
 
     /** A Gaussian fit together with the histogram it was fitted to (for plots). */

@@ -101,7 +101,7 @@ public final class ResolutionBenchmark {
         List<AmplitudeSlices.Slice> slices = t != null && channels >= 2 && varyingAmplitude != null
                 ? AmplitudeSlices.of(t, varyingAmplitude) : null;
         MethodResult r = new MethodResult(name, meanDt, sigmaDt, sigmaDtErr, fwhmDt, eRes, eFwhm, nEvents, nFailed, dtFit, eFit,
-                metrics, spectrum, slices, List.of());
+                metrics, spectrum, slices, new MethodResult.PerEvent(t, e), List.of());
         return r.withFlags(MethodFlags.of(r, crlb, metrics, t, e, trueAmplitude, varyingAmplitude));
     }
 

@@ -14,6 +14,7 @@ import org.pulsedl.daq.bench.BenchmarkPoint;
 import org.pulsedl.daq.bench.BenchmarkRun;
 import org.pulsedl.daq.bench.MethodRegistry;
 import org.pulsedl.daq.bench.NeuralModel;
+import org.pulsedl.daq.bench.PerEventTable;
 import org.pulsedl.daq.bench.ResultTable;
 import org.pulsedl.daq.sim.RecordedPulseModel;
 import org.pulsedl.daq.sim.SimulatorConfig;
@@ -65,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots into DIR.")
     Path plots;
 
+    @Option(names = "--per-event", paramLabel = "FILE",
+            description = "Write every benchmarked window with its truth (where known) and every method's time and energy "
+                    + "per channel as label columns: a dataset (.h5 or .csv) for your own analysis (docs/benchmark.md).")
+    Path perEvent;
+
     @Option(names = "--override", description = "With --data: use the pulse-model options given even where they contradict "
             + "what the dataset records (shape, sampling rate, ADC bits, baseline, onset).")
     boolean override;
@@ -77,6 +83,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (events < 100) throw new IllegalArgumentException("--events must be >= 100 for meaningful statistics, got " + events);
         if (json != null) OutputPaths.file("--json", json);
         if (plots != null) OutputPaths.folder("--plots", plots);
+        if (perEvent != null) {
+            DatasetIo.formatOf(perEvent);
+            OutputPaths.file("--per-event", perEvent);
+        }
         if (data != null) {
             if (snrSweep != null) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
             simulator.refuseFixedByDataset("with --data: the dataset fixes the windows, channels, offsets, noise, jitter and "
@@ -91,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         Map<String, String> parameters = new LinkedHashMap<>();
         BenchmarkPoint main;
+        Dataset benchmarked;
         if (data == null && override) throw new IllegalArgumentException("--override applies only with --data");
         if (data != null) {
             Dataset d = InputFiles.read(data, DatasetIo::read);
@@ -121,12 +132,14 @@ public final class BenchCommand implements Callable<Integer> {
             parameters.put("pulse_model_source", recorded.any() ? "dataset attributes" : "assumed (options; the dataset records none)");
             parameters.put("pulse_model_shape", config.shape().describe());
             main = BenchmarkRun.recorded(d, config, names, network, "bench");
+            benchmarked = d;
         } else {
             if (network != null) network.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));
             parameters.put("name", config.equals(SimulatorConfig.pdl2()) ? "pdl2" : "custom");
             parameters.put("events", Integer.toString(events));
             parameters.putAll(config.attributes());
-            main = BenchmarkRun.simulated(config, events, names, network, "bench");
+            benchmarked = BenchmarkRun.simulate(config, events, "bench");
+            main = BenchmarkRun.simulatedDataset(benchmarked, config, names, network, "bench");
         }
         parameters.put("methods", String.join(",", names));
         if (model != null) parameters.put("model", model);
@@ -144,6 +157,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (json != null) {
             BenchmarkJson.write(json, BenchmarkJson.toJson(parameters, main, sweep));
             out.println("wrote " + json);
+        }
+        if (perEvent != null) {
+            DatasetIo.write(PerEventTable.of(benchmarked, main, parameters), perEvent);
+            out.println("wrote " + perEvent + " (" + benchmarked.events() + " events, per-method columns)");
         }
         if (plots != null) {
             List<Path> files = BenchmarkPlots.write(plots, main, sweep);
