@@ -20,7 +20,7 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static final int USER_ERROR = 2;
     static final int INTERNAL_ERROR = 1;
     /** Environment variable the launcher passes to {@code java} (for example {@code -Xmx8g}). */
-    static final String JAVA_OPTS_VARIABLE = "PULSEDL_JAVA_OPTS";
+    static final String JAVA_OPTS_VARIABLE = org.pulsedl.quantizer.data.DatasetSize.JAVA_OPTS_VARIABLE;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -27,7 +27,7 @@ class SimulateSizeTest {
         assertTrue(err.startsWith("pulsedl simulate: error: " + out + ": 2000000000 events of 2 x 32 samples written as HDF5 "
                 + "needs about 7"), err);
         assertTrue(err.endsWith("; write CSV instead (e.g. --out big.csv, streamed in constant memory), simulate fewer events, "
-                + "or raise the JVM's memory limit, e.g. JAVA_TOOL_OPTIONS=-Xmx16g"), err);
+                + "or raise the JVM's memory limit, e.g. PULSEDL_JAVA_OPTS=-Xmx16g ./pulsedl …"), err);
         assertFalse(Files.exists(out));
     }
 

@@ -11,8 +11,10 @@ import java.util.Locale;
  * reader allocates from a size declared in an untrusted file before checking it.
  */
 public final class DatasetSize {
-    /** How the user can give the JVM more memory: the launcher runs plain {@code java}, which reads this. */
-    public static final String HEAP_ADVICE = "raise the JVM's memory limit, e.g. JAVA_TOOL_OPTIONS=-Xmx16g";
+    /** The environment variable the {@code ./pulsedl} launcher passes to {@code java} (e.g. {@code -Xmx16g}). */
+    public static final String JAVA_OPTS_VARIABLE = "PULSEDL_JAVA_OPTS";
+    /** How the user can give the JVM more memory. */
+    public static final String HEAP_ADVICE = "raise the JVM's memory limit, e.g. " + JAVA_OPTS_VARIABLE + "=-Xmx16g ./pulsedl …";
 
     private DatasetSize() {}
 
