@@ -48,10 +48,7 @@ public final class BenchmarkJson {
         if (p.crlb() == null) {
             node.putNull("crlb");
         } else {
-            ObjectNode c = node.putObject("crlb");
-            c.put("sigma_dt_ps", round(p.crlb().sigmaDtPs(), 4));
-            c.put("sigma_t_single_ps", round(p.crlb().sigmaTSinglePs(), 4));
-            c.put("sigma_a_rel_pct", round(p.crlb().sigmaARelPct(), 6));
+            writeBound(node.putObject("crlb"), p.crlb());
         }
         ArrayNode methods = node.putArray("methods");
         for (MethodResult m : p.methods()) {
@@ -81,6 +78,16 @@ public final class BenchmarkJson {
                 fo.put("message", f.message());
             }
         }
+    }
+
+    /** The bound; {@code model} says where its pulse model comes from, {@code coloured_noise} is null for white noise. */
+    private static void writeBound(ObjectNode c, CrlbSummary b) {
+        c.put("sigma_dt_ps", round(b.sigmaDtPs(), 4));
+        c.put("sigma_t_single_ps", round(b.sigmaTSinglePs(), 4));
+        c.put("sigma_a_rel_pct", round(b.sigmaARelPct(), 6));
+        c.put("model", b.model());
+        if (b.colouredNoise() == null) c.putNull("coloured_noise");
+        else writeBound(c.putObject("coloured_noise"), b.colouredNoise());
     }
 
     /** Against the truth (DESIGN §3); every field is null when the dataset has no such labels. */

@@ -38,15 +38,16 @@ public final class BenchmarkRun {
         CramerRaoBound bound = CramerRaoBound.compute(config.shape(), config.nominalAmplitudeCodes(),
                 effectiveSigma(config.noiseSigmaCodes()), config.samplePeriodNs(), config.samples(), onsetNs(config),
                 CramerRaoBound.DEFAULT_PHASE_POINTS);
-        return evaluate(data, pulseModel(config, config.samples()), bound, Double.isNaN(snrTarget) ? null : snrTarget,
-                methodNames, network, label);
+        return evaluate(data, pulseModel(config, config.samples()), summary(bound, "exact", null),
+                Double.isNaN(snrTarget) ? null : snrTarget, methodNames, network, label);
     }
 
     /**
      * Benchmarks a recorded or stored dataset. The pulse model (shape, sampling, onset) comes from
      * {@code config}; the noise σ and the amplitude for the bound are measured from the data.
      */
-    public static BenchmarkPoint recorded(Dataset data, SimulatorConfig config, List<String> methodNames, NeuralModel network, String label) {
+    public static BenchmarkPoint recorded(Dataset data, SimulatorConfig config, boolean modelRecorded, List<String> methodNames,
+                                          NeuralModel network, String label) {
         if (data.events() < 2) throw new IllegalArgumentException("dataset has " + data.events() + " events; the benchmark needs at least 2");
         SnrMeter.Snr snr = SnrMeter.measure(data);
         double amplitude = data.labelNames().contains(ResolutionBenchmark.AMPLITUDE_LABEL)
@@ -55,13 +56,53 @@ public final class BenchmarkRun {
                         data.samples(), onsetNs(config), CramerRaoBound.DEFAULT_PHASE_POINTS);
         CramerRaoBound bound = CramerRaoBound.compute(config.shape(), amplitude, snr.noiseCodes(),
                 config.samplePeriodNs(), data.samples(), onsetNs(config), CramerRaoBound.DEFAULT_PHASE_POINTS);
-        return evaluate(data, pulseModel(config, data.samples()), bound, null, methodNames, network, label);
+        return evaluate(data, pulseModel(config, data.samples()), summary(bound, modelRecorded ? "recorded" : "assumed", null),
+                null, methodNames, network, label);
     }
 
-    private static BenchmarkPoint evaluate(Dataset data, MethodRegistry.PulseModel model, CramerRaoBound bound,
+    /**
+     * Benchmarks a capture that records no pulse model: the template, the onset and the noise (with its
+     * autocorrelation) are estimated from the data ({@link EstimatedPulseModel}); the white-noise bound is
+     * reported, and beside it the bound for the measured noise covariance when the noise is coloured.
+     */
+    public static BenchmarkPoint estimated(Dataset data, EstimatedPulseModel m, double periodNs, List<String> methodNames,
+                                           NeuralModel network, String label) {
+        int n = data.samples();
+        CramerRaoBound white = CramerRaoBound.compute(m.shape(), m.amplitude(), m.noiseSigma(), periodNs, n, m.onsetNs(),
+                CramerRaoBound.DEFAULT_PHASE_POINTS);
+        CrlbSummary coloured = null;
+        if (isColoured(m)) {
+            CramerRaoBound b;
+            try {
+                b = CramerRaoBound.computeColoured(m.shape(), m.amplitude(), m.autocovariance(), periodNs, n, m.onsetNs(),
+                        CramerRaoBound.DEFAULT_PHASE_POINTS);
+            } catch (IllegalArgumentException notPositiveDefinite) {
+                b = CramerRaoBound.computeColoured(m.shape(), m.amplitude(), m.taperedAutocovariance(), periodNs, n,
+                        m.onsetNs(), CramerRaoBound.DEFAULT_PHASE_POINTS);
+            }
+            coloured = summary(b, "estimated", null);
+        }
+        MethodRegistry.PulseModel model = new MethodRegistry.PulseModel(m.shape(), periodNs, n, m.onsetNs(), m.amplitude());
+        return evaluate(data, model, summary(white, "estimated", coloured), null, methodNames, network, label);
+    }
+
+    /** Coloured: some autocorrelation coefficient above {@link #COLOURED_CORRELATION}. */
+    static boolean isColoured(EstimatedPulseModel m) {
+        double[] rho = m.correlation();
+        for (double r : rho) if (Math.abs(r) > COLOURED_CORRELATION) return true;
+        return false;
+    }
+
+    /** |ρ| above which the measured noise counts as coloured (far beyond the estimator's spread on white noise). */
+    static final double COLOURED_CORRELATION = 0.05;
+
+    private static CrlbSummary summary(CramerRaoBound b, String model, CrlbSummary coloured) {
+        return new CrlbSummary(b.twoChannelSigmaDtPs(), b.sigmaTimePs(), 100 * b.relativeAmplitude(), model, coloured);
+    }
+
+    private static BenchmarkPoint evaluate(Dataset data, MethodRegistry.PulseModel model, CrlbSummary crlb,
                                            Double snrTarget, List<String> methodNames, NeuralModel network, String label) {
         List<Method> methods = MethodRegistry.create(methodNames, model, network);
-        CrlbSummary crlb = new CrlbSummary(bound.twoChannelSigmaDtPs(), bound.sigmaTimePs(), 100 * bound.relativeAmplitude());
         double snrMeasured = SnrMeter.measure(data).db();
         try (ProgressBar bar = new ProgressBar(label + " estimate", (long) data.events() * data.channels() * methods.size())) {
             LongConsumer progress = bar::set;

@@ -10,8 +10,13 @@ public final class ResultTable {
         out.printf("SNR %.2f dB measured%s%n", p.snrDbMeasured(),
                 p.snrDbTarget() == null ? "" : String.format(" (target %.2f dB)", p.snrDbTarget()));
         if (p.crlb() != null) {
-            out.printf("Cramér–Rao bound: σΔt %.1f ps (two-channel), σt %.1f ps (single), σA/A %.3f %%%n",
-                    p.crlb().sigmaDtPs(), p.crlb().sigmaTSinglePs(), p.crlb().sigmaARelPct());
+            CrlbSummary b = p.crlb();
+            out.printf("Cramér–Rao bound: σΔt %.1f ps (two-channel), σt %.1f ps (single), σA/A %.3f %%%s%n",
+                    b.sigmaDtPs(), b.sigmaTSinglePs(), b.sigmaARelPct(), b.model().equals("exact") ? "" : " (" + b.model() + " pulse model)");
+            if (b.colouredNoise() != null) {
+                out.printf("  for the measured (coloured) noise covariance: σΔt %.1f ps, σt %.1f ps, σA/A %.3f %%%n",
+                        b.colouredNoise().sigmaDtPs(), b.colouredNoise().sigmaTSinglePs(), b.colouredNoise().sigmaARelPct());
+            }
         }
         String head = String.format("%-14s %16s %11s %13s %9s %12s %14s %9s %8s",
                 "method", "σΔt ps (2-ch)", "σΔt/√2 ps", "FWHMΔt ps fit", "σΔt/CRLB", "σE/E %", "FWHM E/E %", "σE/CRLB", "events");

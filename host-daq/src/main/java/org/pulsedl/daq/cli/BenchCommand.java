@@ -12,6 +12,7 @@ import org.pulsedl.daq.bench.BenchmarkJson;
 import org.pulsedl.daq.bench.BenchmarkPlots;
 import org.pulsedl.daq.bench.BenchmarkPoint;
 import org.pulsedl.daq.bench.BenchmarkRun;
+import org.pulsedl.daq.bench.EstimatedPulseModel;
 import org.pulsedl.daq.bench.MethodRegistry;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.PerEventTable;
@@ -108,12 +109,17 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, String> attributes = d.attributes();
             RecordedPulseModel recorded = InputFiles.read(data, f -> RecordedPulseModel.of(attributes));
             config = simulator.forDataset(recorded, d.samples(), d.channels(), override, data.toString());
-            out.printf(recorded.any()
-                    ? "pulse model from %s" + (override ? " (your options override it where given)" : "")
-                            + ": %s, %.4g MSPS, onset sample %d (the bound and the fit use it)%n"
-                    : "%s records no pulse model: the bound and the fit assume %s, %.4g MSPS, onset sample %d "
-                            + "(the options or their defaults; label the bound as assumed)%n",
-                    data, config.shape().describe(), config.samplingRateMsps(), config.onsetSample());
+            // A capture that records no model and is given none: estimate it from the data rather than assume one.
+            boolean estimate = !recorded.any() && !simulator.pulseModelGiven();
+            if (recorded.any()) {
+                out.printf("pulse model from %s%s: %s, %.4g MSPS, onset sample %d (the bound and the fit use it)%n", data,
+                        override ? " (your options override it where given)" : "", config.shape().describe(),
+                        config.samplingRateMsps(), config.onsetSample());
+            } else if (!estimate) {
+                out.printf("%s records no pulse model: the bound and the fit assume the options' %s, %.4g MSPS, onset "
+                        + "sample %d (the bound is labelled assumed)%n", data, config.shape().describe(),
+                        config.samplingRateMsps(), config.onsetSample());
+            }
             if (network != null) network.checkWindows(d.samples(), data.toString());
             int inFile = d.events();
             if (GivenOptions.given(spec, "--events")) {
@@ -129,9 +135,21 @@ public final class BenchCommand implements Callable<Integer> {
             parameters.put("events_used", Integer.toString(d.events()));
             parameters.put("events_in_file", Integer.toString(inFile));
             parameters.putAll(d.attributes());
-            parameters.put("pulse_model_source", recorded.any() ? "dataset attributes" : "assumed (options; the dataset records none)");
-            parameters.put("pulse_model_shape", config.shape().describe());
-            main = BenchmarkRun.recorded(d, config, names, network, "bench");
+            if (estimate) {
+                Dataset windows = d;
+                double period = config.samplePeriodNs();
+                EstimatedPulseModel m = InputFiles.read(data, f -> EstimatedPulseModel.of(windows, period));
+                out.printf("%s records no pulse model: estimated from the data at %.4g MSPS — template averaged over aligned "
+                                + "pulses (it starts %.1f ns into the window), %d pre-trigger samples, noise σ %.2f codes, lag-1 correlation %.3f%n",
+                        data, config.samplingRateMsps(), m.onsetNs(), m.preTrigger(), m.noiseSigma(),
+                        m.correlation().length == 0 ? 0.0 : m.correlation()[0]);
+                parameters.put("pulse_model_source", "estimated from the data (aligned average pulse)");
+                main = BenchmarkRun.estimated(d, m, period, names, network, "bench");
+            } else {
+                parameters.put("pulse_model_source", recorded.any() ? "dataset attributes" : "assumed (options; the dataset records none)");
+                parameters.put("pulse_model_shape", config.shape().describe());
+                main = BenchmarkRun.recorded(d, config, recorded.any(), names, network, "bench");
+            }
             benchmarked = d;
         } else {
             if (network != null) network.checkWindows(config.samples(), SimulatorOptions.windowsOf(config));

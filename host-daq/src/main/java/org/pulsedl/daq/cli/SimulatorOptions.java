@@ -172,6 +172,11 @@ public final class SimulatorOptions {
     private static final List<String> SHAPE_OPTIONS = List.of("--shape", "--crrc-order", "--tau", "--rise-tau", "--decay-tau",
             "--template", "--template-step");
 
+    /** True when the user described the pulse (its shape or onset), so nothing needs estimating. */
+    public boolean pulseModelGiven() {
+        return SHAPE_OPTIONS.stream().anyMatch(o -> GivenOptions.given(command, o)) || GivenOptions.given(command, "--onset");
+    }
+
     /**
      * The configuration of a stored dataset: its windows and channels, and the pulse model it records in its
      * attributes (issue 9: a 250 MSPS file benchmarked with the 125 MSPS default gave a 17× "resolution"). An

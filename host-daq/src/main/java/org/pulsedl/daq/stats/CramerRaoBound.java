@@ -61,6 +61,59 @@ public record CramerRaoBound(double sigmaTimeNs, double sigmaAmplitude, double s
     }
 
     /**
+     * The phase-averaged bound for stationary Gaussian noise of autocovariance {@code autocovariance[j]} at lag j
+     * (zero beyond the array): {@code F = Jᵀ C⁻¹ J} with C the Toeplitz covariance of the window. For
+     * {@code {σ²}} it equals {@link #compute}. C is factored once (Cholesky); each phase solves for the three
+     * Jacobian columns.
+     *
+     * @throws IllegalArgumentException when the covariance is not positive definite
+     */
+    public static CramerRaoBound computeColoured(PulseShape shape, double amplitude, double[] autocovariance, double periodNs,
+                                                 int nSamples, double onsetNs, int phasePoints) {
+        if (autocovariance.length == 0 || !(autocovariance[0] > 0)) {
+            throw new IllegalArgumentException("noise variance (autocovariance at lag 0) must be > 0");
+        }
+        double[] c = new double[nSamples * nSamples];
+        for (int i = 0; i < nSamples; i++) {
+            for (int j = 0; j < nSamples; j++) {
+                int lag = Math.abs(i - j);
+                c[i * nSamples + j] = lag < autocovariance.length ? autocovariance[lag] : 0;
+            }
+        }
+        if (!SymmetricSolver.cholesky(c, nSamples)) {
+            throw new IllegalArgumentException("the measured noise covariance is not positive definite");
+        }
+        double varT = 0, varA = 0, varB = 0;
+        double[] f = new double[9];
+        double[][] cols = new double[3][nSamples];
+        for (int p = 0; p < phasePoints; p++) {
+            double t0 = onsetNs + (p + 0.5) / phasePoints * periodNs;
+            for (int k = 0; k < nSamples; k++) {
+                double t = k * periodNs - t0;
+                cols[0][k] = shape.value(t);
+                cols[1][k] = -amplitude * shape.derivative(t);
+                cols[2][k] = 1;
+            }
+            double[][] whitened = new double[3][];
+            for (int a = 0; a < 3; a++) {
+                whitened[a] = cols[a].clone();
+                SymmetricSolver.forwardSubstitute(c, nSamples, whitened[a]);   // L⁻¹ J: then F = (L⁻¹J)ᵀ(L⁻¹J)
+            }
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    double sum = 0;
+                    for (int k = 0; k < nSamples; k++) sum += whitened[a][k] * whitened[b][k];
+                    f[3 * a + b] = sum;
+                }
+            }
+            double[] d = SymmetricSolver.inverseDiagonal(f, 3);
+            varA += d[0]; varT += d[1]; varB += d[2];
+        }
+        return new CramerRaoBound(Math.sqrt(varT / phasePoints), Math.sqrt(varA / phasePoints), Math.sqrt(varB / phasePoints),
+                amplitude, Math.sqrt(autocovariance[0]));
+    }
+
+    /**
      * The bound at a given SNR in the authors' definition (DESIGN §3): SNR = mean max sample above baseline / σ,
      * so σ = (phase-averaged noise-free max sample above baseline) / 10^(dB/20).
      */

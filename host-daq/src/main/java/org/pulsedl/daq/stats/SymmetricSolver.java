@@ -28,13 +28,18 @@ public final class SymmetricSolver {
         return true;
     }
 
-    /** Solves L·Lᵀ·x = b in place in {@code b}, given the factor produced by {@link #cholesky}. */
-    public static void solveFactored(double[] l, int n, double[] b) {
+    /** Solves L·y = b in place in {@code b} (the first half of {@link #solveFactored}; whitening by C = L·Lᵀ). */
+    public static void forwardSubstitute(double[] l, int n, double[] b) {
         for (int i = 0; i < n; i++) {
             double s = b[i];
             for (int k = 0; k < i; k++) s -= l[i * n + k] * b[k];
             b[i] = s / l[i * n + i];
         }
+    }
+
+    /** Solves L·Lᵀ·x = b in place in {@code b}, given the factor produced by {@link #cholesky}. */
+    public static void solveFactored(double[] l, int n, double[] b) {
+        forwardSubstitute(l, n, b);
         for (int i = n - 1; i >= 0; i--) {
             double s = b[i];
             for (int k = i + 1; k < n; k++) s -= l[k * n + i] * b[k];

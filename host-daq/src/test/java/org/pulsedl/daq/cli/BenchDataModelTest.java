@@ -71,4 +71,18 @@ class BenchDataModelTest {
         assertTrue(r.out().contains(capture + " records no pulse model: the bound and the fit assume"), r::toString);
         assertTrue(new ObjectMapper().readTree(json.toFile()).get("benchmark").get("pulse_model_source").asText().startsWith("assumed"));
     }
+
+    @Test
+    void aCaptureGivenNoModelIsEstimatedFromTheData() throws IOException {
+        Path json = dir.resolve("estimated.json");
+        CliRun r = CliRun.of("bench", "--data", capture.toString(), "--sampling-rate", "250", "--methods", "template_fit",
+                "--json", json.toString());
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.out().contains(capture + " records no pulse model: estimated from the data at 250.0 MSPS"), r::toString);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("estimated", root.get("crlb").get("model").asText());
+        assertTrue(root.get("crlb").get("coloured_noise").isNull(), "white noise");
+        double ratio = method(root, "template_fit").get("sigma_dt_over_crlb").asDouble();
+        assertTrue(ratio > 0.9 && ratio < 1.15, "template fit with the estimated template: " + ratio + "× the estimated bound");
+    }
 }
