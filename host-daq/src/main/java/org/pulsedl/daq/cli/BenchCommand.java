@@ -17,11 +17,13 @@ import org.pulsedl.daq.bench.MethodRegistry;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.PerEventTable;
 import org.pulsedl.daq.bench.ResultTable;
+import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.RecordedPulseModel;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.cli.GivenOptions;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.data.DatasetSize;
 import org.pulsedl.quantizer.io.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -156,6 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
             parameters.put("name", config.equals(SimulatorConfig.pdl2()) ? "pdl2" : "custom");
             parameters.put("events", Integer.toString(events));
             parameters.putAll(config.attributes());
+            requireMemory(config, events, names.size());
             benchmarked = BenchmarkRun.simulate(config, events, "bench");
             main = BenchmarkRun.simulatedDataset(benchmarked, config, names, network, "bench");
         }
@@ -186,6 +189,21 @@ public final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a simulated benchmark whose windows and estimates cannot fit the heap, before simulating (issue 8:
+     * sizes that cannot fit are refused up front with the estimate).
+     */
+    static void requireMemory(SimulatorConfig config, int events, int methods) {
+        int labels = PulseSimulator.labelNames(config.channels()).size();
+        long perEvent = DatasetSize.heapBytesPerEvent(config.channels(), config.samples(), labels)
+                + (long) methods * config.channels() * 2 * Double.BYTES;
+        String shortfall = DatasetSize.heapShortfall(DatasetSize.saturatingMultiply(events, perEvent));
+        if (shortfall != null) {
+            throw new IllegalArgumentException("--events " + events + ": the benchmark " + shortfall + "; use fewer --events "
+                    + "(the statistical error of σ falls only as 1/√N), or " + DatasetSize.HEAP_ADVICE);
+        }
     }
 
     /** Parses FROM:TO:STEP into the list of SNR points (inclusive of TO within rounding). */

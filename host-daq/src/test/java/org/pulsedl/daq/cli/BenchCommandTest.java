@@ -173,6 +173,8 @@ class BenchCommandTest {
         assertError(CliRun.of("bench", "--snr-sweep", "a:b"), "--snr-sweep must be FROM:TO:STEP");
         assertError(CliRun.of("bench", "--data", dir.resolve("missing.h5").toString()), "missing.h5");
         assertError(CliRun.of("bench", "-n", "10"), "--events must be >= 100");
+        // Refused before simulating, with the estimate (not an out-of-memory after minutes)
+        assertError(CliRun.of("bench", "-n", "2000000000"), "--events 2000000000: the benchmark needs about ");
     }
 
     private static void assertError(CliRun r, String fragment) {

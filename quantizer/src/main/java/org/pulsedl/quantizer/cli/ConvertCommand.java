@@ -106,7 +106,9 @@ public final class ConvertCommand implements Callable<Integer> {
         if (source.ila == null && (signals != null || splitOnWindow || twosComplement)) {
             throw new IllegalArgumentException("--signals, --split-on-window and --twos-complement apply only to --ila");
         }
-        if (source.plain == null && channels != 0) throw new IllegalArgumentException("--channels applies only to --plain");
+        if (source.plain == null && GivenOptions.given(spec, "--channels")) {
+            throw new IllegalArgumentException("--channels applies only to --plain");
+        }
         if (!capture && (samples != null || skipPartial)) {
             throw new IllegalArgumentException("--samples and --skip-partial apply only to capture imports (--ila, --plain)");
         }

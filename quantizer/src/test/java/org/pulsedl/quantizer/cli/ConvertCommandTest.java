@@ -105,6 +105,9 @@ class ConvertCommandTest {
         assertEquals(2, run("--ila", path("c.csv"), "--samples", "2", "--out", path("x.h5")));
         assertTrue(failure.getMessage().startsWith("--signals is required with --ila"), failure.getMessage());
 
+        assertEquals(2, run("--in", path("c.csv"), "--channels", "0", "--out", path("x.csv")));
+        assertEquals("--channels applies only to --plain", failure.getMessage(), "an explicit 0 is refused like any value");
+
         failure = null;
         int code = run("--in", path("c.csv"), "--plain", path("c.csv"), "--out", path("x.h5"));
         assertEquals(2, code, "picocli reports mutually exclusive options as a usage error");
