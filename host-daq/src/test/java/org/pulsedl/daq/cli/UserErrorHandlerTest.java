@@ -163,7 +163,9 @@ class UserErrorHandlerTest {
     void outOfMemoryInAChildJvmIsOneLine() throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx48m", "-Djava.awt.headless=true", "-cp", classPath, PulsedlCommand.class.getName(),
+                // The size check would refuse this run before it starts; skip it to reach a real out-of-memory.
+                "-Xmx48m", "-D" + BenchCommand.NO_SIZE_CHECK + "=true", "-Djava.awt.headless=true", "-cp", classPath,
+                PulsedlCommand.class.getName(),
                 "bench", "--events", "20000000", "--methods", "dcfd"));
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the child JVM did not end within 120 s");
