@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.importer.ModelFiles;
 import org.pulsedl.quantizer.io.OutputPaths;
+import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
+import org.pulsedl.quantizer.quant.AdcInput;
+import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.train.FloatModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +48,10 @@ public final class ImportCommand implements Callable<Integer> {
             QModelFormat.write(m.quantized(), out);
         } else {
             if (!outName.endsWith(".json")) throw new IllegalArgumentException(model + " is a float model: --out must end in .json");
-            new FloatModelFile(m.floatModel(), null, List.of(), List.of(), Map.of("imported_from", model.toString(),
+            // the float-model file holds the layers the quantiser works on: BatchNorm folded, Dropout and InputLayer gone
+            Model prepared = PostTrainingQuantizer.prepare(m.floatModel());
+            AdcInput stage = m.floatFile() == null ? null : m.floatFile().adc();
+            new FloatModelFile(prepared, stage, List.of(), List.of(), Map.of("imported_from", model.toString(),
                     "imported_format", m.format())).write(out);
         }
         spec.commandLine().getOut().printf("imported %s model '%s' from %s into %s%n", m.format(), m.name(), model, out);
