@@ -38,6 +38,11 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Output: .qmodel for an integer model, .json for a float model.")
     Path out;
 
+    @Option(names = "--adc-bits", paramLabel = "N",
+            description = "For a SavedModel that normalises ADC codes in its graph (pulsedl's own export): the ADC's bits, "
+                    + "which the graph does not record; the float model then keeps the input stage.")
+    Integer adcBits;
+
     @Override
     public Integer call() throws Exception {
         OutputPaths.file("--out", out);
@@ -50,12 +55,24 @@ public final class ImportCommand implements Callable<Integer> {
             if (!outName.endsWith(".json")) throw new IllegalArgumentException(model + " is a float model: --out must end in .json");
             // the float-model file holds the layers the quantiser works on: BatchNorm folded, Dropout and InputLayer gone
             Model prepared = PostTrainingQuantizer.prepare(m.floatModel());
-            AdcInput stage = m.floatFile() == null ? null : m.floatFile().adc();
+            AdcInput stage = m.floatFile() != null ? m.floatFile().adc() : adcStage(m);
             new FloatModelFile(prepared, stage, List.of(), List.of(), Map.of("imported_from", model.toString(),
                     "imported_format", m.format())).write(out);
         }
         spec.commandLine().getOut().printf("imported %s model '%s' from %s into %s%n", m.format(), m.name(), model, out);
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The input stage of a SavedModel that normalises its input, from its graph and --adc-bits. */
+    private AdcInput adcStage(ModelFiles.Loaded m) {
+        if (m.input() == null) {
+            return null;
+        }
+        if (adcBits == null) {
+            throw new IllegalArgumentException(model + " normalises its input in the graph (" + m.input()
+                    + "): give the ADC's bits with --adc-bits N to keep it as the input stage");
+        }
+        return m.input().toAdcInput(adcBits);
     }
 }

@@ -16,10 +16,12 @@ import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.OutputScaling;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RangeMethod;
 import org.pulsedl.quantizer.train.FloatModelFile;
+import org.pulsedl.quantizer.train.TrainingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,8 +82,9 @@ public final class QuantizeCommand implements Callable<Integer> {
         if (!Files.isRegularFile(calib)) {
             throw new IllegalArgumentException("no such file '" + calib + "'");
         }
-        FloatModelFile f = floatModel(InputFiles.read(model, ModelFiles::load));
+        ModelFiles.Loaded loaded = InputFiles.read(model, ModelFiles::load);
         Dataset data = InputFiles.read(calib, DatasetIo::read);
+        FloatModelFile f = floatModel(loaded, data);
         List<double[]> windows = windows(f, data, calibWindows, model, calib);
         List<OutputScaling> outs = new ArrayList<>();
         for (int i = 0; i < f.outputs().size(); i++) {
@@ -98,12 +101,16 @@ public final class QuantizeCommand implements Callable<Integer> {
     }
 
     /** The float model of any float form ModelFiles reads (float-model JSON, Keras, SavedModel, float TFLite). */
-    private FloatModelFile floatModel(ModelFiles.Loaded m) {
+    private FloatModelFile floatModel(ModelFiles.Loaded m, Dataset data) {
         if (m.isQuantized()) {
             throw new IllegalArgumentException(model + " is already an integer model (" + m.format() + "): nothing to quantise");
         }
-        return m.floatFile() != null ? m.floatFile()
-                : new FloatModelFile(m.floatModel(), null, List.of(), List.of(), Map.of("imported_from", model.toString()));
+        if (m.floatFile() != null) {
+            return m.floatFile();
+        }
+        // a SavedModel of pulsedl's own normalises ADC codes in its graph; the codes' width is the dataset's
+        AdcInput adc = m.input() == null ? null : m.input().toAdcInput(TrainingSet.adcBits(data));
+        return new FloatModelFile(m.floatModel(), adc, List.of(), List.of(), Map.of("imported_from", model.toString()));
     }
 
     /**

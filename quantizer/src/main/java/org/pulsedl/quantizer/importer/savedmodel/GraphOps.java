@@ -148,6 +148,9 @@ final class GraphOps {
             case "VarHandleOp" -> {
                 return List.of(new Variable(n.getName()));
             }
+            case "VariableV2" -> { // a reference variable (TF1-style graphs, pulsedl's own export): its value is itself
+                return List.of(variables.apply(new Variable(n.getName())));
+            }
             case "Const" -> {
                 return List.of(Constants.decode(n.getAttrOrThrow("value").getTensor(), n));
             }
