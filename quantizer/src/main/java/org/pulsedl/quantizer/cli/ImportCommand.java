@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.importer.ModelFiles;
 import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.model.Model;
+import org.pulsedl.quantizer.model.ModelException;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
@@ -54,7 +55,12 @@ public final class ImportCommand implements Callable<Integer> {
         } else {
             if (!outName.endsWith(".json")) throw new IllegalArgumentException(model + " is a float model: --out must end in .json");
             // the float-model file holds the layers the quantiser works on: BatchNorm folded, Dropout and InputLayer gone
-            Model prepared = PostTrainingQuantizer.prepare(m.floatModel());
+            Model prepared;
+            try {
+                prepared = PostTrainingQuantizer.prepare(m.floatModel());
+            } catch (ModelException e) { // a BatchNormalization that cannot be folded: the file's refusal like any other
+                throw new ModelException("cannot import '" + model + "': " + e.getMessage());
+            }
             AdcInput stage = m.floatFile() != null ? m.floatFile().adc() : adcStage(m);
             new FloatModelFile(prepared, stage, List.of(), List.of(), Map.of("imported_from", model.toString(),
                     "imported_format", m.format())).write(out);

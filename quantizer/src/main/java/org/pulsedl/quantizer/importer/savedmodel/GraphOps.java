@@ -38,7 +38,7 @@ final class GraphOps {
     }
 
     static ModelException refuse(NodeDef node, String reason) {
-        return new ModelException("op '" + node.getName() + "' (" + node.getOp() + "): " + reason);
+        return new OpRefusal(node.getName(), node.getOp(), reason);
     }
 
     /** The value of a graph-level tensor such as {@code StatefulPartitionedCall_1:0}. */

@@ -63,7 +63,13 @@ public final class SavedModelImporter {
             ChainBuilder chain = new ChainBuilder(runner.inputShape(), runner.inputKey(), true);
             GraphOps ops = new GraphOps(graph, runner.inputTensor(), runner.inputShape().rank() + 1,
                     new VariableReader(runner.bundle(), graph)::read, chain);
-            if (!chain.isCurrent(ops.evaluate(runner.outputTensor()))) {
+            GraphValue output;
+            try {
+                output = ops.evaluate(runner.outputTensor());
+            } catch (OpRefusal e) {
+                throw new ModelException(LayerDiagnosis.explain(graph, e));
+            }
+            if (!chain.isCurrent(output)) {
                 throw new ModelException("the signature's output '" + runner.outputTensor()
                         + "' is not the end of the chain of ops from the input");
             }
