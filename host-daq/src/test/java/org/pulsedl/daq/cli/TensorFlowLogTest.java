@@ -35,6 +35,13 @@ class TensorFlowLogTest {
         assertFalse(TF_LOG.matcher(filtered).find(), "TensorFlow log lines on stderr:\n" + filtered);
     }
 
+    @Test
+    void verboseIsAcceptedBeforeOrAfterTheCommand() {
+        String model = ROOT.resolve("models/pdl2/model.qmodel").toString();
+        CliRun.of("--verbose", "inspect", model).assertSuccess();
+        CliRun.of("inspect", model, "--verbose").assertSuccess();
+    }
+
     /** stderr of {@code pulsedl inspect models/pdl2/saved_model} in a child JVM, optionally through the filter. */
     private static String stderr(Path dir, String level, boolean filter) throws IOException, InterruptedException {
         Path err = dir.resolve("err-" + filter + ".txt");

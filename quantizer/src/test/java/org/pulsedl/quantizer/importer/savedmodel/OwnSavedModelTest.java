@@ -8,13 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pulsedl.quantizer.cli.ImportCommand;
 import org.pulsedl.quantizer.cli.InspectCommand;
+import org.pulsedl.quantizer.cli.QuantizeCommand;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.importer.ModelFiles;
 import org.pulsedl.quantizer.model.FloatInference;
+import org.pulsedl.quantizer.qmodel.InputStage;
+import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.train.FloatModelFile;
@@ -63,6 +70,27 @@ class OwnSavedModelTest {
         String shown = run(new InspectCommand(), PDL2.resolve("saved_model").toString());
         assertTrue(shown.contains("input stage: (input − baseline) · code scale, baseline [205.0]"), shown);
         assertTrue(shown.contains("total: "), shown);
+    }
+
+    @Test
+    void quantizeTakesTheSavedModelWithTheDatasetsAdcBits(@TempDir Path dir) throws Exception {
+        FloatModelFile original = FloatModelFile.read(PDL2.resolve("float-model.json"));
+        int length = original.model().inputShape().length();
+        SplittableRandom random = new SplittableRandom(TestSeed.of("OwnSavedModelTest.quantize", 11));
+        short[][][] w = new short[40][1][length];
+        for (short[][] event : w) {
+            for (int l = 0; l < length; l++) {
+                event[0][l] = (short) random.nextInt(150, 4096);
+            }
+        }
+        Path data = dir.resolve("calib.csv");
+        DatasetIo.write(new Dataset(w, List.of(), new double[w.length][0], Map.of("adc_bits", "12")), data);
+        Path q = dir.resolve("m.qmodel");
+        run(new QuantizeCommand(), "--model", PDL2.resolve("saved_model").toString(), "--calib", data.toString(),
+                "--out", q.toString());
+        InputStage stage = QModelFormat.read(q).inputStage();
+        assertEquals(12, stage.adcBits());
+        assertArrayEquals(original.adc().baseline(), stage.baseline());
     }
 
     @Test
