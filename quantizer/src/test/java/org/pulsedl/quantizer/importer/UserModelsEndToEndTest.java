@@ -42,8 +42,7 @@ class UserModelsEndToEndTest {
     @ParameterizedTest(name = "{0}/{1}")
     @CsvSource({"two_channel, model.keras", "two_channel, model.h5", "two_channel, saved_model",
             "single_channel, model.keras", "single_channel, model.h5", "single_channel, saved_model",
-            "reshaped, model.keras", "reshaped, model.h5"})
-    // reshaped/saved_model is not imported yet: Keras 3 exports its Reshape with a run-time Shape → StridedSlice → Pack
+            "reshaped, model.keras", "reshaped, model.h5", "reshaped, saved_model"})
     void importThenQuantize(String name, String form, @TempDir Path dir) throws Exception {
         Path src = models().resolve(name);
         Path json = dir.resolve("m.json");

@@ -144,6 +144,7 @@ final class ChainBuilder {
                 }
                 yield next(3);
             }
+            case "Shape" -> runTimeShape(x); // read only: the activation stays current for the op that uses the shape
             case "Conv2D" -> conv2d(n, x, constant(n, c), actPosition);
             case "MaxPool", "AvgPool" -> pool(n, x);
             case "BiasAdd", "AddV2", "Add" -> shift(n, x, constant(n, c), 1);
@@ -347,6 +348,18 @@ final class ChainBuilder {
         ActivationFusion.fuse(layers, act, reason -> GraphOps.refuse(n, reason));
         openAffine = -1;
         return next(x.rank());
+    }
+
+    /** The activation's shape as TensorFlow's {@code Shape} gives it, with -1 for the batch (Keras 3's dynamic Reshape). */
+    private Constant runTimeShape(Activation x) {
+        int[] dims = shape.dims();
+        double[] v = new double[x.rank()];
+        v[0] = -1;
+        for (int i = 1; i < v.length; i++) {
+            int fromEnd = v.length - i; // [N,1,L,C] (rank 4) has the IR's [L,C] at its end, its extra axis is 1
+            v[i] = fromEnd <= dims.length ? dims[dims.length - fromEnd] : 1;
+        }
+        return new Constant(v, new int[] {v.length});
     }
 
     private Activation reshape(NodeDef n, Activation x, Constant target) {

@@ -219,8 +219,10 @@ final class GraphOps {
             case "Reshape" -> Constants.reshape(n, c.get(0), c.get(1));
             case "ExpandDims" -> Constants.expandDims(n, c.get(0), (int) c.get(1).values()[0]);
             case "Squeeze" -> Constants.squeeze(n, c.get(0));
+            case "StridedSlice" -> Constants.stridedSlice(n, c.get(0), c.get(1), c.get(2), c.get(3));
+            case "Pack" -> Constants.pack(n, c);
             default -> throw refuse(n, "is not supported on constants (the SavedModel importer folds Identity, Cast,"
-                    + " Add, Sub, Mul, RealDiv, Rsqrt, Sqrt, Neg, Reshape, ExpandDims, Squeeze)");
+                    + " Add, Sub, Mul, RealDiv, Rsqrt, Sqrt, Neg, Reshape, ExpandDims, Squeeze, StridedSlice, Pack)");
         };
     }
 }
