@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.pulsedl.quantizer.importer.InputNormalisation;
+import org.pulsedl.quantizer.importer.UnsupportedLayers;
 import org.pulsedl.quantizer.importer.keras.ActivationFusion;
 import org.pulsedl.quantizer.importer.savedmodel.GraphValue.Activation;
 import org.pulsedl.quantizer.importer.savedmodel.GraphValue.Constant;
@@ -366,6 +367,9 @@ final class ChainBuilder {
         int[] t = Arrays.stream(target.values()).mapToInt(v -> (int) v).toArray();
         // [batch, 1, L, C]: the NHWC form pulsedl's own export gives a window (instead of ExpandDims/Squeeze)
         boolean nhwc = t.length == 4 && t[1] == 1;
+        if (t.length >= 4 && !nhwc) {
+            throw GraphOps.refuse(n, "reshape to " + Arrays.toString(t) + " makes an image: " + UnsupportedLayers.NOT_1D);
+        }
         if (t.length < 2 || (t.length > 3 && !nhwc) || (t[0] != -1 && t[0] < 1)) {
             throw GraphOps.refuse(n, "reshape to " + Arrays.toString(t) + " is not supported ([batch, n], [batch, L, C]"
                     + " or [batch, 1, L, C])");

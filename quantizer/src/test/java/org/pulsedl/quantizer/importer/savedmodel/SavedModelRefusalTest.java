@@ -41,6 +41,7 @@ class SavedModelRefusalTest {
             gru            | layer 'gru' (a loop over time): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
             lstm           | layer 'lstm' (a loop over time): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
             conv_transpose | layer 'deconv' (op Conv2DBackpropInput): transposed convolution is not supported (DESIGN §2: Conv1D only)
+            conv2d         | layer 'to_image' (op 'conv2d_1/to_image_1/Reshape', Reshape): reshape to [-1, 32, 2, 1] makes an image: 2-D and 3-D layers are not supported (pulsedl takes 1-D windows [length, channels])
             residual       | layer 'add' (op 'residual_1/add_1/Add', AddV2): combines two activation tensors: residual/branching graphs are not supported
             two_outputs    | signature 'serving_default' has 1 inputs and 2 outputs (pulsedl imports one input and one output)
             """)
