@@ -35,6 +35,11 @@ public final class PulsedlCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Acted on by the launcher before Java starts (the native library reads its log level when it loads). */
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show TensorFlow's own log lines (the ./pulsedl launcher hides them otherwise).")
+    boolean verbose;
+
     @Override
     public void run() {
         spec.commandLine().usage(System.out);

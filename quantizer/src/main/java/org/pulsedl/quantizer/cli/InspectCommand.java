@@ -33,7 +33,10 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf("%s: %s model '%s'%n", model, m.format(), m.name());
         if (m.isQuantized()) printQuantized(w, m.quantized());
-        else printFloat(w, m.floatModel());
+        else {
+            if (m.input() != null) w.printf("input stage: %s%n", m.input());
+            printFloat(w, m.floatModel());
+        }
         w.flush();
         return 0;
     }

@@ -6,18 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.DatasetIo;
+import org.pulsedl.quantizer.importer.ModelFiles;
 import org.pulsedl.quantizer.io.OutputPaths;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.OutputScaling;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.quant.RangeMethod;
 import org.pulsedl.quantizer.train.FloatModelFile;
+import org.pulsedl.quantizer.train.TrainingSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,10 +40,15 @@ public final class QuantizeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "Float model file (float-model.json).")
+    @Option(names = "--model", required = true, paramLabel = "FILE",
+            description = "Float model: float-model.json (of 'pulsedl train' or 'pulsedl import'), .keras, .h5, a SavedModel "
+                    + "folder or a float .tflite.")
     private Path model;
 
-    @Option(names = "--calib", required = true, paramLabel = "DATASET", description = "Calibration dataset (.h5, .hdf5, .csv).")
+    @Option(names = "--calib", required = true, paramLabel = "DATASET",
+            description = {"Calibration dataset (.h5, .hdf5, .csv) with the model's window length.",
+                    "A model with an input stage (ADC normalisation) gets the windows' ADC codes through it; a model without "
+                            + "one gets the sample values unchanged as its inputs."})
     private Path calib;
 
     @Option(names = "--calib-windows", defaultValue = "8192", paramLabel = "N",
@@ -67,16 +76,15 @@ public final class QuantizeCommand implements Callable<Integer> {
         if (calibWindows < 1) {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }
-        for (Path p : List.of(model, calib)) {
-            if (!Files.isRegularFile(p)) {
-                throw new IllegalArgumentException("no such file '" + p + "'");
-            }
+        if (!Files.exists(model)) {
+            throw new IllegalArgumentException("no such file '" + model + "'");
         }
-        FloatModelFile f = InputFiles.read(model, FloatModelFile::read);
-        if (f.adc() == null) {
-            throw new IllegalArgumentException("'" + model + "' has no input_stage; the quantiser needs the ADC normalisation");
+        if (!Files.isRegularFile(calib)) {
+            throw new IllegalArgumentException("no such file '" + calib + "'");
         }
+        ModelFiles.Loaded loaded = InputFiles.read(model, ModelFiles::load);
         Dataset data = InputFiles.read(calib, DatasetIo::read);
+        FloatModelFile f = floatModel(loaded, data);
         List<double[]> windows = windows(f, data, calibWindows, model, calib);
         List<OutputScaling> outs = new ArrayList<>();
         for (int i = 0; i < f.outputs().size(); i++) {
@@ -92,6 +100,19 @@ public final class QuantizeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The float model of any float form ModelFiles reads (float-model JSON, Keras, SavedModel, float TFLite). */
+    private FloatModelFile floatModel(ModelFiles.Loaded m, Dataset data) {
+        if (m.isQuantized()) {
+            throw new IllegalArgumentException(model + " is already an integer model (" + m.format() + "): nothing to quantise");
+        }
+        if (m.floatFile() != null) {
+            return m.floatFile();
+        }
+        // a SavedModel of pulsedl's own normalises ADC codes in its graph; the codes' width is the dataset's
+        AdcInput adc = m.input() == null ? null : m.input().toAdcInput(TrainingSet.adcBits(data));
+        return new FloatModelFile(m.floatModel(), adc, List.of(), List.of(), Map.of("imported_from", model.toString()));
+    }
+
     /**
      * Float input windows for {@code f} from {@code data}: whole events when the model takes every channel,
      * one window per channel when it takes one ({@code [length][1]}).
@@ -101,14 +122,17 @@ public final class QuantizeCommand implements Callable<Integer> {
         if (data.events() == 0) {
             throw new IllegalArgumentException("the calibration dataset " + dataFile + " has no events");
         }
-        if (m.inputShape().isFlat() || m.inputShape().length() != data.samples()) {
+        // a flat input (Keras Input((n,)), usually reshaped at the input) takes one channel's n samples
+        int length = m.inputShape().isFlat() ? m.inputShape().size() : m.inputShape().length();
+        int channels = m.inputShape().isFlat() ? 1 : m.inputShape().channels();
+        if (length != data.samples()) {
             throw new IllegalArgumentException("model " + modelFile + " takes windows of " + m.inputShape()
                     + " (samples x channels) but " + dataFile + " has windows of " + data.samples() + " samples x "
                     + data.channels() + " channels; calibrate on data with the model's window length");
         }
-        boolean perChannel = m.inputShape().channels() == 1 && data.channels() > 1;
-        if (!perChannel && m.inputShape().channels() != data.channels()) {
-            throw new IllegalArgumentException("model " + modelFile + " takes " + m.inputShape().channels()
+        boolean perChannel = channels == 1 && data.channels() > 1;
+        if (!perChannel && channels != data.channels()) {
+            throw new IllegalArgumentException("model " + modelFile + " takes " + channels
                     + " channels per window but " + dataFile + " has " + data.channels());
         }
         int per = perChannel ? data.channels() : 1;
@@ -119,8 +143,24 @@ public final class QuantizeCommand implements Callable<Integer> {
             long s = k * total / n;
             int e = (int) (s / per);
             short[][] adc = perChannel ? new short[][] {data.waveform(e, (int) (s % per))} : data.waveforms()[e];
-            w.add(f.adc().toModelInput(adc));
+            w.add(f.adc() != null ? f.adc().toModelInput(adc) : asModelInput(adc));
         }
         return w;
+    }
+
+    /**
+     * A model without an input stage takes the dataset's sample values as its real inputs, unchanged
+     * ({@code [sample][channel]} row-major, like {@link org.pulsedl.quantizer.quant.AdcInput#toModelInput}).
+     */
+    static double[] asModelInput(short[][] samples) {
+        int ch = samples.length;
+        int n = samples[0].length;
+        double[] x = new double[n * ch];
+        for (int c = 0; c < ch; c++) {
+            for (int l = 0; l < n; l++) {
+                x[l * ch + c] = samples[c][l];
+            }
+        }
+        return x;
     }
 }

@@ -23,8 +23,16 @@ import org.pulsedl.quantizer.util.ModelJson;
 public final class ModelFiles {
     public static final String SUPPORTED = ".qmodel, float-model .json, .keras, .h5, .tflite, a SavedModel folder";
 
-    /** A loaded model: exactly one of {@code floatModel} and {@code quantized} is set. */
-    public record Loaded(Path source, String format, Model floatModel, FloatModelFile floatFile, QuantizedModel quantized) {
+    /**
+     * A loaded model: exactly one of {@code floatModel} and {@code quantized} is set; {@code input} is the
+     * normalisation a SavedModel applies before {@code floatModel} (pulsedl's own export), else null.
+     */
+    public record Loaded(Path source, String format, Model floatModel, FloatModelFile floatFile, QuantizedModel quantized,
+                         InputNormalisation input) {
+        public Loaded(Path source, String format, Model floatModel, FloatModelFile floatFile, QuantizedModel quantized) {
+            this(source, format, floatModel, floatFile, quantized, null);
+        }
+
         public boolean isQuantized() { return quantized != null; }
 
         public String name() { return isQuantized() ? quantized.name() : floatModel.name(); }
@@ -54,7 +62,8 @@ public final class ModelFiles {
         if (!Files.exists(path)) throw new NoSuchFileException(path.toString());
         if (Files.isDirectory(path)) {
             if (Files.exists(path.resolve("saved_model.pb"))) {
-                return new Loaded(path, "SavedModel", SavedModelImporter.read(path), null, null);
+                SavedModelImporter.SavedModelImport sm = SavedModelImporter.importFrom(path);
+                return new Loaded(path, "SavedModel", sm.model(), null, null, sm.input());
             }
             if (Files.exists(path.resolve("model.qmodel"))) return load(path.resolve("model.qmodel"));
             throw new IllegalArgumentException(path + ": a folder that is neither a SavedModel (no saved_model.pb) "

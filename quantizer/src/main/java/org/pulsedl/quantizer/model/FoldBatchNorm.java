@@ -26,11 +26,21 @@ public final class FoldBatchNorm implements ModelPass {
             } else if (prev instanceof Dense dense && dense.activation() == Activation.NONE) {
                 out.set(out.size() - 1, fold(dense, bn));
             } else {
-                throw new ModelException(i, layer, "cannot fold: it must directly follow a Conv1D or Dense without activation"
-                        + (prev == null ? "" : ", but follows '" + prev.name() + "' (" + prev.type() + ")"));
+                throw new ModelException(i, layer, whyNot(prev));
             }
         }
         return model.withLayers(out);
+    }
+
+    private static String whyNot(Layer prev) {
+        Activation act = prev instanceof Conv1D c ? c.activation() : prev instanceof Dense d ? d.activation() : null;
+        if (act != null) { // NONE was folded above
+            return "cannot fold: it comes after the " + act.keras() + " activation of '" + prev.name() + "' (" + prev.type()
+                    + "); a BatchNormalization is folded only into the Conv1D or Dense directly before it, ahead of"
+                    + " the activation (DESIGN §2)";
+        }
+        return "cannot fold: a BatchNormalization must directly follow a Conv1D or Dense (DESIGN §2)"
+                + (prev == null ? ", but it is the first layer" : ", but it follows '" + prev.name() + "' (" + prev.type() + ")");
     }
 
     static Conv1D fold(Conv1D conv, BatchNormalization bn) {

@@ -168,8 +168,9 @@ public record FloatModelFile(Model model, AdcInput adc, List<String> outputs, Li
             head(sb, "reshape", r.name());
             field(sb, 3, "target_shape", ints(r.target().dims()), false);
         } else {
-            throw new IllegalArgumentException("layer '" + l.name() + "' (" + l.type()
-                    + ") cannot be written to a float model file (fold BatchNormalization and drop Dropout first)");
+            // callers pass PostTrainingQuantizer.prepare(model): a layer left here is a programming error
+            throw new IllegalStateException("layer '" + l.name() + "' (" + l.type() + ") has no float-model-file form;"
+                    + " write the model after PostTrainingQuantizer.prepare");
         }
         sb.append("    }");
     }

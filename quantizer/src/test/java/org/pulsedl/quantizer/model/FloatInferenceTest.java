@@ -71,8 +71,9 @@ class FloatInferenceTest {
     void batchNormAfterActivationIsRefused() {
         Model m = ModelSpec.parse("8x1", "conv1d:2:3:1:relu,bn").build("m", 1);
         ModelException e = org.junit.jupiter.api.Assertions.assertThrows(ModelException.class, () -> new FoldBatchNorm().apply(m));
-        assertEquals("layer 1 'batch_normalization' (BatchNormalization): cannot fold: it must directly follow a Conv1D or "
-                + "Dense without activation, but follows 'conv1d' (Conv1D)", e.getMessage());
+        assertEquals("layer 1 'batch_normalization' (BatchNormalization): cannot fold: it comes after the relu activation of"
+                + " 'conv1d' (Conv1D); a BatchNormalization is folded only into the Conv1D or Dense directly before it, ahead of"
+                + " the activation (DESIGN §2)", e.getMessage());
     }
 
     private static double[] random(SplittableRandom rnd, int n, double lo, double hi) {

@@ -11,6 +11,7 @@ import org.pulsedl.quantizer.model.Conv1D;
 import org.pulsedl.quantizer.model.Dense;
 import org.pulsedl.quantizer.model.Dropout;
 import org.pulsedl.quantizer.model.Flatten;
+import org.pulsedl.quantizer.importer.UnsupportedLayers;
 import org.pulsedl.quantizer.model.InputLayer;
 import org.pulsedl.quantizer.model.Layer;
 import org.pulsedl.quantizer.model.MaxPooling1D;
@@ -39,6 +40,14 @@ final class KerasModelBuilder {
 
     static Model build(KerasModelConfig config, WeightStore weights) {
         KerasModelBuilder b = new KerasModelBuilder(config.inputShape(), weights);
+        // a layer of an unsupported family is the real reason even when an earlier layer's check would trip first
+        // (a Reshape to an image before a Conv2D)
+        for (KerasLayer k : config.chain()) {
+            String family = UnsupportedLayers.reason(k.className());
+            if (family != null) {
+                throw k.refuse(family);
+            }
+        }
         for (KerasLayer k : config.chain()) {
             b.add(k);
         }

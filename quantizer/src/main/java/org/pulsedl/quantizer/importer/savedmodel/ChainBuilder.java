@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.pulsedl.quantizer.importer.InputNormalisation;
+import org.pulsedl.quantizer.importer.UnsupportedLayers;
 import org.pulsedl.quantizer.importer.keras.ActivationFusion;
 import org.pulsedl.quantizer.importer.savedmodel.GraphValue.Activation;
 import org.pulsedl.quantizer.importer.savedmodel.GraphValue.Constant;
@@ -33,7 +35,9 @@ import org.tensorflow.proto.NodeDef;
  *   <li>BatchNormalization (inference): {@code Mul} by a per-channel constant, then {@code AddV2} of one —
  *       imported as a BatchNormalization with {@code gamma} = the product, {@code beta} = the shift, mean 0,
  *       variance 1, epsilon 0 (the same function; the original four vectors are not recoverable from the graph);</li>
- *   <li>{@code Relu}/{@code Relu6}: fused like Keras' standalone activations ({@link ActivationFusion}).</li>
+ *   <li>{@code Relu}/{@code Relu6}: fused like Keras' standalone activations ({@link ActivationFusion});</li>
+ *   <li>before the first layer, {@code Sub} then {@code Mul} by per-channel constants: the input normalisation
+ *       {@code (adc − baseline) · code_scale} of pulsedl's own SavedModel export ({@link InputNormalisation}).</li>
  * </ul>
  * Any other op on the activation, a second activation tensor (a merge) or a re-read of an older one (a fork)
  * is refused naming the op and its type.
@@ -49,6 +53,9 @@ final class ChainBuilder {
     private int openAffine = -1;
 
     private String modelScope;
+    /** The input normalisation {@code (x − baseline) · scale} in front of every layer, when the graph has one. */
+    private double[] inputBaseline;
+    private double[] inputScale;
 
     /**
      * @param inputName        the input's name (reserved, so no layer takes it)
@@ -65,6 +72,19 @@ final class ChainBuilder {
     String modelScope() { return modelScope; }
 
     List<Layer> layers() { return layers; }
+
+    /** The normalisation before the first layer ({@code Sub} then {@code Mul} by per-channel constants), or null. */
+    InputNormalisation inputNormalisation() {
+        if (inputBaseline == null) {
+            return null;
+        }
+        double[] scale = inputScale;
+        if (scale == null) {
+            scale = new double[inputBaseline.length];
+            Arrays.fill(scale, 1.0);
+        }
+        return new InputNormalisation(inputBaseline, scale);
+    }
 
     Shape shape() { return shape; }
 
@@ -125,16 +145,27 @@ final class ChainBuilder {
                 }
                 yield next(3);
             }
+            case "Shape" -> runTimeShape(x); // read only: the activation stays current for the op that uses the shape
             case "Conv2D" -> conv2d(n, x, constant(n, c), actPosition);
             case "MaxPool", "AvgPool" -> pool(n, x);
             case "BiasAdd", "AddV2", "Add" -> shift(n, x, constant(n, c), 1);
             case "Sub" -> {
+                if (actPosition == 0 && layers.isEmpty() && inputBaseline == null) {
+                    inputBaseline = perChannel(n, constant(n, c)); // (adc − baseline): pulsedl's own input stage
+                    yield next(x.rank());
+                }
                 if (actPosition != 0) {
                     throw GraphOps.refuse(n, "subtracts the activation from a constant (only activation − constant is supported)");
                 }
                 yield shift(n, x, constant(n, c), -1);
             }
-            case "Mul" -> scale(n, x, constant(n, c));
+            case "Mul" -> {
+                if (layers.isEmpty() && inputBaseline != null && inputScale == null) {
+                    inputScale = perChannel(n, constant(n, c)); // … · code_scale completes the input stage
+                    yield next(x.rank());
+                }
+                yield scale(n, x, constant(n, c));
+            }
             case "Relu" -> activation(n, x, org.pulsedl.quantizer.model.Activation.RELU);
             case "Relu6" -> activation(n, x, org.pulsedl.quantizer.model.Activation.RELU6);
             case "Reshape" -> reshape(n, x, constant(n, c));
@@ -320,12 +351,31 @@ final class ChainBuilder {
         return next(x.rank());
     }
 
+    /** The activation's shape as TensorFlow's {@code Shape} gives it, with -1 for the batch (Keras 3's dynamic Reshape). */
+    private Constant runTimeShape(Activation x) {
+        int[] dims = shape.dims();
+        double[] v = new double[x.rank()];
+        v[0] = -1;
+        for (int i = 1; i < v.length; i++) {
+            int fromEnd = v.length - i; // [N,1,L,C] (rank 4) has the IR's [L,C] at its end, its extra axis is 1
+            v[i] = fromEnd <= dims.length ? dims[dims.length - fromEnd] : 1;
+        }
+        return new Constant(v, new int[] {v.length});
+    }
+
     private Activation reshape(NodeDef n, Activation x, Constant target) {
         int[] t = Arrays.stream(target.values()).mapToInt(v -> (int) v).toArray();
-        if (t.length < 2 || t.length > 3 || (t[0] != -1 && t[0] < 1)) {
-            throw GraphOps.refuse(n, "reshape to " + Arrays.toString(t) + " is not supported ([batch, n] or [batch, L, C])");
+        // [batch, 1, L, C]: the NHWC form pulsedl's own export gives a window (instead of ExpandDims/Squeeze)
+        boolean nhwc = t.length == 4 && t[1] == 1;
+        if (t.length >= 4 && !nhwc) {
+            throw GraphOps.refuse(n, "reshape to " + Arrays.toString(t) + " makes an image: " + UnsupportedLayers.NOT_1D);
         }
-        int[] dims = Arrays.copyOfRange(t, 1, t.length);
+        if (t.length < 2 || (t.length > 3 && !nhwc) || (t[0] != -1 && t[0] < 1)) {
+            throw GraphOps.refuse(n, "reshape to " + Arrays.toString(t) + " is not supported ([batch, n], [batch, L, C]"
+                    + " or [batch, 1, L, C])");
+        }
+        int[] dims = Arrays.copyOfRange(t, nhwc ? 2 : 1, t.length);
+        int rank = nhwc ? 4 : dims.length + 1;
         for (int i = 0; i < dims.length; i++) {
             if (dims[i] == -1) {
                 dims[i] = shape.size() / Math.max(1, Arrays.stream(dims).filter(d -> d > 0).reduce(1, (a, b) -> a * b));
@@ -333,15 +383,15 @@ final class ChainBuilder {
         }
         Shape to = new Shape(dims);
         if (to.equals(shape)) {
-            return next(x.rank());
+            return next(rank);
         }
-        if (x.rank() == 3 && to.isFlat()) {
+        if (x.rank() >= 3 && to.isFlat()) {
             return append(n, new Flatten(layerName(n)), 2);
         }
         if (!layers.isEmpty()) {
             throw GraphOps.refuse(n, "reshape to " + to + " is only supported at the input (DESIGN §2)");
         }
-        return append(n, new Reshape(layerName(n), to), to.rank() + 1);
+        return append(n, new Reshape(layerName(n), to), rank);
     }
 
     private Activation matmul(NodeDef n, Activation x, Constant w, int actPosition) {

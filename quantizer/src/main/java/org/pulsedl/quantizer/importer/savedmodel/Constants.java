@@ -157,4 +157,45 @@ final class Constants {
         }
         return new Constant(a.values(), keep.stream().mapToInt(Integer::intValue).toArray());
     }
+
+    /**
+     * {@code StridedSlice} of a 1-D constant with stride 1 (Keras 3 takes the batch size out of a run-time
+     * {@code Shape} this way); {@code shrink_axis_mask} 1 gives a scalar.
+     */
+    static Constant stridedSlice(NodeDef node, Constant a, Constant begin, Constant end, Constant strides) {
+        long shrink = mask(node, "shrink_axis_mask");
+        if (a.shape().length != 1 || begin.size() != 1 || strides.values()[0] != 1 || mask(node, "ellipsis_mask") != 0
+                || mask(node, "new_axis_mask") != 0) {
+            throw GraphOps.refuse(node, "only a stride-1 slice of a 1-D constant is supported");
+        }
+        int n = a.size();
+        int from = (mask(node, "begin_mask") & 1) != 0 ? 0 : index((int) begin.values()[0], n);
+        int to = (shrink & 1) != 0 ? from + 1 : (mask(node, "end_mask") & 1) != 0 ? n : index((int) end.values()[0], n);
+        if (from < 0 || to > n || from >= to) {
+            throw GraphOps.refuse(node, "slice [" + from + ", " + to + ") is outside a constant of " + n + " values");
+        }
+        double[] v = java.util.Arrays.copyOfRange(a.values(), from, to);
+        return new Constant(v, (shrink & 1) != 0 ? new int[0] : new int[] {v.length});
+    }
+
+    /** {@code Pack} of scalar constants into a vector (axis 0). */
+    static Constant pack(NodeDef node, List<Constant> parts) {
+        double[] v = new double[parts.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (parts.get(i).size() != 1) {
+                throw GraphOps.refuse(node, "only packing scalars into a vector is supported");
+            }
+            v[i] = parts.get(i).values()[0];
+        }
+        return new Constant(v, new int[] {v.length});
+    }
+
+    private static int index(int i, int n) {
+        return i < 0 ? i + n : i;
+    }
+
+    private static long mask(NodeDef node, String attr) {
+        var v = node.getAttrMap().get(attr);
+        return v == null ? 0 : v.getI();
+    }
 }

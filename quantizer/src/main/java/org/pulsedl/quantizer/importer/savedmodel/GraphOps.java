@@ -38,7 +38,7 @@ final class GraphOps {
     }
 
     static ModelException refuse(NodeDef node, String reason) {
-        return new ModelException("op '" + node.getName() + "' (" + node.getOp() + "): " + reason);
+        return new OpRefusal(node.getName(), node.getOp(), reason);
     }
 
     /** The value of a graph-level tensor such as {@code StatefulPartitionedCall_1:0}. */
@@ -148,6 +148,9 @@ final class GraphOps {
             case "VarHandleOp" -> {
                 return List.of(new Variable(n.getName()));
             }
+            case "VariableV2" -> { // a reference variable (TF1-style graphs, pulsedl's own export): its value is itself
+                return List.of(variables.apply(new Variable(n.getName())));
+            }
             case "Const" -> {
                 return List.of(Constants.decode(n.getAttrOrThrow("value").getTensor(), n));
             }
@@ -216,8 +219,10 @@ final class GraphOps {
             case "Reshape" -> Constants.reshape(n, c.get(0), c.get(1));
             case "ExpandDims" -> Constants.expandDims(n, c.get(0), (int) c.get(1).values()[0]);
             case "Squeeze" -> Constants.squeeze(n, c.get(0));
+            case "StridedSlice" -> Constants.stridedSlice(n, c.get(0), c.get(1), c.get(2), c.get(3));
+            case "Pack" -> Constants.pack(n, c);
             default -> throw refuse(n, "is not supported on constants (the SavedModel importer folds Identity, Cast,"
-                    + " Add, Sub, Mul, RealDiv, Rsqrt, Sqrt, Neg, Reshape, ExpandDims, Squeeze)");
+                    + " Add, Sub, Mul, RealDiv, Rsqrt, Sqrt, Neg, Reshape, ExpandDims, Squeeze, StridedSlice, Pack)");
         };
     }
 }

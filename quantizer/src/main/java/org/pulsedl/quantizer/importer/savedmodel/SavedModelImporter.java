@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.pulsedl.quantizer.importer.InputNormalisation;
 import org.pulsedl.quantizer.model.FloatInference;
 import org.pulsedl.quantizer.model.InputLayer;
 import org.pulsedl.quantizer.model.Layer;
@@ -39,12 +40,36 @@ public final class SavedModelImporter {
      * @throws ModelException naming the directory and the reason (not a SavedModel, unsupported op, …)
      */
     public static Model read(Path dir) {
+        SavedModelImport i = importFrom(dir);
+        if (i.input() != null) {
+            throw new ModelException("cannot import SavedModel '" + dir + "': it normalises its input first ("
+                    + i.input() + "), which a bare float model cannot hold");
+        }
+        return i.model();
+    }
+
+    /** A SavedModel's layers and the input normalisation in front of them (null when it has none). */
+    public record SavedModelImport(Model model, InputNormalisation input) {}
+
+    /**
+     * Reads the SavedModel directory {@code dir} like {@link #read}, recognising an input normalisation
+     * {@code (x − baseline) · code_scale} before the first layer (pulsedl's own export) instead of refusing it.
+     *
+     * @throws ModelException naming the directory and the reason
+     */
+    public static SavedModelImport importFrom(Path dir) {
         try (SavedModelRunner runner = SavedModelRunner.open(dir)) {
             GraphDef graph = runner.bundle().metaGraphDef().getGraphDef();
             ChainBuilder chain = new ChainBuilder(runner.inputShape(), runner.inputKey(), true);
             GraphOps ops = new GraphOps(graph, runner.inputTensor(), runner.inputShape().rank() + 1,
                     new VariableReader(runner.bundle(), graph)::read, chain);
-            if (!chain.isCurrent(ops.evaluate(runner.outputTensor()))) {
+            GraphValue output;
+            try {
+                output = ops.evaluate(runner.outputTensor());
+            } catch (OpRefusal e) {
+                throw new ModelException(LayerDiagnosis.explain(graph, e));
+            }
+            if (!chain.isCurrent(output)) {
                 throw new ModelException("the signature's output '" + runner.outputTensor()
                         + "' is not the end of the chain of ops from the input");
             }
@@ -56,14 +81,15 @@ public final class SavedModelImporter {
             layers.addAll(chain.layers());
             String name = chain.modelScope() != null ? chain.modelScope() : dir.toAbsolutePath().getFileName().toString();
             Model model = new Model(name, runner.inputShape(), layers);
-            selfCheck(runner, model);
-            return model;
+            InputNormalisation input = chain.inputNormalisation();
+            selfCheck(runner, model, input);
+            return new SavedModelImport(model, input);
         } catch (ModelException e) {
             throw new ModelException("cannot import SavedModel '" + dir + "': " + e.getMessage());
         }
     }
 
-    private static void selfCheck(SavedModelRunner runner, Model model) {
+    private static void selfCheck(SavedModelRunner runner, Model model, InputNormalisation input) {
         SplittableRandom random = new SplittableRandom(0x5eed);
         double[][] x = new double[CHECK_WINDOWS][model.inputShape().size()];
         for (double[] row : x) {
@@ -80,7 +106,7 @@ public final class SavedModelImporter {
             }
         }
         for (int i = 0; i < x.length; i++) {
-            double[] y = ours.run(x[i]);
+            double[] y = ours.run(input == null ? x[i] : input.apply(x[i]));
             if (y.length != tf[i].length) {
                 throw new ModelException("the rebuilt model has " + y.length + " outputs, TensorFlow " + tf[i].length);
             }

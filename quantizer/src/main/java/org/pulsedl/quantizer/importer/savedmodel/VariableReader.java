@@ -15,7 +15,8 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * Reads a resource variable's value through the loaded session: the SavedModel graph holds a
- * {@code <handle>/Read/ReadVariableOp} node for every variable (TF's saver adds them), which is fetched.
+ * {@code <handle>/Read/ReadVariableOp} node for every variable (TF's saver adds them), which is fetched; a
+ * reference variable ({@code VariableV2}) is fetched itself.
  */
 final class VariableReader {
     private final SavedModelBundle bundle;
@@ -27,6 +28,8 @@ final class VariableReader {
         for (NodeDef n : graph.getNodeList()) {
             if (n.getOp().equals("ReadVariableOp") && n.getInputCount() == 1) {
                 readerOf.putIfAbsent(n.getInput(0), n.getName());
+            } else if (n.getOp().equals("VariableV2")) {
+                readerOf.put(n.getName(), n.getName()); // a reference variable is fetched as itself
             }
         }
     }

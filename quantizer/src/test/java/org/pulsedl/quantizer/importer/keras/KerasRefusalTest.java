@@ -1,13 +1,17 @@
 package org.pulsedl.quantizer.importer.keras;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pulsedl.quantizer.cli.ImportCommand;
 import org.pulsedl.quantizer.model.ModelException;
 import org.pulsedl.quantizer.oracle.Oracle;
+import picocli.CommandLine;
 
 /**
  * Every refusal of the Keras importer on a model Keras itself built and saved ({@code keras_refusals.py} in
@@ -37,8 +41,18 @@ class KerasRefusalTest {
             causal             | h5    | layer 1 'conv_causal' (Conv1D): padding 'causal' is not supported (valid or same)
             reshape_middle     | keras | layer 2 'reshape_mid' (Reshape): Reshape is only supported at the input (DESIGN §2), but it follows 'conv' (Conv1D)
             reshape_middle     | h5    | layer 2 'reshape_mid' (Reshape): Reshape is only supported at the input (DESIGN §2), but it follows 'conv' (Conv1D)
-            unknown            | keras | layer 1 'lstm' (LSTM): layer type LSTM is not supported (DESIGN §2 subset:
-            unknown            | h5    | layer 1 'lstm' (LSTM): layer type LSTM is not supported (DESIGN §2 subset:
+            unknown            | keras | layer 1 'upsample' (UpSampling1D): layer type UpSampling1D is not supported (DESIGN §2 subset:
+            unknown            | h5    | layer 1 'upsample' (UpSampling1D): layer type UpSampling1D is not supported (DESIGN §2 subset:
+            gru                | keras | layer 1 'gru' (GRU): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            gru                | h5    | layer 1 'gru' (GRU): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            lstm               | keras | layer 1 'lstm' (LSTM): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            lstm               | h5    | layer 1 'lstm' (LSTM): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            conv_transpose     | keras | layer 1 'deconv' (Conv1DTranspose): transposed convolution is not supported (DESIGN §2: Conv1D only)
+            conv_transpose     | h5    | layer 1 'deconv' (Conv1DTranspose): transposed convolution is not supported (DESIGN §2: Conv1D only)
+            conv2d             | keras | layer 2 'conv2d' (Conv2D): 2-D and 3-D layers are not supported (pulsedl takes 1-D windows [length, channels])
+            conv2d             | h5    | layer 2 'conv2d' (Conv2D): 2-D and 3-D layers are not supported (pulsedl takes 1-D windows [length, channels])
+            elu                | keras | layer 1 'conv_elu' (Conv1D): activation 'elu' is not supported (DESIGN §2 allows linear, relu and relu6)
+            elu                | h5    | layer 1 'conv_elu' (Conv1D): activation 'elu' is not supported (DESIGN §2 allows linear, relu and relu6)
             relu_after_avgpool | keras | layer 3 'relu_late' (ReLU): a standalone relu must follow a Conv1D or Dense it can be fused into (DESIGN §2 has no standalone activation layer), but it follows 'avgpool' (AveragePooling1D)
             relu_after_avgpool | h5    | layer 3 'relu_late' (ReLU): a standalone relu must follow a Conv1D or Dense it can be fused into (DESIGN §2 has no standalone activation layer), but it follows 'avgpool' (AveragePooling1D)
             relu_max4          | keras | layer 2 'relu4' (ReLU): max_value 4.0 is not supported (ReLU without a cap or with max_value 6)
@@ -57,5 +71,21 @@ class KerasRefusalTest {
         ModelException e = assertThrows(ModelException.class, () -> KerasImporter.read(file));
         assertTrue(e.getMessage().startsWith("cannot import '" + file + "': " + expected.strip()),
                 "message was: " + e.getMessage());
+    }
+
+    /** A BatchNormalization is refused when {@code pulsedl import} folds it, in both formats. */
+    @ParameterizedTest(name = "{0}.{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bn_after_pool | keras | layer 3 'bn' (BatchNormalization): cannot fold: a BatchNormalization must directly follow a Conv1D or Dense (DESIGN §2), but it follows 'pool' (MaxPooling1D)
+            bn_after_pool | h5    | layer 3 'bn' (BatchNormalization): cannot fold: a BatchNormalization must directly follow a Conv1D or Dense (DESIGN §2), but it follows 'pool' (MaxPooling1D)
+            bn_after_relu | keras | layer 2 'bn' (BatchNormalization): cannot fold: it comes after the relu activation of 'conv' (Conv1D); a BatchNormalization is folded only into the Conv1D or Dense directly before it, ahead of the activation (DESIGN §2)
+            bn_after_relu | h5    | layer 2 'bn' (BatchNormalization): cannot fold: it comes after the relu activation of 'conv' (Conv1D); a BatchNormalization is folded only into the Conv1D or Dense directly before it, ahead of the activation (DESIGN §2)
+            """)
+    void importRefusesABatchNormItCannotFold(String model, String format, String expected, @TempDir Path dir) {
+        Path file = refusals().resolve(model + "." + format);
+        ImportCommand cmd = new ImportCommand();
+        new CommandLine(cmd).parseArgs(file.toString(), "--out", dir.resolve("m.json").toString());
+        ModelException e = assertThrows(ModelException.class, cmd::call);
+        assertEquals("cannot import '" + file + "': " + expected.strip(), e.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.pulsedl.quantizer.importer.savedmodel;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pulsedl.quantizer.cli.ImportCommand;
 import org.pulsedl.quantizer.model.ModelException;
 import org.pulsedl.quantizer.oracle.Oracle;
+import picocli.CommandLine;
 
 /**
  * Refusals of the SavedModel importer, on SavedModels Keras exported ({@code savedmodel_refusals.py} in the
@@ -31,11 +34,16 @@ class SavedModelRefusalTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            tanh        | op 'tanh_1/conv_tanh_1/Tanh' (Tanh): is not supported on the activation
-            leaky       | op 'leaky_1/leaky_1/LeakyRelu' (LeakyRelu): is not supported on the activation
-            dilation    | op 'dilation_1/conv_dilated_1/convolution/SpaceToBatchND' (SpaceToBatchND): is not supported on the activation (TensorFlow's form of a dilated convolution; DESIGN §2: dilation 1)
-            residual    | op 'residual_1/add_1/Add' (AddV2): combines two activation tensors: residual/branching graphs are not supported
-            two_outputs | signature 'serving_default' has 1 inputs and 2 outputs (pulsedl imports one input and one output)
+            tanh           | layer 'conv_tanh' (op Tanh): activation 'tanh' is not supported (DESIGN §2 allows linear, relu and relu6)
+            leaky          | layer 'leaky' (op LeakyRelu): activation 'leaky_relu' is not supported (DESIGN §2 allows linear, relu and relu6)
+            elu            | layer 'conv_elu' (op Elu): activation 'elu' is not supported (DESIGN §2 allows linear, relu and relu6)
+            dilation       | layer 'conv_dilated' (op SpaceToBatchND): a dilated convolution is not supported (DESIGN §2: dilation 1)
+            gru            | layer 'gru' (a loop over time): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            lstm           | layer 'lstm' (a loop over time): recurrent layers (GRU, LSTM, SimpleRNN) are not supported (DESIGN §2: a feed-forward 1-D CNN)
+            conv_transpose | layer 'deconv' (op Conv2DBackpropInput): transposed convolution is not supported (DESIGN §2: Conv1D only)
+            conv2d         | layer 'to_image' (op 'conv2d_1/to_image_1/Reshape', Reshape): reshape to [-1, 32, 2, 1] makes an image: 2-D and 3-D layers are not supported (pulsedl takes 1-D windows [length, channels])
+            residual       | layer 'add' (op 'residual_1/add_1/Add', AddV2): combines two activation tensors: residual/branching graphs are not supported
+            two_outputs    | signature 'serving_default' has 1 inputs and 2 outputs (pulsedl imports one input and one output)
             """)
     void refusesKerasExports(String model, String expected) {
         Path sm = refusals().resolve(model);
@@ -62,5 +70,19 @@ class SavedModelRefusalTest {
         Files.write(dir.resolve("saved_model.pb"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
         assertMessage("cannot be loaded by TensorFlow: ",
                 assertThrows(ModelException.class, () -> SavedModelImporter.read(dir)));
+    }
+
+    /** A BatchNormalization that cannot be folded is refused when {@code pulsedl import} folds it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bn_after_pool | layer 3 'bn' (BatchNormalization): cannot fold: a BatchNormalization must directly follow a Conv1D or Dense (DESIGN §2), but it follows 'pool' (MaxPooling1D)
+            bn_after_relu | layer 2 'bn' (BatchNormalization): cannot fold: it comes after the relu activation of 'conv' (Conv1D); a BatchNormalization is folded only into the Conv1D or Dense directly before it, ahead of the activation (DESIGN §2)
+            """)
+    void importRefusesABatchNormItCannotFold(String model, String expected) {
+        Path sm = refusals().resolve(model);
+        ImportCommand cmd = new ImportCommand();
+        new CommandLine(cmd).parseArgs(sm.toString(), "--out", dir.resolve("m.json").toString());
+        ModelException e = assertThrows(ModelException.class, cmd::call);
+        assertEquals("cannot import '" + sm + "': " + expected.strip(), e.getMessage());
     }
 }
