@@ -195,6 +195,41 @@ class TfliteRefusalTest {
         assertArrayEquals(new GoldenModel(a).run(x), new GoldenModel(b).run(x));
     }
 
+    @Test
+    void separateReluWithTheSameQuantisationFusesIntoTheConv() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("model/conv1d/Relu", new int[] {1, 32, 4}, 0.02f, -128);
+        m.op(TfliteOps.RELU, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        QuantizedModel q = TfliteImporter.readQuantized(write("separate_relu", m.build()));
+        assertEquals(List.of("conv1d"), q.layers().stream().map(l -> l.name()).toList());
+        assertEquals(org.pulsedl.quantizer.model.Activation.RELU,
+                ((org.pulsedl.quantizer.qmodel.QConv1D) q.layers().get(0)).activation());
+    }
+
+    @Test
+    void separateReluThatRequantisesNamesTheLayer() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("sequential_1/conv1d_3/Relu", new int[] {1, 32, 4}, 0.05f, -128);
+        m.op(TfliteOps.RELU, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        assertEquals("operator 3 RELU (layer 'conv1d'): a separate RELU that changes the quantisation is not "
+                + "supported (it fuses into the Conv1D only as a clamp)", refusal("relu_requant", m));
+    }
+
+    @Test
+    void tanhIsRefusedAsAnActivationNamingTheLayer() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("model/conv_t/Tanh", new int[] {1, 32, 4}, 1f / 128, 0);
+        m.op(TfliteOps.TANH, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        assertEquals("operator 3 TANH (layer 'conv_t'): activation tanh is not supported (only ReLU and ReLU6 fuse "
+                + "into the integer kernels)", refusal("tanh", m));
+    }
+
     private static SyntheticTflite convPool() {
         SyntheticTflite m = new SyntheticTflite();
         int x = m.input(32, 2);
