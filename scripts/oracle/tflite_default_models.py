@@ -7,6 +7,7 @@ written in these variants, each with the LiteRT outputs of one input batch:
   int8          int8 I/O, optimizations=[DEFAULT] + calibration <m>_int8.tflite, _inputs.npy (int8 codes)
   int8f         int8 inside, float32 I/O (QUANTIZE/DEQUANTIZE)  <m>_int8f.tflite, _inputs.npy (float32)
   16x8          int16 activations, int8 weights, int16 I/O      <m>_16x8.tflite, _inputs.npy (int16 codes)
+  saved8        as int8, but model.export(DIR) + TFLiteConverter.from_saved_model(DIR)
 Quantised variants have <m>_<v>_ref.npy = output codes of the REFERENCE kernels (BUILTIN_REF) and _opt.npy = those
 of the default optimised kernels (BUILTIN_WITHOUT_DEFAULT_DELEGATES); for float I/O the output codes are read back
 from the DEQUANTIZE output (code = round(y / scale) + zero_point, exact). Inputs: realistic pulse windows (the
@@ -18,7 +19,9 @@ Also writes summary.json: op sequence per file and the optimised-vs-reference di
 Usage: tflite_default_models.py --out DIR [--seed N] [--samples N]
 """
 import argparse
+import contextlib
 import os
+import tempfile
 import sys
 
 import oracle_common
@@ -39,7 +42,7 @@ def models(keras):
             L.AveragePooling1D(2),
             L.Flatten(),
             L.Dense(8, activation="relu"),
-            L.Dense(3)]), ("float", "int8", "int8f", "16x8")),
+            L.Dense(3)]), ("float", "int8", "int8f", "16x8", "saved8")),
         # 3 channels, window 24, separate ReLU / ReLU6 layers, Dropout, pool size 1 stride 1, valid padding
         "separate_act": (lambda: keras.Sequential([
             keras.Input((24, 3)),
@@ -109,7 +112,15 @@ def pulses(rng, n, length, channels):
 
 
 def convert(tf, model, variant, calib):
-    conv = tf.lite.TFLiteConverter.from_keras_model(model)
+    if variant == "saved8":
+        with tempfile.TemporaryDirectory(prefix="pulsedl-oracle-") as tmp:
+            with contextlib.redirect_stdout(sys.stderr):          # Keras lists the endpoints
+                model.export(tmp)
+            return convert_with(tf, tf.lite.TFLiteConverter.from_saved_model(tmp), "int8", calib)
+    return convert_with(tf, tf.lite.TFLiteConverter.from_keras_model(model), variant, calib)
+
+
+def convert_with(tf, conv, variant, calib):
     if variant != "float":
         conv.optimizations = [tf.lite.Optimize.DEFAULT]
         conv.representative_dataset = lambda: ([c[None]] for c in calib)

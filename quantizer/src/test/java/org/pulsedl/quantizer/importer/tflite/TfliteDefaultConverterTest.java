@@ -21,7 +21,8 @@ import org.pulsedl.quantizer.quant.QuantParams;
 
 /**
  * Issue 10: {@code .tflite} files made the way a Keras user makes them — {@code TFLiteConverter.from_keras_model}
- * with default options (scripts/oracle/tflite_default_models.py, one script call per JVM) — import, and every
+ * with default options, and one through {@code model.export} + {@code from_saved_model}
+ * (scripts/oracle/tflite_default_models.py, one script call per JVM) — import, and every
  * integer one equals LiteRT's reference kernels bit for bit on realistic and uniformly random inputs: int8 I/O,
  * float I/O (QUANTIZE/DEQUANTIZE at the ends) and 16x8, single- and multi-channel windows of 40 and 24 samples,
  * strided and same/valid-padded convs, both pools with odd sizes and same padding, separate ReLU/ReLU6 layers,
@@ -43,8 +44,8 @@ class TfliteDefaultConverterTest {
     }
 
     static Stream<Arguments> integerFiles() {
-        return Stream.of("single", "separate_act").flatMap(m -> Stream.of("int8", "int8f", "16x8")
-                .map(v -> Arguments.of(m, v)));
+        return Stream.concat(Stream.of("single", "separate_act").flatMap(m -> Stream.of("int8", "int8f", "16x8")
+                .map(v -> Arguments.of(m, v))), Stream.of(Arguments.of("single", "saved8")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
