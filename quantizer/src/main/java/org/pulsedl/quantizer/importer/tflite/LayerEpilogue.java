@@ -2,6 +2,7 @@ package org.pulsedl.quantizer.importer.tflite;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Operator;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Options;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Tensor;
@@ -71,7 +72,7 @@ final class LayerEpilogue {
             if (scale == null) {
                 scale = new float[channels];
                 shift = new float[channels];
-                java.util.Arrays.fill(scale, 1f);
+                Arrays.fill(scale, 1f);
             }
             for (int ch = 0; ch < channels; ch++) {       // y·s + t, then + v or · v
                 if (add) {

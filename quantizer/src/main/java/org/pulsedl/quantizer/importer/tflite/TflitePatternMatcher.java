@@ -1,6 +1,7 @@
 package org.pulsedl.quantizer.importer.tflite;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Operator;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Options;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Tensor;
@@ -78,7 +79,7 @@ final class TflitePatternMatcher {
         String keras = switch (graph.code(op)) {
             case TfliteOps.LOGISTIC -> "sigmoid";
             case TfliteOps.PRELU -> "PReLU";
-            default -> graph.opName(op).toLowerCase(java.util.Locale.ROOT);
+            default -> graph.opName(op).toLowerCase(Locale.ROOT);
         };
         return graph.refuse(op, "activation " + keras + " is not supported (only ReLU and ReLU6 fuse into the "
                 + "integer kernels)");
