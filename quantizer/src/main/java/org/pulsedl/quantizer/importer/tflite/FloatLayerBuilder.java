@@ -17,7 +17,8 @@ import org.pulsedl.quantizer.model.Reshape;
 
 /**
  * The float IR layers of a float32 file: every tensor checked to be float32, weights transposed from TFLite's
- * {@code [filters, 1, kernel, channels]} / {@code [units, inputs]} to the IR's layouts.
+ * {@code [filters, 1, kernel, channels]} / {@code [units, inputs]} to the IR's layouts, a folded bias ADD or
+ * BatchNormalization applied to the Conv1D's weights and bias.
  */
 final class FloatLayerBuilder {
     private final TfliteGraph graph;
@@ -27,7 +28,7 @@ final class FloatLayerBuilder {
         this.graph = graph;
     }
 
-    /** One IR layer per piece (plus the Flattens the pieces carry), in order. */
+    /** One IR layer per piece, in order. */
     static List<Layer> build(TfliteGraph graph, List<Piece> pieces) {
         return new FloatLayerBuilder(graph).layers(pieces);
     }
@@ -51,11 +52,19 @@ final class FloatLayerBuilder {
                         }
                     }
                 }
-                layers.add(new Conv1D(names.next("conv1d"), filters, k, c.opts().strideW(), c.opts().padding(),
-                        graph.activation(op, c.opts().activation()), kernel, floatBias(c.bias(), filters)));
-                if (c.flatten()) {
-                    layers.add(new Flatten(names.next("flatten")));
+                double[] bias = floatBias(c.bias(), filters);
+                if (c.scale() != null) {          // a separate bias ADD or BatchNormalization, folded (LayerEpilogue)
+                    for (int f = 0; f < filters; f++) {
+                        for (int t = 0; t < k; t++) {
+                            for (int ch = 0; ch < cin; ch++) {
+                                kernel[t][ch][f] *= c.scale()[f];
+                            }
+                        }
+                        bias[f] = bias[f] * c.scale()[f] + c.shift()[f];
+                    }
                 }
+                layers.add(new Conv1D(names.next("conv1d"), filters, k, c.opts().strideW(), c.opts().padding(),
+                        graph.activation(op, c.act()), kernel, bias));
             } else if (p instanceof Piece.Pool pp) {
                 requireFloat(op, pp.in(), pp.out(), null, null);
                 layers.add(pp.max()
@@ -63,9 +72,6 @@ final class FloatLayerBuilder {
                         pp.opts().padding())
                         : new AveragePooling1D(names.next("average_pooling1d"), pp.opts().filterWidth(),
                         pp.opts().strideW(), pp.opts().padding()));
-                if (pp.flatten()) {
-                    layers.add(new Flatten(names.next("flatten")));
-                }
             } else if (p instanceof Piece.Dense d) {
                 requireFloat(op, d.in(), d.out(), d.weights(), d.bias());
                 int units = d.weights().shape()[0];
@@ -77,7 +83,7 @@ final class FloatLayerBuilder {
                         weights[i][j] = w[j * inputs + i];
                     }
                 }
-                layers.add(new Dense(names.next("dense"), units, graph.activation(op, d.opts().activation()), weights,
+                layers.add(new Dense(names.next("dense"), units, graph.activation(op, d.act()), weights,
                         floatBias(d.bias(), units)));
             } else if (p instanceof Piece.Flatten f) {
                 requireFloat(op, f.in(), f.out(), null, null);

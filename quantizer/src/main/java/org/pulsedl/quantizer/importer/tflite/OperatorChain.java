@@ -13,7 +13,8 @@ import org.pulsedl.quantizer.importer.tflite.TfliteOps.TensorType;
  * The subgraph as one chain of operators, walked from the graph input to the graph output: checks that it is a
  * single chain, strips the {@code QUANTIZE}/{@code DEQUANTIZE} ends of a float-I/O model, and lets
  * {@link TflitePatternMatcher} turn the operators in between into {@link Piece}s through a cursor
- * ({@link #next}, {@link #advance}) that follows the current activation tensor.
+ * ({@link #next}, {@link #peek}, {@link #advance}) that follows the current activation tensor and passes over
+ * the operators that only add or drop the unit height axis of a 1-D layer.
  */
 final class OperatorChain {
     /**
@@ -76,7 +77,7 @@ final class OperatorChain {
                     + " is not supported (float32, int8 or int16)");
         };
         TflitePatternMatcher matcher = new TflitePatternMatcher(graph, this);
-        while (pos < end) {
+        for (skipHeightAxisOps(); pos < end; skipHeightAxisOps()) {
             matcher.match();
         }
         if (floatIo) {
@@ -125,8 +126,44 @@ final class OperatorChain {
         }
     }
 
-    /** The operator at the cursor, checked to read the chain's current tensor. */
+    /**
+     * The shape-only pass: moves the cursor past operators that only insert or remove the unit height axis
+     * ({@code EXPAND_DIMS}, {@code RESHAPE} or {@code SQUEEZE} between {@code [1, L, C]} and {@code [1, 1, L, C]},
+     * same type and quantisation). TFLite wraps every 1-D layer in them; the bytes do not change, so the layers
+     * see one logical {@code [L, C]} activation whether the converter wrote them or not.
+     */
+    private void skipHeightAxisOps() {
+        while (pos < end && ops.get(pos).inputs()[0] == current && isHeightAxisOnly(ops.get(pos))) {
+            advance(ops.get(pos));
+        }
+    }
+
+    private boolean isHeightAxisOnly(Operator op) {
+        int code = graph.code(op);
+        if (code != TfliteOps.EXPAND_DIMS && code != TfliteOps.RESHAPE && code != TfliteOps.SQUEEZE) {
+            return false;
+        }
+        Tensor in = graph.tensor(op.inputs()[0]);
+        Tensor out = graph.tensor(op.outputs()[0]);
+        return (heightOf(in.shape(), out.shape()) || heightOf(out.shape(), in.shape()))
+                && graph.hasSameQuant(in, out);
+    }
+
+    /** Whether {@code s4} is {@code s3 = [1, L, C]} with a unit height axis inserted: {@code [1, 1, L, C]}. */
+    private static boolean heightOf(int[] s3, int[] s4) {
+        return s3.length == 3 && s4.length == 4 && s3[0] == 1 && s4[0] == 1 && s4[1] == 1 && s4[2] == s3[1]
+                && s4[3] == s3[2];
+    }
+
+    /** The next operator after the shape-only ones, or {@code null} when the chain ends (for look-ahead). */
+    Operator peek() {
+        skipHeightAxisOps();
+        return pos < end && ops.get(pos).inputs()[0] == current ? ops.get(pos) : null;
+    }
+
+    /** The operator at the cursor (after the shape-only ones), checked to read the chain's current tensor. */
     Operator next(String expected, Operator after) {
+        skipHeightAxisOps();
         if (pos >= end) {
             throw graph.refuse(after, "must be followed by " + expected + " (the model ends here)");
         }
@@ -144,9 +181,9 @@ final class OperatorChain {
         pos++;
     }
 
-    /** The operator after the one at the cursor, or {@code null} when the chain ends there. */
-    Operator following() {
-        return pos + 1 < end ? ops.get(pos + 1) : null;
+    /** The operator right after {@code op} in execution order, or {@code null} at the end of the chain. */
+    Operator following(Operator op) {
+        return op.index() + 1 < end ? ops.get(op.index() + 1) : null;
     }
 
     void add(Piece piece) {

@@ -6,22 +6,27 @@ import org.pulsedl.quantizer.importer.tflite.TfliteModel.Tensor;
 /**
  * One layer {@link TflitePatternMatcher} recognised in the operator chain: the operator that defines it (index in
  * execution order, where refusals point) and the tensors it reads and writes. The layer builders turn each piece
- * into one IR layer (plus a Flatten when {@code flatten} is set).
+ * into one IR layer.
  */
 sealed interface Piece {
     /** The index of the operator refusals about this layer name. */
     int op();
 
-    /** {@code EXPAND_DIMS → CONV_2D → RESHAPE}: a Conv1D (followed by a Flatten when the RESHAPE flattens). */
-    record Conv(int op, Tensor in, Tensor out, Tensor weights, Tensor bias, Options.Conv2D opts, boolean flatten)
-            implements Piece {}
+    /**
+     * {@code CONV_2D} with height 1: a Conv1D. {@code out} is the layer's output after any separate bias
+     * {@code ADD}, BatchNormalization or activation folded into it ({@link LayerEpilogue}); {@code act} is the
+     * activation in effect; {@code scale}, {@code shift} the folded float map {@code y·scale + shift} per channel
+     * ({@code null} when none).
+     */
+    record Conv(int op, Tensor in, Tensor out, Tensor weights, Tensor bias, Options.Conv2D opts,
+                TfliteOps.Activation act, float[] scale, float[] shift) implements Piece {}
 
-    /** {@code EXPAND_DIMS → MAX_POOL_2D | AVERAGE_POOL_2D → RESHAPE}: a 1-D pooling layer. */
-    record Pool(int op, boolean max, Tensor in, Tensor out, Options.Pool2D opts, boolean flatten) implements Piece {}
+    /** {@code MAX_POOL_2D | AVERAGE_POOL_2D} with height 1: a 1-D pooling layer. */
+    record Pool(int op, boolean max, Tensor in, Tensor out, Options.Pool2D opts) implements Piece {}
 
-    /** {@code FULLY_CONNECTED} on a flat input. */
-    record Dense(int op, Tensor in, Tensor out, Tensor weights, Tensor bias, Options.FullyConnected opts)
-            implements Piece {}
+    /** {@code FULLY_CONNECTED} on a flat input; {@code act} and {@code out} as for {@link Conv}. */
+    record Dense(int op, Tensor in, Tensor out, Tensor weights, Tensor bias, Options.FullyConnected opts,
+                 TfliteOps.Activation act) implements Piece {}
 
     /** A {@code RESHAPE [1, L, C] → [1, L·C]} (or the implicit flattening before a FULLY_CONNECTED). */
     record Flatten(int op, Tensor in, Tensor out) implements Piece {}

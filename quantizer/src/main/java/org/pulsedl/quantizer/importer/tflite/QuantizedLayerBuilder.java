@@ -37,7 +37,7 @@ final class QuantizedLayerBuilder {
         return tensors.quant(null, in);
     }
 
-    /** One QLayer per piece (plus the QFlattens the pieces carry), in order, starting from {@code inputShape}. */
+    /** One QLayer per piece, in order, starting from {@code inputShape}. */
     List<QLayer> layers(List<Piece> pieces, Shape inputShape) {
         List<QLayer> layers = new ArrayList<>();
         Shape shape = inputShape;
@@ -53,17 +53,12 @@ final class QuantizedLayerBuilder {
                 double[] scales = tensors.weightScales(op, c.weights(), filters);
                 byte[][] weights = tensors.weightRows(op, c.weights(), filters, k * cin);
                 long[] bias = tensors.intBias(op, c.bias(), filters, in.width());
-                Activation act = graph.activation(op, c.opts().activation());
+                Activation act = graph.activation(op, c.act());
                 Requant rq = requant(op, in, scales, out, act, true);
                 QConv1D q = new QConv1D(names.next("conv1d"), shape, filters, k, c.opts().strideW(),
                         c.opts().padding(), act, in, weights, scales, bias, rq);
                 layers.add(q);
                 shape = q.outputShape();
-                if (c.flatten()) {
-                    QFlatten f = new QFlatten(names.next("flatten"), shape, out);
-                    layers.add(f);
-                    shape = f.outputShape();
-                }
             } else if (p instanceof Piece.Pool pp) {
                 QuantParams q = tensors.quant(op, pp.in());
                 QLayer l = pp.max()
@@ -73,11 +68,6 @@ final class QuantizedLayerBuilder {
                         pp.opts().strideW(), pp.opts().padding(), q);
                 layers.add(l);
                 shape = l.outputShape();
-                if (pp.flatten()) {
-                    QFlatten f = new QFlatten(names.next("flatten"), shape, q);
-                    layers.add(f);
-                    shape = f.outputShape();
-                }
             } else if (p instanceof Piece.Dense d) {
                 QuantParams in = tensors.quant(op, d.in());
                 QuantParams out = tensors.quant(op, d.out());
@@ -86,7 +76,7 @@ final class QuantizedLayerBuilder {
                 double[] scales = tensors.weightScales(op, d.weights(), units);
                 byte[][] weights = tensors.weightRows(op, d.weights(), units, inputs);
                 long[] bias = tensors.intBias(op, d.bias(), units, in.width());
-                Activation act = graph.activation(op, d.opts().activation());
+                Activation act = graph.activation(op, d.act());
                 boolean perChannel = d.weights().quantization().scale().length > 1;
                 Requant rq = requant(op, in, scales, out, act, perChannel);
                 QDense q = new QDense(names.next("dense"), inputs, units, act, in, weights, scales, bias, rq);

@@ -44,9 +44,30 @@ final class TfliteGraph {
 
     int code(Operator op) { return model.code(op).code(); }
 
-    /** A refusal of {@code op}: {@code operator <index> <name>: <reason>}. */
+    /**
+     * A refusal of {@code op}: {@code operator <index> <name> (layer '<layer>'): <reason>}, the layer named as the
+     * converter wrote it into the output tensor's name (see {@link #layerOf}).
+     */
     TfliteException refuse(Operator op, String reason) {
-        return new TfliteException(op.index(), opName(op), reason);
+        String layer = layerOf(op);
+        return new TfliteException(op.index(), opName(op) + (layer == null ? "" : " (layer '" + layer + "')"), reason);
+    }
+
+    /**
+     * The Keras layer an operator came from, read off its output tensor's name: the converter names tensors
+     * {@code <model>/<layer>/<op>[;<more names>]}; {@code null} when the name has no such path (hand-written
+     * files). {@code from_keras_model} traces the model a second time, so TensorFlow makes every name scope unique
+     * with a suffix — model {@code sequential} becomes {@code sequential_1}, its layer {@code conv1d_1} becomes
+     * {@code conv1d_1_2} — and when the model scope carries such a suffix the layer's is dropped too.
+     */
+    String layerOf(Operator op) {
+        String name = tensor(op.outputs()[0]).name().split(";")[0];
+        String[] path = name.split("/");
+        if (path.length < 3 || path[1].isEmpty()) {
+            return null;
+        }
+        boolean retraced = path[0].matches(".*_\\d+") && path[1].matches(".+_\\d+");
+        return retraced ? path[1].replaceFirst("_\\d+$", "") : path[1];
     }
 
     Tensor tensor(int i) { return g.tensors().get(i); }
@@ -89,12 +110,17 @@ final class TfliteGraph {
         return ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 
-    /** Reshapes and pools must not change the quantisation (TFLite only copies or compares values). */
-    void sameQuant(Operator op, Tensor a, Tensor b) {
+    /** Whether {@code a} and {@code b} hold the same numbers for the same bytes (type, scales, zero points). */
+    boolean hasSameQuant(Tensor a, Tensor b) {
         Quantization qa = a.quantization();
         Quantization qb = b.quantization();
-        if (a.type() != b.type() || !Arrays.equals(qa.scale(), qb.scale())
-                || !Arrays.equals(zeroPoints(qa), zeroPoints(qb))) {
+        return a.type() == b.type() && Arrays.equals(qa.scale(), qb.scale())
+                && Arrays.equals(zeroPoints(qa), zeroPoints(qb));
+    }
+
+    /** Reshapes and pools must not change the quantisation (TFLite only copies or compares values). */
+    void sameQuant(Operator op, Tensor a, Tensor b) {
+        if (!hasSameQuant(a, b)) {
             throw refuse(op, "changes the type or quantisation (" + describe(a) + " → " + describe(b)
                     + "); requantisation outside Conv/Dense is not supported");
         }

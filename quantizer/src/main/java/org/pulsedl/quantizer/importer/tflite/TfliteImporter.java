@@ -20,17 +20,23 @@ import org.pulsedl.quantizer.quant.RoundingMode;
  * points) taken as is, and {@code (M0, shift)} computed per operator exactly as TFLite's kernels do in
  * {@code Prepare}. The model's rounding is {@code DOUBLE} with 31-bit multipliers (TFLite's reference path).
  *
- * <p>The graph must be one chain of these patterns (TFLite's lowering of the DESIGN §2 layers):
+ * <p>The graph must be one chain of operators; it is normalised into the DESIGN §2 layers by small passes:
  * <ul>
- *   <li>{@code EXPAND_DIMS → CONV_2D → RESHAPE} = Conv1D (a RESHAPE to {@code [1, L·C]} = Conv1D + Flatten);</li>
- *   <li>{@code EXPAND_DIMS → MAX_POOL_2D | AVERAGE_POOL_2D → RESHAPE} = MaxPooling1D / AveragePooling1D;</li>
- *   <li>{@code FULLY_CONNECTED} on a flat input = Dense; a lone {@code RESHAPE [1,L,C] → [1,N]} = Flatten;
- *       a first {@code RESHAPE [1,N] → [1,L,C]} = Reshape;</li>
+ *   <li>operators that only add or drop the unit height axis ({@code EXPAND_DIMS}, {@code RESHAPE},
+ *       {@code SQUEEZE} between {@code [1, L, C]} and {@code [1, 1, L, C]}) are passed over, so conv and pool run
+ *       in 4-D or 3-D with or without them ({@link OperatorChain});</li>
+ *   <li>{@code CONV_2D} / {@code MAX_POOL_2D} / {@code AVERAGE_POOL_2D} with height 1 = Conv1D / pooling
+ *       ({@link WindowPatternMatcher}); {@code FULLY_CONNECTED} on a flat input, with or without
+ *       {@code keep_num_dims} = Dense; {@code RESHAPE} to {@code [1, L·C]} = Flatten; a first
+ *       {@code RESHAPE [1, N] → [1, L, C]} = Reshape;</li>
+ *   <li>after a Conv1D or Dense, a separate bias {@code ADD}, a BatchNormalization's {@code MUL}/{@code ADD} and a
+ *       separate {@code RELU}/{@code RELU6} fold into the layer when that is exact ({@link LayerEpilogue}: float
+ *       always; quantised only the ReLU clamp — a quantised bias ADD is refused with the reason);</li>
  *   <li>quantised models with float I/O: {@code QUANTIZE} first and {@code DEQUANTIZE} last.</li>
  * </ul>
- * Anything else — the Keras 3 conv-bias {@code ADD}, dilation ≠ 1, an unsupported operator or activation,
- * several subgraphs, branches — is refused with one {@link TfliteException} naming the operator index, its
- * name and the reason. Never a partial model.
+ * Anything else — dilation ≠ 1, an unsupported operator or activation, several subgraphs, branches — is
+ * refused with one {@link TfliteException} naming the operator index, its name, the Keras layer it came from
+ * (when the converter wrote it into the tensor names) and the reason. Never a partial model.
  */
 public final class TfliteImporter {
     /** Multiplier bits of every imported quantised model (TFLite's {@code QuantizeMultiplier}). */

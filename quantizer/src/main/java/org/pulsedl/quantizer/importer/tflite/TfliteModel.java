@@ -112,6 +112,8 @@ public record TfliteModel(long version, List<OperatorCode> operatorCodes, List<S
 
         record Add(Activation activation) implements Options {}
 
+        record Mul(Activation activation) implements Options {}
+
         /** No options, or a type the importer does not read ({@code type} = the union type). */
         record Other(int type) implements Options {}
     }

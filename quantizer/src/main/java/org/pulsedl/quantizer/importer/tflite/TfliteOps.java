@@ -14,11 +14,21 @@ public final class TfliteOps {
     public static final int CONV_2D = 3;
     public static final int DEQUANTIZE = 6;
     public static final int FULLY_CONNECTED = 9;
+    public static final int LOGISTIC = 14;
     public static final int MAX_POOL_2D = 17;
+    public static final int MUL = 18;
+    public static final int RELU = 19;
+    public static final int RELU6 = 21;
     public static final int RESHAPE = 22;
+    public static final int TANH = 28;
     public static final int SQUEEZE = 43;
+    public static final int PRELU = 54;
+    public static final int LEAKY_RELU = 98;
+    public static final int ELU = 111;
     public static final int EXPAND_DIMS = 70;
     public static final int QUANTIZE = 114;
+    public static final int HARD_SWISH = 117;
+    public static final int GELU = 150;
     /** {@code deprecated_builtin_code} holds at most this value; larger codes live in {@code builtin_code}. */
     public static final int PLACEHOLDER_FOR_GREATER_OP_CODES = 127;
 
@@ -29,6 +39,7 @@ public final class TfliteOps {
     public static final int OPTIONS_FULLY_CONNECTED = 8;
     public static final int OPTIONS_ADD = 11;
     public static final int OPTIONS_RESHAPE = 17;
+    public static final int OPTIONS_MUL = 21;
 
     /** Builtin operator names by code, in schema order (0 … 161). */
     private static final String[] OP_NAMES = (

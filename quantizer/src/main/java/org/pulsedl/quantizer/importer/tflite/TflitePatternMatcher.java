@@ -1,24 +1,28 @@
 package org.pulsedl.quantizer.importer.tflite;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Operator;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Options;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Tensor;
 
 /**
- * Recognises the layer that starts at the {@link OperatorChain}'s cursor: a {@code FULLY_CONNECTED} (Dense), a
- * lone {@code RESHAPE} (Flatten, or a first Reshape), or a wrapped 1-D window operator (handed to
- * {@link WindowPatternMatcher}); every other operator is refused with the reason.
+ * Recognises the layer that starts at the {@link OperatorChain}'s cursor (after the height-axis operators the
+ * chain passes over): a 1-D window operator (handed to {@link WindowPatternMatcher}), a {@code FULLY_CONNECTED}
+ * (Dense), a {@code RESHAPE} (Flatten, or a first Reshape); the separate bias {@code ADD} and activation after a
+ * Conv1D or Dense are folded by {@link LayerEpilogue}. Every other operator is refused with the reason.
  */
 final class TflitePatternMatcher {
     private final TfliteGraph graph;
     private final OperatorChain chain;
+    private final LayerEpilogue epilogue;
     private final WindowPatternMatcher windows;
 
     TflitePatternMatcher(TfliteGraph graph, OperatorChain chain) {
         this.graph = graph;
         this.chain = chain;
-        this.windows = new WindowPatternMatcher(graph, chain);
+        this.epilogue = new LayerEpilogue(graph, chain);
+        this.windows = new WindowPatternMatcher(graph, chain, epilogue);
     }
 
     /** Recognises one layer and moves the cursor past its operators. */
@@ -26,50 +30,67 @@ final class TflitePatternMatcher {
         Operator op = chain.next("an operator", null);
         int code = graph.code(op);
         switch (code) {
-            case TfliteOps.EXPAND_DIMS -> windows.match(op);
-            case TfliteOps.RESHAPE -> {
-                Tensor in = graph.tensor(op.inputs()[0]);
-                Tensor out = graph.tensor(op.outputs()[0]);
-                Operator after = chain.following();
-                if (in.shape().length == 3 && out.shape().length == 4 && after != null
-                        && WindowPatternMatcher.isWindowOp(graph.code(after))) {
-                    windows.match(op);                                // RESHAPE used as EXPAND_DIMS
-                } else {
-                    matchReshape(op, in, out);
-                }
+            case TfliteOps.CONV_2D, TfliteOps.MAX_POOL_2D, TfliteOps.AVERAGE_POOL_2D -> windows.match(op);
+            case TfliteOps.EXPAND_DIMS -> {
+                int[] s = graph.tensor(op.inputs()[0]).shape();
+                int[] s4 = graph.tensor(op.outputs()[0]).shape();
+                throw graph.refuse(op, "must insert the height axis of a 1-D layer ([1, L, C] → [1, 1, L, C]), got "
+                        + Arrays.toString(s) + " → " + Arrays.toString(s4));
             }
+            case TfliteOps.RESHAPE, TfliteOps.SQUEEZE -> matchReshape(op, graph.tensor(op.inputs()[0]),
+                    graph.tensor(op.outputs()[0]));
             case TfliteOps.FULLY_CONNECTED -> matchDense(op);
-            case TfliteOps.ADD -> throw graph.refuse(op, addReason(op));
-            case TfliteOps.CONV_2D, TfliteOps.MAX_POOL_2D, TfliteOps.AVERAGE_POOL_2D -> throw graph.refuse(op,
-                    "a 2-D " + (code == TfliteOps.CONV_2D ? "convolution" : "pooling") + " must be a 1-D layer "
-                            + "wrapped as EXPAND_DIMS → " + graph.opName(op) + " → RESHAPE (height 1)");
+            case TfliteOps.ADD -> throw graph.refuse(op, "element-wise ADD "
+                    + (chain.last() instanceof Piece.Pool ? "after a pooling layer " : "") + "is not supported "
+                    + "(a bias ADD folds only into the Conv1D or Dense it follows)");
+            case TfliteOps.MUL -> throw graph.refuse(op, "element-wise MUL is not supported (a BatchNormalization "
+                    + "the converter could not fold into a Conv1D or Dense: put BatchNormalization directly after the "
+                    + "Conv1D or Dense, before the activation, or fold it before converting)");
+            case TfliteOps.RELU, TfliteOps.RELU6 -> throw graph.refuse(op, "a separate activation that does not "
+                    + "directly follow a Conv1D or Dense is not supported (ReLU and ReLU6 fuse into the Conv1D or "
+                    + "Dense before them)");
+            case TfliteOps.TANH, TfliteOps.LOGISTIC, TfliteOps.ELU, TfliteOps.LEAKY_RELU, TfliteOps.HARD_SWISH,
+                    TfliteOps.GELU, TfliteOps.PRELU -> throw unsupportedActivation(op);
             case TfliteOps.QUANTIZE -> throw graph.refuse(op, "QUANTIZE is only supported as the first operator of a "
                     + "model with a float input (requantisation between layers is not supported)");
-            case TfliteOps.DEQUANTIZE -> throw graph.refuse(op, "DEQUANTIZE is only supported as the last operator of "
-                    + "a model with float I/O"
-                    + (graph.isConstant(op.inputs()[0]) ? " (here it expands float16/quantised constant weights, "
-                    + "which is not supported: convert as float32 or full-integer)" : ""));
-            default -> throw graph.refuse(op, "is not supported (the importer maps EXPAND_DIMS/CONV_2D/RESHAPE, "
-                    + "FULLY_CONNECTED, MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, and QUANTIZE/DEQUANTIZE at the ends)");
+            case TfliteOps.DEQUANTIZE -> {
+                Operator after = chain.following(op);
+                if (after != null && isActivation(graph.code(after))) {
+                    throw unsupportedActivation(after);       // run in float between DEQUANTIZE and QUANTIZE
+                }
+                throw graph.refuse(op, "DEQUANTIZE is only supported as the last operator of a model with float I/O"
+                        + (graph.isConstant(op.inputs()[0]) ? " (here it expands float16/quantised constant weights, "
+                        + "which is not supported: convert as float32 or full-integer)" : ""));
+            }
+            default -> throw graph.refuse(op, "is not supported (the importer maps CONV_2D, FULLY_CONNECTED, "
+                    + "MAX_POOL_2D, AVERAGE_POOL_2D, a bias ADD, RELU/RELU6, RESHAPE/EXPAND_DIMS/SQUEEZE, and "
+                    + "QUANTIZE/DEQUANTIZE at the ends)");
         }
     }
 
-    private String addReason(Operator op) {
-        int other = op.inputs().length > 1 ? op.inputs()[1] : -1;
-        boolean afterConv = chain.last() instanceof Piece.Conv;
-        if (other >= 0 && graph.isConstant(other) && afterConv) {
-            return "a Conv1D bias added as a separate ADD of " + graph.tensor(other) + " (Keras 3 traces Conv1D "
-                    + "biases as [1,1,C] and the converter leaves them outside CONV_2D); convert with the bias fused "
-                    + "into CONV_2D (scripts/oracle/tflite_convert.py --conv-bias fused)";
-        }
-        return "element-wise ADD is not supported (only the layers of DESIGN §2)";
+    private static boolean isActivation(int code) {
+        return code == TfliteOps.TANH || code == TfliteOps.LOGISTIC || code == TfliteOps.ELU
+                || code == TfliteOps.LEAKY_RELU || code == TfliteOps.HARD_SWISH || code == TfliteOps.GELU
+                || code == TfliteOps.PRELU;
+    }
+
+    /** An activation op other than ReLU/ReLU6, named as Keras names it. */
+    private TfliteException unsupportedActivation(Operator op) {
+        String keras = switch (graph.code(op)) {
+            case TfliteOps.LOGISTIC -> "sigmoid";
+            case TfliteOps.PRELU -> "PReLU";
+            default -> graph.opName(op).toLowerCase(Locale.ROOT);
+        };
+        return graph.refuse(op, "activation " + keras + " is not supported (only ReLU and ReLU6 fuse into the "
+                + "integer kernels)");
     }
 
     private void matchReshape(Operator op, Tensor in, Tensor out) {
         int[] si = in.shape();
         int[] so = out.shape();
         graph.sameQuant(op, in, out);
-        if (si.length == 3 && si[0] == 1 && so.length == 2 && so[0] == 1 && so[1] == si[1] * si[2]) {
+        boolean flat = so.length == 2 && so[0] == 1 && si[0] == 1 && so[1] == in.size();
+        if (flat && (si.length == 3 || si.length == 4 && si[1] == 1)) {
             chain.add(new Piece.Flatten(op.index(), in, out));
         } else if (chain.isEmpty() && si.length == 2 && si[0] == 1 && so.length == 3 && so[0] == 1
                 && so[1] * so[2] == si[1]) {
@@ -111,7 +132,8 @@ final class TflitePatternMatcher {
             // e.g. [1, 1, N]: the same numbers as [1, N]
             chain.add(new Piece.Flatten(op.index(), in, in));
         }
-        chain.add(new Piece.Dense(op.index(), in, out, w, bias, opts));
         chain.advance(op);
+        LayerEpilogue.Result end = epilogue.fold(op, out, opts.activation(), ws[0], false);
+        chain.add(new Piece.Dense(op.index(), in, end.out(), w, bias, opts, end.act()));
     }
 }

@@ -220,6 +220,7 @@ public final class TfliteReader {
                         opt.bool(2), opt.bool(3), tensorType(opt, 4));
                 case TfliteOps.OPTIONS_RESHAPE -> new Options.Reshape(opt.has(0) ? opt.intVector(0) : null);
                 case TfliteOps.OPTIONS_ADD -> new Options.Add(activation(opt, 0));
+                case TfliteOps.OPTIONS_MUL -> new Options.Mul(activation(opt, 0));
                 default -> new Options.Other(type);
             };
         }

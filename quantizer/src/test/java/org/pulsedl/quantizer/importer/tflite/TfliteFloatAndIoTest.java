@@ -17,7 +17,8 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 /**
  * The other kinds of converter output: float {@code .tflite} files (imported as a float {@link Model} whose
  * inference equals LiteRT's and Keras'), quantised files with float I/O ({@code QUANTIZE … DEQUANTIZE}, still
- * bit-exact), and the stock Keras 3 conv-bias form (refused with the operator named).
+ * bit-exact), and the stock Keras 3 conv-bias form (the float file imports with the bias folded; the quantised
+ * files are refused naming the operator, the layer and the reason).
  */
 class TfliteFloatAndIoTest {
 
@@ -93,15 +94,15 @@ class TfliteFloatAndIoTest {
     }
 
     @Test
-    void stockKerasConvBiasFormIsRefused() throws IOException {
-        for (String mode : new String[] {"int8", "16x8", "float"}) {
-            Path file = TfliteOracleData.converted("pdl2", "int", "keras").resolve("model_" + mode + ".tflite");
+    void stockKerasConvBiasFormImportsAsFloatAndIsRefusedQuantised() throws IOException {
+        Path dir = TfliteOracleData.converted("pdl2", "int", "keras");
+        assertEquals(TfliteImport.Kind.FLOAT, TfliteImporter.read(dir.resolve("model_float.tflite")).kind());
+        for (String mode : new String[] {"int8", "16x8"}) {
+            Path file = dir.resolve("model_" + mode + ".tflite");
             TfliteException e = assertThrows(TfliteException.class, () -> TfliteImporter.read(file));
             assertEquals(3, e.operatorIndex(), e.getMessage());
-            assertTrue(e.getMessage().matches("'.*': operator 3 ADD: a Conv1D bias added as a separate ADD of tensor \\d+ "
-                    + "'.*' (INT8|INT16|FLOAT32) \\[\\d+(, \\d+)*\\] \\(Keras 3 traces Conv1D biases as \\[1,1,C\\] and the "
-                    + "converter leaves them outside CONV_2D\\); convert with the bias fused into CONV_2D "
-                    + "\\(scripts/oracle/tflite_convert.py --conv-bias fused\\)"), e.getMessage());
+            assertEquals("'" + file + "': operator 3 ADD (layer 'conv1'): " + TfliteDefaultConverterTest
+                    .QUANTISED_BIAS_ADD.formatted(mode.equals("int8") ? "INT8" : "INT16"), e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.pulsedl.quantizer.importer.tflite;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,8 +89,9 @@ class TfliteRefusalTest {
         int y = m.activation("softmax", new int[] {1, 2}, 1f / 256, -128);
         m.op(25, new int[] {m.outputs[0]}, new int[] {y}, 0, null);
         m.outputs = new int[] {y};
-        assertEquals("operator 5 SOFTMAX: is not supported (the importer maps EXPAND_DIMS/CONV_2D/RESHAPE, "
-                + "FULLY_CONNECTED, MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE, and QUANTIZE/DEQUANTIZE at the ends)",
+        assertEquals("operator 5 SOFTMAX: is not supported (the importer maps CONV_2D, FULLY_CONNECTED, "
+                + "MAX_POOL_2D, AVERAGE_POOL_2D, a bias ADD, RELU/RELU6, RESHAPE/EXPAND_DIMS/SQUEEZE, and "
+                + "QUANTIZE/DEQUANTIZE at the ends)",
                 refusal("softmax", m));
     }
 
@@ -149,10 +151,7 @@ class TfliteRefusalTest {
         m.op(TfliteOps.ADD, new int[] {c, b}, new int[] {y}, 11, SyntheticTflite.fcOptions(SyntheticTflite.RELU));
         m.outputs = new int[] {y};
         String msg = refusal("keras_bias", m);
-        assertTrue(msg.matches("operator 3 ADD: a Conv1D bias added as a separate ADD of tensor \\d+ 'conv_bias' INT8 "
-                + "\\[1, 1, 4\\] \\(Keras 3 traces Conv1D biases as \\[1,1,C\\] and the converter leaves them outside "
-                + "CONV_2D\\); convert with the bias fused into CONV_2D \\(scripts/oracle/tflite_convert.py --conv-bias "
-                + "fused\\)"), msg);
+        assertEquals("operator 3 ADD: " + TfliteDefaultConverterTest.QUANTISED_BIAS_ADD.formatted("INT8"), msg);
     }
 
     @Test
@@ -173,19 +172,70 @@ class TfliteRefusalTest {
         m.ops.remove(0);                                  // CONV_2D now reads the 3-D input directly
         m.ops.set(0, new SyntheticTflite.Op(m.ops.get(0).opcode(), new int[] {0, 3, 4}, m.ops.get(0).out(), 1,
                 m.ops.get(0).options()));
-        assertEquals("operator 0 CONV_2D: a 2-D convolution must be a 1-D layer wrapped as EXPAND_DIMS → CONV_2D → "
-                + "RESHAPE (height 1)", refusal("bare_conv", m));
+        assertEquals("operator 0 CONV_2D: input tensor 0 'input' INT8 [1, 32, 2] is not a 1-D activation [1, 1, L, C] "
+                + "(height 1): 2-D convolutions are not supported, only Conv1D and 1-D pooling", refusal("bare_conv", m));
     }
 
     @Test
-    void convNotFollowedByReshape() throws IOException {
+    void convAndPoolIn4dWithoutReshapesImportAsTheWrappedForm() throws IOException {
+        SyntheticTflite wrapped = convPool();
+        SyntheticTflite m = convPool();                   // ops: EXPAND, CONV, RESHAPE | EXPAND, POOL, RESHAPE
+        SyntheticTflite.Op pool = m.ops.get(4);
+        m.ops.set(4, new SyntheticTflite.Op(pool.opcode(), new int[] {m.ops.get(1).out()[0]}, pool.out(),
+                pool.optType(), pool.options()));
+        m.ops.remove(3);
+        m.ops.remove(2);                                  // the pool now reads the 4-D conv output directly
+        QuantizedModel a = TfliteImporter.readQuantized(write("wrapped", wrapped.build()));
+        QuantizedModel b = TfliteImporter.readQuantized(write("in_4d", m.build()));
+        assertEquals(List.of("conv1d", "max_pooling1d"), b.layers().stream().map(l -> l.name()).toList());
+        int[] x = new int[64];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i * 37) % 256 - 128;
+        }
+        assertArrayEquals(new GoldenModel(a).run(x), new GoldenModel(b).run(x));
+    }
+
+    @Test
+    void separateReluWithTheSameQuantisationFusesIntoTheConv() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("model/conv1d/Relu", new int[] {1, 32, 4}, 0.02f, -128);
+        m.op(TfliteOps.RELU, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        QuantizedModel q = TfliteImporter.readQuantized(write("separate_relu", m.build()));
+        assertEquals(List.of("conv1d"), q.layers().stream().map(l -> l.name()).toList());
+        assertEquals(org.pulsedl.quantizer.model.Activation.RELU,
+                ((org.pulsedl.quantizer.qmodel.QConv1D) q.layers().get(0)).activation());
+    }
+
+    @Test
+    void separateReluThatRequantisesNamesTheLayer() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("sequential_1/conv1d_3/Relu", new int[] {1, 32, 4}, 0.05f, -128);
+        m.op(TfliteOps.RELU, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        assertEquals("operator 3 RELU (layer 'conv1d'): a separate RELU that changes the quantisation is not "
+                + "supported (it fuses into the Conv1D only as a clamp)", refusal("relu_requant", m));
+    }
+
+    @Test
+    void tanhIsRefusedAsAnActivationNamingTheLayer() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        int x = m.conv1d(m.input(32, 2), 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int y = m.activation("model/conv_t/Tanh", new int[] {1, 32, 4}, 1f / 128, 0);
+        m.op(TfliteOps.TANH, new int[] {x}, new int[] {y}, 0, SyntheticTflite.empty());
+        m.outputs = new int[] {y};
+        assertEquals("operator 3 TANH (layer 'conv_t'): activation tanh is not supported (only ReLU and ReLU6 fuse "
+                + "into the integer kernels)", refusal("tanh", m));
+    }
+
+    private static SyntheticTflite convPool() {
         SyntheticTflite m = new SyntheticTflite();
         int x = m.input(32, 2);
-        m.conv1d(x, 4, 3, 2, SyntheticTflite.SAME, SyntheticTflite.RELU, 1, true);
-        m.ops.remove(m.ops.size() - 1);
-        m.outputs = new int[] {m.ops.get(m.ops.size() - 1).out()[0]};
-        assertEquals("operator 1 CONV_2D: must be followed by RESHAPE back to [1, L, C] (or [1, L·C]) (the model ends "
-                + "here)", refusal("no_reshape", m));
+        x = m.conv1d(x, 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.RELU, 1, false);
+        m.outputs = new int[] {m.pool(x, true, 2, 2, SyntheticTflite.VALID, false)};
+        return m;
     }
 
     @Test
