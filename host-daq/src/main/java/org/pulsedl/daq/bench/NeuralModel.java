@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 import org.pulsedl.quantizer.qmodel.OutputScaling;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
@@ -15,7 +15,7 @@ import org.pulsedl.quantizer.train.FloatModelFile;
 
 /**
  * A trained network as the benchmark runs it on one channel window: the integer golden model
- * ({@code nn_int}), its fake-quantised float twin ({@code nn_fakequant}) and, when the float model file is
+ * ({@code nn_int}, run by its compiled form {@code FastGoldenModel}), its fake-quantised float twin ({@code nn_fakequant}) and, when the float model file is
  * next to the {@code .qmodel}, the float network ({@code nn_float}). The network's outputs are matched to
  * time and energy by their names and units (a time output is in ns; the energy output is named
  * amplitude/energy).
@@ -111,8 +111,10 @@ public final class NeuralModel {
     public Method method(String name) {
         return switch (name) {
             case "nn_int" -> {
-                GoldenModel golden = new GoldenModel(quantized);
-                yield method(name, w -> golden.physical(golden.runFromAdc(new short[][] {w})));
+                // The golden model's integers by its compiled form (tested equal to GoldenModel); one window per
+                // call, so a tile of one window keeps each call's working set small.
+                FastGoldenModel fast = FastGoldenModel.compile(quantized, 1);
+                yield method(name, w -> quantized.toPhysical(fast.runBatchFromAdc(new short[][][] {{w}})[0]));
             }
             case "nn_fakequant" -> {
                 FakeQuantInference fq = new FakeQuantInference(quantized);
