@@ -142,7 +142,8 @@ public record Npy(String dtype, int[] shape, ByteBuffer data) {
     /** NumPy's name of the dtype ({@code int8}, {@code float32}, …). */
     public String typeName() { return typeName(dtype); }
 
-    private static String typeName(String descr) {
+    /** NumPy's name of a supported descr ({@code |i1} → {@code int8}, {@code <f4} → {@code float32}, …). */
+    public static String typeName(String descr) {
         int bits = 8 * itemSize(descr);
         return switch (descr.charAt(1)) {
             case 'f' -> "float" + bits;

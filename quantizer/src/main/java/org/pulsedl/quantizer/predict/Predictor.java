@@ -56,7 +56,7 @@ public final class Predictor {
         }
         if (!in.isFloat() && !in.dtype().equals(inputDtype())) {
             throw new IllegalArgumentException(file + ": dtype " + in.typeName() + ", but the model's input codes are "
-                    + typeName(inputDtype()) + " (give " + typeName(inputDtype()) + " codes, or float32/float64 real values)");
+                    + Npy.typeName(inputDtype()) + " (give " + Npy.typeName(inputDtype()) + " codes, or float32/float64 real values)");
         }
         int n = single ? 1 : shape[0];
         int size = model.inputShape().size();
@@ -161,9 +161,5 @@ public final class Predictor {
         StringBuilder b = new StringBuilder("[N");
         for (int d : dims) b.append(", ").append(d);
         return b.append(']').toString();
-    }
-
-    private static String typeName(String descr) {
-        return descr.equals("|i1") ? "int8" : "int16";
     }
 }
