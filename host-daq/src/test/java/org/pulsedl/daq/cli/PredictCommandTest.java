@@ -158,6 +158,10 @@ class PredictCommandTest {
         GoldenModel golden = new GoldenModel(m);
         Method nnInt = NeuralModel.load(SHIPPED).method("nn_int");
         double[] est = new double[2];
+        short[][] all = new short[d.events() * d.channels()][];
+        for (int i = 0; i < all.length; i++) all[i] = d.waveform(i / d.channels(), i % d.channels());
+        double[][] batch = new double[all.length][2];
+        nnInt.batch().estimate(all, batch);
         for (int e = 0; e < d.events(); e++) {
             for (int c = 0; c < d.channels(); c++) {
                 double[] want = golden.physical(golden.runFromAdc(new short[][] {d.waveform(e, c)}));
@@ -166,6 +170,7 @@ class PredictCommandTest {
                 nnInt.estimator().estimate(d.waveform(e, c), est);
                 assertEquals(want[0], est[0], 0.0, "bench nn_int time, event " + e);
                 assertEquals(want[1], est[1], 0.0, "bench nn_int energy, event " + e);
+                assertArrayEquals(est, batch[e * d.channels() + c], 0.0, "bench nn_int in batch, event " + e);
             }
         }
     }

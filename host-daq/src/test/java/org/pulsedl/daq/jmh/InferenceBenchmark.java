@@ -33,7 +33,7 @@ import org.pulsedl.quantizer.train.FloatModelFile;
 /**
  * The shipped network (models/pdl2) on the same batch of 1,024 pdl2 channel windows, side by side: the
  * integer golden model (one thread, and parallel over windows), its compiled batch form {@link FastGoldenModel}
- * (one thread, tiles in parallel, and one window per call as bench's {@code nn_int} runs it), {@code pulsedl
+ * (one thread, tiles in parallel — bench's {@code nn_int} — and one window per call), {@code pulsedl
  * predict}'s batch on the same windows as input codes, the Java float inference, and TensorFlow
  * Java float inference of the same network's SavedModel (TF's own thread pool). Scores are windows per
  * second. Run from the repository root with {@code scripts/jmh InferenceBenchmark}.
@@ -110,7 +110,11 @@ public class InferenceBenchmark {
         return fast.runBatchFromAdcParallel(windows);
     }
 
-    /** bench's {@code nn_int}: the compiled form with a tile of one window, called once per window. */
+    /**
+     * The compiled form called once per window (tile of one window): what a per-window caller gets. bench's
+     * {@code nn_int} does not run this way but in batches ({@code fastParallel}), because this is no faster than
+     * the reference.
+     */
     @Benchmark
     @OperationsPerInvocation(WINDOWS)
     public void fastPerWindow(Blackhole bh) {
