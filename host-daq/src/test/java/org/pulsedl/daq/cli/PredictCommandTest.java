@@ -215,4 +215,13 @@ class PredictCommandTest {
                 .assertUserError("y.csv", ".npy");
         assertTrue(Files.notExists(out), "nothing written on a refusal");
     }
+
+    @Test
+    void helpNamesTheFormats() {
+        CliRun r = CliRun.of("predict", "--help").assertSuccess();
+        for (String f : new String[] {"[N, length, channels]", "QUANTIZE", "--dequantize", "--physical", "--data", ".npy"}) {
+            assertTrue(r.out().contains(f), () -> "help lacks " + f + "\n" + r);
+        }
+        assertTrue(CliRun.of("--help").assertSuccess().out().contains("predict"));
+    }
 }
