@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 QuantizeCommand.class,
                 ImportCommand.class,
                 InspectCommand.class,
+                org.pulsedl.quantizer.cli.PredictCommand.class,
                 org.pulsedl.hls.cli.GenerateCommand.class,
                 TraceCommand.class,
                 BenchCommand.class,

@@ -24,7 +24,7 @@ import org.pulsedl.quantizer.testing.TestSeed;
 class CliSweepTest {
     private static final Path SHIPPED = Path.of("..", "models", "pdl2");
     /** Extensions some command accepts as input. */
-    private static final List<String> EXTENSIONS = List.of("h5", "hdf5", "csv", "qmodel", "tflite", "keras", "json");
+    private static final List<String> EXTENSIONS = List.of("h5", "hdf5", "csv", "qmodel", "tflite", "keras", "json", "npy");
     private static final List<String> DATASETS = List.of("h5", "hdf5", "csv");
     private static final List<String> MODELS = List.of("qmodel", "tflite", "keras", "h5", "json");
 
@@ -43,6 +43,7 @@ class CliSweepTest {
         Files.write(dir.resolve("signed.h5"), concat(new byte[] {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'}, bytes(rnd, 4096)));
         Files.write(dir.resolve("signed.tflite"), concat(new byte[] {16, 0, 0, 0, 'T', 'F', 'L', '3'}, bytes(rnd, 4096)));
         Files.write(dir.resolve("signed.keras"), concat(new byte[] {'P', 'K', 3, 4}, bytes(rnd, 4096)));
+        Files.write(dir.resolve("signed.npy"), concat(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}, bytes(rnd, 4096)));
         Files.writeString(dir.resolve("text.csv"), "ch0_s0,ch0_s1\n1,2,3\nx,y\n");
         Files.writeString(dir.resolve("data.txt"), "1,2,3\n");
         Files.writeString(dir.resolve("half.json"), "{\"format\": \"pulsedl-qmodel\", \"layers\": [");
@@ -57,7 +58,7 @@ class CliSweepTest {
     Stream<DynamicTest> everyHostileInvocationIsOneCleanLine() {
         List<String[]> cases = new ArrayList<>();
         for (String sub : List.of("simulate", "bench", "demo", "convert", "train", "quantize", "import", "inspect", "trace",
-                "generate")) {
+                "generate", "predict")) {
             cases.add(new String[] {sub, "--no-such-option"});
         }
         String fm = SHIPPED.resolve("float-model.json").toString();
@@ -67,6 +68,10 @@ class CliSweepTest {
             cases.add(new String[] {"convert", "--in", bad, "--out", path("out.csv")});
             cases.add(new String[] {"train", "--data", bad, "--out", path("trained")});
             cases.add(new String[] {"quantize", "--model", fm, "--calib", bad, "--out", path("q.qmodel")});
+            cases.add(new String[] {"predict", "--model", SHIPPED.toString(), "--data", bad, "--out", path("y.npy")});
+        }
+        for (String bad : badInputs(List.of("npy"))) {
+            cases.add(new String[] {"predict", "--model", SHIPPED.toString(), "--in", bad, "--out", path("y.npy")});
         }
         for (String bad : badInputs(MODELS)) {
             cases.add(new String[] {"bench", "--model", bad});
@@ -74,6 +79,7 @@ class CliSweepTest {
             cases.add(new String[] {"demo", "--model", bad, "--out", path("demo")});
             cases.add(new String[] {"import", bad, "--out", path("imported.json")});
             cases.add(new String[] {"inspect", bad});
+            cases.add(new String[] {"predict", "--model", bad, "--data", path("d32.h5"), "--out", path("y.npy")});
             cases.add(new String[] {"generate", "--model", bad, "--out", path("gen")});
         }
         for (String bad : badInputs(List.of("json"))) {
@@ -153,6 +159,11 @@ class CliSweepTest {
                 {"convert", "--in", d32},
                 {"import", SHIPPED.toString()},
                 {"inspect"},
+                {"predict", "--model", SHIPPED.toString(), "--out", path("y.npy")},
+                {"predict", "--model", SHIPPED.toString(), "--data", path("d32.h5"), "--in", path("signed.npy"), "--out",
+                        path("y.npy")},
+                {"predict", "--model", SHIPPED.toString(), "--data", d64, "--out", path("y.npy")},
+                {"predict", "--model", SHIPPED.toString(), "--data", d32, "--out", path("y.npy"), "--dequantize", "--physical"},
                 {"quantize", "--model", SHIPPED.resolve("float-model.json").toString()},
         };
         cases.addAll(List.of(more));

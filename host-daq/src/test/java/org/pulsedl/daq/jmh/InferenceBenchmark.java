@@ -1,5 +1,7 @@
 package org.pulsedl.daq.jmh;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -22,13 +24,17 @@ import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 import org.pulsedl.quantizer.importer.savedmodel.SavedModelRunner;
+import org.pulsedl.quantizer.io.Npy;
+import org.pulsedl.quantizer.predict.Predictor;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
+import org.pulsedl.quantizer.quant.Width;
 import org.pulsedl.quantizer.train.FloatModelFile;
 
 /**
  * The shipped network (models/pdl2) on the same batch of 1,024 pdl2 channel windows, side by side: the
  * integer golden model (one thread, and parallel over windows), its compiled batch form {@link FastGoldenModel}
- * (one thread, and tiles in parallel), the Java float inference, and TensorFlow
+ * (one thread, tiles in parallel — bench's {@code nn_int} — and one window per call), {@code pulsedl
+ * predict}'s batch on the same windows as input codes, the Java float inference, and TensorFlow
  * Java float inference of the same network's SavedModel (TF's own thread pool). Scores are windows per
  * second. Run from the repository root with {@code scripts/jmh InferenceBenchmark}.
  */
@@ -46,6 +52,9 @@ public class InferenceBenchmark {
     private double[][] adcRows;
     private GoldenModel golden;
     private FastGoldenModel fast;
+    private FastGoldenModel fastTileOne;
+    private Predictor predictor;
+    private Npy codes;
     private FloatModelFile floatModel;
     private SavedModelRunner tf;
 
@@ -61,6 +70,9 @@ public class InferenceBenchmark {
         }
         golden = new GoldenModel(QModelFormat.read(MODEL.resolve("model.qmodel")));
         fast = FastGoldenModel.compile(golden.model());
+        fastTileOne = FastGoldenModel.compile(golden.model(), 1);
+        predictor = new Predictor(golden.model());
+        codes = codesNpy(golden);
         floatModel = FloatModelFile.read(MODEL.resolve("float-model.json"));
         tf = SavedModelRunner.open(MODEL.resolve("saved_model"));
     }
@@ -96,6 +108,39 @@ public class InferenceBenchmark {
     @OperationsPerInvocation(WINDOWS)
     public long[][] fastParallel() {
         return fast.runBatchFromAdcParallel(windows);
+    }
+
+    /**
+     * The compiled form called once per window (tile of one window): what a per-window caller gets. bench's
+     * {@code nn_int} does not run this way but in batches ({@code fastParallel}), because this is no faster than
+     * the reference.
+     */
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public void fastPerWindow(Blackhole bh) {
+        for (short[][] w : windows) bh.consume(fastTileOne.runBatchFromAdc(new short[][][] {w}));
+    }
+
+    /** {@code pulsedl predict} on int16 input codes held as a .npy array: decoding, checks and the parallel batch. */
+    @Benchmark
+    @OperationsPerInvocation(WINDOWS)
+    public Predictor.Result predictCodes() {
+        return predictor.run(codes, MODEL);
+    }
+
+    /** The windows' model inputs as the .npy array {@code predict} reads (the model's input dtype). */
+    private Npy codesNpy(GoldenModel g) {
+        int size = g.model().inputShape().size();
+        boolean int8 = g.model().input().width() == Width.INT8;
+        ByteBuffer b = ByteBuffer.allocate(WINDOWS * size * (int8 ? 1 : 2)).order(ByteOrder.LITTLE_ENDIAN);
+        for (short[][] w : windows) {
+            for (int v : g.inputFromAdc(w)) {
+                if (int8) b.put((byte) v);
+                else b.putShort((short) v);
+            }
+        }
+        int[] dims = g.model().inputShape().dims();
+        return new Npy(int8 ? "|i1" : "<i2", new int[] {WINDOWS, dims[0], dims[1]}, b.flip());
     }
 
     @Benchmark

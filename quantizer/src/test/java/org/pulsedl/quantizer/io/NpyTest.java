@@ -1,4 +1,4 @@
-package org.pulsedl.quantizer.oracle;
+package org.pulsedl.quantizer.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,12 +70,56 @@ class NpyTest {
     @Test
     void refusesWrongSizesAndTypes() throws IOException {
         IOException e = assertThrows(IOException.class, () -> Npy.read(write(1, "<f4", "3,", new byte[8])));
-        assertTrue(e.getMessage().contains("need 12 bytes, the file holds 8"), e.getMessage());
+        assertTrue(e.getMessage().contains("need 12 bytes of data, the file holds 8 (truncated)"), e.getMessage());
         e = assertThrows(IOException.class, () -> Npy.read(write(1, ">f4", "1,", new byte[4])));
-        assertTrue(e.getMessage().contains("unsupported dtype '>f4'"), e.getMessage());
+        assertTrue(e.getMessage().contains("dtype '>f4' is not supported") && e.getMessage().contains("big-endian"),
+                e.getMessage());
         Path junk = dir.resolve("junk.npy");
         Files.writeString(junk, "not numpy at all");
         e = assertThrows(IOException.class, () -> Npy.read(junk));
-        assertEquals("'" + junk + "' is not a .npy file (bad magic)", e.getMessage());
+        assertEquals("'" + junk + "' is not a .npy file (it does not start with \\x93NUMPY)", e.getMessage());
+    }
+
+    @Test
+    void refusesFortranOrderObjectsSurplusAndAbsurdShapes() throws IOException {
+        Path fortran = write(1, "<f4", "2,", new byte[8]);
+        byte[] b = Files.readAllBytes(fortran);
+        Files.write(fortran, new String(b, StandardCharsets.ISO_8859_1).replace("False", "True ")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertRefused(fortran, "Fortran order");
+        assertRefused(write(1, "|O", "1,", new byte[8]), "dtype '|O' is not supported");
+        assertRefused(write(1, "<i2", "1,", new byte[4]), "surplus bytes");
+        assertRefused(write(1, "<i2", "3,", new byte[4]), "(truncated)");
+        assertRefused(write(1, "<f8", "100000, 100000, 100000", new byte[8]), "needs more bytes than the file holds");
+        assertRefused(write(1, "<f8", "-1,", new byte[8]), "damaged .npy header");
+        Path cut = write(2, "<i4", "1,", new byte[4]);
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(cut), 12));
+        assertRefused(cut, "damaged .npy header");
+    }
+
+    private static void assertRefused(Path file, String fragment) {
+        IOException e = assertThrows(IOException.class, () -> Npy.read(file));
+        assertTrue(e.getMessage().startsWith("'" + file + "'") && e.getMessage().contains(fragment), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void writesWhatItReads() throws IOException {
+        Path i8 = dir.resolve("a.npy");
+        Npy.writeIntegers(i8, "|i1", new int[] {2, 2, 1}, new long[] {-128, 0, 5, 127});
+        Npy a = Npy.read(i8);
+        assertEquals("|i1", a.dtype());
+        assertArrayEquals(new int[] {2, 2, 1}, a.shape());
+        assertArrayEquals(new long[] {-128, 0, 5, 127}, a.toLongs());
+        assertEquals(0, (Files.size(i8) - 4) % 64, "header padded to 64 bytes as NumPy does");
+        for (String d : new String[] {"<i2", "<i4", "<i8"}) {
+            Npy.writeIntegers(i8, d, new int[] {3}, new long[] {-7, 0, 9});
+            assertArrayEquals(new long[] {-7, 0, 9}, Npy.read(i8).toLongs(), d);
+        }
+        Npy.writeFloats(i8, "<f4", new int[] {1, 2}, new double[] {0.1, -2});
+        assertArrayEquals(new double[] {0.1f, -2}, Npy.read(i8).toDoubles());
+        Npy.writeFloats(i8, "<f8", new int[] {}, new double[] {Math.E});
+        assertArrayEquals(new double[] {Math.E}, Npy.read(i8).toDoubles());
+        assertThrows(IllegalArgumentException.class, () -> Npy.writeIntegers(i8, "|i1", new int[] {1}, new long[] {128}));
     }
 }
