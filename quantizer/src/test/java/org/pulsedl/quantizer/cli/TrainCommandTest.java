@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,6 @@ import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.train.FloatModelFile;
-import picocli.CommandLine;
 
 /** {@code pulsedl train} and {@code pulsedl quantize} end to end on a tiny dataset, and their user errors. */
 class TrainCommandTest {
@@ -50,12 +47,7 @@ class TrainCommandTest {
     }
 
     static String run(Object command, String... args) throws Exception {
-        CommandLine cl = new CommandLine(command);
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.parseArgs(args);
-        ((java.util.concurrent.Callable<?>) command).call();
-        return out.toString();
+        return CommandCall.run(command, args);
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.pulsedl.quantizer.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.pulsedl.quantizer.oracle.Oracle;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.train.FloatModelFile;
-import picocli.CommandLine;
 
 /**
  * The path a Keras user takes (issue 10): a model made with the ordinary Keras tools ({@code user_models.py})
@@ -104,11 +101,6 @@ class UserModelsEndToEndTest {
     }
 
     private static String run(Object command, String... args) throws Exception {
-        CommandLine cl = new CommandLine(command);
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.parseArgs(args);
-        ((java.util.concurrent.Callable<?>) command).call();
-        return out.toString();
+        return org.pulsedl.quantizer.cli.CommandCall.run(command, args);
     }
 }

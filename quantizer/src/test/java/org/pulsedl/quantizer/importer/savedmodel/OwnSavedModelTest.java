@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,6 @@ import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.quant.AdcInput;
 import org.pulsedl.quantizer.testing.TestSeed;
 import org.pulsedl.quantizer.train.FloatModelFile;
-import picocli.CommandLine;
 
 /**
  * The project's own SavedModel ({@code models/pdl2/saved_model}, normalisation {@code (adc − baseline) · code_scale}
@@ -101,11 +98,6 @@ class OwnSavedModelTest {
     }
 
     private static String run(Object command, String... args) throws Exception {
-        CommandLine cl = new CommandLine(command);
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.parseArgs(args);
-        ((java.util.concurrent.Callable<?>) command).call();
-        return out.toString();
+        return org.pulsedl.quantizer.cli.CommandCall.run(command, args);
     }
 }
