@@ -143,24 +143,8 @@ public final class QuantizeCommand implements Callable<Integer> {
             long s = k * total / n;
             int e = (int) (s / per);
             short[][] adc = perChannel ? new short[][] {data.waveform(e, (int) (s % per))} : data.waveforms()[e];
-            w.add(f.adc() != null ? f.adc().toModelInput(adc) : asModelInput(adc));
+            w.add(f.adc() != null ? f.adc().toModelInput(adc) : AdcInput.channelsLast(adc));
         }
         return w;
-    }
-
-    /**
-     * A model without an input stage takes the dataset's sample values as its real inputs, unchanged
-     * ({@code [sample][channel]} row-major, like {@link org.pulsedl.quantizer.quant.AdcInput#toModelInput}).
-     */
-    static double[] asModelInput(short[][] samples) {
-        int ch = samples.length;
-        int n = samples[0].length;
-        double[] x = new double[n * ch];
-        for (int c = 0; c < ch; c++) {
-            for (int l = 0; l < n; l++) {
-                x[l * ch + c] = samples[c][l];
-            }
-        }
-        return x;
     }
 }

@@ -22,14 +22,26 @@ public record AdcInput(int adcBits, int[] baseline, double[] codeScale) {
 
     /** The float model input for codes {@code [channel][sample]}, as {@code [sample][channel]} row-major. */
     public double[] toModelInput(short[][] adc) {
-        int ch = baseline.length;
-        int n = adc[0].length;
+        double[] x = channelsLast(adc);
+        int ch = adc.length;
+        for (int i = 0; i < x.length; i++) {
+            int c = i % ch;
+            double code = adcBits == 16 ? ((int) x[i]) & 0xFFFF : x[i];
+            x[i] = (code - baseline[c]) * codeScale[c];
+        }
+        return x;
+    }
+
+    /**
+     * Codes {@code [channel][sample]} as the model's {@code [sample][channel]} row-major layout, unchanged: the
+     * input of a model without an input stage (DESIGN §2 layout).
+     */
+    public static double[] channelsLast(short[][] samples) {
+        int ch = samples.length;
+        int n = samples[0].length;
         double[] x = new double[n * ch];
         for (int c = 0; c < ch; c++) {
-            for (int l = 0; l < n; l++) {
-                int code = adcBits == 16 ? adc[c][l] & 0xFFFF : adc[c][l];
-                x[l * ch + c] = (code - baseline[c]) * codeScale[c];
-            }
+            for (int l = 0; l < n; l++) x[l * ch + c] = samples[c][l];
         }
         return x;
     }
