@@ -30,7 +30,6 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
     static final double PRE_TRIGGER_FRACTION = 0.02;
     static final int GRID_PER_SAMPLE = 16;
     private static final int MIN_PER_BIN = 3;
-    private static final double ORIGIN_FRACTION = 0.005;
     /** Baseline the template keeps before its half-height point, in samples. */
     static final double LEAD_SAMPLES = 2;
 
@@ -97,7 +96,7 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
                 TemplateFit.Result r = fit[0].fit(w);
                 t = r.converged() ? r.timeNs() : Double.NaN;
             }
-            return new double[] {t, b, 1};
+            return new double[] {t, b};
         };
         Aligned a = average(data, periodNs, minHeight, reference);
         for (int pass = 0; pass < REFINEMENTS; pass++) {
@@ -116,9 +115,8 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
     private record Aligned(TemplateShape shape, double meanOnsetNs, double meanHeight) {}
 
     /**
-     * Averages the windows on a grid of time relative to their reference, each with its baseline removed and
-     * divided by its scale ({@code reference} gives {time, baseline, scale} per window, or null to skip it),
-     * then cuts the template at its onset.
+     * Averages the windows on a grid of time relative to their reference, each with its baseline removed
+     * ({@code reference} gives {time, baseline} per window), then cuts the template before its onset.
      */
     private static Aligned average(Dataset data, double periodNs, double minHeight,
                                    java.util.function.Function<short[], double[]> reference) {
@@ -133,7 +131,7 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
                 for (int k = 0; k < n; k++) if (w[k] > w[max]) max = k;
                 if (!(w[max] - w[0] > minHeight)) continue;
                 double[] ref = reference.apply(w);
-                if (ref == null || !Double.isFinite(ref[0]) || !(ref[2] > 0)) continue;
+                if (!Double.isFinite(ref[0])) continue;
                 windows.add(w);
                 refs.add(ref);
             }
@@ -141,21 +139,20 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
         uniformPhase(refs, periodNs);
         double[] sum = new double[bins], sumT = new double[bins];
         int[] count = new int[bins];
-        double sumRef = 0, sumHeight = 0;
+        double sumRef = 0;
         int used = windows.size();
         for (int i = 0; i < used; i++) {
             short[] w = windows.get(i);
-            double t = refs.get(i)[0], b = refs.get(i)[1], a = refs.get(i)[2];
+            double t = refs.get(i)[0], b = refs.get(i)[1];
             for (int k = 0; k < n; k++) {
                 double tau = k * periodNs - t;
                 int bin = (int) Math.floor((tau - lo) / step);
                 if (bin < 0 || bin >= bins) continue;
-                sum[bin] += (w[k] - b) / a;
+                sum[bin] += w[k] - b;
                 sumT[bin] += tau;
                 count[bin]++;
             }
             sumRef += t;
-            sumHeight += a;
         }
         if (used < 10) throw new IllegalArgumentException("only " + used + " windows hold a pulse above 5 noise σ; "
                 + "too few to estimate the pulse shape");
@@ -172,8 +169,6 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
         int rise = 0;
         while (rise < points.size() && points.get(rise)[1] < 0.5 * top) rise++;
         int origin = rise;
-        while (origin > 0 && points.get(origin - 1)[0] >= points.get(rise)[0] - LEAD_SAMPLES * periodNs
-                && points.get(origin)[1] > ORIGIN_FRACTION * top) origin--;
         while (origin > 0 && points.get(origin - 1)[0] >= points.get(rise)[0] - LEAD_SAMPLES * periodNs) origin--;
         double[] times = new double[points.size() - origin], values = new double[times.length];
         for (int i = origin; i < points.size(); i++) {
@@ -182,9 +177,8 @@ public record EstimatedPulseModel(TemplateShape shape, double onsetNs, int preTr
         }
         TemplateShape shape = TemplateShape.ofPoints("estimated from the data", times, values);
         // Window-frame onset = the window's time reference + the template origin on the reference-relative axis.
-        // Peak height = mean scale × the average's peak (the average is in codes divided by the scale before
-        // TemplateShape normalises it to a unit peak).
-        return new Aligned(shape, sumRef / used + times[0], sumHeight / used * top);
+        // The average is in codes, so its peak is the mean peak height (TemplateShape normalises it to 1).
+        return new Aligned(shape, sumRef / used + times[0], top);
     }
 
     /**
