@@ -2,6 +2,7 @@ package org.pulsedl.daq.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pulsedl.daq.stats.SampleStats;
 
 /**
  * Decides which {@link Flag}s a method's result gets (DESIGN §3 "Truth and bias"). The thresholds are
@@ -37,7 +38,7 @@ final class MethodFlags {
                          double[] varyingAmplitude) {
         List<Flag> flags = new ArrayList<>();
         if (e != null && trueAmplitude == null && varyingAmplitude != null) {
-            org.pulsedl.daq.stats.SampleStats a = org.pulsedl.daq.stats.SampleStats.of(varyingAmplitude);
+            SampleStats a = SampleStats.of(varyingAmplitude);
             flags.add(new Flag("amplitude_spread", Flag.ENERGY, String.format("the amplitude varies (σ/mean %.0f %%) and the "
                     + "dataset has no true amplitudes: σE/E is the width of the spectrum, not the resolution; read the "
                     + "FWHM at a line of the spectrum", 100 * a.sigma() / a.mean())));
@@ -86,10 +87,10 @@ final class MethodFlags {
             flags.add(new Flag("poor_gaussian_fit", quantity, String.format(
                     "the %s distribution has excess kurtosis %.2f (a Gaussian has 0; limit ±%.1f): %s",
                     quantity, kurtosis, MAX_EXCESS_KURTOSIS, kurtosis > 0 ? "heavy tails" : "flat-topped")));
-        } else if (sigma != null && Math.abs(fit.fwhm() / (2.3548 * sigma) - 1) > FWHM_TOLERANCE) {
+        } else if (sigma != null && Math.abs(fit.fwhm() / (SampleStats.FWHM_PER_SIGMA * sigma) - 1) > FWHM_TOLERANCE) {
             flags.add(new Flag("poor_gaussian_fit", quantity, String.format(
                     "the fitted FWHM %.1f differs from 2.355σ = %.1f by more than %.0f %%: tails or a non-Gaussian core",
-                    fit.fwhm(), 2.3548 * sigma, 100 * FWHM_TOLERANCE)));
+                    fit.fwhm(), SampleStats.FWHM_PER_SIGMA * sigma, 100 * FWHM_TOLERANCE)));
         }
     }
 
