@@ -10,6 +10,7 @@ import org.pulsedl.quantizer.qmodel.QLayer;
 import org.pulsedl.quantizer.qmodel.QMaxPool1D;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.qmodel.Requant;
+import org.pulsedl.quantizer.quant.MultiplyByQuantizedMultiplier;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.RoundingMode;
 import org.pulsedl.quantizer.quant.Width;
@@ -307,10 +308,8 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
                 case Descriptor.RQ_DOUBLE -> new ParamEntry(bias, m0 << (hw - mb), Math.max(-shift, 0),
                         Math.max(shift, 0));
                 case Descriptor.RQ_SINGLE -> new ParamEntry(bias, m0 << (hw - mb), hw - shift, 0);
-                default -> mb > 15
-                        ? new ParamEntry(bias, (int) Math.min((m0 + (1L << (mb - 16))) >> (mb - 15), 0x7FFF),
-                        15 - shift, 0)
-                        : new ParamEntry(bias, m0, mb - shift, 0);
+                default -> new ParamEntry(bias, MultiplyByQuantizedMultiplier.reducedMultiplier(m0, mb),
+                        Math.min(mb, 15) - shift, 0);
             };
         }
 
