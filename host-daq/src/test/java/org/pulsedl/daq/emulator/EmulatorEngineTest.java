@@ -1,0 +1,95 @@
+package org.pulsedl.daq.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pulsedl.daq.bench.NeuralModel;
+import org.pulsedl.daq.event.ResultBatch;
+import org.pulsedl.daq.event.ResultFlags;
+import org.pulsedl.daq.sim.SimulatorConfig;
+import org.pulsedl.quantizer.golden.GoldenModel;
+import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+import org.pulsedl.quantizer.testing.TestSeed;
+
+class EmulatorEngineTest {
+    private static EmulatorSettings settings(long seed, Arrival arrival, double rate, int threads) {
+        return new EmulatorSettings(SimulatorConfig.pdl2().withSeed(seed), rate, arrival, 64, threads);
+    }
+
+    private static QuantizedModel shipped() throws Exception {
+        return NeuralModel.builtin().quantized();
+    }
+
+    /** Every record equals the reference golden model on the regenerated window; timestamps strictly increase. */
+    @Test
+    void resultsAreTheReferenceGoldenModelsOnTheSimulatedWindows() throws Exception {
+        long seed = TestSeed.of("EmulatorEngineTest", 1313);
+        QuantizedModel q = shipped();
+        GoldenModel reference = new GoldenModel(q);
+        EmulatorSettings s = settings(seed, Arrival.POISSON, 2e6, 2);
+        try (EmulatorEngine engine = new EmulatorEngine(s, FastGoldenModel.compile(q))) {
+            long last = -1;
+            for (int b = 0; b < 4; b++) {
+                EmulatorEngine.Block block = engine.next();
+                assertEquals(b, block.index());
+                short[][][] windows = EmulatorWindows.block(s.sim(), b, s.blockEvents());
+                ResultBatch r = block.results();
+                assertEquals(s.blockEvents() * 2, r.size());
+                for (int i = 0; i < r.size(); i++) {
+                    assertEquals(i % 2, r.channel(i));
+                    assertArrayEquals(reference.runFromAdc(windows[i]), r.outputsOf(i), "block " + b + " record " + i);
+                    if (i % 2 == 0) {
+                        assertTrue(r.timestamp(i) > last, "timestamps increase");
+                        last = r.timestamp(i);
+                    } else {
+                        assertEquals(r.timestamp(i - 1), r.timestamp(i), "the channels of one event share its timestamp");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The records do not depend on the number of threads. */
+    @Test
+    void threadsDoNotChangeTheRecords() throws Exception {
+        QuantizedModel q = shipped();
+        List<long[]> one = records(settings(7, Arrival.POISSON, 1e5, 1), q);
+        List<long[]> three = records(settings(7, Arrival.POISSON, 1e5, 3), q);
+        assertEquals(one.size(), three.size());
+        for (int i = 0; i < one.size(); i++) assertArrayEquals(one.get(i), three.get(i), "record " + i);
+    }
+
+    /** A pulser at 1 MHz on a 125 MHz clock: 125 ticks apart; at 10 MHz events overlap their 32-sample windows. */
+    @Test
+    void periodicArrivalsAndPileup() throws Exception {
+        QuantizedModel q = shipped();
+        try (EmulatorEngine engine = new EmulatorEngine(settings(3, Arrival.PERIODIC, 1e6, 1), FastGoldenModel.compile(q))) {
+            ResultBatch r = engine.next().results();
+            for (int i = 2; i < r.size(); i += 2) assertEquals(125, r.timestamp(i) - r.timestamp(i - 2));
+            for (int i = 0; i < r.size(); i++) assertEquals(0, r.flags(i) & ResultFlags.PILEUP);
+        }
+        try (EmulatorEngine engine = new EmulatorEngine(settings(3, Arrival.PERIODIC, 1e7, 1), FastGoldenModel.compile(q))) {
+            ResultBatch r = engine.next().results();
+            for (int i = 0; i < r.size(); i++) assertTrue((r.flags(i) & ResultFlags.PILEUP) != 0);
+        }
+    }
+
+    private static List<long[]> records(EmulatorSettings s, QuantizedModel q) throws Exception {
+        List<long[]> all = new ArrayList<>();
+        try (EmulatorEngine engine = new EmulatorEngine(s, FastGoldenModel.compile(q))) {
+            for (int b = 0; b < 5; b++) {
+                ResultBatch r = engine.next().results();
+                for (int i = 0; i < r.size(); i++) {
+                    long[] o = r.outputsOf(i);
+                    all.add(new long[] {r.channel(i), r.flags(i), r.timestamp(i), o[0], o[1]});
+                }
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,32 @@
+package org.pulsedl.daq.emulator;
+
+import org.pulsedl.daq.bench.NeuralModel;
+import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
+
+/**
+ * Benchmark (not a test): results per second of {@link EmulatorEngine} with the shipped model, per thread count.
+ * Run: {@code scripts/run-test-main org.pulsedl.daq.emulator.EngineThroughput [seconds] [threads…]} (see
+ * docs/performance.d/h13emu.md).
+ */
+public final class EngineThroughput {
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        FastGoldenModel model = FastGoldenModel.compile(NeuralModel.builtin().quantized());
+        int[] threads = new int[Math.max(1, args.length - 1)];
+        threads[0] = Runtime.getRuntime().availableProcessors();
+        for (int i = 1; i < args.length; i++) threads[i - 1] = Integer.parseInt(args[i]);
+        for (int n : threads) {
+            EmulatorSettings s = EmulatorSettings.defaults().withThreads(n);
+            try (EmulatorEngine engine = new EmulatorEngine(s, model)) {
+                long warm = System.nanoTime() + 1_000_000_000L;
+                while (System.nanoTime() < warm) engine.next();
+                long results = 0;
+                long t0 = System.nanoTime();
+                long end = t0 + (long) (seconds * 1e9);
+                while (System.nanoTime() < end) results += engine.next().results().size();
+                double rate = results / ((System.nanoTime() - t0) / 1e9);
+                System.out.printf("threads %d: %.3f M results/s (%d results in %.1f s)%n", n, rate / 1e6, results, seconds);
+            }
+        }
+    }
+}
