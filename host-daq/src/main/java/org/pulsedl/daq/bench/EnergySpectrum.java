@@ -26,7 +26,7 @@ public record EnergySpectrum(boolean calibrated, String unit, Histogram histogra
     private static final int MIN_BINS = 64, MAX_BINS = 1024, ENTRIES_PER_BIN = 40, FIT_BINS = 50;
 
     /** The spectrum of energies {@code e} ({@code [event][channel]}), calibrated when {@code truth} allows. */
-    static EnergySpectrum of(double[][] e, TruthMetrics truth) {
+    public static EnergySpectrum of(double[][] e, TruthMetrics truth) {
         boolean calibrated = truth != null && truth.energySlope() != null && truth.energySlope() != 0;
         double[] values = Arrays.stream(e).flatMapToDouble(Arrays::stream).filter(Double::isFinite)
                 .map(v -> calibrated ? (v - truth.energyIntercept()) / truth.energySlope() : v).sorted().toArray();

@@ -42,6 +42,16 @@ public final class NeuralModel {
             throw new IllegalArgumentException(source + ": the model takes " + quantized.inputStage().channels()
                     + " channels per window; the benchmark runs one channel window at a time");
         }
+        int[] roles = outputRoles(quantized, source.toString());
+        this.timeOutput = roles[0];
+        this.energyOutput = roles[1];
+    }
+
+    /**
+     * Which outputs of {@code quantized} are the time and the energy: {@code {time, energy}}, −1 where there is none
+     * (a time output is in ns or its name starts with t; the energy output is named amplitude/energy).
+     */
+    public static int[] outputRoles(QuantizedModel quantized, String source) {
         List<OutputScaling> outs = quantized.outputs();
         int t = -1, e = -1;
         if (outs.isEmpty() && quantized.outputShape().size() == 2) {
@@ -57,8 +67,7 @@ public final class NeuralModel {
             throw new IllegalArgumentException(source + ": no output is a time (unit ns) or an amplitude/energy; outputs: "
                     + outs.stream().map(OutputScaling::name).toList());
         }
-        this.timeOutput = t;
-        this.energyOutput = e;
+        return new int[] {t, e};
     }
 
     /** The name that selects the shipped default model. */

@@ -136,7 +136,7 @@ public final class ResolutionBenchmark {
     }
 
     /** Gaussian fit of the values minus {@code mean}; null when there are too few values to fit. */
-    private static MethodResult.FitSummary fitAroundMean(double[] values, double mean) {
+    public static MethodResult.FitSummary fitAroundMean(double[] values, double mean) {
         double[] centred = new double[values.length];
         for (int i = 0; i < values.length; i++) centred[i] = values[i] - mean;
         try {
