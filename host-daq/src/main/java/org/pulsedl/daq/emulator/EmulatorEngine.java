@@ -5,8 +5,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.pulsedl.daq.event.ResultBatch;
-import org.pulsedl.daq.event.ResultFlags;
+import org.pulsedl.protocol.EventFlag;
+import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 
 /**
@@ -106,29 +106,46 @@ public final class EmulatorEngine implements AutoCloseable {
         }));
     }
 
-    /** Timestamps (one per event, shared by its channels) and flags, in event order. */
+    /**
+     * Timestamps (one per event, shared by its channels) and flags, in event order. The wire carries each raw
+     * output as an i32 (DESIGN §5); a wider value is clamped and flagged OUTPUT_CLIPPED.
+     */
     private ResultBatch stamp(Computed c) {
         int channels = settings.sim().channels();
         int samples = settings.sim().samples();
         int maxCode = settings.sim().fullScaleCodes();
         int events = c.windows().length / channels;
+        int n = c.windows().length;
+        int k = c.outputs()[0].length;
         long[] ticks = new long[events + 1];
         for (int e = 0; e <= events; e++) {
             ticks[e] = e == 0 && lookahead >= 0 ? lookahead : clock.next();
         }
         lookahead = ticks[events];
-        ResultBatch batch = new ResultBatch(c.outputs()[0].length, events * channels);
+        long[] timestamps = new long[n];
+        int[] channel = new int[n];
+        int[] flags = new int[n];
+        int[] outputs = new int[n * k];
         for (int e = 0; e < events; e++) {
             long before = e == 0 ? previous : ticks[e - 1];
             boolean pileup = ticks[e] - before < samples || ticks[e + 1] - ticks[e] < samples;
             for (int ch = 0; ch < channels; ch++) {
                 int w = e * channels + ch;
-                int flags = (pileup ? ResultFlags.PILEUP : 0) | (saturated(c.windows()[w][0], maxCode) ? ResultFlags.SATURATED : 0);
-                batch.add(ch, flags, ticks[e], c.outputs()[w]);
+                int f = (pileup ? EventFlag.PILE_UP.mask() : 0)
+                        | (saturated(c.windows()[w][0], maxCode) ? EventFlag.ADC_SATURATED.mask() : 0);
+                long[] raw = c.outputs()[w];
+                for (int j = 0; j < k; j++) {
+                    long v = raw[j];
+                    if (v != (int) v) f |= EventFlag.OUTPUT_CLIPPED.mask();
+                    outputs[w * k + j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+                }
+                timestamps[w] = ticks[e];
+                channel[w] = ch;
+                flags[w] = f;
             }
         }
         previous = ticks[events - 1];
-        return batch;
+        return new ResultBatch(k, timestamps, channel, flags, outputs);
     }
 
     private static boolean saturated(short[] window, int maxCode) {

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pulsedl.daq.bench.NeuralModel;
-import org.pulsedl.daq.event.ResultBatch;
-import org.pulsedl.daq.event.ResultFlags;
+import org.pulsedl.protocol.EventFlag;
+import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
@@ -41,13 +41,13 @@ class EmulatorEngineTest {
                 ResultBatch r = block.results();
                 assertEquals(s.blockEvents() * 2, r.size());
                 for (int i = 0; i < r.size(); i++) {
-                    assertEquals(i % 2, r.channel(i));
-                    assertArrayEquals(reference.runFromAdc(windows[i]), r.outputsOf(i), "block " + b + " record " + i);
+                    assertEquals(i % 2, r.channels()[i]);
+                    assertArrayEquals(reference.runFromAdc(windows[i]), outputs(r, i), "block " + b + " record " + i);
                     if (i % 2 == 0) {
-                        assertTrue(r.timestamp(i) > last, "timestamps increase");
-                        last = r.timestamp(i);
+                        assertTrue(r.timestamps()[i] > last, "timestamps increase");
+                        last = r.timestamps()[i];
                     } else {
-                        assertEquals(r.timestamp(i - 1), r.timestamp(i), "the channels of one event share its timestamp");
+                        assertEquals(r.timestamps()[i - 1], r.timestamps()[i], "the channels of one event share its timestamp");
                     }
                 }
             }
@@ -70,13 +70,20 @@ class EmulatorEngineTest {
         QuantizedModel q = shipped();
         try (EmulatorEngine engine = new EmulatorEngine(settings(3, Arrival.PERIODIC, 1e6, 1), FastGoldenModel.compile(q))) {
             ResultBatch r = engine.next().results();
-            for (int i = 2; i < r.size(); i += 2) assertEquals(125, r.timestamp(i) - r.timestamp(i - 2));
-            for (int i = 0; i < r.size(); i++) assertEquals(0, r.flags(i) & ResultFlags.PILEUP);
+            for (int i = 2; i < r.size(); i += 2) assertEquals(125, r.timestamps()[i] - r.timestamps()[i - 2]);
+            for (int i = 0; i < r.size(); i++) assertEquals(0, r.flags()[i] & EventFlag.PILE_UP.mask());
         }
         try (EmulatorEngine engine = new EmulatorEngine(settings(3, Arrival.PERIODIC, 1e7, 1), FastGoldenModel.compile(q))) {
             ResultBatch r = engine.next().results();
-            for (int i = 0; i < r.size(); i++) assertTrue((r.flags(i) & ResultFlags.PILEUP) != 0);
+            for (int i = 0; i < r.size(); i++) assertTrue((r.flags()[i] & EventFlag.PILE_UP.mask()) != 0);
         }
+    }
+
+    /** The raw outputs of record {@code i}, widened as the golden model returns them. */
+    static long[] outputs(ResultBatch r, int i) {
+        long[] o = new long[r.outputCount()];
+        for (int k = 0; k < o.length; k++) o[k] = r.output(i, k);
+        return o;
     }
 
     private static List<long[]> records(EmulatorSettings s, QuantizedModel q) throws Exception {
@@ -85,8 +92,7 @@ class EmulatorEngineTest {
             for (int b = 0; b < 5; b++) {
                 ResultBatch r = engine.next().results();
                 for (int i = 0; i < r.size(); i++) {
-                    long[] o = r.outputsOf(i);
-                    all.add(new long[] {r.channel(i), r.flags(i), r.timestamp(i), o[0], o[1]});
+                    all.add(new long[] {r.channels()[i], r.flags()[i], r.timestamps()[i], r.output(i, 0), r.output(i, 1)});
                 }
             }
         }
