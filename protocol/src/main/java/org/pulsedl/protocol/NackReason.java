@@ -12,7 +12,9 @@ public enum NackReason implements Coded {
     IMAGE_TOO_LARGE(7, "MODEL_LOAD image larger than the board's model memory; detail = the limit in bytes"),
     IMAGE_CRC_MISMATCH(8, "MODEL_LOAD COMMIT: the received image's CRC-32 differs; the running model is kept; "
             + "detail = the CRC computed"),
-    BUSY(9, "the board cannot take the request now; retry later");
+    BUSY(9, "the board cannot take the request now; retry later"),
+    BAD_IMAGE(10, "MODEL_LOAD COMMIT: the image passed its CRC but is not a model this board can run (wrong format, "
+            + "window length or ADC width); the running model is kept");
 
     private final int code;
     private final String description;

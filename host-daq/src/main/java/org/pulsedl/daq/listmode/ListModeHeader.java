@@ -37,9 +37,10 @@ public record ListModeHeader(QuantizedModel model, double tickNs, int channels, 
     public List<OutputScale> scales() { return OutputScale.of(model); }
 
     /** CRC-32 of the model's {@code .qmodel} text: the model's identity (and the MODEL_LOAD image's CRC). */
-    public long modelCrc() { return crc(QModelFormat.toJson(model)); }
+    public long modelCrc() { return crcOf(QModelFormat.toJson(model)); }
 
-    static long crc(String text) {
+    /** CRC-32 of {@code text} as UTF-8. */
+    public static long crcOf(String text) {
         CRC32 c = new CRC32();
         c.update(text.getBytes(StandardCharsets.UTF_8));
         return c.getValue();

@@ -1,0 +1,123 @@
+package org.pulsedl.daq.acq;
+
+import java.io.IOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.pulsedl.daq.listmode.ListModeWriter;
+import org.pulsedl.protocol.Frame;
+import org.pulsedl.protocol.FrameFlag;
+import org.pulsedl.protocol.FrameListener;
+import org.pulsedl.protocol.MessageType;
+import org.pulsedl.protocol.PayloadException;
+import org.pulsedl.protocol.ResultBatch;
+import org.pulsedl.protocol.StatsMessage;
+
+/**
+ * The receiving end of a run: every intact frame from the board, on the transport's thread. RESULT records go to
+ * the list-mode file and the live analysis; STATS are kept (the one after STOP ends the run); answers go to the
+ * {@link BoardClient}. Counters are readable from any thread for the status line.
+ */
+public final class Acquisition implements FrameListener {
+    private final ListModeWriter writer;
+    private final EventAnalysis analysis;
+    private final BoardClient client;
+    private final CountDownLatch finalStats = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile long records;
+    private volatile long resultFrames;
+    private volatile long waveforms;
+    private volatile long badPayloads;
+    private volatile StatsMessage lastStats;
+    private volatile IOException writeFailure;
+    private long notedMissing;
+
+    public Acquisition(ListModeWriter writer, EventAnalysis analysis, BoardClient client) {
+        this.writer = writer;
+        this.analysis = analysis;
+        this.client = client;
+    }
+
+    @Override
+    public void onFrame(Frame f) {
+        MessageType t = f.messageType();
+        if (t == null) return;
+        try {
+            switch (t) {
+                case RESULT -> results(ResultBatch.decode(f.payload()));
+                case WAVEFORM -> waveforms++;
+                case STATS -> {
+                    if (f.has(FrameFlag.REPLY)) {
+                        client.onReply(f);
+                    } else {
+                        lastStats = StatsMessage.decode(f.payload());
+                        if (stopping) finalStats.countDown();
+                    }
+                }
+                default -> client.onReply(f);
+            }
+        } catch (PayloadException bad) {
+            badPayloads++;
+        }
+    }
+
+    private void results(ResultBatch b) {
+        synchronized (analysis) {
+            analysis.accept(b);
+            if (writer != null && writeFailure == null) {
+                try {
+                    writer.add(b);
+                } catch (IOException e) {
+                    writeFailure = e;
+                }
+            }
+        }
+        resultFrames++;
+        records += b.size();
+    }
+
+    /**
+     * Notes the link's running count of missing frames (sequence gaps); the increase since the last call is recorded
+     * with the next list-mode block, so a replay knows where data went missing.
+     */
+    public void noteMissingFrames(long total) {
+        synchronized (analysis) {
+            if (writer != null && total > notedMissing) writer.addMissingFrames(total - notedMissing);
+            notedMissing = Math.max(notedMissing, total);
+        }
+    }
+
+    /** Notes that STOP was sent: the next unsolicited STATS is the board's last word. */
+    public void stopping() { stopping = true; }
+
+    /** Waits for the board's final STATS after STOP; false on timeout. */
+    public boolean awaitFinalStats(long millis) throws InterruptedException {
+        return finalStats.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public long records() { return records; }
+
+    public long resultFrames() { return resultFrames; }
+
+    public long waveforms() { return waveforms; }
+
+    /** Intact frames whose payload did not match its layout. */
+    public long badPayloads() { return badPayloads; }
+
+    public StatsMessage lastStats() { return lastStats; }
+
+    public IOException writeFailure() { return writeFailure; }
+
+    public AnalysisSummary summary() {
+        synchronized (analysis) {
+            return analysis.summary();
+        }
+    }
+
+    /** Flushes the list-mode block being collected (the status line calls it, so a quiet link still flushes). */
+    public void flush() throws IOException {
+        if (writer == null) return;
+        synchronized (analysis) {
+            writer.flush();
+        }
+    }
+}
