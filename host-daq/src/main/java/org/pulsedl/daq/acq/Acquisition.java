@@ -18,9 +18,10 @@ import org.pulsedl.protocol.StatsMessage;
  * {@link BoardClient}. Counters are readable from any thread for the status line.
  */
 public final class Acquisition implements FrameListener {
-    private final ListModeWriter writer;
-    private final EventAnalysis analysis;
+    private final Object lock = new Object();
     private final BoardClient client;
+    private ListModeWriter writer;
+    private EventAnalysis analysis;
     private final CountDownLatch finalStats = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile long records;
@@ -31,10 +32,16 @@ public final class Acquisition implements FrameListener {
     private volatile IOException writeFailure;
     private long notedMissing;
 
-    public Acquisition(ListModeWriter writer, EventAnalysis analysis, BoardClient client) {
-        this.writer = writer;
-        this.analysis = analysis;
+    public Acquisition(BoardClient client) {
         this.client = client;
+    }
+
+    /** Where the records of the run go from now on ({@code writer} may be null: no file); earlier ones are ignored. */
+    public void begin(ListModeWriter writer, EventAnalysis analysis) {
+        synchronized (lock) {
+            this.writer = writer;
+            this.analysis = analysis;
+        }
     }
 
     @Override
@@ -61,7 +68,8 @@ public final class Acquisition implements FrameListener {
     }
 
     private void results(ResultBatch b) {
-        synchronized (analysis) {
+        synchronized (lock) {
+            if (analysis == null) return;
             analysis.accept(b);
             if (writer != null && writeFailure == null) {
                 try {
@@ -70,9 +78,9 @@ public final class Acquisition implements FrameListener {
                     writeFailure = e;
                 }
             }
+            resultFrames++;
+            records += b.size();
         }
-        resultFrames++;
-        records += b.size();
     }
 
     /**
@@ -80,7 +88,7 @@ public final class Acquisition implements FrameListener {
      * with the next list-mode block, so a replay knows where data went missing.
      */
     public void noteMissingFrames(long total) {
-        synchronized (analysis) {
+        synchronized (lock) {
             if (writer != null && total > notedMissing) writer.addMissingFrames(total - notedMissing);
             notedMissing = Math.max(notedMissing, total);
         }
@@ -108,15 +116,15 @@ public final class Acquisition implements FrameListener {
     public IOException writeFailure() { return writeFailure; }
 
     public AnalysisSummary summary() {
-        synchronized (analysis) {
-            return analysis.summary();
+        synchronized (lock) {
+            return analysis == null ? null : analysis.summary();
         }
     }
 
     /** Flushes the list-mode block being collected (the status line calls it, so a quiet link still flushes). */
     public void flush() throws IOException {
         if (writer == null) return;
-        synchronized (analysis) {
+        synchronized (lock) {
             writer.flush();
         }
     }

@@ -27,11 +27,30 @@ public final class BoardClient {
     static final long TIMEOUT_MS = 2000;
     static final int ATTEMPTS = 3;
 
-    private final FrameOutput out;
-    private final FrameEncoder encoder = new FrameEncoder();
+    /** Sends one frame to the board and returns its sequence number (a {@code FrameLink} does). */
+    @FunctionalInterface
+    public interface Sender {
+        long send(MessageType type, int flags, byte[] payload) throws IOException;
+    }
+
+    private final Sender sender;
     private final LinkedBlockingQueue<Frame> replies = new LinkedBlockingQueue<>();
 
-    public BoardClient(FrameOutput out) { this.out = out; }
+    public BoardClient(Sender sender) { this.sender = sender; }
+
+    /** A client numbering its own frames onto raw {@code out}. */
+    public static BoardClient over(FrameOutput out) {
+        FrameEncoder encoder = new FrameEncoder();
+        return new BoardClient((type, flags, payload) -> {
+            synchronized (encoder) {
+                long seq = encoder.nextSequence();
+                byte[] frame = encoder.encode(type, flags, payload);
+                out.send(frame, 0, frame.length);
+                out.flush();
+                return seq;
+            }
+        });
+    }
 
     /** Takes ACK, NACK and REPLY frames from the receiving thread. */
     void onReply(Frame f) { replies.add(f); }
@@ -100,11 +119,7 @@ public final class BoardClient {
         throw new IOException("the board did not answer the " + type + " request within " + TIMEOUT_MS + " ms (" + ATTEMPTS + " tries)");
     }
 
-    private synchronized long send(MessageType type, int flags, byte[] payload) throws IOException {
-        long seq = encoder.nextSequence();
-        byte[] frame = encoder.encode(type, flags, payload);
-        out.send(frame, 0, frame.length);
-        out.flush();
-        return seq;
+    private long send(MessageType type, int flags, byte[] payload) throws IOException {
+        return sender.send(type, flags, payload);
     }
 }

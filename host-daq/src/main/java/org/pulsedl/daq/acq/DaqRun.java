@@ -23,7 +23,7 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
  */
 public final class DaqRun {
     /** How long the board may take to send its last frames after STOP. */
-    static final long FINAL_STATS_MS = 10_000;
+    public static final long FINAL_STATS_MS = 10_000;
 
     private final BoardClient client;
     private final Acquisition acquisition;

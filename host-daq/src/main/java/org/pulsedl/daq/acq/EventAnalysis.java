@@ -1,12 +1,10 @@
 package org.pulsedl.daq.acq;
 
-import java.util.List;
 import org.pulsedl.daq.bench.EnergySpectrum;
 import org.pulsedl.daq.bench.MethodResult;
-import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.bench.ResolutionBenchmark;
 import org.pulsedl.daq.listmode.ListModeHeader;
-import org.pulsedl.daq.listmode.OutputScale;
+import org.pulsedl.daq.listmode.RecordUnits;
 import org.pulsedl.daq.stats.LineFit;
 import org.pulsedl.daq.stats.SampleStats;
 import org.pulsedl.protocol.EventFlag;
@@ -22,11 +20,7 @@ public final class EventAnalysis {
     /** Values kept for the statistics (a uniform sample beyond this). */
     static final int KEEP = 1_000_000;
 
-    private final double tickNs;
-    private final OutputScale time;
-    private final OutputScale energy;
-    private final int timeIndex;
-    private final int energyIndex;
+    private final RecordUnits units;
     private final Reservoir dtPs = new Reservoir(KEEP);
     private final Reservoir energies = new Reservoir(KEEP);
     private long records;
@@ -37,13 +31,7 @@ public final class EventAnalysis {
     private double lastTimeCh0 = Double.NaN;
 
     public EventAnalysis(ListModeHeader header) {
-        int[] roles = NeuralModel.outputRoles(header.model(), "model '" + header.model().name() + "'");
-        List<OutputScale> scales = header.scales();
-        this.tickNs = header.tickNs();
-        this.timeIndex = roles[0];
-        this.energyIndex = roles[1];
-        this.time = roles[0] >= 0 ? scales.get(roles[0]) : null;
-        this.energy = roles[1] >= 0 ? scales.get(roles[1]) : null;
+        this.units = new RecordUnits(header);
     }
 
     public void accept(ResultBatch batch) {
@@ -54,10 +42,9 @@ public final class EventAnalysis {
             if ((flags & EventFlag.ADC_SATURATED.mask()) != 0) saturated++;
             long ts = batch.timestamps()[i];
             int ch = batch.channels()[i];
-            if (energy != null) energies.add(energy.physical(batch.output(i, energyIndex)));
-            if (time == null) continue;
-            // Absolute time of the pulse: the window's trigger tick plus the network's time within the window.
-            double tNs = ts * tickNs + time.physical(batch.output(i, timeIndex));
+            if (units.hasEnergy()) energies.add(units.energy(batch, i));
+            if (!units.hasTime()) continue;
+            double tNs = units.timeNs(batch, i);
             if (ch == 0) {
                 lastTimeCh0 = tNs;
                 lastTimestamp = ts;
@@ -85,7 +72,7 @@ public final class EventAnalysis {
         if (e.length > 0) {
             EnergySpectrum sp = EnergySpectrum.of(new double[][] {e}, null);
             LineFit line = sp == null || sp.lines().isEmpty() ? null : sp.lines().get(0);
-            spectrum = new AnalysisSummary.Energy(energies.seen(), energy.unit(),
+            spectrum = new AnalysisSummary.Energy(energies.seen(), units.energyUnit(),
                     line == null ? null : line.centroid(), line == null ? null : line.sigma(),
                     line == null ? null : line.fwhm(), line == null ? null : line.fwhmPct());
         }

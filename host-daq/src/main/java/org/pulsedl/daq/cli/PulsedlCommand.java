@@ -30,6 +30,10 @@ import picocli.CommandLine.Command;
                 TraceCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
+                EmulateCommand.class,
+                DaqCommand.class,
+                ReplayCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PulsedlCommand implements Runnable {

@@ -54,9 +54,10 @@ class BoardConversationTest {
         FrameDecoder[] toHost = new FrameDecoder[1];
         FrameDecoder[] toBoard = new FrameDecoder[1];
         board = new EmulatedBoard(s, shipped, false, (b, off, len) -> { synchronized (toHost) { toHost[0].feed(b, off, len); } });
-        client = new BoardClient((b, off, len) -> { synchronized (toBoard) { toBoard[0].feed(b, off, len); } });
+        client = BoardClient.over((b, off, len) -> { synchronized (toBoard) { toBoard[0].feed(b, off, len); } });
         ListModeHeader header = new ListModeHeader(shipped, s.tickNs(), s.sim().channels(), Map.of());
-        acquisition = new Acquisition(null, new EventAnalysis(header), client);
+        acquisition = new Acquisition(client);
+        acquisition.begin(null, new EventAnalysis(header));
         toHost[0] = new FrameDecoder(f -> {
             if (f.messageType() == MessageType.RESULT) received.add(ResultBatch.decode(f.payload()));
             acquisition.onFrame(f);
