@@ -13,6 +13,7 @@ public final class ResultBatchWriter {
     private static final Field TIMESTAMP = ResultBatch.R.field("timestamp");
     private static final Field CHANNEL = ResultBatch.R.field("channel");
     private static final Field FLAGS = ResultBatch.R.field("flags");
+    private static final Field RESERVED = ResultBatch.R.field("reserved");
 
     private final int outputCount;
     private final int capacity;
@@ -50,7 +51,7 @@ public final class ResultBatchWriter {
         TIMESTAMP.put(buffer, at, timestamp);
         CHANNEL.put(buffer, at, channel);
         FLAGS.put(buffer, at, flags);
-        buffer.putShort(at + FLAGS.end(), (short) 0);
+        RESERVED.put(buffer, at, 0);
         at += ResultBatch.R.fixedSize();
         for (int k = 0; k < outputCount; k++, at += ResultBatch.OUTPUT) {
             buffer.putInt(at, outputs[off + k]);
