@@ -22,6 +22,11 @@ public final class EmulatorOptions {
             description = "Send results as fast as the link takes them instead of at the events' times (the timestamps still follow --rate).")
     boolean unpaced;
 
+    @Option(names = "--pool", paramLabel = "BLOCKS", defaultValue = "0",
+            description = "For link benchmarks: compute this many blocks of " + EmulatorSettings.DEFAULT_BLOCK_EVENTS
+                    + " events once and send them again and again with fresh timestamps (0 = every pulse fresh). Default: ${DEFAULT-VALUE}.")
+    int pool;
+
     Arrival arrival() {
         return switch (arrival.toLowerCase(java.util.Locale.ROOT)) {
             case "periodic" -> Arrival.PERIODIC;
@@ -33,6 +38,6 @@ public final class EmulatorOptions {
     /** The settings for pulses from {@code sim}. */
     EmulatorSettings settings(org.pulsedl.daq.sim.SimulatorConfig sim) {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        return new EmulatorSettings(sim, rate, arrival(), EmulatorSettings.DEFAULT_BLOCK_EVENTS, n);
+        return new EmulatorSettings(sim, rate, arrival(), EmulatorSettings.DEFAULT_BLOCK_EVENTS, n, pool);
     }
 }

@@ -11,8 +11,11 @@ import org.pulsedl.daq.sim.SimulatorConfig;
  * @param arrival     periodic or Poisson arrivals
  * @param blockEvents events computed together (one golden-model tile spans about one block)
  * @param threads     threads running the golden model
+ * @param poolBlocks  0: every block is simulated and computed afresh; N &gt; 0: the first N blocks are computed once and
+ *                    then sent again and again with fresh timestamps (link benchmarks, where the link and not the
+ *                    model is measured)
  */
-public record EmulatorSettings(SimulatorConfig sim, double rateHz, Arrival arrival, int blockEvents, int threads) {
+public record EmulatorSettings(SimulatorConfig sim, double rateHz, Arrival arrival, int blockEvents, int threads, int poolBlocks) {
     public static final int DEFAULT_BLOCK_EVENTS = 512;
     public static final double DEFAULT_RATE_HZ = 10_000;
 
@@ -24,6 +27,11 @@ public record EmulatorSettings(SimulatorConfig sim, double rateHz, Arrival arriv
         if (arrival == null) throw new IllegalArgumentException("arrival must be periodic or poisson");
         if (blockEvents < 1) throw new IllegalArgumentException("block must hold at least one event, got " + blockEvents);
         if (threads < 1) throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+        if (poolBlocks < 0) throw new IllegalArgumentException("--pool must be >= 0 blocks, got " + poolBlocks);
+    }
+
+    public EmulatorSettings(SimulatorConfig sim, double rateHz, Arrival arrival, int blockEvents, int threads) {
+        this(sim, rateHz, arrival, blockEvents, threads, 0);
     }
 
     /** The pdl2 benchmark detector at the default rate, Poisson, one thread per processor. */
@@ -33,11 +41,15 @@ public record EmulatorSettings(SimulatorConfig sim, double rateHz, Arrival arriv
     }
 
     public EmulatorSettings withRate(double hz, Arrival a) {
-        return new EmulatorSettings(sim, hz, a, blockEvents, threads);
+        return new EmulatorSettings(sim, hz, a, blockEvents, threads, poolBlocks);
     }
 
     public EmulatorSettings withThreads(int n) {
-        return new EmulatorSettings(sim, rateHz, arrival, blockEvents, n);
+        return new EmulatorSettings(sim, rateHz, arrival, blockEvents, n, poolBlocks);
+    }
+
+    public EmulatorSettings withPool(int blocks) {
+        return new EmulatorSettings(sim, rateHz, arrival, blockEvents, threads, blocks);
     }
 
     /** The timestamp clock: one tick per ADC sample. */

@@ -86,6 +86,21 @@ class EmulatorEngineTest {
         return o;
     }
 
+    /** A pool of two blocks: block b repeats block b mod 2's outputs, with fresh, increasing timestamps. */
+    @Test
+    void aPoolRepeatsItsBlocks() throws Exception {
+        QuantizedModel q = shipped();
+        try (EmulatorEngine engine = new EmulatorEngine(settings(5, Arrival.POISSON, 1e5, 2).withPool(2), FastGoldenModel.compile(q))) {
+            ResultBatch[] b = new ResultBatch[4];
+            for (int i = 0; i < 4; i++) b[i] = engine.next().results();
+            for (int i = 0; i < b[1].size(); i++) {
+                assertArrayEquals(outputs(b[1], i), outputs(b[3], i));
+                assertArrayEquals(outputs(b[0], i), outputs(b[2], i));
+            }
+            assertTrue(b[2].timestamps()[0] > b[1].timestamps()[b[1].size() - 1]);
+        }
+    }
+
     private static List<long[]> records(EmulatorSettings s, QuantizedModel q) throws Exception {
         List<long[]> all = new ArrayList<>();
         try (EmulatorEngine engine = new EmulatorEngine(s, FastGoldenModel.compile(q))) {
