@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.pulsedl.daq.listmode.ListModeWriter;
+import org.pulsedl.protocol.AckMessage;
 import org.pulsedl.protocol.Frame;
 import org.pulsedl.protocol.FrameFlag;
 import org.pulsedl.protocol.FrameListener;
@@ -24,6 +25,7 @@ public final class Acquisition implements FrameListener {
     private EventAnalysis analysis;
     private final CountDownLatch finalStats = new CountDownLatch(1);
     private volatile boolean stopping;
+    private volatile boolean stopAcked;
     private volatile long records;
     private volatile long resultFrames;
     private volatile long waveforms;
@@ -57,8 +59,13 @@ public final class Acquisition implements FrameListener {
                         client.onReply(f);
                     } else {
                         lastStats = StatsMessage.decode(f.payload());
-                        if (stopping) finalStats.countDown();
+                        if (stopAcked) finalStats.countDown();
                     }
+                }
+                case ACK -> {
+                    // The board acknowledges STOP after its last result; the STATS after that ACK is its final count.
+                    if (stopping && AckMessage.decode(f.payload()).ackedType() == MessageType.STOP.code()) stopAcked = true;
+                    client.onReply(f);
                 }
                 default -> client.onReply(f);
             }

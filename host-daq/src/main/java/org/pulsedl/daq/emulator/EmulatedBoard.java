@@ -50,6 +50,7 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
     private ModelImageLoad load;
     private Thread dataThread;
     private volatile boolean running;
+    private volatile Frame pendingStop;
     private volatile long startNanos;
     // Counters since START (STATS); written by the data thread, or the receive thread for nacks.
     private volatile long triggers, results, waveforms, nacks, lastTick;
@@ -99,6 +100,8 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
             refuse(f, NackReason.BAD_PAYLOAD, f.payload().length);
         } catch (ModelImageLoad.Refused r) {
             refuse(f, r.reason, r.detail);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -154,8 +157,10 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
         accept(f);
     }
 
-    private void start(Frame f) throws ModelImageLoad.Refused {
+    private void start(Frame f) throws ModelImageLoad.Refused, InterruptedException {
         if (running) throw new ModelImageLoad.Refused(NackReason.BAD_STATE, 0, "START while running");
+        Thread previous = dataThread;
+        if (previous != null) previous.join();   // the last run's final frames go out first
         triggers = results = waveforms = nacks = lastTick = 0;
         EmulatorSettings s = config.apply(base);
         FastGoldenModel m = model;
@@ -167,8 +172,18 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
         dataThread.start();
     }
 
+    /**
+     * STOP: the data thread sends its last results, then the ACK of the STOP, then the final STATS — so a host knows
+     * that every result precedes the ACK and that the first STATS after the ACK is the last word.
+     */
     private void stop(Frame f) {
-        accept(f);
+        Thread t = dataThread;
+        if (!running && (t == null || !t.isAlive())) {
+            accept(f);
+            sendQuietly(MessageType.STATS, 0, stats().encode());
+            return;
+        }
+        pendingStop = f;
         running = false;
     }
 
@@ -208,6 +223,9 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
                 }
             }
             if (!writer.isEmpty()) sendResults(writer);
+            Frame stop = pendingStop;
+            pendingStop = null;
+            if (stop != null) send(MessageType.ACK, 0, AckMessage.accept(stop).encode());
             send(MessageType.STATS, 0, stats().encode());
             out.flush();
         } catch (IOException | InterruptedException | RuntimeException e) {

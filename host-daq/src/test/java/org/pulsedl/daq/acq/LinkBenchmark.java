@@ -32,6 +32,9 @@ public final class LinkBenchmark {
         double seconds = Double.parseDouble(args[1]);
         int pool = Integer.parseInt(args[2]);
         QuantizedModel model = NeuralModel.builtin().quantized();
+        // Warm-up (JIT, pool) outside the measurement.
+        run(true, EmulatorSettings.defaults().withPool(Math.max(pool, 1)), model, 3);
+        System.out.println("--- warm-up done ---");
         if (kind.equals("tcp")) {
             int threads = args.length > 3 ? Integer.parseInt(args[3]) : Runtime.getRuntime().availableProcessors();
             EmulatorSettings s = EmulatorSettings.defaults().withThreads(threads).withPool(pool);
