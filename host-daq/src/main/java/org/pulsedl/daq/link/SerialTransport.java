@@ -1,6 +1,7 @@
 package org.pulsedl.daq.link;
 
 import com.fazecast.jSerialComm.SerialPort;
+import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,14 @@ public final class SerialTransport implements Transport {
         return new SerialTransport(device, baud, p);
     }
 
+    /** The open port, or null while the device is missing, busy or not permitted. */
     private static SerialPort tryOpen(String device, int baud) {
-        SerialPort p = SerialPort.getCommPort(device);
+        SerialPort p;
+        try {
+            p = SerialPort.getCommPort(device);
+        } catch (SerialPortInvalidPortException e) {
+            return null;                      // the path does not exist (yet)
+        }
         p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         // Reads return what has arrived, waiting at most POLL_MILLIS for the first byte; writes block until done.

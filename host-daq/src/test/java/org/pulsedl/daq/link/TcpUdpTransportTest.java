@@ -30,26 +30,29 @@ class TcpUdpTransportTest {
         Random r = new Random(TestSeed.of("TcpUdpTransportTest.tcp", 1310));
         LinkTestFrames frames = new LinkTestFrames(r, 2000, 5);
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(LOOPBACK)) {
-            CompletableFuture<List<Frame>> board = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<List<Frame>> request = new CompletableFuture<>();
+            CompletableFuture<Void> board = CompletableFuture.runAsync(() -> {
                 try (TcpTransport t = TcpTransport.of(server.accept())) {
                     List<Frame> requests = new ArrayList<>();
                     FrameDecoder d = new FrameDecoder(requests::add);
                     while (requests.isEmpty() && t.receive(d, 100) >= 0) {
                         // wait for the host's request
                     }
-                    t.send(frames.wire, 0, frames.wire.length);
-                    return requests;
+                    request.complete(requests);
+                    t.send(frames.wire, 0, frames.wire.length);   // blocks until the host has read most of it
                 } catch (Exception e) {
+                    request.completeExceptionally(e);
                     throw new IllegalStateException(e);
                 }
             });
             try (FrameLinkProbe host = new FrameLinkProbe(TcpTransport.connect((InetSocketAddress) server.getLocalAddress(), 5000))) {
                 assertTrue(host.link.transport().name().startsWith("tcp 127.0.0.1:"), host.link.transport().name());
                 host.link.send(MessageType.INFO, FrameFlag.REQUEST.mask(), new byte[0]);
-                List<Frame> requests = board.get(20, TimeUnit.SECONDS);
+                List<Frame> requests = request.get(20, TimeUnit.SECONDS);
                 assertEquals(MessageType.INFO, requests.get(0).messageType());
                 assertTrue(requests.get(0).has(FrameFlag.REQUEST));
                 frames.receiveAll(host.link, host.frames, 20_000);
+                board.get(20, TimeUnit.SECONDS);
                 // The board closed its end: the host sees the end of the stream.
                 assertEquals(-1, host.link.poll(2000));
             }
