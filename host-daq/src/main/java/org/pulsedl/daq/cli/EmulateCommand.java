@@ -74,7 +74,7 @@ public final class EmulateCommand implements Callable<Integer> {
         }));
         PrintWriter out = spec.commandLine().getOut();
         String kind = where.tcp != null ? "tcp" : where.udp != null ? "udp" : "serial (pty)";
-        out.printf(Locale.ROOT, "emulated board on %s %s: model %s, %d channels, %.6g events/s %s%s; Ctrl-C stops%n", kind,
+        out.printf(Locale.ROOT, "emulated board on %s %s: model %s, %d channels, %,.0f events/s %s%s; Ctrl-C stops%n", kind,
                 server.address(), q.name(), s.sim().channels(), s.rateHz(), s.arrival().name().toLowerCase(Locale.ROOT),
                 emulator.unpaced ? " (unpaced)" : "");
         if (where.pty) out.printf("open the serial port %s (e.g. pulsedl daq --serial %s --out run.pdl)%n", server.address(), server.address());
