@@ -102,7 +102,8 @@ public final class LinkThroughput {
         }
     }
 
-    private record Result(LinkCounters counters, long records, long bytes, double seconds) {
+    /** What the host received in the measured interval; {@code cpuSeconds} is the receiving thread's CPU time. */
+    private record Result(LinkCounters counters, long records, long bytes, double seconds, double cpuSeconds) {
     }
 
     private static Result measure(Transport host, double seconds, AtomicBoolean stop) throws IOException {
@@ -120,27 +121,33 @@ public final class LinkThroughput {
         long frames0 = link.counters().frames();
         long bytes0 = link.counters().frameBytes();
         long records0 = records[0];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         while (System.nanoTime() < end) {
             link.poll(100);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         stop.set(true);
+        long records1 = records[0];
+        long bytes1 = link.counters().frameBytes();
         long frames = link.counters().frames() - frames0;
         // Drain what is in flight so the sender can finish its last send.
         while (link.poll(200) > 0) {
             // keep reading
         }
         System.out.printf(Locale.ROOT, "frames %,d in %.2f s%n", frames, elapsed);
-        return new Result(link.counters(), records[0] - records0, link.counters().frameBytes() - bytes0, elapsed);
+        return new Result(link.counters(), records1 - records0, bytes1 - bytes0, elapsed, cpu);
     }
 
     private static void report(String name, Result r, double seconds, double lineBytesPerSecond) {
         LinkCounters c = r.counters();
         double mb = r.bytes() / r.seconds() / 1e6;
-        System.out.printf(Locale.ROOT, "%s: %.0f frames/s, %.0f records/s, %.1f MB/s%n", name,
-                r.bytes() / 1416.0 / r.seconds(), r.records() / r.seconds(), mb);
+        System.out.printf(Locale.ROOT, "%s: %.0f frames/s, %.0f records/s, %.1f MB/s; receiver busy %.0f %% of the "
+                        + "time, %.0f records per receiver CPU second%n", name, r.bytes() / 1416.0 / r.seconds(),
+                r.records() / r.seconds(), mb, 100 * r.cpuSeconds() / r.seconds(), r.records() / r.cpuSeconds());
         if (lineBytesPerSecond > 0) {
             System.out.printf(Locale.ROOT, "line rate %.3f MB/s (8N1): %.1f x the line rate%n",
                     lineBytesPerSecond / 1e6, r.bytes() / r.seconds() / lineBytesPerSecond);
