@@ -25,7 +25,9 @@ import org.pulsedl.protocol.FrameDecoder;
 import org.pulsedl.protocol.MessageType;
 import org.pulsedl.protocol.ModelLoadMessage;
 import org.pulsedl.protocol.ModelLoadPhase;
+import org.pulsedl.protocol.EventFlag;
 import org.pulsedl.protocol.ResultBatch;
+import org.pulsedl.protocol.WaveformMessage;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
@@ -38,6 +40,7 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 class BoardConversationTest {
     private final QuantizedModel shipped = shippedModel();
     private final List<ResultBatch> received = new ArrayList<>();
+    private final List<WaveformMessage> waveforms = new ArrayList<>();
     private EmulatedBoard board;
     private BoardClient client;
     private Acquisition acquisition;
@@ -60,6 +63,7 @@ class BoardConversationTest {
         acquisition.begin(null, new EventAnalysis(header));
         toHost[0] = new FrameDecoder(f -> {
             if (f.messageType() == MessageType.RESULT) received.add(ResultBatch.decode(f.payload()));
+            if (f.messageType() == MessageType.WAVEFORM) waveforms.add(WaveformMessage.decode(f.payload()));
             acquisition.onFrame(f);
         });
         toBoard[0] = new FrameDecoder(board);
@@ -139,6 +143,27 @@ class BoardConversationTest {
                 assertEquals(0, b.timestamps()[i] % 125, "a 1 MHz pulser on the 125 MHz clock");
             }
         }
+    }
+
+    /** WAVEFORM_PRESCALE 10: every 10th event's windows follow its results, flagged, with the simulated samples. */
+    @Test
+    void waveformsOfEveryNthEvent() throws Exception {
+        EmulatorSettings s = settings();
+        connect(s);
+        client.command(MessageType.CONFIG, new ConfigMessage(ConfigOperation.SET,
+                List.of(new ConfigMessage.Entry(ConfigKey.WAVEFORM_PRESCALE, 10))).encode());
+        acquire(1000);
+        long flagged = 0;
+        for (ResultBatch b : received) {
+            for (int i = 0; i < b.size(); i++) if ((b.flags()[i] & EventFlag.WAVEFORM_SENT.mask()) != 0) flagged++;
+        }
+        assertEquals(flagged, waveforms.size(), "one WAVEFORM per flagged result");
+        assertEquals(acquisition.lastStats().waveforms(), waveforms.size());
+        assertTrue(waveforms.size() >= 2 * 1000 / 20);
+        short[][][] block0 = EmulatorWindows.block(s.sim(), 0, s.blockEvents());
+        assertArrayEquals(block0[0][0], waveforms.get(0).samples(), "event 0, channel 0");
+        assertArrayEquals(block0[21][0], waveforms.get(3).samples(), "event 10, channel 1");
+        assertEquals(received.get(0).timestamps()[20], waveforms.get(2).timestamp());
     }
 
     @Test
