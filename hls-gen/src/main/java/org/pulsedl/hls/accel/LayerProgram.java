@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.quantizer.qmodel.InputStage;
 import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QLayer;
@@ -123,6 +124,12 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             List<Integer> executed = new ArrayList<>();
             for (int i = 0; i < model.layers().size(); i++) {
                 QLayer l = model.layers().get(i);
+                if (l instanceof QBiasAdd) {
+                    throw new ProgramException(m + "layer '" + l.name() + "' (bias_add, a Conv1D bias the TFLite "
+                            + "converter left as a separate quantised ADD) is not supported by the accelerator, which "
+                            + "runs Conv1D, Dense and pooling only; run the model with pulsedl predict, or import the "
+                            + "float model and quantise it with pulsedl quantize (the bias then lives in the Conv1D)");
+                }
                 if (l instanceof QConv1D || l instanceof QDense || l instanceof QMaxPool1D || l instanceof QAvgPool1D) {
                     executed.add(i);
                 }
