@@ -96,6 +96,14 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
 
         LayerProgram compile() {
             String m = "model '" + model.name() + "': ";
+            for (QLayer l : model.layers()) {          // a layer the array has no unit for, whatever the config
+                if (l instanceof QBiasAdd) {
+                    throw new ProgramException(m + "layer '" + l.name() + "' (bias_add, a Conv1D bias the TFLite "
+                            + "converter left as a separate quantised ADD) is not supported by the accelerator, which "
+                            + "runs Conv1D, Dense and pooling only; run the model with pulsedl predict, or import the "
+                            + "float model and quantise it with pulsedl quantize (the bias then lives in the Conv1D)");
+                }
+            }
             if (!cfg.roundingModes().contains(model.rounding())) {
                 throw new ProgramException(m + "rounding " + model.rounding()
                         + " is not supported (rounding_modes = " + cfg.roundingModes() + ")");
@@ -124,12 +132,6 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
             List<Integer> executed = new ArrayList<>();
             for (int i = 0; i < model.layers().size(); i++) {
                 QLayer l = model.layers().get(i);
-                if (l instanceof QBiasAdd) {
-                    throw new ProgramException(m + "layer '" + l.name() + "' (bias_add, a Conv1D bias the TFLite "
-                            + "converter left as a separate quantised ADD) is not supported by the accelerator, which "
-                            + "runs Conv1D, Dense and pooling only; run the model with pulsedl predict, or import the "
-                            + "float model and quantise it with pulsedl quantize (the bias then lives in the Conv1D)");
-                }
                 if (l instanceof QConv1D || l instanceof QDense || l instanceof QMaxPool1D || l instanceof QAvgPool1D) {
                     executed.add(i);
                 }
