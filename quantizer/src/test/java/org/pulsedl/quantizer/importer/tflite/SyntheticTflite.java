@@ -235,8 +235,8 @@ final class SyntheticTflite {
     }
 
     int fullyConnected(int x, byte[] w, float[] ws, float outScale, int act, boolean keepNumDims) {
-        int[] xs = tensors.get(x).shape();
-        int units = w.length / xs[xs.length - 1];
+        int inputs = (int) Arrays.stream(tensors.get(x).shape()).asLongStream().reduce(1, (a, c) -> a * c);
+        int units = w.length / inputs;
         int wt = tensor("fcw" + tensors.size(), INT8, new int[] {units, w.length / units}, w, ws, new long[ws.length], 0);
         float[] biasScales = new float[units];
         for (int u = 0; u < units; u++) {

@@ -153,6 +153,26 @@ class TfliteRefusalTest {
                 + "it folds into the Conv1D)", refusal("second_add", m));
     }
 
+    /** TFLite's other int16 ADD kernel (power-of-two scales, {@code pot_scale_int16} at its default true). */
+    @Test
+    void int16BiasAddWithPowerOfTwoScales() throws IOException {
+        SyntheticTflite m = new SyntheticTflite();
+        m.actType = SyntheticTflite.INT16;
+        int x = m.input(32, 2);
+        x = m.conv1d(x, 4, 3, 1, SyntheticTflite.SAME, SyntheticTflite.NONE, 1, false);
+        int conv = m.ops.get(m.ops.size() - 1).in()[0];
+        for (int t : new int[] {conv, x}) {        // the conv's output (4-D and 3-D) at scale 2^-6
+            SyntheticTflite.T old = m.tensors.get(t);
+            m.tensors.set(t, new SyntheticTflite.T(old.name(), old.type(), old.shape(), old.buffer(),
+                    new float[] {0.015625f}, old.zp(), 0));
+        }
+        x = m.biasAdd(x, new int[] {1, 2, 3, 4}, 0.0078125f, 0, 0.03125f, 0, SyntheticTflite.NONE);
+        m.outputs = new int[] {x};
+        assertEquals("operator 3 ADD: an int16 ADD with power-of-two scales and pot_scale_int16 runs TFLite's "
+                + "power-of-two int16 kernel, which is not supported (only the general-scale int16 ADD)",
+                refusal("pot_add", m));
+    }
+
     @Test
     void biasAddWhoseConstantHasAnotherType() throws IOException {
         SyntheticTflite m = new SyntheticTflite();
