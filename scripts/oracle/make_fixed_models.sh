@@ -20,4 +20,11 @@ for m in pdl2 variant; do
   cp "$work/$m/model.keras" "$work/$m/calib.npy" "$dest/$m/"
   cp "$work/$m/tflite/model_float.tflite" "$work/$m/tflite/model_int8.tflite" "$work/$m/tflite/model_16x8.tflite" "$dest/$m/"
 done
+# biased/: the default converter's separate Conv1D bias ADD (tflite_default_models.py's 'biased' model, seeded
+# random weights), int8 / int8 with float I/O / 16x8, and 150 of its realistic float windows
+"$py" "$scripts/tflite_default_models.py" --out "$work/default"
+mkdir -p "$dest/biased"
+for v in int8 int8f 16x8; do cp "$work/default/biased_$v.tflite" "$dest/biased/model_$v.tflite"; done
+"$py" -c "import sys, numpy as np; np.save(sys.argv[2], np.load(sys.argv[1])[:150])" \
+    "$work/default/biased_int8f_inputs.npy" "$dest/biased/calib.npy"
 echo "fixed oracle models written to $dest"

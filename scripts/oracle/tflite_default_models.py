@@ -30,7 +30,7 @@ from tflite_run import make_interpreter
 
 
 def models(keras):
-    """name -> (builder, variants). Biased Conv1Ds quantise to a separate int8 ADD: float only (refused otherwise)."""
+    """name -> (builder, variants). Biased Conv1Ds quantise to a separate int8/int16 ADD after CONV_2D."""
     L = keras.layers
     return {
         # single channel, window 40, strided same-padded conv, both pools with odd sizes and same padding
@@ -59,13 +59,26 @@ def models(keras):
         "bias_bn": (lambda: keras.Sequential([
             keras.Input((32, 2)),
             L.Conv1D(4, 3, padding="same", name="conv_biased"),
-            L.BatchNormalization(),
+            L.BatchNormalization(name="bn"),
             L.ReLU(),
             L.Conv1D(6, 5, strides=2, activation="relu"),
             L.MaxPooling1D(2),
             L.Flatten(),
             L.Dense(4, activation="relu"),
             L.Dense(1)]), ("float", "int8")),
+        # stock Keras Conv1Ds with biases: the quantised files hold each bias as a separate int8/int16 ADD
+        # (fused ReLU, plain, then a ReLU6 layer), between pools of both kinds
+        "biased": (lambda: keras.Sequential([
+            keras.Input((36, 2)),
+            L.Conv1D(4, 5, strides=2, padding="same", activation="relu", name="conv_relu"),
+            L.MaxPooling1D(2),
+            L.Conv1D(5, 3, name="conv_linear"),
+            L.ReLU(max_value=6.0),
+            L.AveragePooling1D(2, padding="same"),
+            L.Conv1D(3, 3, padding="same", activation="relu6", name="conv_relu6"),
+            L.Flatten(),
+            L.Dense(6, activation="relu"),
+            L.Dense(2)]), ("float", "int8", "int8f", "16x8")),
         "refuse_bn_after_act": (lambda: keras.Sequential([
             keras.Input((32, 2)),
             L.Conv1D(4, 3, use_bias=False, activation="relu"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.quantizer.qmodel.InputStage;
 import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QLayer;
@@ -95,6 +96,14 @@ public record LayerProgram(AcceleratorConfig config, ProgramHeader header, List<
 
         LayerProgram compile() {
             String m = "model '" + model.name() + "': ";
+            for (QLayer l : model.layers()) {          // a layer the array has no unit for, whatever the config
+                if (l instanceof QBiasAdd) {
+                    throw new ProgramException(m + "layer '" + l.name() + "' (bias_add, a Conv1D bias the TFLite "
+                            + "converter left as a separate quantised ADD) is not supported by the accelerator, which "
+                            + "runs Conv1D, Dense and pooling only; run the model with pulsedl predict, or import the "
+                            + "float model and quantise it with pulsedl quantize (the bias then lives in the Conv1D)");
+                }
+            }
             if (!cfg.roundingModes().contains(model.rounding())) {
                 throw new ProgramException(m + "rounding " + model.rounding()
                         + " is not supported (rounding_modes = " + cfg.roundingModes() + ")");

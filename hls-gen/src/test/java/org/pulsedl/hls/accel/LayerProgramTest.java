@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.pulsedl.quantizer.model.Activation;
 import org.pulsedl.quantizer.model.Padding;
 import org.pulsedl.quantizer.model.Shape;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QFlatten;
@@ -90,6 +91,23 @@ class LayerProgramTest {
 
     private static String refusal(QuantizedModel model, AcceleratorConfig cfg) {
         return assertThrows(ProgramException.class, () -> LayerProgram.compile(model, cfg)).getMessage();
+    }
+
+    /** A bias_add step (an imported TFLite file's separate Conv1D bias) is refused in one line naming it. */
+    @Test
+    void biasAddStepIsRefused() {
+        QuantizedModel m = convModel(16, 2, 4, 3, Width.INT8);
+        QuantParams convOut = m.lastLayer().output();
+        QuantParams biasQ = new QuantParams(0.001, 3, Width.INT8);
+        QuantParams out = new QuantParams(0.021, -120, Width.INT8);
+        QBiasAdd add = new QBiasAdd("bias_add", Shape.of(16, 4), convOut, biasQ, new int[] {-5, 0, 17, 100},
+                QBiasAdd.Rescale.of(convOut, biasQ, out), out, Activation.NONE, -128, 127);
+        QuantizedModel withAdd = new QuantizedModel("m", m.inputShape(), m.input(), null,
+                List.of(m.layers().get(0), add), RoundingMode.DOUBLE, 31, List.of(), Map.of());
+        assertEquals("model 'm': layer 'bias_add' (bias_add, a Conv1D bias the TFLite converter left as a separate "
+                + "quantised ADD) is not supported by the accelerator, which runs Conv1D, Dense and pooling only; run "
+                + "the model with pulsedl predict, or import the float model and quantise it with pulsedl quantize (the "
+                + "bias then lives in the Conv1D)", refusal(withAdd, AcceleratorConfig.small()));
     }
 
     @Test

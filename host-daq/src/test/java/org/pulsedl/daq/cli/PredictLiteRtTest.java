@@ -21,7 +21,8 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * {@code pulsedl predict} equals LiteRT's reference kernels bit for bit. The models are the committed fixed
  * conversions (quantizer test resources, tflite/fixed/, with the command that made them in their README), so the
  * verdict does not depend on a model trained on this machine; the inputs are their calibration windows, quantised,
- * and uniformly random codes over the whole input range.
+ * and uniformly random codes over the whole input range. {@code biased/} holds the default converter's separate
+ * Conv1D bias ADDs, which predict runs as {@code bias_add} steps.
  */
 class PredictLiteRtTest {
     private static final Path FIXED = Path.of("..", "quantizer", "src", "test", "resources", "org", "pulsedl", "quantizer",
@@ -32,7 +33,7 @@ class PredictLiteRtTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"pdl2/model_int8.tflite", "pdl2/model_16x8.tflite", "variant/model_int8.tflite",
-            "variant/model_16x8.tflite"})
+            "variant/model_16x8.tflite", "biased/model_int8.tflite", "biased/model_16x8.tflite"})
     void predictEqualsLiteRtReferenceKernels(String file) throws IOException {
         Path model = FIXED.resolve(file);
         QuantizedModel q = TfliteImporter.read(model).quantized();
@@ -48,6 +49,9 @@ class PredictLiteRtTest {
         Width w = q.input().width();
         for (int i = calibWindows * size; i < codes.length; i++) codes[i] = rnd.nextInt(w.min(), w.max() + 1);
         int[] shape = new int[] {n, q.inputShape().dims()[0], q.inputShape().dims()[1]};
+        if (file.startsWith("biased")) {
+            assertEquals(3, q.layers().stream().filter(l -> l.type().equals("bias_add")).count(), file);
+        }
         Path in = dir.resolve("x.npy");
         Npy.writeIntegers(in, w == Width.INT8 ? "|i1" : "<i2", shape, codes);
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pulsedl.quantizer.importer.ModelFiles;
 import org.pulsedl.quantizer.model.LayerInfo;
 import org.pulsedl.quantizer.model.Model;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QLayer;
@@ -66,6 +67,10 @@ public final class InspectCommand implements Callable<Integer> {
                 lm = (long) d.fanIn() * d.units();
                 lp = lm + d.units();
                 detail = "weights " + range(d.weights());
+            } else if (l instanceof QBiasAdd b) {
+                lp = b.channels();
+                detail = String.format("bias codes %s (%s), TFLite ADD arithmetic", Arrays.toString(b.bias()),
+                        quant(b.biasQuant()));
             }
             macs += lm;
             params += lp;
@@ -83,6 +88,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     private static String requant(QLayer l) {
         Requant r = l instanceof QConv1D c ? c.requant() : l instanceof QDense d ? d.requant() : null;
+        if (l instanceof QBiasAdd b) return String.format(", out %s, act [%d, %d]", quant(b.output()), b.actMin(), b.actMax());
         if (r == null) return l.raw() ? ", out raw accumulator" : ", out " + quant(l.output());
         int sMin = Arrays.stream(r.shift()).min().orElse(0), sMax = Arrays.stream(r.shift()).max().orElse(0);
         return String.format(", out %s, act [%d, %d], shift %d..%d", quant(r.output()), r.actMin(), r.actMax(), sMin, sMax);

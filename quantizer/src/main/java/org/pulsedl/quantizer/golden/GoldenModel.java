@@ -7,6 +7,7 @@ import org.pulsedl.quantizer.model.FloatInference;
 import org.pulsedl.quantizer.model.InputLayer;
 import org.pulsedl.quantizer.model.Model;
 import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QLayer;
@@ -108,6 +109,8 @@ public final class GoldenModel {
                 x = PoolKernels.maxPool(m.name(), m.inputShape(), m.poolSize(), m.stride(), m.padding(), x);
             } else if (layer instanceof QAvgPool1D a) {
                 x = PoolKernels.avgPool(a.name(), a.inputShape(), a.poolSize(), a.stride(), a.padding(), x);
+            } else if (layer instanceof QBiasAdd b) {
+                x = BiasAddKernel.apply(b, x, counts);
             }
             // QFlatten and QReshape leave the row-major data unchanged.
             if (acc != null) {

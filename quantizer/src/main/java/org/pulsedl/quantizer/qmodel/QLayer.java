@@ -7,7 +7,8 @@ import org.pulsedl.quantizer.quant.QuantParams;
  * One layer of a quantised model. Each record holds everything its golden kernel (and the hardware) needs;
  * consistency across layers is checked by {@link QuantizedModel}.
  */
-public sealed interface QLayer permits QConv1D, QDense, QMaxPool1D, QAvgPool1D, QFlatten, QReshape {
+public sealed interface QLayer permits QConv1D, QDense, QMaxPool1D, QAvgPool1D, QFlatten, QReshape,
+        QBiasAdd {
 
     String name();
 

@@ -114,10 +114,30 @@ public final class QModelFormat {
             pool(n, p.poolSize(), p.stride(), p.padding(), p.padLeft(), p.quant());
         } else if (l instanceof QAvgPool1D p) {
             pool(n, p.poolSize(), p.stride(), p.padding(), p.padLeft(), p.quant());
+        } else if (l instanceof QBiasAdd b) {
+            biasAdd(n, b);
         } else {
             n.set("quant", quant(l.input()));
         }
         return n;
+    }
+
+    private static void biasAdd(ObjectNode n, QBiasAdd b) {
+        n.put("activation", b.activation().keras());
+        n.set("input", quant(b.input()));
+        n.set("bias_quant", quant(b.biasQuant()));
+        n.set("bias", ints(b.bias()));
+        n.set("output", quant(b.output()));
+        n.put("act_min", b.actMin());
+        n.put("act_max", b.actMax());
+        QBiasAdd.Rescale r = b.rescale();
+        n.put("left_shift", r.leftShift());
+        n.put("input_m0", r.inputM0());
+        n.put("input_shift", r.inputShift());
+        n.put("bias_m0", r.biasM0());
+        n.put("bias_shift", r.biasShift());
+        n.put("output_m0", r.outputM0());
+        n.put("output_shift", r.outputShift());
     }
 
     private static void pool(ObjectNode n, int size, int stride, Padding padding, int padLeft, QuantParams q) {
@@ -323,6 +343,17 @@ public final class QModelFormat {
                         ? new QMaxPool1D(name, in, size, stride, padding, q)
                         : new QAvgPool1D(name, in, size, stride, padding, q);
             }
+            case "bias_add" -> {
+                f.onlyKeys("type", "name", "input_shape", "output_shape", "activation", "input", "bias_quant", "bias",
+                        "output", "act_min", "act_max", "left_shift", "input_m0", "input_shift", "bias_m0",
+                        "bias_shift", "output_m0", "output_shift");
+                Activation act = parse(() -> Activation.parse(f.text("activation")), f.path("activation"));
+                QBiasAdd.Rescale r = new QBiasAdd.Rescale(f.integer("left_shift"), f.integer("input_m0"),
+                        f.integer("input_shift"), f.integer("bias_m0"), f.integer("bias_shift"), f.integer("output_m0"),
+                        f.integer("output_shift"));
+                yield new QBiasAdd(name, in, quant(f.object("input")), quant(f.object("bias_quant")), f.ints("bias"), r,
+                        quant(f.object("output")), act, f.integer("act_min"), f.integer("act_max"));
+            }
             case "flatten" -> {
                 f.onlyKeys("type", "name", "input_shape", "output_shape", "quant");
                 yield new QFlatten(name, in, quant(f.object("quant")));
@@ -332,7 +363,7 @@ public final class QModelFormat {
                 yield new QReshape(name, in, shape(f, "output_shape"), quant(f.object("quant")));
             }
             default -> throw new QModelException(f.path("type"), "unknown layer type '" + type
-                    + "' (expected conv1d, dense, max_pool1d, average_pool1d, flatten or reshape)");
+                    + "' (expected conv1d, dense, max_pool1d, average_pool1d, bias_add, flatten or reshape)");
         };
         Shape declared = shape(f, "output_shape");
         Shape computed;

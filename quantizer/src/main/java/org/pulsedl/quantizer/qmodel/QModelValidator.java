@@ -73,6 +73,8 @@ public final class QModelValidator {
             validatePool(p, m.inputShape(), m.poolSize(), m.stride(), m.padding());
         } else if (layer instanceof QAvgPool1D a) {
             validatePool(p, a.inputShape(), a.poolSize(), a.stride(), a.padding());
+        } else if (layer instanceof QBiasAdd b) {
+            validateBiasAdd(p, b);
         } else if (layer instanceof QReshape r) {
             require(r.target().size() == r.inputShape().size(), p + ".output_shape",
                     "reshape to " + r.target() + " changes the size of " + r.inputShape());
@@ -134,6 +136,43 @@ public final class QModelValidator {
                         "left shift " + shift + " can overflow int32 for accumulator bound " + bound);
             }
         }
+    }
+
+    /**
+     * A bias_add runs TFLite's 32-bit ADD arithmetic: operands of one width, the left shift that keeps
+     * {@code (x − z)·2^left_shift} in int32 (20 for int8, 15 for int16), every multiplier a 31-bit multiplier below 1
+     * and the two operand multipliers at most 1/2, so that their sum stays in int32 (docs/qmodel.md).
+     */
+    private static void validateBiasAdd(String p, QBiasAdd b) {
+        Width w = b.input().width();
+        require(b.biasQuant().width() == w && b.output().width() == w, p + ".bias_quant",
+                "input, bias and output must have one width (" + w.label() + ")");
+        require(b.bias().length == b.channels(), p + ".bias", "has " + b.bias().length + " values, expected "
+                + b.channels() + " (the last axis of " + b.inputShape() + ")");
+        for (int c = 0; c < b.bias().length; c++) {
+            require(b.bias()[c] >= w.min() && b.bias()[c] <= w.max(), p + ".bias[" + c + "]",
+                    b.bias()[c] + " outside the " + w.label() + " range");
+        }
+        QBiasAdd.Rescale r = b.rescale();
+        int left = w == Width.INT8 ? 20 : 15;
+        require(r.leftShift() == left, p + ".left_shift", "must be " + left + " for " + w.label() + " operands, got "
+                + r.leftShift());
+        smallerThanOne(p + ".input_m0", r.inputM0(), r.inputShift(), true);
+        smallerThanOne(p + ".bias_m0", r.biasM0(), r.biasShift(), true);
+        smallerThanOne(p + ".output_m0", r.outputM0(), r.outputShift(), false);
+        require(b.actMin() >= w.min() && b.actMax() <= w.max() && b.actMin() <= b.actMax(), p + ".act_min",
+                "[" + b.actMin() + ", " + b.actMax() + "] is not a sub-range of " + w.label());
+    }
+
+    private static void smallerThanOne(String field, int m0, int shift, boolean atMostHalf) {
+        try {
+            new QuantizedMultiplier(m0, shift, QBiasAdd.M_BITS);
+        } catch (IllegalArgumentException e) {
+            throw new QModelException(field, e.getMessage() + " (shift " + shift + ")");
+        }
+        require(shift <= 0, field, "shift " + shift + " > 0: the multiplier must be below 1");
+        require(!atMostHalf || shift < 0 || m0 <= 1 << 30, field, m0 + " · 2^" + shift
+                + " exceeds 1/2: the sum of the two rescaled operands could overflow int32");
     }
 
     /** The accumulator bound of docs/qmodel.md: {@code fan_in · max|x − z| · 127 + |bias|}. */

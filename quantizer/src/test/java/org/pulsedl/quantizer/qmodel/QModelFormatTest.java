@@ -134,7 +134,7 @@ class QModelFormatTest {
         assertEquals("outputs: has 1 entries but the model has 2 outputs",
                 error(r -> ((ArrayNode) r.get("outputs")).remove(1)));
         assertEquals("layers[4].type: unknown layer type 'lstm' (expected conv1d, dense, max_pool1d, average_pool1d, "
-                + "flatten or reshape)", error(r -> layer(r, 4).put("type", "lstm")));
+                + "bias_add, flatten or reshape)", error(r -> layer(r, 4).put("type", "lstm")));
         assertEquals("(file): the file ends in the middle of the JSON at line 1 — truncated?",
                 assertThrows(QModelException.class, () -> QModelFormat.fromJson("{ \"format\": ")).getMessage());
     }

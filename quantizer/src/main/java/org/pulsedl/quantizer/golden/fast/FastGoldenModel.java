@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.qmodel.InputStage;
 import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QFlatten;
@@ -40,7 +41,9 @@ import org.pulsedl.quantizer.quant.Width;
  *       {@link FastMbqm#int64ViaInt32} (vectorised); int8-input layers use branch-free row forms of the DOUBLE and
  *       SINGLE routines; the int64-bias and int64-accumulator cases evaluate {@link FastMbqm} per element (all
  *       tested equal to {@code MultiplyByQuantizedMultiplier}).</li>
- *   <li>Pools become precomputed window ranges; Flatten and Reshape disappear (the layout is the same).</li>
+ *   <li>Pools become precomputed window ranges; a bias_add runs the golden model's per-element routine with each
+ *       channel's rescaled bias computed once ({@link BiasAddStep}); Flatten and Reshape disappear (the layout is the
+ *       same).</li>
  *   <li>An input stage becomes one table per channel, {@code code → q}, built with the reference routine.</li>
  * </ul>
  *
@@ -62,8 +65,8 @@ public final class FastGoldenModel {
 
     private final QuantizedModel model;
     private final int tile;
-    private final MacOp[] macs;       // ops in order; exactly one of macs[i] / pools[i] is non-null
-    private final PoolOp[] pools;
+    private final MacOp[] macs;       // ops in order; exactly one of macs[i] / steps[i] is non-null
+    private final TileStep[] steps;
     private final int inSize;
     private final int outSize;
     private final int maxFeatures;
@@ -85,7 +88,7 @@ public final class FastGoldenModel {
         this.inMin = model.input().width().min();
         this.inMax = model.input().width().max();
         List<MacOp> m = new ArrayList<>();
-        List<PoolOp> p = new ArrayList<>();
+        List<TileStep> p = new ArrayList<>();
         int maxF = inSize;
         List<QLayer> layers = model.layers();
         for (int i = 0; i < layers.size(); i++) {
@@ -105,12 +108,15 @@ public final class FastGoldenModel {
                 m.add(null);
                 p.add(new PoolOp(ap.name(), ap.inputShape().length(), ap.inputShape().channels(), ap.poolSize(),
                         ap.stride(), ap.padding(), false));
+            } else if (l instanceof QBiasAdd b) {
+                m.add(null);
+                p.add(new BiasAddStep(b));
             } else if (!(l instanceof QFlatten || l instanceof QReshape)) {
                 throw new IllegalArgumentException("layer '" + l.name() + "': unsupported type " + l.type());
             }
         }
         this.macs = m.toArray(new MacOp[0]);
-        this.pools = p.toArray(new PoolOp[0]);
+        this.steps = p.toArray(new TileStep[0]);
         this.maxFeatures = maxF;
         this.adcTable = model.inputStage() == null ? null : adcTables(model);
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(maxFeatures, outSize, tile));
@@ -149,7 +155,7 @@ public final class FastGoldenModel {
     public String describe() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < macs.length; i++) {
-            sb.append(macs[i] != null ? macs[i].describe() : pools[i].describe()).append('\n');
+            sb.append(macs[i] != null ? macs[i].describe() : steps[i].describe()).append('\n');
         }
         return sb.toString();
     }
@@ -250,7 +256,7 @@ public final class FastGoldenModel {
                 }
                 macs[i].run(x, y, n, s);
             } else {
-                pools[i].run(x, y, n);
+                steps[i].run(x, y, n);
             }
             int[][] tmp = x;
             x = y;
@@ -735,7 +741,7 @@ public final class FastGoldenModel {
     // ---------------------------------------------------------------------------------------------------------
     // Pools
 
-    static final class PoolOp {
+    static final class PoolOp implements TileStep {
         final String name;
         final int ch;
         final int outLen;
@@ -760,11 +766,13 @@ public final class FastGoldenModel {
             longSum = (long) pool * 32768 > Integer.MAX_VALUE;
         }
 
-        String describe() {
+        @Override
+        public String describe() {
             return name + ": " + (max ? "max" : "average") + " pool, " + outLen + " positions";
         }
 
-        void run(int[][] x, int[][] y, int n) {
+        @Override
+        public void run(int[][] x, int[][] y, int n) {
             for (int o = 0; o < outLen; o++) {
                 int s = start[o];
                 int e = end[o];

@@ -12,21 +12,23 @@ import org.pulsedl.quantizer.importer.tflite.TfliteOps.TensorType;
  * The fusion passes after a Conv1D or Dense operator: a separate bias {@code ADD} of a per-channel constant (the
  * default conversion of a Keras 3 Conv1D), the {@code MUL}/{@code ADD} of a BatchNormalization before the
  * activation, and a separate {@code RELU}/{@code RELU6} operator are folded into the layer when that is exact,
- * and refused with the reason otherwise.
+ * kept as a step of their own, or refused with the reason.
  *
  * <p>Exactness: in a float model the bias is added to the same float sums either way, so the fold is always the
  * same function. In a quantised model the file rounds the convolution's output to int8/int16 first and the ADD
  * rescales and rounds it again; one requantisation (DESIGN §2) cannot reproduce that double rounding (nor the
- * clamp in between) for every input, so such a bias is refused. A separate ReLU/ReLU6 whose output has the
- * input's quantisation only clamps, which is exactly a fused activation's range; with other parameters it
- * requantises and is refused.
+ * clamp in between) for every input, so the ADD becomes a {@link Piece.BiasAdd} — its own step with TFLite's ADD
+ * arithmetic, which {@code QuantizedLayerBuilder} folds only when it proves the step an identity. A quantised
+ * BatchNormalization {@code MUL} is refused. A separate ReLU/ReLU6 whose output has the input's quantisation only
+ * clamps, which is exactly a fused activation's range; with other parameters it requantises and is refused.
  */
 final class LayerEpilogue {
     /**
      * The layer's output after the folded operators, the activation in effect, and the folded float affine map
-     * {@code y·scale + shift} per channel ({@code null} when none: a quantised model, or nothing to fold).
+     * {@code y·scale + shift} per channel ({@code null} when none: a quantised model, or nothing to fold); and the
+     * quantised bias ADD that follows the layer as a step of its own, or {@code null}.
      */
-    record Result(Tensor out, TfliteOps.Activation act, float[] scale, float[] shift) {}
+    record Result(Tensor out, TfliteOps.Activation act, float[] scale, float[] shift, Piece.BiasAdd biasAdd) {}
 
     private final TfliteGraph graph;
     private final OperatorChain chain;
@@ -43,26 +45,32 @@ final class LayerEpilogue {
     Result fold(Operator layer, Tensor out, TfliteOps.Activation act, int channels, boolean conv) {
         float[] scale = null;
         float[] shift = null;
+        Piece.BiasAdd biasAdd = null;
         Operator next = chain.peek();
         while (next != null && (graph.code(next) == TfliteOps.ADD || graph.code(next) == TfliteOps.MUL)
                 && isChannelConstant(next, channels)) {
             boolean add = graph.code(next) == TfliteOps.ADD;
-            if (act != TfliteOps.Activation.NONE) {
+            if (act != TfliteOps.Activation.NONE || biasAdd != null && biasAdd.act() != TfliteOps.Activation.NONE) {
                 throw graph.refuse(next, (add ? "adds" : "multiplies by") + " a constant after the activation of the "
                         + kind(conv) + " (operator " + layer.index() + "): a BatchNormalization or bias after the "
                         + "activation does not fold into the layer (put it before the activation)");
             }
             if (out.type() != TensorType.FLOAT32) {
-                throw graph.refuse(next, add
-                        ? "the " + kind(conv) + "'s bias is a separate quantised ADD after the " + kind(conv)
-                        + " (the default TFLite conversion of a Keras 3 Conv1D): the file rounds the " + kind(conv)
-                        + " output to " + out.type() + " and rounds again when adding the bias, which one integer "
-                        + "requantisation cannot reproduce bit for bit. Import the float .tflite (or the Keras model) "
-                        + "and quantise it with pulsedl, or convert with the bias inside CONV_2D "
-                        + "(scripts/oracle/tflite_convert.py --conv-bias fused)"
-                        : "a BatchNormalization left as a separate quantised MUL after the " + kind(conv) + " is not "
-                        + "supported (requantisation outside Conv/Dense); import the float .tflite or the Keras model, "
-                        + "where it folds into the " + kind(conv));
+                if (!add) {
+                    throw graph.refuse(next, "a BatchNormalization left as a separate quantised MUL after the "
+                            + kind(conv) + " is not supported (requantisation outside Conv/Dense); import the float "
+                            + ".tflite or the Keras model, where it folds into the " + kind(conv));
+                }
+                if (biasAdd != null) {
+                    throw graph.refuse(next, "a second quantised ADD after the " + kind(conv) + "'s bias ADD (operator "
+                            + biasAdd.op() + ") is not supported (a BatchNormalization the converter left unfolded: "
+                            + "import the float .tflite or the Keras model, where it folds into the " + kind(conv) + ")");
+                }
+                biasAdd = new Piece.BiasAdd(next.index(), out, graph.tensor(next.outputs()[0]),
+                        graph.tensor(next.inputs()[1]), graph.options(next, Options.Add.class).activation());
+                chain.advance(next);
+                next = chain.peek();
+                continue;
             }
             Tensor c = graph.tensor(next.inputs()[1]);
             if (c.type() != TensorType.FLOAT32) {
@@ -90,22 +98,31 @@ final class LayerEpilogue {
         }
         if (next != null && (graph.code(next) == TfliteOps.RELU || graph.code(next) == TfliteOps.RELU6)) {
             Tensor y = graph.tensor(next.outputs()[0]);
-            if (act != TfliteOps.Activation.NONE) {
-                throw graph.refuse(next, "a second activation after the " + kind(conv) + "'s " + act
+            Tensor before = biasAdd != null ? biasAdd.out() : out;
+            TfliteOps.Activation inEffect = biasAdd != null ? biasAdd.act() : act;
+            String what = biasAdd != null ? kind(conv) + "'s bias ADD" : kind(conv);
+            if (inEffect != TfliteOps.Activation.NONE) {
+                throw graph.refuse(next, "a second activation after the " + what + "'s " + inEffect
                         + " is not supported");
             }
-            if (!graph.hasSameQuant(out, y)) {
+            if (!graph.hasSameQuant(before, y)) {
                 throw graph.refuse(next, "a separate " + graph.opName(next) + " that changes the quantisation "
-                        + "is not supported (it fuses into the " + kind(conv) + " only as a clamp)");
+                        + "is not supported (it fuses into the " + what + " only as a clamp)");
             }
-            act = graph.code(next) == TfliteOps.RELU ? TfliteOps.Activation.RELU : TfliteOps.Activation.RELU6;
-            out = y;
+            TfliteOps.Activation relu = graph.code(next) == TfliteOps.RELU ? TfliteOps.Activation.RELU
+                    : TfliteOps.Activation.RELU6;
+            if (biasAdd != null) {
+                biasAdd = new Piece.BiasAdd(biasAdd.op(), biasAdd.in(), y, biasAdd.constant(), relu);
+            } else {
+                act = relu;
+                out = y;
+            }
             chain.advance(next);
         }
         if (scale != null && !conv) {
             throw graph.refuse(layer, "a per-unit ADD/MUL after a Dense is not supported");
         }
-        return new Result(out, act, scale, shift);
+        return new Result(out, act, scale, shift, biasAdd);
     }
 
     private static String kind(boolean conv) {

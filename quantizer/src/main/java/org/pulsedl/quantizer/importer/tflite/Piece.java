@@ -21,6 +21,13 @@ sealed interface Piece {
     record Conv(int op, Tensor in, Tensor out, Tensor weights, Tensor bias, Options.Conv2D opts,
                 TfliteOps.Activation act, float[] scale, float[] shift) implements Piece {}
 
+    /**
+     * A quantised {@code ADD} of a per-channel constant after a Conv1D or Dense (the default converter's Conv1D bias),
+     * run as its own step ({@code QBiasAdd}) unless the builder proves it an identity it can fold; {@code act} is its
+     * fused activation or a separate ReLU/ReLU6 after it.
+     */
+    record BiasAdd(int op, Tensor in, Tensor out, Tensor constant, TfliteOps.Activation act) implements Piece {}
+
     /** {@code MAX_POOL_2D | AVERAGE_POOL_2D} with height 1: a 1-D pooling layer. */
     record Pool(int op, boolean max, Tensor in, Tensor out, Options.Pool2D opts) implements Piece {}
 

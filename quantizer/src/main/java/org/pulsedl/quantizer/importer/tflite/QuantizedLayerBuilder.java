@@ -6,7 +6,9 @@ import org.pulsedl.quantizer.importer.tflite.TfliteModel.Operator;
 import org.pulsedl.quantizer.importer.tflite.TfliteModel.Tensor;
 import org.pulsedl.quantizer.model.Activation;
 import org.pulsedl.quantizer.model.Shape;
+import org.pulsedl.quantizer.importer.tflite.TfliteModel.Options;
 import org.pulsedl.quantizer.qmodel.QAvgPool1D;
+import org.pulsedl.quantizer.qmodel.QBiasAdd;
 import org.pulsedl.quantizer.qmodel.QConv1D;
 import org.pulsedl.quantizer.qmodel.QDense;
 import org.pulsedl.quantizer.qmodel.QFlatten;
@@ -17,6 +19,7 @@ import org.pulsedl.quantizer.qmodel.Requant;
 import org.pulsedl.quantizer.quant.PostTrainingQuantizer;
 import org.pulsedl.quantizer.quant.QuantParams;
 import org.pulsedl.quantizer.quant.QuantizedMultiplier;
+import org.pulsedl.quantizer.quant.Width;
 
 /**
  * The quantised IR layers of a full-integer (int8 or 16x8) file, with the file's quantisation
@@ -86,6 +89,14 @@ final class QuantizedLayerBuilder {
                 QFlatten l = new QFlatten(names.next("flatten"), shape, tensors.quant(op, f.in()));
                 layers.add(l);
                 shape = l.outputShape();
+            } else if (p instanceof Piece.BiasAdd b) {
+                QBiasAdd add = biasAdd(op, b, shape);
+                QLayer folded = BiasAddFold.fold(layers.get(layers.size() - 1), add);
+                if (folded != null) {
+                    layers.set(layers.size() - 1, folded);
+                } else {
+                    layers.add(add);
+                }
             } else if (p instanceof Piece.Reshape r) {
                 QReshape l = new QReshape(names.next("reshape"), shape, graph.activationShape(r.out(), op, "output"),
                         tensors.quant(op, r.in()));
@@ -94,6 +105,44 @@ final class QuantizedLayerBuilder {
             }
         }
         return layers;
+    }
+
+    /** The quantised ADD of a per-channel constant, with the integer parameters TFLite's ADD kernel computes. */
+    private QBiasAdd biasAdd(Operator op, Piece.BiasAdd b, Shape shape) {
+        QuantParams in = tensors.quant(op, b.in());
+        QuantParams out = tensors.quant(op, b.out());
+        Tensor c = b.constant();
+        if (c.type() != b.in().type()) {
+            throw graph.refuse(op, "constant " + c + " is " + c.type() + " but the added tensor is " + b.in().type());
+        }
+        QuantParams cq = tensors.quant(op, c);
+        int channels = shape.dims()[shape.rank() - 1];
+        int[] codes = tensors.activationCodes(op, c, channels);
+        Options.Add opts = graph.options(op, Options.Add.class);
+        if (in.width() == Width.INT16 && opts.potScaleInt16() && isPowerOfTwoAdd(in, cq, out)) {
+            throw graph.refuse(op, "an int16 ADD with power-of-two scales and pot_scale_int16 runs TFLite's "
+                    + "power-of-two int16 kernel, which is not supported (only the general-scale int16 ADD)");
+        }
+        Activation act = graph.activation(op, b.act());
+        QBiasAdd.Rescale r;
+        try {
+            r = QBiasAdd.Rescale.of(in, cq, out);
+        } catch (IllegalArgumentException e) {
+            throw graph.refuse(op, e.getMessage());
+        }
+        int[] range = PostTrainingQuantizer.activationRange(act, out);
+        return new QBiasAdd(names.next("bias_add"), shape, in, cq, codes, r, out, act, range[0], range[1]);
+    }
+
+    /** TFLite's test for its power-of-two int16 ADD: every scale an exact power of two, every zero point 0. */
+    private static boolean isPowerOfTwoAdd(QuantParams... ps) {
+        for (QuantParams p : ps) {
+            double log = Math.log(p.scale()) / Math.log(2);
+            if (p.zeroPoint() != 0 || Math.abs(log - Math.rint(log)) >= 1e-3) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -97,6 +97,30 @@ final class QuantizedTensors {
         return out;
     }
 
+    /**
+     * The codes of an int8/int16 constant holding one value per channel or one value for all (any leading unit
+     * axes), as {@code channels} values.
+     */
+    int[] activationCodes(Operator op, Tensor t, int channels) {
+        byte[] d = graph.data(t);
+        int size = (int) t.size();
+        if (size != 1 && size != channels) {
+            throw graph.refuse(op, "constant " + t + " has " + size + " values for " + channels + " channels");
+        }
+        boolean wide = t.type() == TensorType.INT16;
+        if (d == null || d.length != size * (wide ? 2 : 1)) {
+            throw graph.refuse(op, "constant " + t + " holds " + (d == null ? 0 : d.length) + " bytes for " + size
+                    + " values");
+        }
+        ByteBuffer bb = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
+        int[] codes = new int[channels];
+        for (int c = 0; c < channels; c++) {
+            int i = size == 1 ? 0 : c;
+            codes[c] = wide ? bb.getShort(2 * i) : bb.get(i);
+        }
+        return codes;
+    }
+
     /** int32 bias for an int8 input, int64 for int16 (TFLite's 16x8); zeros when the operator has none. */
     long[] intBias(Operator op, Tensor bias, int n, Width inWidth) {
         if (bias == null) {

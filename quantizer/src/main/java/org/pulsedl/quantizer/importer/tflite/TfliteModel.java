@@ -110,7 +110,8 @@ public record TfliteModel(long version, List<OperatorCode> operatorCodes, List<S
 
         record Reshape(int[] newShape) implements Options {}
 
-        record Add(Activation activation) implements Options {}
+        /** {@code potScaleInt16}: the schema's default is true; TFLite then checks the scales (see QuantizedLayerBuilder). */
+        record Add(Activation activation, boolean potScaleInt16) implements Options {}
 
         record Mul(Activation activation) implements Options {}
 

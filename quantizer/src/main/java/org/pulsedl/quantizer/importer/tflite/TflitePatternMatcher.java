@@ -124,6 +124,12 @@ final class TflitePatternMatcher {
         if (out.size() != ws[0] || so[so.length - 1] != ws[0]) {
             throw graph.refuse(op, "output " + out + " does not have " + ws[0] + " units");
         }
+        if (so.length > 2 && w.quantization().scale().length > 1) {
+            throw graph.refuse(op, "per-channel weights with a rank-" + so.length + " output " + out + " (keep_num_dims)"
+                    + ": LiteRT's reference FULLY_CONNECTED computes only the first unit of such an output and leaves "
+                    + "the others unwritten, so the file has no defined result to be bit-exact with; put a Flatten "
+                    + "before the Dense");
+        }
         Tensor bias = op.inputs().length > 2 && op.inputs()[2] >= 0 ? graph.constant(op, 2, "bias") : null;
         if (bias != null && bias.size() != ws[0]) {
             throw graph.refuse(op, "bias " + bias + " does not have " + ws[0] + " values");
@@ -135,5 +141,8 @@ final class TflitePatternMatcher {
         chain.advance(op);
         LayerEpilogue.Result end = epilogue.fold(op, out, opts.activation(), ws[0], false);
         chain.add(new Piece.Dense(op.index(), in, end.out(), w, bias, opts, end.act()));
+        if (end.biasAdd() != null) {
+            chain.add(end.biasAdd());
+        }
     }
 }

@@ -40,7 +40,8 @@ import org.pulsedl.quantizer.model.Padding;
  * dilation_h_factor 5 (defaults 1), quantized_bias_type 6}; Pool2DOptions {padding 0, stride_w 1, stride_h 2,
  * filter_width 3, filter_height 4, fused_activation_function 5}; FullyConnectedOptions
  * {fused_activation_function 0, weights_format 1, keep_num_dims 2, asymmetric_quantize_inputs 3,
- * quantized_bias_type 4}; ReshapeOptions {new_shape 0}; AddOptions {fused_activation_function 0}.
+ * quantized_bias_type 4}; ReshapeOptions {new_shape 0}; AddOptions {fused_activation_function 0, pot_scale_int16 1
+ * (bool, default true)}.
  */
 public final class TfliteReader {
     /** The file identifier at bytes 4..7 of every {@code .tflite} file. */
@@ -219,7 +220,7 @@ public final class TfliteReader {
                 case TfliteOps.OPTIONS_FULLY_CONNECTED -> new Options.FullyConnected(activation(opt, 0), opt.i8(1, 0),
                         opt.bool(2), opt.bool(3), tensorType(opt, 4));
                 case TfliteOps.OPTIONS_RESHAPE -> new Options.Reshape(opt.has(0) ? opt.intVector(0) : null);
-                case TfliteOps.OPTIONS_ADD -> new Options.Add(activation(opt, 0));
+                case TfliteOps.OPTIONS_ADD -> new Options.Add(activation(opt, 0), opt.u8(1, 1) != 0);
                 case TfliteOps.OPTIONS_MUL -> new Options.Mul(activation(opt, 0));
                 default -> new Options.Other(type);
             };

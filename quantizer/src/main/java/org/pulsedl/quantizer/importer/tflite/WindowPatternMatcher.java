@@ -37,11 +37,18 @@ final class WindowPatternMatcher {
             throw graph.refuse(win, "output " + y + " is not [1, 1, L, C]");
         }
         chain.advance(win);
-        chain.add(graph.code(win) == TfliteOps.CONV_2D ? conv(win, x, y) : pool(win, x, y));
+        if (graph.code(win) == TfliteOps.CONV_2D) {
+            conv(win, x, y);
+        } else {
+            chain.add(pool(win, x, y));
+        }
     }
 
-    /** The CONV_2D: input {@code x} {@code [1, 1, L, C]}, output {@code y} {@code [1, 1, L', F]}. */
-    private Piece.Conv conv(Operator win, Tensor x, Tensor y) {
+    /**
+     * The CONV_2D: input {@code x} {@code [1, 1, L, C]}, output {@code y} {@code [1, 1, L', F]}; adds the Conv1D and a
+     * quantised bias ADD after it to the chain.
+     */
+    private void conv(Operator win, Tensor x, Tensor y) {
         int[] s = x.shape();
         int[] o = y.shape();
         Options.Conv2D opts = graph.options(win, Options.Conv2D.class);
@@ -66,7 +73,10 @@ final class WindowPatternMatcher {
             throw graph.refuse(win, "bias " + bias + " does not have " + ws[0] + " values");
         }
         LayerEpilogue.Result end = epilogue.fold(win, y, opts.activation(), ws[0], true);
-        return new Piece.Conv(win.index(), x, end.out(), w, bias, opts, end.act(), end.scale(), end.shift());
+        chain.add(new Piece.Conv(win.index(), x, end.out(), w, bias, opts, end.act(), end.scale(), end.shift()));
+        if (end.biasAdd() != null) {
+            chain.add(end.biasAdd());
+        }
     }
 
     /** The MAX_POOL_2D or AVERAGE_POOL_2D, reading {@code x} and writing {@code y}. */

@@ -126,9 +126,15 @@ final class SyntheticTflite {
     }
 
     static ToIntFunction<FlatBufferBuilder> fcOptions(int act) {
+        return fcOptions(act, false);
+    }
+
+    /** FullyConnectedOptions with {@code keep_num_dims} (field 2). */
+    static ToIntFunction<FlatBufferBuilder> fcOptions(int act, boolean keepNumDims) {
         return b -> {
             b.startTable(5);
             b.addByte(0, (byte) act, 0);
+            b.addBoolean(2, keepNumDims, false);
             return b.endTable();
         };
     }
@@ -198,25 +204,74 @@ final class SyntheticTflite {
     }
 
     int dense(int x, int units, int act) {
+        return dense(x, units, act, false);
+    }
+
+    /**
+     * FULLY_CONNECTED with random weights; with {@code keepNumDims} the output keeps the input's rank
+     * ({@code [1, 1, N] → [1, 1, units]}), as TFLite's {@code keep_num_dims} does.
+     */
+    int dense(int x, int units, int act, boolean keepNumDims) {
+        return dense(x, units, act, keepNumDims, false);
+    }
+
+    /** {@link #dense(int, int, int, boolean)} with one weight scale for all units when {@code perTensor}. */
+    int dense(int x, int units, int act, boolean keepNumDims, boolean perTensor) {
         int inputs = (int) Arrays.stream(tensors.get(x).shape()).asLongStream().reduce(1, (a, c) -> a * c);
         byte[] w = new byte[units * inputs];
         for (int i = 0; i < w.length; i++) {
             w[i] = (byte) (rnd.nextInt(255) - 127);
         }
-        float[] ws = new float[units];
-        for (int f = 0; f < units; f++) {
+        float[] ws = new float[perTensor ? 1 : units];
+        for (int f = 0; f < ws.length; f++) {
             ws[f] = 0.002f + 0.001f * rnd.nextFloat();
         }
-        return fullyConnected(x, w, ws, 0.05f, act);
+        return fullyConnected(x, w, ws, 0.05f, act, keepNumDims);
     }
 
     /** FULLY_CONNECTED with the given int8 weights {@code [units·inputs]}, weight scales and output scale. */
     int fullyConnected(int x, byte[] w, float[] ws, float outScale, int act) {
-        int units = ws.length;
-        int wt = tensor("fcw" + tensors.size(), INT8, new int[] {units, w.length / units}, w, ws, new long[units], 0);
-        int bt = bias(units, tensors.get(x).scale()[0], ws);
-        int y = activation("fc" + tensors.size(), new int[] {1, units}, outScale, -3);
-        op(TfliteOps.FULLY_CONNECTED, new int[] {x, wt, bt}, new int[] {y}, 8, fcOptions(act));
+        return fullyConnected(x, w, ws, outScale, act, false);
+    }
+
+    int fullyConnected(int x, byte[] w, float[] ws, float outScale, int act, boolean keepNumDims) {
+        int inputs = (int) Arrays.stream(tensors.get(x).shape()).asLongStream().reduce(1, (a, c) -> a * c);
+        int units = w.length / inputs;
+        int wt = tensor("fcw" + tensors.size(), INT8, new int[] {units, w.length / units}, w, ws, new long[ws.length], 0);
+        float[] biasScales = new float[units];
+        for (int u = 0; u < units; u++) {
+            biasScales[u] = ws[ws.length == 1 ? 0 : u];
+        }
+        int bt = bias(units, tensors.get(x).scale()[0], biasScales);
+        int[] shape = new int[] {1, units};
+        if (keepNumDims) {
+            shape = tensors.get(x).shape().clone();
+            shape[shape.length - 1] = units;
+        }
+        int y = activation("fc" + tensors.size(), shape, outScale, -3);
+        op(TfliteOps.FULLY_CONNECTED, new int[] {x, wt, bt}, new int[] {y}, 8, fcOptions(act, keepNumDims));
+        return y;
+    }
+
+    /**
+     * A quantised ADD of a per-channel constant of {@link #actType} (codes {@code codes}, scale {@code scale}, zero
+     * point {@code zp}) to {@code x} {@code [1, L, C]}, output with {@code outScale} / {@code outZp}: the default
+     * converter's separate Conv1D bias.
+     */
+    int biasAdd(int x, int[] codes, float scale, int zp, float outScale, int outZp, int act) {
+        boolean wide = actType == INT16;
+        ByteBuffer d = le(codes.length * (wide ? 2 : 1));
+        for (int v : codes) {
+            if (wide) {
+                d.putShort((short) v);
+            } else {
+                d.put((byte) v);
+            }
+        }
+        int b = tensor("bias_const" + tensors.size(), actType, new int[] {1, 1, codes.length}, d.array(),
+                new float[] {scale}, new long[] {zp}, 0);
+        int y = activation("add" + tensors.size(), tensors.get(x).shape().clone(), outScale, outZp);
+        op(TfliteOps.ADD, new int[] {x, b}, new int[] {y}, 11, fcOptions(act));
         return y;
     }
 

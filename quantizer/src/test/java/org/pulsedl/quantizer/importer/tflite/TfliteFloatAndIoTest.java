@@ -1,7 +1,6 @@
 package org.pulsedl.quantizer.importer.tflite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -93,16 +92,27 @@ class TfliteFloatAndIoTest {
         }
     }
 
+    /** The trained pdl2 in the stock conv-bias form: its quantised bias ADDs run as steps, bit-exact with LiteRT. */
     @Test
-    void stockKerasConvBiasFormImportsAsFloatAndIsRefusedQuantised() throws IOException {
+    void stockKerasConvBiasFormImportsAndIsBitExact() throws IOException {
         Path dir = TfliteOracleData.converted("pdl2", "int", "keras");
         assertEquals(TfliteImport.Kind.FLOAT, TfliteImporter.read(dir.resolve("model_float.tflite")).kind());
+        Path inputs = TfliteOracleData.keras("pdl2").resolve("inputs.npy");
         for (String mode : new String[] {"int8", "16x8"}) {
             Path file = dir.resolve("model_" + mode + ".tflite");
-            TfliteException e = assertThrows(TfliteException.class, () -> TfliteImporter.read(file));
-            assertEquals(3, e.operatorIndex(), e.getMessage());
-            assertEquals("'" + file + "': operator 3 ADD (layer 'conv1'): " + TfliteDefaultConverterTest
-                    .QUANTISED_BIAS_ADD.formatted(mode.equals("int8") ? "INT8" : "INT16"), e.getMessage());
+            QuantizedModel q = TfliteImporter.readQuantized(file);
+            assertEquals("bias_add", q.layers().get(1).type(), mode);
+            Path run = Oracle.cached("tflite-run-keras-bias-" + mode, out -> Oracle.run("tflite_run.py", "--model",
+                    file.toString(), "--inputs", inputs.toString(), "--out", out.toString(), "--kernels", "reference"));
+            int[][] fed = TfliteOracleData.intRows(run.resolve("inputs_fed.npy"));
+            int[][] expected = TfliteOracleData.intRows(run.resolve("outputs.npy"));
+            long[][] actual = new GoldenModel(q).runBatch(fed);
+            for (int i = 0; i < fed.length; i++) {
+                for (int j = 0; j < expected[i].length; j++) {
+                    assertEquals(expected[i][j], actual[i][j], "pdl2 stock bias " + mode + ": input " + i + " output " + j);
+                }
+            }
+            assertTrue(fed.length >= 1000);
         }
     }
 }
