@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean override;
 
     @Option(names = "--robustness", description = "Run the network over the real-detector matrix instead (onset ±2 samples, "
-            + "channel offsets 0–5 ns, baseline 2–10 %, amplitude 10–90 %, SNR 30–55 dB, one factor at a time, plus corners): "
+            + "channel offsets 0–5 ns, baseline 2–10 %%, amplitude 10–90 %%, SNR 30–55 dB, one factor at a time, plus corners): "
             + "a table, --json with every point, --plots robustness.png. Default --model builtin, --methods nn_int, "
             + "--events " + RobustnessBench.DEFAULT_EVENTS + " per point.")
     boolean robustness;
