@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Shape;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,9 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.data.xy.YIntervalSeries;
@@ -89,9 +93,10 @@ public final class RobustnessPlot {
         }
         p.setDataset(1, e);
         p.setRenderer(1, er);
-        p.addRangeMarker(goal(RobustnessGoals.TIME), Layer.BACKGROUND);
-        p.addRangeMarker(goal(RobustnessGoals.ENERGY), Layer.BACKGROUND);
-        p.addRangeMarker(goal(1.0), Layer.BACKGROUND);
+        p.addRangeMarker(goal(RobustnessGoals.TIME, "σΔt goal"), Layer.BACKGROUND);
+        p.addRangeMarker(goal(RobustnessGoals.ENERGY, "σE goal"), Layer.BACKGROUND);
+        p.addRangeMarker(goal(1.0, "bound"), Layer.BACKGROUND);
+        showing(axis, 0.9, RobustnessGoals.ENERGY, t, e);
         style(p);
         return p;
     }
@@ -105,17 +110,41 @@ public final class RobustnessPlot {
             r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
             r.setSeriesShape(i, shapes[2]);
         }
-        XYPlot p = new XYPlot(b, null, new ReadableLogAxis("phase bias rms (ps, log scale)"), r);
-        p.addRangeMarker(goal(RobustnessGoals.PHASE_BIAS_PS), Layer.BACKGROUND);
+        ReadableLogAxis axis = new ReadableLogAxis("phase bias rms (ps, log scale)");
+        XYPlot p = new XYPlot(b, null, axis, r);
+        p.addRangeMarker(goal(RobustnessGoals.PHASE_BIAS_PS, "goal at the default point"), Layer.BACKGROUND);
+        showing(axis, RobustnessGoals.PHASE_BIAS_PS / 2, RobustnessGoals.PHASE_BIAS_PS, b);
         style(p);
         return p;
     }
 
-    private static ValueMarker goal(double v) {
+    private static ValueMarker goal(double v, String what) {
         ValueMarker m = new ValueMarker(v, Color.DARK_GRAY,
                 new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 5f}, 0f));
-        m.setLabel(String.format("%g", v));
+        m.setLabel(String.format("%s %s", what, BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()));
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         return m;
+    }
+
+    /**
+     * Sets a log axis to span the data and the goal lines ({@code lo}..{@code hi} at least): the auto range of a
+     * log axis spans the data only, so a goal below every point would not be drawn.
+     */
+    private static void showing(ReadableLogAxis axis, double lo, double hi, XYDataset... data) {
+        double min = lo, max = hi;
+        for (XYDataset d : data) {
+            for (int s = 0; s < d.getSeriesCount(); s++) {
+                for (int i = 0; i < d.getItemCount(s); i++) {
+                    double y = d.getYValue(s, i);
+                    if (y > 0 && Double.isFinite(y)) {
+                        min = Math.min(min, y);
+                        max = Math.max(max, y);
+                    }
+                }
+            }
+        }
+        axis.setRange(min / 1.15, max * 1.15);
     }
 
     private static void style(XYPlot p) {
