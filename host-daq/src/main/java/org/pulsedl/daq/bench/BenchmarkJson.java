@@ -37,6 +37,20 @@ public final class BenchmarkJson {
         return root;
     }
 
+    /** One point's record (bound, methods, truth, flags), as in the top level of {@link #toJson}. */
+    public static ObjectNode pointJson(BenchmarkPoint p) {
+        ObjectNode o = MAPPER.createObjectNode();
+        writePoint(o, p);
+        return o;
+    }
+
+    /** Parameters as a JSON object: numbers stay numbers. */
+    public static ObjectNode parametersJson(Map<String, String> parameters) {
+        ObjectNode o = MAPPER.createObjectNode();
+        parameters.forEach((k, v) -> putParameter(o, k, v));
+        return o;
+    }
+
     /** Writes the report to {@code file} atomically (missing folders are created). */
     public static void write(Path file, ObjectNode json) throws IOException {
         AtomicOutput.write(file, out -> MAPPER.writeValue(out, json));

@@ -14,10 +14,10 @@ import org.jfree.chart.ui.TextAnchor;
  * A vertical log axis labelled at 1, 2 and 5 × 10^k with unlabelled minor ticks between: JFreeChart's
  * LogAxis labels only powers of ten, so a resolution range such as 20–800 ps showed a single number.
  */
-final class ReadableLogAxis extends LogAxis {
+public final class ReadableLogAxis extends LogAxis {
     private static final int[] LABELLED = {1, 2, 5};
 
-    ReadableLogAxis(String label) {
+    public ReadableLogAxis(String label) {
         super(label);
         setBase(10);
         setSmallestValue(1e-3);

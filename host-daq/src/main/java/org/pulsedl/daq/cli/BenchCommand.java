@@ -78,6 +78,12 @@ public final class BenchCommand implements Callable<Integer> {
             + "what the dataset records (shape, sampling rate, ADC bits, baseline, onset).")
     boolean override;
 
+    @Option(names = "--robustness", description = "Run the network over the real-detector matrix instead (onset ±2 samples, "
+            + "channel offsets 0–5 ns, baseline 2–10 %%, amplitude 10–90 %%, SNR 30–55 dB, one factor at a time, plus corners): "
+            + "a table, --json with every point, --plots robustness.png. Default --model builtin, --methods nn_int, "
+            + "--events " + RobustnessBench.DEFAULT_EVENTS + " per point.")
+    boolean robustness;
+
     @Mixin
     SimulatorOptions simulator;
 
@@ -89,6 +95,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (perEvent != null) {
             DatasetIo.formatOf(perEvent);
             OutputPaths.file("--per-event", perEvent);
+        }
+        if (robustness) {
+            if (data != null || snrSweep != null || perEvent != null || override) {
+                throw new IllegalArgumentException("--robustness simulates its own matrix: it cannot be combined with "
+                        + (data != null ? "--data" : snrSweep != null ? "--snr-sweep" : perEvent != null ? "--per-event" : "--override"));
+            }
+            String m = model == null ? NeuralModel.BUILTIN : model;
+            int n = GivenOptions.given(spec, "--events") ? events : RobustnessBench.DEFAULT_EVENTS;
+            return RobustnessBench.run(simulator.toConfig(), n, methods == null ? RobustnessBench.DEFAULT_METHODS : methods, m,
+                    ModelInput.resolve(m), json, plots, spec.commandLine().getOut());
         }
         if (data != null) {
             if (snrSweep != null) throw new IllegalArgumentException("--snr-sweep simulates; it cannot be combined with --data");
