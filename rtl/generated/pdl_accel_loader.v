@@ -68,18 +68,18 @@ module pdl_accel_loader (
   wire        in_empty;   // no complete window waiting
 
   // Loader (docs 4.5, section 5 rule 4): windows to slots (round, context, PE) in arrival order.
-  reg        feeding_r;        // feeding a window through the input stage
-  reg [15:0] fj_r;             // sample index
-  reg [15:0] fch_r;            // channel of the sample
-  reg        fctx_r;           // context of the slot
-  reg [4:0]  fpe_r;            // PE of the slot
-  reg [15:0] lr_r;             // round the loader fills (lr)
-  reg        lx_r;             // context the loader fills (lx)
-  reg [4:0]  lk_r;             // next PE the loader fills (lk)
-  reg [5:0]  vis0_r;           // context A windows staged for the next round
-  reg [5:0]  vis1_r;           // context B windows staged for the next round
-  reg        slot_push_r;      // push the started window's tag into the slot-tag FIFO
-  reg [5:0]  slotcnt_r [0:7];  // windows per (round mod 4, context)
+  reg        feeding_r;           // feeding a window through the input stage
+  reg [15:0] fj_r;                // sample index
+  reg [15:0] fch_r;               // channel of the sample
+  reg        fctx_r;              // context of the slot
+  reg [4:0]  fpe_r;               // PE of the slot
+  reg [15:0] lr_r;                // round the loader fills (lr)
+  reg        lx_r;                // context the loader fills (lx)
+  reg [4:0]  lk_r;                // next PE the loader fills (lk)
+  reg [5:0]  staged_a_r;          // context A windows staged for the next round
+  reg [5:0]  staged_b_r;          // context B windows staged for the next round
+  reg        slot_push_r;         // push the started window's tag into the slot-tag FIFO
+  reg [5:0]  slot_count_r [0:7];  // windows per (round mod 4, context)
 
   wire        lstart;   // the loader starts a window
   wire        feed;     // a sample enters the input stage
@@ -196,17 +196,17 @@ module pdl_accel_loader (
       lr_r <= 16'd0;
       lx_r <= 1'b0;
       lk_r <= 5'd0;
-      vis0_r <= 6'd0;
-      vis1_r <= 6'd0;
+      staged_a_r <= 6'd0;
+      staged_b_r <= 6'd0;
       slot_push_r <= 1'b0;
-      slotcnt_r[0] <= 6'd0;
-      slotcnt_r[1] <= 6'd0;
-      slotcnt_r[2] <= 6'd0;
-      slotcnt_r[3] <= 6'd0;
-      slotcnt_r[4] <= 6'd0;
-      slotcnt_r[5] <= 6'd0;
-      slotcnt_r[6] <= 6'd0;
-      slotcnt_r[7] <= 6'd0;
+      slot_count_r[0] <= 6'd0;
+      slot_count_r[1] <= 6'd0;
+      slot_count_r[2] <= 6'd0;
+      slot_count_r[3] <= 6'd0;
+      slot_count_r[4] <= 6'd0;
+      slot_count_r[5] <= 6'd0;
+      slot_count_r[6] <= 6'd0;
+      slot_count_r[7] <= 6'd0;
     end else begin
       slot_push_r <= lstart;
       if (feed) begin
@@ -217,14 +217,14 @@ module pdl_accel_loader (
         fpe_r <= f_pe;
       end
       if (lstart) begin
-        slotcnt_r[{lr_r[1:0], lx_r}] <= {1'd0, lk_r} + 6'd1;
+        slot_count_r[{lr_r[1:0], lx_r}] <= {1'd0, lk_r} + 6'd1;
         if (lk_r == 5'd27) begin
           lk_r <= 5'd0;
           lx_r <= ~lx_r;
           if (lx_r) begin
             lr_r <= lr_next;
-            slotcnt_r[{lr_next[1:0], 1'b0}] <= 6'd0;
-            slotcnt_r[{lr_next[1:0], 1'b1}] <= 6'd0;
+            slot_count_r[{lr_next[1:0], 1'b0}] <= 6'd0;
+            slot_count_r[{lr_next[1:0], 1'b1}] <= 6'd0;
           end
         end else begin
           lk_r <= lk_r + 5'd1;
@@ -234,17 +234,17 @@ module pdl_accel_loader (
         lr_r <= lr_next;
         lx_r <= 1'b0;
         lk_r <= 5'd0;
-        slotcnt_r[{lr_next[1:0], 1'b0}] <= 6'd0;
-        slotcnt_r[{lr_next[1:0], 1'b1}] <= 6'd0;
+        slot_count_r[{lr_next[1:0], 1'b0}] <= 6'd0;
+        slot_count_r[{lr_next[1:0], 1'b1}] <= 6'd0;
       end
       if (i_round_start) begin
-        vis0_r <= 6'd0;
-        vis1_r <= 6'd0;
+        staged_a_r <= 6'd0;
+        staged_b_r <= 6'd0;
       end else if (insb[23] & insb[22]) begin
         if (insb[21]) begin
-          vis1_r <= vis1_r + 6'd1;
+          staged_b_r <= staged_b_r + 6'd1;
         end else begin
-          vis0_r <= vis0_r + 6'd1;
+          staged_a_r <= staged_a_r + 6'd1;
         end
       end
     end
@@ -255,11 +255,11 @@ module pdl_accel_loader (
   assign o_fill_round   = lr_r;
   assign o_fill_ctx     = lx_r;
   assign o_fill_pe      = lk_r;
-  assign o_staged_a     = vis0_r;
-  assign o_staged_b     = vis1_r;
+  assign o_staged_a     = staged_a_r;
+  assign o_staged_b     = staged_b_r;
   assign o_slot_push    = slot_push_r;
-  assign o_slot_count   = slotcnt_r[i_slot_rec];
-  assign o_slot_count_b = slotcnt_r[{i_slot_rec[2:1], 1'b1}];
+  assign o_slot_count   = slot_count_r[i_slot_rec];
+  assign o_slot_count_b = slot_count_r[{i_slot_rec[2:1], 1'b1}];
 
   // Input-stage sideband, stage R1.
   always @(posedge i_clk) begin

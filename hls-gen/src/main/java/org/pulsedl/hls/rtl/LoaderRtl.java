@@ -9,6 +9,7 @@ import org.pulsedl.hls.verilog.InstanceSpec;
 import org.pulsedl.hls.verilog.MemorySpec;
 import org.pulsedl.hls.verilog.ModuleItem;
 import org.pulsedl.hls.verilog.ModuleSpec;
+import org.pulsedl.hls.verilog.Stmt;
 import org.pulsedl.hls.verilog.Width;
 
 /**
@@ -146,10 +147,10 @@ final class LoaderRtl {
         it.add(V.reg("lr_r", 16, "round the loader fills (lr)"));
         it.add(V.reg("lx_r", 1, "context the loader fills (lx)"));
         it.add(V.reg("lk_r", pb, "next PE the loader fills (lk)"));
-        it.add(V.reg("vis0_r", vb, "context A windows staged for the next round"));
-        it.add(V.reg("vis1_r", vb, "context B windows staged for the next round"));
+        it.add(V.reg("staged_a_r", vb, "context A windows staged for the next round"));
+        it.add(V.reg("staged_b_r", vb, "context B windows staged for the next round"));
         it.add(V.reg("slot_push_r", 1, "push the started window's tag into the slot-tag FIFO"));
-        it.add(V.regArray("slotcnt_r", vb, 8, "windows per (round mod 4, context)"));
+        it.add(V.regArray("slot_count_r", vb, 8, "windows per (round mod 4, context)"));
         it.add(V.wire("lstart", 1, "the loader starts a window"));
         it.add(V.wire("feed", 1, "a sample enters the input stage"));
         it.add(V.wire("f_j", 16, "sample index fed"));
@@ -167,16 +168,16 @@ final class LoaderRtl {
         it.add(V.assign("f_lastw", "f_j == i_hdr_n - 16'd1"));
         it.add(V.assign("lr_next", "lr_r + 16'd1"));
         String lastPe = V.lit(pb, s.p() - 1);
-        List<org.pulsedl.hls.verilog.Stmt> clear = new ArrayList<>(List.of(
+        List<Stmt> clear = new ArrayList<>(List.of(
                 V.nb("feeding_r", "1'b0"), V.nb("fj_r", "16'd0"), V.nb("fch_r", "16'd0"),
                 V.nb("fctx_r", "1'b0"), V.nb("fpe_r", V.lit(pb, 0)), V.nb("lr_r", "16'd0"),
-                V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)), V.nb("vis0_r", V.lit(vb, 0)),
-                V.nb("vis1_r", V.lit(vb, 0)), V.nb("slot_push_r", "1'b0")));
+                V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)), V.nb("staged_a_r", V.lit(vb, 0)),
+                V.nb("staged_b_r", V.lit(vb, 0)), V.nb("slot_push_r", "1'b0")));
         for (int k = 0; k < 8; k++) {
-            clear.add(V.nb("slotcnt_r[" + k + "]", V.lit(vb, 0)));
+            clear.add(V.nb("slot_count_r[" + k + "]", V.lit(vb, 0)));
         }
         it.add(V.ff("Loader state, slot counts and staged-window counts.",
-                V.when("i_rst | ~i_running", clear.toArray(org.pulsedl.hls.verilog.Stmt[]::new))
+                V.when("i_rst | ~i_running", clear.toArray(Stmt[]::new))
                         .orElse(
                                 V.nb("slot_push_r", "lstart"),
                                 V.when("feed",
@@ -184,32 +185,32 @@ final class LoaderRtl {
                                         V.nb("fch_r", "(f_ch == i_hdr_inch - 16'd1) ? 16'd0 : f_ch + 16'd1"),
                                         V.nb("fctx_r", "f_ctx"), V.nb("fpe_r", "f_pe")),
                                 V.when("lstart",
-                                        V.nb("slotcnt_r[{lr_r[1:0], lx_r}]", V.zext("lk_r", pb, vb) + " + "
+                                        V.nb("slot_count_r[{lr_r[1:0], lx_r}]", V.zext("lk_r", pb, vb) + " + "
                                                 + V.lit(vb, 1)),
                                         V.when("lk_r == " + lastPe,
                                                 V.nb("lk_r", V.lit(pb, 0)), V.nb("lx_r", "~lx_r"),
                                                 V.when("lx_r", V.nb("lr_r", "lr_next"),
-                                                        V.nb("slotcnt_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
-                                                        V.nb("slotcnt_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))))
+                                                        V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
+                                                        V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))))
                                                 .orElse(V.nb("lk_r", "lk_r + " + V.lit(pb, 1)))),
                                 V.when("i_round_start & (lr_r == i_round)",
                                         V.nb("lr_r", "lr_next"), V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)),
-                                        V.nb("slotcnt_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
-                                        V.nb("slotcnt_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))),
-                                V.when("i_round_start", V.nb("vis0_r", V.lit(vb, 0)), V.nb("vis1_r", V.lit(vb, 0)))
+                                        V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
+                                        V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))),
+                                V.when("i_round_start", V.nb("staged_a_r", V.lit(vb, 0)), V.nb("staged_b_r", V.lit(vb, 0)))
                                         .orElse(V.when(isf("v") + " & " + isf("lastw"),
-                                                V.when(isf("ctx"), V.nb("vis1_r", "vis1_r + " + V.lit(vb, 1)))
-                                                        .orElse(V.nb("vis0_r", "vis0_r + " + V.lit(vb, 1))))))));
+                                                V.when(isf("ctx"), V.nb("staged_b_r", "staged_b_r + " + V.lit(vb, 1)))
+                                                        .orElse(V.nb("staged_a_r", "staged_a_r + " + V.lit(vb, 1))))))));
         it.add(V.assign("o_feeding", "feeding_r"));
         it.add(V.assign("o_window_start", "lstart"));
         it.add(V.assign("o_fill_round", "lr_r"));
         it.add(V.assign("o_fill_ctx", "lx_r"));
         it.add(V.assign("o_fill_pe", "lk_r"));
-        it.add(V.assign("o_staged_a", "vis0_r"));
-        it.add(V.assign("o_staged_b", "vis1_r"));
+        it.add(V.assign("o_staged_a", "staged_a_r"));
+        it.add(V.assign("o_staged_b", "staged_b_r"));
         it.add(V.assign("o_slot_push", "slot_push_r"));
-        it.add(V.assign("o_slot_count", "slotcnt_r[i_slot_rec]"));
-        it.add(V.assign("o_slot_count_b", "slotcnt_r[{i_slot_rec[2:1], 1'b1}]"));
+        it.add(V.assign("o_slot_count", "slot_count_r[i_slot_rec]"));
+        it.add(V.assign("o_slot_count_b", "slot_count_r[{i_slot_rec[2:1], 1'b1}]"));
     }
 
     // ---------------------------------------------------------------------------------------------------------
