@@ -13,8 +13,8 @@ import org.pulsedl.hls.verilog.VerilogFile;
 
 /**
  * The accelerator RTL for one {@link AcceleratorConfig} (docs/accelerator.md; "RTL implementation notes"): one module
- * per file, bottom-up — arithmetic-unit pair, requantisers (PE and input stage), processing element, array, register
- * file, top ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
+ * per file, bottom-up — arithmetic-unit pair, requantisers (PE and input stage), processing element, the array's units
+ * (program memories, controller, drain, loader, unloader), array, register file, top ({@value #TOP}). The output is a function of the configuration alone, so equal inputs give equal bytes.
  */
 public final class AcceleratorRtl {
     /** Name of the top module; every other module starts with it. */
@@ -35,7 +35,8 @@ public final class AcceleratorRtl {
         ModuleSpec requant = RequantRtl.module(s, RequantRtl.pe(s));
         ModuleSpec requantIn = config.inputStage() ? RequantRtl.module(s, RequantRtl.input(s)) : null;
         ModuleSpec pe = ProcessingElementRtl.module(s, au, requant);
-        ModuleSpec array = ArrayRtl.module(s, pe, requantIn);
+        ArrayRtl.Units units = ArrayRtl.Units.of(s, requantIn);
+        ModuleSpec array = ArrayRtl.module(s, pe, units);
         ModuleSpec regs = RegisterFileVerilog.module(map);
         ModuleSpec top = TopRtl.module(s, array, regs, map);
         Banner banner = provenance.banner(canonical(config));
@@ -43,7 +44,11 @@ public final class AcceleratorRtl {
         if (requantIn != null) {
             files.add(new VerilogFile(banner, requantIn));
         }
-        files.addAll(List.of(new VerilogFile(banner, pe), new VerilogFile(banner, array),
+        files.add(new VerilogFile(banner, pe));
+        for (ModuleSpec unit : units.all()) {
+            files.add(new VerilogFile(banner, unit));
+        }
+        files.addAll(List.of(new VerilogFile(banner, array),
                 RegisterFileVerilog.file(map, provenance), new VerilogFile(banner, top)));
         return List.copyOf(files);
     }

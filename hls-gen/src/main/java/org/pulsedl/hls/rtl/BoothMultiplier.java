@@ -30,6 +30,21 @@ final class BoothMultiplier {
     }
 
     /**
+     * {@code P_p = a * b mod 2^pw} of two unsigned fields (wires {@code P_ua}, {@code P_ub}, {@code P_p} and the rows),
+     * for products of descriptor fields: in fabric, so every DSP48 is a MAC.
+     */
+    static List<ModuleItem> unsignedProduct(String prefix, String a, int aw, String b, int bw, int pw, String comment) {
+        List<ModuleItem> it = new ArrayList<>();
+        it.add(V.wire(prefix + "_ua", aw + 1, "multiplicand, zero-extended (the Booth rows take it signed)"));
+        it.add(V.wire(prefix + "_ub", bw, "multiplier"));
+        it.add(V.wire(prefix + "_p", pw, comment));
+        it.add(V.assign(prefix + "_ua", "{1'b0, " + a + "}"));
+        it.add(V.assign(prefix + "_ub", b));
+        it.addAll(rows(prefix, prefix + "_ua", aw + 1, prefix + "_ub", bw, false, prefix + "_p", pw));
+        return it;
+    }
+
+    /**
      * As {@link #rows(String, String, int, String, int, boolean, String, int)}, with a pipeline register on
      * {@code i_clk} after Booth digit {@code cutAfter} (none when negative): the partial sum and both operands are
      * registered ({@code P_cs_r}, {@code P_ca_r}, {@code P_cb_r}) and the later rows read the registered copies, so

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.hls.verilog.AlwaysBlock;
 import org.pulsedl.hls.verilog.Assign;
+import org.pulsedl.hls.verilog.CommentBlock;
 import org.pulsedl.hls.verilog.ModuleItem;
 import org.pulsedl.hls.verilog.PortSpec;
 import org.pulsedl.hls.verilog.RegSpec;
@@ -156,5 +157,25 @@ final class V {
         items.add(ff("Delay line: " + comment, body.toArray(Stmt[]::new)));
         items.add(assign(name, prev));
         return items;
+    }
+
+    /**
+     * Moves wire and reg declarations (with a comment block right above them) in front of everything else, so every
+     * signal is declared before any statement uses it; a generator can then write its sections in reading order.
+     */
+    static List<ModuleItem> declarationsFirst(List<ModuleItem> items) {
+        List<ModuleItem> decls = new ArrayList<>();
+        List<ModuleItem> rest = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            ModuleItem x = items.get(i);
+            boolean commentOfDecl = x instanceof CommentBlock && i + 1 < items.size() && isDeclaration(items.get(i + 1));
+            (isDeclaration(x) || commentOfDecl ? decls : rest).add(x);
+        }
+        decls.addAll(rest);
+        return decls;
+    }
+
+    private static boolean isDeclaration(ModuleItem x) {
+        return x instanceof WireSpec || x instanceof RegSpec;
     }
 }

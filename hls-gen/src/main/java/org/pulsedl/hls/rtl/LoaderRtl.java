@@ -1,0 +1,296 @@
+package org.pulsedl.hls.rtl;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pulsedl.hls.verilog.CommentBlock;
+import org.pulsedl.hls.verilog.InstanceSpec;
+import org.pulsedl.hls.verilog.MemorySpec;
+import org.pulsedl.hls.verilog.ModuleItem;
+import org.pulsedl.hls.verilog.ModuleSpec;
+import org.pulsedl.hls.verilog.Stmt;
+import org.pulsedl.hls.verilog.Width;
+
+/**
+ * The input side (docs/accelerator.md §4.5, {@code ArraySimulator.loader}): the input FIFO taking whole windows with a
+ * tag FIFO beside it, the loader assigning windows to slots (round, context, PE) in arrival order (§5 rule 4), and the
+ * input stage quantising each sample on its way into the PE's staging buffer. It also keeps the slot metadata the
+ * unloader reads: windows per (round mod 4, context) and the tag of each started window.
+ */
+final class LoaderRtl {
+    private final RtlShape s;
+    private final ModuleSpec requantIn;
+    private final ModuleSpec.Builder m;
+    private final Bundle side;
+    private final List<ModuleItem> it = new ArrayList<>();
+
+    private LoaderRtl(RtlShape s, ModuleSpec requantIn) {
+        this.s = s;
+        this.requantIn = requantIn;
+        this.m = ModuleSpec.builder(s.name("loader"));
+        this.side = new Bundle().add("v", 1).add("lastw", 1).add("ctx", 1).add("pe", s.peBits()).add("addr", 16);
+    }
+
+    /** The loader; {@code requantIn} is the input stage's requantiser, null without an input stage. */
+    static ModuleSpec module(RtlShape s, ModuleSpec requantIn) {
+        return new LoaderRtl(s, requantIn).build();
+    }
+
+    private ModuleSpec build() {
+        int vb = s.peBits() + 1;
+        m.header(s.name("loader") + ": input FIFO, loader and input stage; docs/accelerator.md section 4.5.",
+                        "Mirrors ArraySimulator.loader; the FIFO keeps its contents while stopped.")
+                .port(V.in("i_clk", 1, "clock"))
+                .port(V.in("i_rst", 1, "synchronous reset, active high"))
+                .port(V.in("i_in_valid", 1, "input port: a window sample"))
+                .port(V.in("i_in_data", 16, "input port: ADC code or quantised value"))
+                .port(V.in("i_in_tag", 8, "input port: the window's tag (taken with its first sample)"))
+                .port(V.in("i_in_last", 1, "input port: last sample of the window"))
+                .port(V.in("i_running", 1, "controller: streaming"))
+                .port(V.in("i_round_start", 1, "controller: a round's first tap issues"))
+                .port(V.in("i_round", 16, "controller: the round being computed"))
+                .port(V.in("i_stg_free", 2, "controller: staging buffer of context A/B free"))
+                .port(V.in("i_hdr_n", 16, "header: input values per window"))
+                .port(V.in("i_hdr_inch", 16, "header: input channels"))
+                .port(V.in("i_slot_rec", 3, "unloader: record {round mod 4, context} it unloads"))
+                .port(V.out("o_in_room", 1, "the input FIFO has room for a whole window"))
+                .port(V.out("o_in_empty", 1, "no complete window in the input FIFO"))
+                .port(V.out("o_window_in", 1, "a window's last sample is stored"))
+                .port(V.out("o_window_drop", 1, "a window is refused (input FIFO full)"))
+                .port(V.out("o_feeding", 1, "a window is entering the input stage"))
+                .port(V.out("o_in_busy", 1, "samples in the input stage (their staging writes have not landed)"))
+                .port(V.out("o_window_start", 1, "the loader starts filling a slot"))
+                .port(V.out("o_fill_round", 16, "round the loader fills"))
+                .port(V.out("o_fill_ctx", 1, "context the loader fills"))
+                .port(V.out("o_fill_pe", s.peBits(), "next PE the loader fills"))
+                .port(V.out("o_staged_a", vb, "context A windows staged for the next round"))
+                .port(V.out("o_staged_b", vb, "context B windows staged for the next round"))
+                .port(V.out("o_slot_push", 1, "a window started: push its tag into the slot-tag FIFO"))
+                .port(V.out("o_slot_tag", 8, "the started window's tag"))
+                .port(V.out("o_slot_count", vb, "windows in record i_slot_rec"))
+                .port(V.out("o_slot_count_b", vb, "windows in context B of i_slot_rec's round"))
+                .port(V.out("o_stg_we", 1, "staging write cycle"))
+                .port(V.out("o_stg_pe", s.peBits(), "PE whose staging buffer is written"))
+                .port(V.out("o_stg_waddr", s.stgAw() + 1, "staging write address {context, index}"))
+                .port(V.out("o_stg_wdata", s.ab(), "the quantised input sample"));
+        fifo();
+        loader();
+        inputStage();
+        return m.add(V.declarationsFirst(it)).build();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    private void fifo() {
+        int fa = s.inFifoAw();
+        int ta = s.inTagAw();
+        it.add(CommentBlock.of("Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it."));
+        it.add(V.reg("in_wp_r", fa + 1, "sample write pointer"));
+        it.add(V.reg("in_rp_r", fa + 1, "sample read pointer"));
+        it.add(V.reg("in_twp_r", ta + 1, "tag write pointer"));
+        it.add(V.reg("in_trp_r", ta + 1, "tag read pointer"));
+        it.add(V.reg("in_cnt_r", ta + 1, "complete windows waiting"));
+        it.add(V.reg("in_first_r", 1, "the next sample starts a window"));
+        it.add(V.reg("in_drop_r", 1, "dropping the current window"));
+        it.add(V.wire("in_used", fa + 1, "samples in the FIFO"));
+        it.add(V.wire("in_room", 1, "room for a whole window (samples and tag)"));
+        it.add(V.wire("in_accept", 1, "the sample is stored"));
+        it.add(V.wire("in_empty", 1, "no complete window waiting"));
+        it.add(V.assign("in_used", "in_wp_r - in_rp_r"));
+        int rw = Math.max(fa + 2, 18);
+        it.add(V.assign("in_room", "((" + V.zext("in_used", fa + 1, rw) + " + " + V.zext("i_hdr_n", 16, rw) + ") <= "
+                + V.lit(rw, 1L << fa) + ") & ((in_twp_r - in_trp_r) < " + V.lit(ta + 1, s.cfg().inputFifoWindows())
+                + ")"));
+        it.add(V.assign("in_accept", "i_in_valid & (in_first_r ? in_room : ~in_drop_r)"));
+        it.add(V.assign("in_empty", "in_cnt_r == " + V.lit(ta + 1, 0)));
+        it.add(V.assign("o_in_room", "in_room"));
+        it.add(V.assign("o_in_empty", "in_empty"));
+        it.add(V.assign("o_window_in", "in_accept & i_in_last"));
+        it.add(V.assign("o_window_drop", "i_in_valid & in_first_r & ~in_room"));
+        it.add(MemorySpec.builder("inq", Width.bits(16), 1 << fa).clock("i_clk")
+                .comment("Input FIFO samples.")
+                .write("in_accept", "in_wp_r[" + (fa - 1) + ":0]", "i_in_data")
+                .read("in_rp_r[" + (fa - 1) + ":0]").build());
+        it.add(MemorySpec.builder("intag", Width.bits(8), 1 << ta).clock("i_clk")
+                .comment("Input FIFO tags, one per window.")
+                .write("in_accept & in_first_r", "in_twp_r[" + (ta - 1) + ":0]", "i_in_tag")
+                .read("in_trp_r[" + (ta - 1) + ":0]").build());
+        it.add(V.assign("o_slot_tag", "intag_rdata_r"));
+        it.add(V.ff("Input FIFO push side and pointers.",
+                V.when("i_rst",
+                        V.nb("in_wp_r", V.lit(fa + 1, 0)), V.nb("in_rp_r", V.lit(fa + 1, 0)),
+                        V.nb("in_twp_r", V.lit(ta + 1, 0)), V.nb("in_trp_r", V.lit(ta + 1, 0)),
+                        V.nb("in_cnt_r", V.lit(ta + 1, 0)), V.nb("in_first_r", "1'b1"), V.nb("in_drop_r", "1'b0"))
+                        .orElse(
+                                V.when("i_in_valid",
+                                        V.nb("in_first_r", "i_in_last"),
+                                        V.when("in_first_r", V.nb("in_drop_r", "~in_room & ~i_in_last"))),
+                                V.when("in_accept", V.nb("in_wp_r", "in_wp_r + " + V.lit(fa + 1, 1))),
+                                V.when("in_accept & in_first_r", V.nb("in_twp_r", "in_twp_r + " + V.lit(ta + 1, 1))),
+                                V.when("feed", V.nb("in_rp_r", "in_rp_r + " + V.lit(fa + 1, 1))),
+                                V.when("lstart", V.nb("in_trp_r", "in_trp_r + " + V.lit(ta + 1, 1))),
+                                V.nb("in_cnt_r", "in_cnt_r + {" + ta + "'d0, in_accept & i_in_last} - {" + ta
+                                        + "'d0, lstart}"))));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    private void loader() {
+        int pb = s.peBits();
+        int vb = pb + 1;
+        it.add(CommentBlock.of("Loader (docs 4.5, section 5 rule 4): windows to slots (round, context, PE) in arrival"
+                + " order."));
+        it.add(V.reg("feeding_r", 1, "feeding a window through the input stage"));
+        it.add(V.reg("fj_r", 16, "sample index"));
+        it.add(V.reg("fch_r", 16, "channel of the sample"));
+        it.add(V.reg("fctx_r", 1, "context of the slot"));
+        it.add(V.reg("fpe_r", pb, "PE of the slot"));
+        it.add(V.reg("lr_r", 16, "round the loader fills (lr)"));
+        it.add(V.reg("lx_r", 1, "context the loader fills (lx)"));
+        it.add(V.reg("lk_r", pb, "next PE the loader fills (lk)"));
+        it.add(V.reg("staged_a_r", vb, "context A windows staged for the next round"));
+        it.add(V.reg("staged_b_r", vb, "context B windows staged for the next round"));
+        it.add(V.reg("slot_push_r", 1, "push the started window's tag into the slot-tag FIFO"));
+        it.add(V.regArray("slot_count_r", vb, 8, "windows per (round mod 4, context)"));
+        it.add(V.wire("lstart", 1, "the loader starts a window"));
+        it.add(V.wire("feed", 1, "a sample enters the input stage"));
+        it.add(V.wire("f_j", 16, "sample index fed"));
+        it.add(V.wire("f_ch", 16, "its channel"));
+        it.add(V.wire("f_ctx", 1, "its context"));
+        it.add(V.wire("f_pe", pb, "its PE"));
+        it.add(V.wire("f_lastw", 1, "last sample of the window"));
+        it.add(V.wire("lr_next", 16, "round after lr"));
+        it.add(V.assign("lstart", "i_running & ~feeding_r & ~in_empty & i_stg_free[lx_r]"));
+        it.add(V.assign("feed", "lstart | feeding_r"));
+        it.add(V.assign("f_j", "lstart ? 16'd0 : fj_r"));
+        it.add(V.assign("f_ch", "lstart ? 16'd0 : fch_r"));
+        it.add(V.assign("f_ctx", "lstart ? lx_r : fctx_r"));
+        it.add(V.assign("f_pe", "lstart ? lk_r : fpe_r"));
+        it.add(V.assign("f_lastw", "f_j == i_hdr_n - 16'd1"));
+        it.add(V.assign("lr_next", "lr_r + 16'd1"));
+        String lastPe = V.lit(pb, s.p() - 1);
+        List<Stmt> clear = new ArrayList<>(List.of(
+                V.nb("feeding_r", "1'b0"), V.nb("fj_r", "16'd0"), V.nb("fch_r", "16'd0"),
+                V.nb("fctx_r", "1'b0"), V.nb("fpe_r", V.lit(pb, 0)), V.nb("lr_r", "16'd0"),
+                V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)), V.nb("staged_a_r", V.lit(vb, 0)),
+                V.nb("staged_b_r", V.lit(vb, 0)), V.nb("slot_push_r", "1'b0")));
+        for (int k = 0; k < 8; k++) {
+            clear.add(V.nb("slot_count_r[" + k + "]", V.lit(vb, 0)));
+        }
+        it.add(V.ff("Loader state, slot counts and staged-window counts.",
+                V.when("i_rst | ~i_running", clear.toArray(Stmt[]::new))
+                        .orElse(
+                                V.nb("slot_push_r", "lstart"),
+                                V.when("feed",
+                                        V.nb("feeding_r", "~f_lastw"), V.nb("fj_r", "f_j + 16'd1"),
+                                        V.nb("fch_r", "(f_ch == i_hdr_inch - 16'd1) ? 16'd0 : f_ch + 16'd1"),
+                                        V.nb("fctx_r", "f_ctx"), V.nb("fpe_r", "f_pe")),
+                                V.when("lstart",
+                                        V.nb("slot_count_r[{lr_r[1:0], lx_r}]", V.zext("lk_r", pb, vb) + " + "
+                                                + V.lit(vb, 1)),
+                                        V.when("lk_r == " + lastPe,
+                                                V.nb("lk_r", V.lit(pb, 0)), V.nb("lx_r", "~lx_r"),
+                                                V.when("lx_r", V.nb("lr_r", "lr_next"),
+                                                        V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
+                                                        V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))))
+                                                .orElse(V.nb("lk_r", "lk_r + " + V.lit(pb, 1)))),
+                                V.when("i_round_start & (lr_r == i_round)",
+                                        V.nb("lr_r", "lr_next"), V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)),
+                                        V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
+                                        V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))),
+                                V.when("i_round_start", V.nb("staged_a_r", V.lit(vb, 0)), V.nb("staged_b_r", V.lit(vb, 0)))
+                                        .orElse(V.when(isf("v") + " & " + isf("lastw"),
+                                                V.when(isf("ctx"), V.nb("staged_b_r", "staged_b_r + " + V.lit(vb, 1)))
+                                                        .orElse(V.nb("staged_a_r", "staged_a_r + " + V.lit(vb, 1))))))));
+        it.add(V.assign("o_feeding", "feeding_r"));
+        it.add(V.assign("o_window_start", "lstart"));
+        it.add(V.assign("o_fill_round", "lr_r"));
+        it.add(V.assign("o_fill_ctx", "lx_r"));
+        it.add(V.assign("o_fill_pe", "lk_r"));
+        it.add(V.assign("o_staged_a", "staged_a_r"));
+        it.add(V.assign("o_staged_b", "staged_b_r"));
+        it.add(V.assign("o_slot_push", "slot_push_r"));
+        it.add(V.assign("o_slot_count", "slot_count_r[i_slot_rec]"));
+        it.add(V.assign("o_slot_count_b", "slot_count_r[{i_slot_rec[2:1], 1'b1}]"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    /** The input stage (docs 3.5, 4.5): FIFO read, R1, R2, clamp + staging write, with the sample's sideband. */
+    private void inputStage() {
+        Map<String, String> sb = new LinkedHashMap<>();
+        sb.put("v", "feed");
+        sb.put("lastw", "f_lastw");
+        sb.put("ctx", "f_ctx");
+        sb.put("pe", "f_pe");
+        sb.put("addr", "f_j");
+        it.add(V.reg("in1_r", side.width(), "R1: sideband of the sample in the input stage"));
+        it.add(V.ff("Input-stage sideband, stage R1.", V.nb("in1_r", side.pack(sb))));
+        int stages = 2 + s.inExtra();
+        it.addAll(V.delay("insb", side.width(), "in1_r", stages, "input-stage sideband in the staging write cycle"));
+        StringBuilder busy = new StringBuilder(side.field("in1_r", "v"));
+        for (int k = 0; k < stages; k++) {
+            busy.append(" | ").append(side.field("insb_d" + k + "_r", "v"));
+        }
+        it.add(V.assign("o_in_busy", busy.toString()));
+        it.add(V.assign("o_stg_we", isf("v")));
+        it.add(V.assign("o_stg_pe", isf("pe")));
+        it.add(V.assign("o_stg_waddr", "{" + isf("ctx") + ", " + V.slice(isf("addr"), s.stgAw() - 1, 0) + "}"));
+        it.add(V.wire("unused_sb", 1, "sideband bits not used"));
+        it.add(V.assign("unused_sb", "&{1'b0, insb}"));
+        if (requantIn == null) {
+            // No input stage (input_stage = false): windows arrive quantised and pass with the same latency.
+            it.addAll(V.delay("stg_wdata", s.ab(), "inq_rdata_r[" + (s.ab() - 1) + ":0]", stages,
+                    "quantised input sample in the staging write cycle"));
+            it.add(V.assign("o_stg_wdata", "stg_wdata"));
+            it.add(V.wire("unused_in", 1, "channel count and sample bits only the input stage reads"));
+            it.add(V.assign("unused_in", "&{1'b0, f_ch" + (s.ab() < 16 ? ", inq_rdata_r[15:" + s.ab() + "]" : "")
+                    + "}"));
+            return;
+        }
+        m.port(V.in("i_hdr_instage", 1, "header: input stage enabled"))
+                .port(V.in("i_hdr_in16", 1, "header: input is int16"))
+                .port(V.in("i_hdr_single", 1, "header: input stage rounds SINGLE"))
+                .port(V.in("i_hdr_zin", 16, "header: input zero point"))
+                .port(V.in("i_hdr_pbase", 16, "header: first input-stage parameter entry"))
+                .port(V.out("o_input_param", s.paramAw(), "parameter entry of the sample's channel"))
+                .port(V.in("i_input_bias", 64, "parameter table: folded bias of that entry"))
+                .port(V.in("i_input_m", 32, "parameter table: multiplier"))
+                .port(V.in("i_input_shr", 6, "parameter table: right shift"))
+                .port(V.in("i_input_shl", 5, "parameter table: left shift"));
+        it.add(V.wire("in_pidx", 16, "input-stage parameter entry"));
+        it.add(V.assign("in_pidx", "i_hdr_pbase + f_ch"));
+        it.add(V.assign("o_input_param", V.slice("in_pidx", s.paramAw() - 1, 0)));
+        it.add(V.wire("in_value", 64, "input-stage output"));
+        it.add(V.wire("unused_in", 1, "input-stage bits not stored"));
+        it.add(V.wire("in_clamp_lo", 1, "input stage clamped low"));
+        it.add(V.wire("in_clamp_hi", 1, "input stage clamped high"));
+        it.add(V.reg("in_mode_r", 3, "R1: input-stage mode"));
+        it.add(V.ff("Input-stage mode: DOUBLE or SINGLE with an input stage, else RAW (values pass unchanged).",
+                V.nb("in_mode_r", "~i_hdr_instage ? 3'd3 : i_hdr_single ? 3'd1 : 3'd0")));
+        it.add(InstanceSpec.of(requantIn, "u_input_stage")
+                .connect("i_clk", "i_clk")
+                .connect("i_mode", "in_mode_r")
+                .connect("i_value", V.sext("inq_rdata_r", 16, 64))
+                .connect("i_bias", "(in_mode_r == 3'd3) ? 64'd0 : i_input_bias")
+                .connect("i_m", "i_input_m")
+                .connect("i_shr", "i_input_shr")
+                .connect("i_shl", "i_input_shl")
+                .connect("i_count", "5'd0")
+                .connect("i_zout", "i_hdr_zin")
+                .connect("i_min", "i_hdr_in16 ? 16'h8000 : 16'hff80")
+                .connect("i_max", "i_hdr_in16 ? 16'h7fff : 16'h007f")
+                .connect("o_value", "in_value")
+                .connect("o_clamp_lo", "in_clamp_lo")
+                .connect("o_clamp_hi", "in_clamp_hi")
+                .comment("Input stage (docs 3.5, 4.5): clamp(z_in + MBQM(code - baseline)) to the input width.")
+                .build());
+        it.addAll(V.delay("stg_wdata", s.ab(), "in_value[" + (s.ab() - 1) + ":0]", s.inExtra() - s.inCuts(),
+                "input-stage value in the staging write cycle"));
+        it.add(V.assign("o_stg_wdata", "stg_wdata"));
+        it.add(V.assign("unused_in", "&{1'b0, in_value, in_clamp_lo, in_clamp_hi, in_pidx}"));
+    }
+
+    /** A field of the input-stage sideband in the staging write cycle. */
+    private String isf(String field) {
+        return side.field("insb", field);
+    }
+}
