@@ -22,8 +22,8 @@ constexpr uint32_t RAM_BASE = 0x80000000u;
 constexpr uint32_t SIMCTRL = 0x10002000u;  // +0 putchar, +4 exit (tohost encoding), +8 timer irq, +12 ext irq
 
 int usage(const char* why) {
-    std::fprintf(stderr, "pulsedl sim: %s\n", why);
-    std::fprintf(stderr, "usage: Vrv32_core --elf FILE [--max-cycles N] [--ram-kib N] [--trace FILE.vcd]\n");
+    std::fprintf(stderr, "pulsedl sim: error: %s (usage: --elf FILE [--max-cycles N] [--ram-kib N] [--trace FILE.vcd])\n",
+                 why);
     return 2;
 }
 
@@ -123,11 +123,11 @@ int main(int argc, char** argv) {
     ElfImage elf;
     std::string error;
     if (!elf.load(elf_path, error)) {
-        std::fprintf(stderr, "pulsedl sim: %s: %s\n", elf_path.c_str(), error.c_str());
+        std::fprintf(stderr, "pulsedl sim: error: %s: %s\n", elf_path.c_str(), error.c_str());
         return 2;
     }
     if (elf.entry != RAM_BASE) {
-        std::fprintf(stderr, "pulsedl sim: %s: entry point 0x%08x is not the reset vector 0x80000000\n",
+        std::fprintf(stderr, "pulsedl sim: error: %s: entry point 0x%08x is not the reset vector 0x80000000\n",
                      elf_path.c_str(), elf.entry);
         return 2;
     }
@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
     for (const ElfSegment& s : elf.segments) {
         if (s.bytes.empty()) continue;
         if (!m.in_ram(s.address) || !m.in_ram(s.address + uint32_t(s.bytes.size()) - 1)) {
-            std::fprintf(stderr, "pulsedl sim: %s: segment at 0x%08x (%zu bytes) lies outside the RAM 0x80000000+%llu KiB\n",
+            std::fprintf(stderr, "pulsedl sim: error: %s: segment at 0x%08x (%zu bytes) lies outside the RAM 0x80000000+%llu KiB\n",
                          elf_path.c_str(), s.address, s.bytes.size(), (unsigned long long)ram_kib);
             return 2;
         }
@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
         top->trace(vcd.get(), 99);
         vcd->open(trace_path.c_str());
         if (!vcd->isOpen()) {
-            std::fprintf(stderr, "pulsedl sim: %s: cannot write the trace file\n", trace_path.c_str());
+            std::fprintf(stderr, "pulsedl sim: error: %s: cannot write the trace file\n", trace_path.c_str());
             return 2;
         }
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
                 TraceCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PulsedlCommand implements Runnable {
