@@ -195,7 +195,7 @@ module rv32_core #(
             trap_value = 32'd0;
         end else if (e_is_ebreak) begin
             trap_cause = 5'd3;
-            trap_value = e_pc;
+            trap_value = 32'd0;      // mtval may be 0 or the pc (priv. spec); 0 as QEMU
         end else if (misaligned_jump) begin
             trap_cause = 5'd0;
             trap_value = jump_to;
