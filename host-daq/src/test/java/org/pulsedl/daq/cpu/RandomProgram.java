@@ -184,7 +184,7 @@ final class RandomProgram {
             String base = "x" + (1 + rnd.nextInt(27));
             line("auipc " + base + ", 0");
             line("jalr " + dest() + ", 12(" + base + ")");
-            item(false);
+            line(pick(RR) + " " + dest() + ", " + src() + ", " + src());   // exactly one instruction skipped
         } else {
             line("xor " + dest() + ", " + src() + ", " + src());
         }
