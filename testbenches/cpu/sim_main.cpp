@@ -14,7 +14,9 @@
 #include "Vrv32_core.h"
 #include "elf32.h"
 #include "verilated.h"
+#if VM_TRACE
 #include "verilated_vcd_c.h"
+#endif
 
 namespace {
 
@@ -157,6 +159,7 @@ int main(int argc, char** argv) {
     auto context = std::make_unique<VerilatedContext>();
     context->traceEverOn(!trace_path.empty());
     auto top = std::make_unique<Vrv32_core>(context.get());
+#if VM_TRACE
     std::unique_ptr<VerilatedVcdC> vcd;
     if (!trace_path.empty()) {
         vcd = std::make_unique<VerilatedVcdC>();
@@ -167,6 +170,11 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+#define DUMP_TRACE() do { if (vcd) vcd->dump(time++); } while (0)
+#else
+    if (!trace_path.empty()) return usage("--trace needs a simulator built with verilator --trace");
+#define DUMP_TRACE() do { (void)time; } while (0)
+#endif
 
     auto start = std::chrono::steady_clock::now();
     top->i_rst = 1;
@@ -187,7 +195,7 @@ int main(int argc, char** argv) {
         top->i_ext_irq = m.ext_irq;
         top->i_clk = 0;
         top->eval();
-        if (vcd) vcd->dump(time++);
+        DUMP_TRACE();
         // The RAM samples its requests at the rising edge; the read data appears after it.
         uint32_t irdata = m.fetch(top->o_imem_addr);
         uint32_t drdata = 0;
@@ -197,13 +205,15 @@ int main(int argc, char** argv) {
         }
         top->i_clk = 1;
         top->eval();
-        if (vcd) vcd->dump(time++);
+        DUMP_TRACE();
         top->i_imem_rdata = irdata;
         top->i_dmem_rdata = drdata;
         cycle++;
     }
     std::fflush(stdout);
+#if VM_TRACE
     if (vcd) vcd->close();
+#endif
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "pulsedl sim: %llu cycles in %.3f s (%.2f M cycles/s)\n", (unsigned long long)cycle,
                  seconds, seconds > 0 ? cycle / seconds / 1e6 : 0.0);
