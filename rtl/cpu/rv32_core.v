@@ -108,17 +108,32 @@ module rv32_core #(
     wire [31:0] op1 = (w_we && !w_is_load && w_rd == e_rs1 && e_rs1 != 5'd0) ? w_result : e_rs1_val;
     wire [31:0] op2 = (w_we && !w_is_load && w_rd == e_rs2 && e_rs2 != 5'd0) ? w_result : e_rs2_val;
 
-    // ALU
+    // ALU. One adder serves add, sub and the comparisons (slt, sltu, branches): it subtracts, and the borrow
+    // is the unsigned "less than"; one right shifter serves all shifts (left shifts shift the reversed operand).
     wire [31:0] alu_b   = e_use_imm ? e_imm : op2;
-    wire        alu_sub = e_is_alu && e_alt && e_funct3 == 3'b000;
-    wire [31:0] sum     = alu_sub ? op1 - alu_b : op1 + alu_b;
-    wire        lt      = $signed(op1) < $signed(alu_b);
-    wire        ltu     = op1 < alu_b;
-    wire [31:0] shl     = op1 << alu_b[4:0];
-    wire [32:0] shr_in  = {e_alt && op1[31], op1};
+    wire        compare = e_is_branch || (e_is_alu && e_funct3[2:1] == 2'b01);
+    wire        alu_sub = compare || (e_is_alu && e_alt && e_funct3 == 3'b000);
+    wire [32:0] addsub  = alu_sub ? {1'b0, op1} - {1'b0, alu_b} : {1'b0, op1} + {1'b0, alu_b};
+    wire [31:0] sum     = addsub[31:0];
+    wire        ltu     = addsub[32];
+    wire        lt      = op1[31] != alu_b[31] ? op1[31] : addsub[32];
+    wire        shl_op  = e_funct3 == 3'b001;
+    wire [31:0] shr_src = shl_op ? reverse(op1) : op1;
+    wire [32:0] shr_in  = {e_alt && op1[31], shr_src};
     /* verilator lint_off UNUSEDSIGNAL */
     wire [32:0] shr     = $signed(shr_in) >>> alu_b[4:0];
     /* verilator lint_on UNUSEDSIGNAL */
+    wire [31:0] shl     = reverse(shr[31:0]);
+
+    function [31:0] reverse(input [31:0] x);
+        integer i;
+        begin
+            for (i = 0; i < 32; i = i + 1) begin
+                reverse[i] = x[31 - i];
+            end
+        end
+    endfunction
+
     reg  [31:0] alu;
     always @(*) begin
         case (e_funct3)

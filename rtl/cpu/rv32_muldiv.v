@@ -23,6 +23,8 @@ module rv32_muldiv #(
     wire a_neg       = a_signed && i_a[31];
     wire b_neg       = b_signed && i_b[31];
     wire iterative   = is_div || FAST_MUL == 0;
+    wire [31:0] a_abs = a_neg ? -i_a : i_a;
+    wire [31:0] b_abs = b_neg ? -i_b : i_b;
 
     // --- single-cycle multiply
     wire signed [32:0] fast_a = {a_neg, i_a};
@@ -74,16 +76,19 @@ module rv32_muldiv #(
             count_r   <= 6'd32;
             div_r     <= is_div;
             hi_r      <= 32'd0;
-            lo_r      <= is_div ? (a_neg ? -i_a : i_a) : (b_neg ? -i_b : i_b);
-            operand_r <= is_div ? (b_neg ? -i_b : i_b) : (a_neg ? -i_a : i_a);
+            // dividend / multiplier magnitude in lo, divisor / multiplicand magnitude in operand
+            lo_r      <= FAST_MUL != 0 || is_div ? a_abs : b_abs;
+            operand_r <= FAST_MUL != 0 || is_div ? b_abs : a_abs;
             neg_r     <= (a_neg ^ b_neg) && !(is_div && i_b == 32'd0);
             neg_rem_r <= a_neg;
         end
     end
 
     wire [63:0] slow_p = neg_r ? -{hi_r, lo_r} : {hi_r, lo_r};
-    wire [31:0] quot   = neg_r ? -lo_r : lo_r;
-    wire [31:0] rem    = neg_rem_r ? -hi_r : hi_r;
+    // quotient (lo) or remainder (hi), with its sign: one negator for both
+    wire        is_rem   = i_funct3[1];
+    wire [31:0] div_mag  = is_rem ? hi_r : lo_r;
+    wire [31:0] div_out  = (is_rem ? neg_rem_r : neg_r) ? -div_mag : div_mag;
 
     assign o_ready = iterative ? done_r : 1'b1;
     assign o_busy  = busy_r || done_r;
@@ -94,9 +99,7 @@ module rv32_muldiv #(
             3'b001,
             3'b010,
             3'b011:  o_result = FAST_MUL != 0 ? fast_p[63:32] : slow_p[63:32];
-            3'b100,
-            3'b101:  o_result = quot;
-            default: o_result = rem;
+            default: o_result = div_out;
         endcase
     end
 endmodule
