@@ -192,10 +192,14 @@ module rv32_core #(
     wire [31:0] csr_rdata, mtvec, mepc;
     wire        csr_illegal;
     wire        illegal    = e_illegal || (e_is_csr && csr_illegal);
-    wire        misaligned_jump = jump && jump_to[1];
-    wire        exception  = illegal || e_is_ecall || e_is_ebreak || misaligned_jump
-                             || ((e_is_load || e_is_store) && misaligned_mem);
-    wire        trap       = irq_take || (e_valid && exception);
+    // A taken branch to a misaligned target is the only exception that waits for the comparison. Instructions
+    // that write rd, access memory or CSRs are never branches, so their enables (e_go) skip the comparator.
+    wire        branch_trap     = e_is_branch && e_imm[1] && taken_cond;      // the pc is 4-byte aligned
+    wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
+    wire        misaligned_jump = jump_misaligned || branch_trap;
+    wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
+                                  || ((e_is_load || e_is_store) && misaligned_mem);
+    wire        trap       = irq_take || (e_valid && (exception_early || branch_trap));
     reg  [4:0]  trap_cause;       // {interrupt, exception code}
     reg  [31:0] trap_value;
     always @(*) begin
@@ -221,13 +225,14 @@ module rv32_core #(
     end
 
     wire e_stall = e_valid && e_is_muldiv && !md_ready && !irq_take;
-    wire e_done  = e_valid && !e_stall && !trap;     // completes (retires) this cycle
+    wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
+    wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
     wire mret    = e_done && e_is_mret;
 
     rv32_csr csr (
         .i_clk         (i_clk),
         .i_rst         (i_rst),
-        .i_exec        (e_done && e_is_csr),
+        .i_exec        (e_go && e_is_csr),
         .i_addr        (e_instr[31:20]),
         .i_op          (e_funct3[1:0]),
         .i_src         (e_funct3[2] ? {27'd0, e_rs1} : op1),
@@ -263,7 +268,7 @@ module rv32_core #(
         else                            e_result = alu;
     end
 
-    assign o_dmem_valid = e_done && (e_is_load || e_is_store);
+    assign o_dmem_valid = e_go && (e_is_load || e_is_store);
     assign o_dmem_we    = e_is_store;
     assign o_dmem_addr  = sum;
     assign o_dmem_wstrb = !e_is_store ? 4'b0000 :
@@ -329,7 +334,7 @@ module rv32_core #(
         if (i_rst) begin
             w_we <= 1'b0;
         end else begin
-            w_we      <= e_done && e_writes_rd && e_rd != 5'd0;
+            w_we      <= e_go && e_writes_rd && e_rd != 5'd0;
             w_rd      <= e_rd;
             w_is_load <= e_is_load;
             w_funct3  <= e_funct3;
