@@ -30,7 +30,7 @@ nextpnr-ice40 --hx8k --package ct256 --json "$OUT/ice40.json" --freq "$freq" --s
 
 {
   echo "Xilinx (synth_xilinx, rv32_core, FAST_MUL=1):"
-  sed -n '/Number of cells/,/^$/p' "$OUT/xilinx.log" | tail -n +1 | grep -E 'LUT|FD|DSP|RAM|CARRY|MUX' || true
+  sed -n '/Number of cells/,/^$/p' "$OUT/xilinx.log" | grep -E 'LUT|FD|DSP|RAM|CARRY|MUX|INV' | awk '!seen[$0]++' || true
   echo "iCE40 HX8K (rv32_ram_top, FAST_MUL=0):"
   grep -E 'Max frequency for clock' "$OUT/nextpnr.log" | tail -n 1
   grep -E 'ICESTORM_LC:|ICESTORM_RAM:' "$OUT/nextpnr.log" | tail -n 2
