@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
                 DaqCommand.class,
                 ReplayCommand.class,
                 ExportCommand.class,
+                SimCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PulsedlCommand implements Runnable {

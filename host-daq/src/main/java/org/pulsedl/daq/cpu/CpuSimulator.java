@@ -1,0 +1,189 @@
+package org.pulsedl.daq.cpu;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The Verilator simulation of rv32_core with its ELF-loading harness ({@code testbenches/cpu/sim_main.cpp}), built
+ * once per source text and cached under {@code ~/.cache/pulsedl/cpu-sim/<hash>} ({@code $PULSEDL_CACHE} or
+ * {@code $XDG_CACHE_HOME/pulsedl} when set), outside the source tree. Exit codes of a run (DESIGN §4): 0 pass,
+ * 1 fail, 2 usage or ELF error, 3 timeout.
+ */
+public final class CpuSimulator {
+    public static final int PASS = 0;
+    public static final int FAIL = 1;
+    public static final int USAGE = 2;
+    public static final int TIMEOUT = 3;
+    /** The name of the executable Verilator builds. */
+    static final String EXE = "Vrv32_core";
+    private static final long BUILD_TIMEOUT_S = 1800;
+
+    private final Path executable;
+
+    private CpuSimulator(Path executable) {
+        this.executable = executable;
+    }
+
+    public Path executable() {
+        return executable;
+    }
+
+    /**
+     * The simulator for the sources under {@code root}, built now when the cache has none for this source text;
+     * {@code progress} hears about a build (it takes a minute or two).
+     */
+    public static synchronized CpuSimulator build(Path root, PrintStream progress) throws IOException {
+        List<Path> verilog = CpuSources.verilog(root);
+        List<Path> harness = CpuSources.harness(root);
+        String version = tool(List.of("verilator", "--version"));
+        Path dir = cacheDir().resolve("cpu-sim").resolve(hash(version, verilog, harness));
+        Path exe = dir.resolve(EXE);
+        if (Files.isExecutable(exe)) {
+            return new CpuSimulator(exe);
+        }
+        progress.println("pulsedl sim: building the CPU simulator with " + version.strip()
+                + " (once per source change; a minute or two)…");
+        Files.createDirectories(dir.getParent());
+        Path work = Files.createTempDirectory(dir.getParent(), "build-");
+        try {
+            List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-O3",
+                    "--x-assign", "fast", "--x-initial", "fast", "--no-assert", "--trace", "-Wall",
+                    "--top-module", "rv32_core", "-Mdir", "obj", "-o", EXE, "-CFLAGS", "-O2", "-j", "2"));
+            verilog.forEach(p -> cmd.add(p.toString()));
+            harness.stream().filter(p -> p.toString().endsWith(".cpp")).forEach(p -> cmd.add(p.toString()));
+            Path log = dir.getParent().resolve("last-build.log");   // kept: a failed build names it
+            int code = runTool(cmd, work, log);
+            if (code != 0) {
+                throw new IOException("building the CPU simulator failed (verilator exit " + code + "); see " + log);
+            }
+            Files.createDirectories(dir);
+            Path built = work.resolve("obj").resolve(EXE);
+            try {
+                Files.move(built, exe, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(built, exe, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            deleteTree(work);
+        }
+        return new CpuSimulator(exe);
+    }
+
+    /** The command line that runs {@code elf} for at most {@code maxCycles}, with an optional VCD trace. */
+    public List<String> command(Path elf, long maxCycles, Path vcd) {
+        List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--elf", elf.toString(),
+                "--max-cycles", Long.toString(maxCycles)));
+        if (vcd != null) {
+            cmd.add("--trace");
+            cmd.add(vcd.toString());
+        }
+        return cmd;
+    }
+
+    /** What a run printed: the program's output (stdout), the harness's status lines (stderr), and the exit code. */
+    public record Run(int exitCode, String output, String status) {}
+
+    /** Runs {@code elf} and captures its output; gives up (exit {@value #TIMEOUT}) after {@code wallSeconds}. */
+    public Run run(Path elf, long maxCycles, long wallSeconds) throws IOException {
+        Path out = Files.createTempFile("pulsedl-sim", ".out");
+        Path err = Files.createTempFile("pulsedl-sim", ".err");
+        try {
+            Process p = new ProcessBuilder(command(elf, maxCycles, null)).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            int code;
+            if (!p.waitFor(wallSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                code = TIMEOUT;
+            } else {
+                code = p.exitValue();
+            }
+            return new Run(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while simulating " + elf);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static Path cacheDir() {
+        String own = System.getenv("PULSEDL_CACHE");
+        if (own != null && !own.isBlank()) {
+            return Path.of(own);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+                .resolve("pulsedl");
+    }
+
+    private static String hash(String version, List<Path> verilog, List<Path> harness) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(version.getBytes(StandardCharsets.UTF_8));
+            for (List<Path> group : List.of(verilog, harness)) {
+                for (Path p : group) {
+                    md.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                    md.update(Files.readAllBytes(p));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String tool(List<String> cmd) throws IOException {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException e) {
+            throw new IOException(cmd.get(0) + " is not installed (the CPU simulator needs verilator 5.006 and g++; "
+                    + "scripts/setup.sh installs them)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted running " + cmd.get(0));
+        }
+    }
+
+    private static int runTool(List<String> cmd, Path dir, Path log) throws IOException {
+        try {
+            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            if (!p.waitFor(BUILD_TIMEOUT_S, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted building the CPU simulator");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

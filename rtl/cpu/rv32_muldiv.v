@@ -1,0 +1,106 @@
+`default_nettype none
+// M extension for rv32_core (E stage). Multiplies take one cycle when FAST_MUL is 1 (a 33x33 signed product
+// that Yosys maps to DSP blocks); otherwise they share the 32-step shift-add datapath with division. Division
+// is always iterative: 32 restoring steps on magnitudes, then the signs (RISC-V ISA §M: x/0 = -1, x%0 = x,
+// -2^31 / -1 = -2^31 with remainder 0 fall out of the magnitude algorithm without special cases except that a
+// quotient by zero is never negated).
+module rv32_muldiv #(
+    parameter FAST_MUL = 1
+) (
+    input  wire        i_clk,
+    input  wire        i_rst,
+    input  wire        i_valid,   // E holds an M instruction that wants its result
+    input  wire [2:0]  i_funct3,
+    input  wire [31:0] i_a,
+    input  wire [31:0] i_b,
+    output wire        o_ready,   // o_result is valid; E completes this cycle
+    output wire        o_busy,    // an iterative operation has started (interrupts wait for it)
+    output reg  [31:0] o_result
+);
+    wire is_div      = i_funct3[2];
+    wire a_signed    = is_div ? !i_funct3[0] : (i_funct3 == 3'b001 || i_funct3 == 3'b010);
+    wire b_signed    = is_div ? !i_funct3[0] : (i_funct3 == 3'b001);
+    wire a_neg       = a_signed && i_a[31];
+    wire b_neg       = b_signed && i_b[31];
+    wire iterative   = is_div || FAST_MUL == 0;
+    wire [31:0] a_abs = a_neg ? -i_a : i_a;
+    wire [31:0] b_abs = b_neg ? -i_b : i_b;
+
+    // --- single-cycle multiply
+    wire signed [32:0] fast_a = {a_neg, i_a};
+    wire signed [32:0] fast_b = {b_neg, i_b};
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [65:0] fast_p = fast_a * fast_b;   // bits 65:64 only repeat the sign
+    /* verilator lint_on UNUSEDSIGNAL */
+
+    // --- iterative datapath: {hi, lo} is {remainder, quotient} or {product high, multiplier/product low}
+    reg        busy_r;
+    reg        done_r;
+    reg [5:0]  count_r;
+    reg [31:0] hi_r;
+    reg [31:0] lo_r;
+    reg [31:0] operand_r;      // divisor or multiplicand magnitude
+    reg        neg_r;          // negate the quotient / product
+    reg        neg_rem_r;      // negate the remainder
+    reg        div_r;
+
+    wire [32:0] div_trial = {hi_r, lo_r[31]} - {1'b0, operand_r};
+    wire [32:0] mul_sum   = {1'b0, hi_r} + {1'b0, lo_r[0] ? operand_r : 32'd0};
+
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            busy_r <= 1'b0;
+            done_r <= 1'b0;
+        end else if (done_r) begin
+            done_r <= 1'b0;                          // consumed: E completes in this cycle
+        end else if (busy_r) begin
+            if (div_r) begin
+                if (!div_trial[32]) begin
+                    hi_r <= div_trial[31:0];
+                    lo_r <= {lo_r[30:0], 1'b1};
+                end else begin
+                    hi_r <= {hi_r[30:0], lo_r[31]};
+                    lo_r <= {lo_r[30:0], 1'b0};
+                end
+            end else begin
+                hi_r <= mul_sum[32:1];
+                lo_r <= {mul_sum[0], lo_r[31:1]};
+            end
+            count_r <= count_r - 6'd1;
+            if (count_r == 6'd1) begin
+                busy_r <= 1'b0;
+                done_r <= 1'b1;
+            end
+        end else if (i_valid && iterative) begin
+            busy_r    <= 1'b1;
+            count_r   <= 6'd32;
+            div_r     <= is_div;
+            hi_r      <= 32'd0;
+            // dividend / multiplier magnitude in lo, divisor / multiplicand magnitude in operand
+            lo_r      <= FAST_MUL != 0 || is_div ? a_abs : b_abs;
+            operand_r <= FAST_MUL != 0 || is_div ? b_abs : a_abs;
+            neg_r     <= (a_neg ^ b_neg) && !(is_div && i_b == 32'd0);
+            neg_rem_r <= a_neg;
+        end
+    end
+
+    wire [63:0] slow_p = neg_r ? -{hi_r, lo_r} : {hi_r, lo_r};
+    // quotient (lo) or remainder (hi), with its sign: one negator for both
+    wire        is_rem   = i_funct3[1];
+    wire [31:0] div_mag  = is_rem ? hi_r : lo_r;
+    wire [31:0] div_out  = (is_rem ? neg_rem_r : neg_r) ? -div_mag : div_mag;
+
+    assign o_ready = iterative ? done_r : 1'b1;
+    assign o_busy  = busy_r || done_r;
+
+    always @(*) begin
+        case (i_funct3)
+            3'b000:  o_result = FAST_MUL != 0 ? fast_p[31:0]  : slow_p[31:0];
+            3'b001,
+            3'b010,
+            3'b011:  o_result = FAST_MUL != 0 ? fast_p[63:32] : slow_p[63:32];
+            default: o_result = div_out;
+        endcase
+    end
+endmodule
+`default_nettype wire

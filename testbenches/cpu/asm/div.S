@@ -1,0 +1,90 @@
+# div, divu, rem, remu incl. division by zero and overflow (expected values: RISC-V ISA manual, chapter M)
+#include "riscv_test.h"
+#include "test_macros.h"
+
+RVTEST_RV32M
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(  2, div, 0x00000003, 0x00000014, 0x00000006)
+  TEST_RR_OP(  3, div, 0xfffffffd, 0xffffffec, 0x00000006)
+  TEST_RR_OP(  4, div, 0xfffffffd, 0x00000014, 0xfffffffa)
+  TEST_RR_OP(  5, div, 0x00000003, 0xffffffec, 0xfffffffa)
+  TEST_RR_OP(  6, div, 0x80000000, 0x80000000, 0x00000001)
+  TEST_RR_OP(  7, div, 0x80000000, 0x80000000, 0xffffffff)
+  TEST_RR_OP(  8, div, 0xffffffff, 0x80000000, 0x00000000)
+  TEST_RR_OP(  9, div, 0xffffffff, 0x00000001, 0x00000000)
+  TEST_RR_OP( 10, div, 0xffffffff, 0x00000000, 0x00000000)
+  TEST_RR_OP( 11, div, 0xffffffff, 0xffffffec, 0x00000000)
+  TEST_RR_OP( 12, div, 0x00000000, 0xffffffff, 0x00000002)
+  TEST_RR_OP( 13, div, 0x00000000, 0x00000007, 0x80000000)
+  TEST_RR_OP( 14, div, 0x00001e1e, 0x12345678, 0x00009abc)
+  TEST_RR_OP( 15, div, 0xffe99834, 0xfedcba98, 0x0000000d)
+  TEST_RR_BYPASS( 16, 0, 0, 0, div, 0x00000003, 0xffffffec, 0xfffffffa)
+  TEST_RR_BYPASS( 17, 1, 0, 1, div, 0x00000003, 0xffffffec, 0xfffffffa)
+  TEST_RR_SRC12_EQ_DEST( 18, div, 0x00000001, 13)
+  TEST_RR_ZERODEST( 19, div, 0xffffffec, 0xfffffffa)
+
+  TEST_RR_OP( 20, divu, 0x00000003, 0x00000014, 0x00000006)
+  TEST_RR_OP( 21, divu, 0x2aaaaaa7, 0xffffffec, 0x00000006)
+  TEST_RR_OP( 22, divu, 0x00000000, 0x00000014, 0xfffffffa)
+  TEST_RR_OP( 23, divu, 0x00000000, 0xffffffec, 0xfffffffa)
+  TEST_RR_OP( 24, divu, 0x80000000, 0x80000000, 0x00000001)
+  TEST_RR_OP( 25, divu, 0x00000000, 0x80000000, 0xffffffff)
+  TEST_RR_OP( 26, divu, 0xffffffff, 0x80000000, 0x00000000)
+  TEST_RR_OP( 27, divu, 0xffffffff, 0x00000001, 0x00000000)
+  TEST_RR_OP( 28, divu, 0xffffffff, 0x00000000, 0x00000000)
+  TEST_RR_OP( 29, divu, 0xffffffff, 0xffffffec, 0x00000000)
+  TEST_RR_OP( 30, divu, 0x7fffffff, 0xffffffff, 0x00000002)
+  TEST_RR_OP( 31, divu, 0x00000000, 0x00000007, 0x80000000)
+  TEST_RR_OP( 32, divu, 0x00001e1e, 0x12345678, 0x00009abc)
+  TEST_RR_OP( 33, divu, 0x139ad346, 0xfedcba98, 0x0000000d)
+  TEST_RR_BYPASS( 34, 0, 0, 0, divu, 0x00000000, 0xffffffec, 0xfffffffa)
+  TEST_RR_BYPASS( 35, 1, 0, 1, divu, 0x00000000, 0xffffffec, 0xfffffffa)
+  TEST_RR_SRC12_EQ_DEST( 36, divu, 0x00000001, 13)
+  TEST_RR_ZERODEST( 37, divu, 0xffffffec, 0xfffffffa)
+
+  TEST_RR_OP( 40, rem, 0x00000002, 0x00000014, 0x00000006)
+  TEST_RR_OP( 41, rem, 0xfffffffe, 0xffffffec, 0x00000006)
+  TEST_RR_OP( 42, rem, 0x00000002, 0x00000014, 0xfffffffa)
+  TEST_RR_OP( 43, rem, 0xfffffffe, 0xffffffec, 0xfffffffa)
+  TEST_RR_OP( 44, rem, 0x00000000, 0x80000000, 0x00000001)
+  TEST_RR_OP( 45, rem, 0x00000000, 0x80000000, 0xffffffff)
+  TEST_RR_OP( 46, rem, 0x80000000, 0x80000000, 0x00000000)
+  TEST_RR_OP( 47, rem, 0x00000001, 0x00000001, 0x00000000)
+  TEST_RR_OP( 48, rem, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP( 49, rem, 0xffffffec, 0xffffffec, 0x00000000)
+  TEST_RR_OP( 50, rem, 0xffffffff, 0xffffffff, 0x00000002)
+  TEST_RR_OP( 51, rem, 0x00000007, 0x00000007, 0x80000000)
+  TEST_RR_OP( 52, rem, 0x00002c70, 0x12345678, 0x00009abc)
+  TEST_RR_OP( 53, rem, 0xfffffff4, 0xfedcba98, 0x0000000d)
+  TEST_RR_BYPASS( 54, 0, 0, 0, rem, 0xfffffffe, 0xffffffec, 0xfffffffa)
+  TEST_RR_BYPASS( 55, 1, 0, 1, rem, 0xfffffffe, 0xffffffec, 0xfffffffa)
+  TEST_RR_SRC12_EQ_DEST( 56, rem, 0x00000000, 13)
+  TEST_RR_ZERODEST( 57, rem, 0xffffffec, 0xfffffffa)
+
+  TEST_RR_OP( 60, remu, 0x00000002, 0x00000014, 0x00000006)
+  TEST_RR_OP( 61, remu, 0x00000002, 0xffffffec, 0x00000006)
+  TEST_RR_OP( 62, remu, 0x00000014, 0x00000014, 0xfffffffa)
+  TEST_RR_OP( 63, remu, 0xffffffec, 0xffffffec, 0xfffffffa)
+  TEST_RR_OP( 64, remu, 0x00000000, 0x80000000, 0x00000001)
+  TEST_RR_OP( 65, remu, 0x80000000, 0x80000000, 0xffffffff)
+  TEST_RR_OP( 66, remu, 0x80000000, 0x80000000, 0x00000000)
+  TEST_RR_OP( 67, remu, 0x00000001, 0x00000001, 0x00000000)
+  TEST_RR_OP( 68, remu, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP( 69, remu, 0xffffffec, 0xffffffec, 0x00000000)
+  TEST_RR_OP( 70, remu, 0x00000001, 0xffffffff, 0x00000002)
+  TEST_RR_OP( 71, remu, 0x00000007, 0x00000007, 0x80000000)
+  TEST_RR_OP( 72, remu, 0x00002c70, 0x12345678, 0x00009abc)
+  TEST_RR_OP( 73, remu, 0x0000000a, 0xfedcba98, 0x0000000d)
+  TEST_RR_BYPASS( 74, 0, 0, 0, remu, 0xffffffec, 0xffffffec, 0xfffffffa)
+  TEST_RR_BYPASS( 75, 1, 0, 1, remu, 0xffffffec, 0xffffffec, 0xfffffffa)
+  TEST_RR_SRC12_EQ_DEST( 76, remu, 0x00000000, 13)
+  TEST_RR_ZERODEST( 77, remu, 0xffffffec, 0xfffffffa)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

@@ -1,0 +1,90 @@
+# mul, mulh, mulhsu, mulhu (expected values: RISC-V ISA manual, chapter M)
+#include "riscv_test.h"
+#include "test_macros.h"
+
+RVTEST_RV32M
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP(  2, mul, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP(  3, mul, 0x00000001, 0x00000001, 0x00000001)
+  TEST_RR_OP(  4, mul, 0x00000015, 0x00000003, 0x00000007)
+  TEST_RR_OP(  5, mul, 0x00008000, 0xffff8000, 0xffffffff)
+  TEST_RR_OP(  6, mul, 0x00000000, 0x80000000, 0xffff8000)
+  TEST_RR_OP(  7, mul, 0x00000000, 0x80000000, 0x80000000)
+  TEST_RR_OP(  8, mul, 0x0000ff7f, 0xaaaaaaab, 0x0002fe7d)
+  TEST_RR_OP(  9, mul, 0x0000ff7f, 0x0002fe7d, 0xaaaaaaab)
+  TEST_RR_OP( 10, mul, 0x00000000, 0xff000000, 0xff000000)
+  TEST_RR_OP( 11, mul, 0x00000001, 0xffffffff, 0xffffffff)
+  TEST_RR_OP( 12, mul, 0xffffffff, 0xffffffff, 0x00000001)
+  TEST_RR_OP( 13, mul, 0xffffffff, 0x00000001, 0xffffffff)
+  TEST_RR_OP( 14, mul, 0x00000001, 0x7fffffff, 0x7fffffff)
+  TEST_RR_OP( 15, mul, 0x242d2080, 0x12345678, 0x9abcdef0)
+  TEST_RR_BYPASS( 16, 0, 0, 0, mul, 0x00008000, 0xffff8000, 0xffffffff)
+  TEST_RR_BYPASS( 17, 1, 0, 1, mul, 0x00008000, 0xffff8000, 0xffffffff)
+  TEST_RR_SRC12_EQ_DEST( 18, mul, 0x000000a9, 13)
+  TEST_RR_ZERODEST( 19, mul, 0xffff8000, 0xffffffff)
+
+  TEST_RR_OP( 20, mulh, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP( 21, mulh, 0x00000000, 0x00000001, 0x00000001)
+  TEST_RR_OP( 22, mulh, 0x00000000, 0x00000003, 0x00000007)
+  TEST_RR_OP( 23, mulh, 0x00000000, 0xffff8000, 0xffffffff)
+  TEST_RR_OP( 24, mulh, 0x00004000, 0x80000000, 0xffff8000)
+  TEST_RR_OP( 25, mulh, 0x40000000, 0x80000000, 0x80000000)
+  TEST_RR_OP( 26, mulh, 0xffff0081, 0xaaaaaaab, 0x0002fe7d)
+  TEST_RR_OP( 27, mulh, 0xffff0081, 0x0002fe7d, 0xaaaaaaab)
+  TEST_RR_OP( 28, mulh, 0x00010000, 0xff000000, 0xff000000)
+  TEST_RR_OP( 29, mulh, 0x00000000, 0xffffffff, 0xffffffff)
+  TEST_RR_OP( 30, mulh, 0xffffffff, 0xffffffff, 0x00000001)
+  TEST_RR_OP( 31, mulh, 0xffffffff, 0x00000001, 0xffffffff)
+  TEST_RR_OP( 32, mulh, 0x3fffffff, 0x7fffffff, 0x7fffffff)
+  TEST_RR_OP( 33, mulh, 0xf8cc93d6, 0x12345678, 0x9abcdef0)
+  TEST_RR_BYPASS( 34, 0, 0, 0, mulh, 0x00000000, 0xffff8000, 0xffffffff)
+  TEST_RR_BYPASS( 35, 1, 0, 1, mulh, 0x00000000, 0xffff8000, 0xffffffff)
+  TEST_RR_SRC12_EQ_DEST( 36, mulh, 0x00000000, 13)
+  TEST_RR_ZERODEST( 37, mulh, 0xffff8000, 0xffffffff)
+
+  TEST_RR_OP( 40, mulhsu, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP( 41, mulhsu, 0x00000000, 0x00000001, 0x00000001)
+  TEST_RR_OP( 42, mulhsu, 0x00000000, 0x00000003, 0x00000007)
+  TEST_RR_OP( 43, mulhsu, 0xffff8000, 0xffff8000, 0xffffffff)
+  TEST_RR_OP( 44, mulhsu, 0x80004000, 0x80000000, 0xffff8000)
+  TEST_RR_OP( 45, mulhsu, 0xc0000000, 0x80000000, 0x80000000)
+  TEST_RR_OP( 46, mulhsu, 0xffff0081, 0xaaaaaaab, 0x0002fe7d)
+  TEST_RR_OP( 47, mulhsu, 0x0001fefe, 0x0002fe7d, 0xaaaaaaab)
+  TEST_RR_OP( 48, mulhsu, 0xff010000, 0xff000000, 0xff000000)
+  TEST_RR_OP( 49, mulhsu, 0xffffffff, 0xffffffff, 0xffffffff)
+  TEST_RR_OP( 50, mulhsu, 0xffffffff, 0xffffffff, 0x00000001)
+  TEST_RR_OP( 51, mulhsu, 0x00000000, 0x00000001, 0xffffffff)
+  TEST_RR_OP( 52, mulhsu, 0x3fffffff, 0x7fffffff, 0x7fffffff)
+  TEST_RR_OP( 53, mulhsu, 0x0b00ea4e, 0x12345678, 0x9abcdef0)
+  TEST_RR_BYPASS( 54, 0, 0, 0, mulhsu, 0xffff8000, 0xffff8000, 0xffffffff)
+  TEST_RR_BYPASS( 55, 1, 0, 1, mulhsu, 0xffff8000, 0xffff8000, 0xffffffff)
+  TEST_RR_SRC12_EQ_DEST( 56, mulhsu, 0x00000000, 13)
+  TEST_RR_ZERODEST( 57, mulhsu, 0xffff8000, 0xffffffff)
+
+  TEST_RR_OP( 60, mulhu, 0x00000000, 0x00000000, 0x00000000)
+  TEST_RR_OP( 61, mulhu, 0x00000000, 0x00000001, 0x00000001)
+  TEST_RR_OP( 62, mulhu, 0x00000000, 0x00000003, 0x00000007)
+  TEST_RR_OP( 63, mulhu, 0xffff7fff, 0xffff8000, 0xffffffff)
+  TEST_RR_OP( 64, mulhu, 0x7fffc000, 0x80000000, 0xffff8000)
+  TEST_RR_OP( 65, mulhu, 0x40000000, 0x80000000, 0x80000000)
+  TEST_RR_OP( 66, mulhu, 0x0001fefe, 0xaaaaaaab, 0x0002fe7d)
+  TEST_RR_OP( 67, mulhu, 0x0001fefe, 0x0002fe7d, 0xaaaaaaab)
+  TEST_RR_OP( 68, mulhu, 0xfe010000, 0xff000000, 0xff000000)
+  TEST_RR_OP( 69, mulhu, 0xfffffffe, 0xffffffff, 0xffffffff)
+  TEST_RR_OP( 70, mulhu, 0x00000000, 0xffffffff, 0x00000001)
+  TEST_RR_OP( 71, mulhu, 0x00000000, 0x00000001, 0xffffffff)
+  TEST_RR_OP( 72, mulhu, 0x3fffffff, 0x7fffffff, 0x7fffffff)
+  TEST_RR_OP( 73, mulhu, 0x0b00ea4e, 0x12345678, 0x9abcdef0)
+  TEST_RR_BYPASS( 74, 0, 0, 0, mulhu, 0xffff7fff, 0xffff8000, 0xffffffff)
+  TEST_RR_BYPASS( 75, 1, 0, 1, mulhu, 0xffff7fff, 0xffff8000, 0xffffffff)
+  TEST_RR_SRC12_EQ_DEST( 76, mulhu, 0x00000000, 13)
+  TEST_RR_ZERODEST( 77, mulhu, 0xffff8000, 0xffffffff)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END

@@ -1,0 +1,54 @@
+# sll, srl, sra, slli, srli, srai (shift amount: the low 5 bits of rs2)
+#include "riscv_test.h"
+#include "test_macros.h"
+
+RVTEST_RV32U
+RVTEST_CODE_BEGIN
+
+  TEST_RR_OP( 2, sll, 0x00000001, 0x00000001, 0)
+  TEST_RR_OP( 3, sll, 0x00000080, 0x00000001, 7)
+  TEST_RR_OP( 4, sll, 0x80000000, 0x00000001, 31)
+  TEST_RR_OP( 5, sll, 0x42424242, 0x21212121, 1)
+  TEST_RR_OP( 6, sll, 0x90909080, 0x21212121, 0xffffffe7)
+  TEST_RR_OP( 7, sll, 0x21212121, 0x21212121, 0xffffffe0)
+  TEST_RR_BYPASS( 8, 0, 0, 0, sll, 0x80000000, 1, 31)
+
+  TEST_RR_OP(10, srl, 0x80000000, 0x80000000, 0)
+  TEST_RR_OP(11, srl, 0x01000000, 0x80000000, 7)
+  TEST_RR_OP(12, srl, 0x00000001, 0x80000000, 31)
+  TEST_RR_OP(13, srl, 0x01ffffff, 0xffffffff, 0xffffffe7)
+  TEST_RR_OP(14, srl, 0x10909090, 0x21212121, 1)
+  TEST_RR_BYPASS(15, 1, 0, 1, srl, 0x00000001, 0x80000000, 31)
+
+  TEST_RR_OP(20, sra, 0x80000000, 0x80000000, 0)
+  TEST_RR_OP(21, sra, 0xff000000, 0x80000000, 7)
+  TEST_RR_OP(22, sra, 0xffffffff, 0x80000000, 31)
+  TEST_RR_OP(23, sra, 0x00ffffff, 0x7fffffff, 7)
+  TEST_RR_OP(24, sra, 0xfe060606, 0x81818181, 0xffffffe6)
+  TEST_RR_OP(25, sra, 0x10909090, 0x21212121, 1)
+  TEST_RR_BYPASS(26, 0, 2, 0, sra, 0xffffffff, 0x80000000, 31)
+
+  TEST_IMM_OP(30, slli, 0x00000001, 0x00000001, 0)
+  TEST_IMM_OP(31, slli, 0x00004000, 0x00000001, 14)
+  TEST_IMM_OP(32, slli, 0x80000000, 0x00000001, 31)
+  TEST_IMM_OP(33, slli, 0x42424242, 0x21212121, 1)
+  TEST_IMM_SRC1_EQ_DEST(34, slli, 0x00000080, 0x00000001, 7)
+
+  TEST_IMM_OP(40, srli, 0x80000000, 0x80000000, 0)
+  TEST_IMM_OP(41, srli, 0x00020000, 0x80000000, 14)
+  TEST_IMM_OP(42, srli, 0x00000001, 0xffffffff, 31)
+  TEST_IMM_BYPASS(43, 0, 0, srli, 0x01000000, 0x80000000, 7)
+
+  TEST_IMM_OP(50, srai, 0x80000000, 0x80000000, 0)
+  TEST_IMM_OP(51, srai, 0xfffe0000, 0x80000000, 14)
+  TEST_IMM_OP(52, srai, 0xffffffff, 0x80000001, 31)
+  TEST_IMM_OP(53, srai, 0x0000ffff, 0x7fffffff, 15)
+  TEST_IMM_BYPASS(54, 1, 1, srai, 0xff000000, 0x80000000, 7)
+
+  TEST_PASSFAIL
+
+RVTEST_CODE_END
+
+  .data
+RVTEST_DATA_BEGIN
+RVTEST_DATA_END
