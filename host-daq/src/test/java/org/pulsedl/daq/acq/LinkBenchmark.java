@@ -18,7 +18,7 @@ import org.pulsedl.daq.listmode.ListModeWriter;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 
 /**
- * Benchmark (not a test; docs/performance.d/h13emu.md): the emulator and the DAQ in one JVM over 127.0.0.1, the DAQ
+ * Benchmark (not a test; docs/performance.md, "Board emulator and acquisition"): the emulator and the DAQ in one JVM over 127.0.0.1, the DAQ
  * writing the list-mode file and running the live analysis as {@code pulsedl daq} does.
  * <ul>
  *   <li>{@code tcp SECONDS POOL THREADS}: unpaced TCP ingest, results/s with losses and sequence gaps (POOL 0 = every

@@ -6,7 +6,7 @@ import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 /**
  * Benchmark (not a test): results per second of {@link EmulatorEngine} with the shipped model, per thread count.
  * Run: {@code scripts/run-test-main org.pulsedl.daq.emulator.EngineThroughput [seconds] [threads…]} (see
- * docs/performance.d/h13emu.md).
+ * docs/performance.md, "Board emulator and acquisition").
  */
 public final class EngineThroughput {
     public static void main(String[] args) throws Exception {
