@@ -12,8 +12,8 @@ PULSEDL_RTL_PACKAGES=(verilator iverilog yosys gcc)          # lint, simulate an
 PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}")
 PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
 PULSEDL_FPGA_PACKAGES=(yosys nextpnr-ice40 fpga-icestorm)  # fpga-projects/: synthesis, iCE40 place and route, icepack
-# PyPI (YoWASP, WebAssembly builds) for the open ECP5 flow: Yosys 0.70, nextpnr-ecp5 (its package also brings
-# yowasp-ecppack). Pinned by scripts/yowasp/requirements.txt.
+# The open ECP5 flow's tools come from PyPI instead (YoWASP; nextpnr-ecp5's package also brings yowasp-ecppack):
+# ensure_yowasp below, pinned by scripts/yowasp/requirements.txt.
 
 _pulsedl_apt_updated=0
 
