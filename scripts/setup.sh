@@ -14,6 +14,8 @@ PULSEDL_CPU_PACKAGES=(make gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf 
 PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}" "${PULSEDL_LINK_PACKAGES[@]}" "${PULSEDL_CPU_PACKAGES[@]}")
 PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
 PULSEDL_FPGA_PACKAGES=(yosys nextpnr-ice40 fpga-icestorm)  # fpga-projects/: synthesis, iCE40 place and route, icepack
+# The open ECP5 flow's tools come from PyPI instead (YoWASP; nextpnr-ecp5's package also brings yowasp-ecppack):
+# ensure_yowasp below, pinned by scripts/yowasp/requirements.txt.
 
 _pulsedl_apt_updated=0
 
@@ -124,4 +126,38 @@ ensure_oracle_venv() {
   fi
   export PULSEDL_ORACLE_PYTHON="$venv/bin/python"
   export PULSEDL_ORACLE_SCRIPTS="$PULSEDL_ROOT/scripts/oracle"
+}
+
+# ensure_yowasp: the YoWASP tools (Yosys 0.70, nextpnr-ecp5, ecppack) in a venv of their own (default .venv/yowasp,
+# PULSEDL_YOWASP_VENV overrides), pinned by scripts/yowasp/requirements.txt and reinstalled only when that file
+# changes. Puts the venv's bin on the PATH. The tools are WebAssembly: the first call of each compiles it for the
+# machine (minutes; cached under ~/.cache/yowasp), later calls start at once.
+ensure_yowasp() {
+  local venv="${PULSEDL_YOWASP_VENV:-$PULSEDL_ROOT/.venv/yowasp}"
+  local req="$PULSEDL_ROOT/scripts/yowasp/requirements.txt"
+  local stamp="$venv/.pulsedl-requirements.sha256" want
+  want=$(sha256sum "$req" | cut -d' ' -f1) || { echo "pulsedl: cannot read $req" >&2; exit 1; }
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! "$venv/bin/python" -c '' 2>/dev/null; then
+    local py="${PULSEDL_PYTHON:-python3}"
+    "$py" -c 'import venv, ensurepip' 2>/dev/null || { ensure_packages "${PULSEDL_ORACLE_PACKAGES[@]}"; py=/usr/bin/python3; }
+    mkdir -p "$(dirname "$venv")"
+    ( flock 9
+      [ "$(cat "$stamp" 2>/dev/null)" = "$want" ] && "$venv/bin/python" -c '' 2>/dev/null && exit 0
+      if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+        echo "pulsedl: $venv exists and is not a Python venv; remove it or set PULSEDL_YOWASP_VENV" >&2; exit 1
+      fi
+      echo "pulsedl: installing the YoWASP ECP5 tools into $venv (~100 MB; each tool's first call then compiles it for a few minutes)…" >&2
+      rm -rf "$venv"
+      log=$(mktemp)
+      if ! "$py" -m venv "$venv" >"$log" 2>&1 ||
+         ! "$venv/bin/python" -m pip install --no-input --disable-pip-version-check -q -r "$req" >"$log" 2>&1; then
+        echo "pulsedl: installing the YoWASP tools ($req) failed:" >&2
+        grep -E '^(ERROR|error)' "$log" >&2 || tail -n 20 "$log" >&2
+        rm -f "$log"; exit 1
+      fi
+      rm -f "$log"
+      echo "$want" >"$stamp"
+    ) 9>"$venv.lock" || exit 1
+  fi
+  export PATH="$venv/bin:$PATH"
 }

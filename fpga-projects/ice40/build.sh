@@ -74,36 +74,7 @@ rm -rf "$OUT/src"
 fpga_stage "$rtl" "${firmware:-$rtl}" "$OUT/src"
 top=$(fpga_top "$OUT/src")
 
-# pins_wrapper.v from the top's ports: i_clk and i_rst are pins, the rest go through the two chains.
-yosys -q -p "read_verilog -defer $OUT/src/*.v; hierarchy -top $top; tee -q -o $OUT/ports.txt portlist $top" >/dev/null
-awk -v top="$top" '
-  $1 == "input" || $1 == "output" {
-    split(substr($2, 2, length($2) - 2), r, ":"); w = r[1] - r[2] + 1; if (w < 0) w = -w + 2
-    if ($3 == "i_clk" || $3 == "i_rst") { pin[$3] = 1; next }
-    if ($1 == "input") { conn[++nc] = sprintf("    .%s(in_sr[%d:%d])", $3, ni + w - 1, ni); ni += w }
-    else { conn[++nc] = sprintf("    .%s(outs[%d:%d])", $3, no + w - 1, no); no += w }
-  }
-  END {
-    if (!pin["i_clk"]) { print "pins_wrapper: the top has no i_clk port" > "/dev/stderr"; exit 1 }
-    if (ni == 0) ni = 1; if (no == 0) no = 1
-    print "`default_nettype none"
-    print "// Pin-limited wrapper for timing the accelerator on an iCE40 (fpga-projects/ice40/build.sh)."
-    print "module pins_wrapper ("
-    print "  input  wire i_clk,   // clock"
-    print "  input  wire i_rst,   // synchronous reset"
-    print "  input  wire i_sin,   // serial input feeding every core input"
-    print "  output wire o_sout   // serial signature of every core output"
-    print ");"
-    printf "  reg  [%d:0] in_sr_r;\n  reg  [%d:0] sig_r;\n  wire [%d:0] outs;\n  wire [%d:0] in_sr = in_sr_r;\n", ni - 1, no - 1, no - 1, ni - 1
-    printf "  always @(posedge i_clk) in_sr_r <= {in_sr_r[%d:0], i_sin};\n", (ni > 1 ? ni - 2 : 0)
-    if (no > 1) printf "  always @(posedge i_clk) sig_r <= outs ^ {sig_r[%d:0], 1%sb0};\n", no - 2, "\047"
-    else print "  always @(posedge i_clk) sig_r <= outs;"
-    printf "  assign o_sout = sig_r[%d];\n", no - 1
-    printf "  %s u_core (\n    .i_clk(i_clk)", top
-    if (pin["i_rst"]) printf ",\n    .i_rst(i_rst)"
-    for (i = 1; i <= nc; i++) printf ",\n%s", conn[i]
-    print "\n  );\nendmodule\n`default_nettype wire"
-  }' "$OUT/ports.txt" > "$OUT/src/pins_wrapper.v"
+fpga_pins_wrapper "$OUT/src" "$top" iCE40
 
 # module_report: which module is big. The core alone, synthesised for the same device without flattening, one
 # row per module (its own cells, submodules not included) and the hierarchy; written to modules.txt.
