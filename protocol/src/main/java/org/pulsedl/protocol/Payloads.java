@@ -94,6 +94,26 @@ public final class Payloads {
             .tail("data", U8, null, "CHUNK: image bytes (up to 1384 per frame); else empty")
             .build();
 
+    /** The first word of a {@link #MODEL_IMAGE}: the bytes {@code 'P','D','L','M'}. */
+    public static final int MODEL_IMAGE_MAGIC = 0x4D4C4450;
+    public static final int MODEL_IMAGE_FORMAT = 1;
+
+    public static final Layout MODEL_IMAGE = Layout.builder("model_image",
+                    "What the SoC board's MODEL_LOAD image holds (the emulator takes the model's .qmodel text instead): "
+                            + "this header, then the accelerator's memory images as u32 words in the order descriptors, "
+                            + "parameter table, weights (docs/accelerator.md section 4), as pulsedl generate emits them.")
+            .field("magic", U32, "0x4D4C4450, the bytes 'P','D','L','M'")
+            .field("format", U16, "image format, 1")
+            .field("window_samples", U16, "the network's input length; must equal the board's (INFO)")
+            .field("adc_bits", U8, "ADC width the input stage expects; must equal the board's (INFO)")
+            .field("output_count", U8, "raw outputs per window")
+            .reserved("reserved", U16)
+            .field("descriptor_words", U32, "descriptor-memory words (header and layer descriptors)")
+            .field("param_words", U32, "parameter-table words (4 per entry)")
+            .field("weight_words", U32, "weight-memory words as the CPU writes them (U/4 per memory word)")
+            .tail("words", U32, null, "descriptor, parameter and weight words, in that order")
+            .build();
+
     public static final Layout ACK = Layout.builder("ack", "The answer to a frame (ACK: reason NONE; NACK: why not).")
             .field("acked_type", U8, "type of the frame answered", MessageType.class)
             .reserved("reserved", U8)

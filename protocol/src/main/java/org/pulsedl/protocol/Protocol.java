@@ -14,7 +14,8 @@ public final class Protocol {
     /** The layouts emitted as C structs, records before the payloads that contain them. */
     public static List<Layout> layouts() {
         return List.of(FrameHeader.LAYOUT, Payloads.INFO, Payloads.CONFIG_ENTRY, Payloads.CONFIG, Payloads.WAVEFORM,
-                Payloads.RESULT_RECORD, Payloads.RESULT, Payloads.STATS, Payloads.MODEL_LOAD, Payloads.ACK);
+                Payloads.RESULT_RECORD, Payloads.RESULT, Payloads.STATS, Payloads.MODEL_LOAD, Payloads.ACK,
+                Payloads.MODEL_IMAGE);
     }
 
     /** The sets of named values. */
@@ -32,7 +33,8 @@ public final class Protocol {
     public static String canonical() {
         StringBuilder b = new StringBuilder();
         b.append("pulsedl protocol version ").append(FrameHeader.VERSION).append(" sync ").append(FrameHeader.SYNC)
-                .append(" max_payload ").append(FrameHeader.MAX_PAYLOAD).append('\n');
+                .append(" max_payload ").append(FrameHeader.MAX_PAYLOAD).append(" model_image ")
+                .append(Payloads.MODEL_IMAGE_MAGIC).append(' ').append(Payloads.MODEL_IMAGE_FORMAT).append('\n');
         for (Layout l : layouts()) {
             l.canonical(b);
         }

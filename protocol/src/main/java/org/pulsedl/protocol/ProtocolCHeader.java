@@ -13,6 +13,11 @@ import java.util.Locale;
 public final class ProtocolCHeader {
     /** The file name the firmware includes. */
     public static final String FILE = "pulsedl_protocol.h";
+    /** The committed copy the firmware builds with, relative to the repository root. */
+    public static final String COMMITTED = "firmware/generated/" + FILE;
+    /** How to regenerate it from the repository root. */
+    public static final String COMMAND = "mvn -B -q -o -pl protocol compile && "
+            + "java -cp protocol/target/classes org.pulsedl.protocol.ProtocolCHeader " + COMMITTED;
 
     private ProtocolCHeader() {
     }
@@ -31,7 +36,10 @@ public final class ProtocolCHeader {
                 new String[] {"PDL_HEADER_SIZE", FrameHeader.SIZE + "u", null},
                 new String[] {"PDL_CRC_SIZE", FrameHeader.CRC_SIZE + "u", "CRC-32, IEEE 802.3, over header and payload"},
                 new String[] {"PDL_MAX_PAYLOAD", FrameHeader.MAX_PAYLOAD + "u", null},
-                new String[] {"PDL_MAX_FRAME", FrameHeader.MAX_FRAME + "u", "header + largest payload + CRC"}));
+                new String[] {"PDL_MAX_FRAME", FrameHeader.MAX_FRAME + "u", "header + largest payload + CRC"},
+                new String[] {"PDL_MODEL_IMAGE_MAGIC", hex(Payloads.MODEL_IMAGE_MAGIC) + "u",
+                        "first word of a model_image: the bytes 'P','D','L','M'"},
+                new String[] {"PDL_MODEL_IMAGE_FORMAT", Payloads.MODEL_IMAGE_FORMAT + "u", null}));
         for (Class<? extends Coded> set : Protocol.codes()) {
             codes(b, set);
         }
@@ -39,6 +47,20 @@ public final class ProtocolCHeader {
             struct(b, l);
         }
         return b.toString();
+    }
+
+    /** The text of the committed header: the declaration with the generated-file banner. */
+    public static String text() {
+        return emit(ProtocolDocs.banner(COMMAND, Protocol.canonical()));
+    }
+
+    /** {@code ProtocolCHeader FILE}: writes the header to FILE. */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 1) {
+            System.err.println("usage: ProtocolCHeader FILE   (the committed copy is " + COMMITTED + ")");
+            System.exit(2);
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), text(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** {@code MessageType} → {@code MESSAGE_TYPE}: the macro prefix of a set of values. */

@@ -62,6 +62,12 @@ public final class ProtocolMarkdown {
                 layout(b, t.payload(), done);
             }
         }
+        for (Layout l : Protocol.layouts()) {
+            if (l != FrameHeader.LAYOUT && done.add(l)) {
+                b.append("\n### Inside a payload: `").append(l.name()).append("`\n\n");
+                layout(b, l, done);
+            }
+        }
         return b.toString().stripTrailing();
     }
 

@@ -30,6 +30,15 @@ class ProtocolDocsTest {
     }
 
     @Test
+    void committedFirmwareHeaderIsUpToDate() throws IOException {
+        Path file = committed().getParent().getParent().resolve(ProtocolCHeader.COMMITTED);
+        String want = ProtocolCHeader.text();
+        String have = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        assertTrue(want.equals(have), ProtocolCHeader.COMMITTED + " is out of date with the protocol declaration; "
+                + "regenerate it from the repository root with `" + ProtocolCHeader.COMMAND + "` and commit it");
+    }
+
+    @Test
     void everyFieldMessageAndValueIsDocumented() {
         String doc = ProtocolDocs.text();
         assertTrue(!doc.contains("{{"), "every mark of the prose is filled");
