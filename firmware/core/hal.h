@@ -1,0 +1,95 @@
+/*
+ * What the protocol core needs from a board: the host link's bytes, a millisecond clock, the ADC capture (input
+ * port) and the accelerator. The SoC build implements it with the drivers in firmware/soc, the host build with
+ * stdin/stdout and a software stand-in (firmware/host), so the core is tested off the SoC against the Java
+ * protocol declaration.
+ */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pulsedl_config.h"
+
+/* Most raw outputs a window can have (the accelerator's limit). */
+#define HAL_MAX_OUTPUTS PULSEDL_CFG_MAX_OUTPUTS
+
+/* Fixed facts of the board, reported in INFO. */
+typedef struct {
+    uint8_t channels;
+    uint8_t adc_bits;
+    uint16_t window_samples;
+    uint32_t adc_clock_hz;
+    uint32_t board_id;
+} hal_board_t;
+
+const hal_board_t *hal_board(void);
+
+/* ---- host link ---- */
+
+/* Up to max received bytes into buf, without waiting; 0 when none have arrived. */
+size_t hal_link_read(uint8_t *buf, size_t max);
+
+/* Sends n bytes; returns when the link has taken them all. */
+void hal_link_write(const uint8_t *buf, size_t n);
+
+/* ---- time ---- */
+
+/* A free-running millisecond clock (wraps). */
+uint32_t hal_millis(void);
+
+/* ---- ADC capture / input port: triggers windows that go straight to the accelerator ---- */
+
+typedef struct {
+    uint32_t channel_mask;
+    int32_t trigger_threshold;
+    uint32_t pretrigger_samples;
+    uint32_t pulse_rate_hz; /* test-pulse generator (or emulated pulser) */
+    uint32_t pulse_mode;    /* 0 periodic, 1 Poisson */
+} hal_capture_settings_t;
+
+/* Starts capturing: timestamps restart at 0, the capture's counters are cleared. */
+void hal_capture_start(const hal_capture_settings_t *s);
+
+void hal_capture_stop(void);
+
+/* ADC-clock ticks since the capture started. */
+uint64_t hal_capture_ticks(void);
+
+/* Events triggered since start (one per trigger, whatever the number of channels). */
+uint64_t hal_capture_triggers(void);
+
+/* Times the capture FIFO overflowed (samples lost) since start. */
+uint32_t hal_capture_overruns(void);
+
+/* The samples of the window with this timestamp and channel, if the capture still holds them: count copied
+ * (window_samples), or 0. */
+size_t hal_capture_waveform(uint64_t timestamp, uint8_t channel, int16_t *samples);
+
+/* ---- accelerator ---- */
+
+/* One window's result as the accelerator's result FIFO gives it: header (channel tag, window sequence number,
+ * timestamp tag) and the raw integer outputs. */
+typedef struct {
+    uint64_t timestamp;
+    uint16_t sequence; /* counts windows from the start command; a jump reveals drops */
+    uint8_t channel;
+    uint8_t flags;     /* EventFlag bits the hardware sets (pile-up, saturation, clipping) */
+    int32_t outputs[HAL_MAX_OUTPUTS];
+} hal_result_t;
+
+/* Soft reset, then writes the program memories (descriptors, parameter table, weights). 0 on success, else the
+ * accelerator's error code (the memories then hold no runnable model). */
+int hal_accel_load(const uint32_t *descriptors, uint32_t descriptor_words, const uint32_t *params,
+                   uint32_t param_words, const uint32_t *weights, uint32_t weight_words);
+
+/* Starts stream mode: window sequence numbers restart at 0. */
+void hal_accel_start(void);
+
+/* Clean stop: windows already accepted finish, their results stay in the result FIFO to be popped. */
+void hal_accel_stop(void);
+
+/* Pops the next result of outputs raw outputs; 1 when there was one, 0 when the result FIFO is empty. */
+int hal_accel_pop(hal_result_t *r, uint32_t outputs);
+
+/* Windows the accelerator refused since start because its input FIFO was full. */
+uint32_t hal_accel_input_drops(void);
