@@ -178,7 +178,7 @@ static void stop(const frame_t *f) {
         hal_accel_stop();
         while (results_poll(hal_millis()) != 0) {
         }
-        results_flush();
+        results_stop(hal_accel_windows_in());
         board.running = 0;
     }
     acknowledge(f, PDL_NACK_REASON_NONE, 0);

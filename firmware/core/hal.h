@@ -91,5 +91,8 @@ void hal_accel_stop(void);
 /* Pops the next result of outputs raw outputs; 1 when there was one, 0 when the result FIFO is empty. */
 int hal_accel_pop(hal_result_t *r, uint32_t outputs);
 
+/* Windows the accelerator accepted since start (its WINDOWS_IN counter): the sequence number the next would get. */
+uint32_t hal_accel_windows_in(void);
+
 /* Windows the accelerator refused since start because its input FIFO was full. */
 uint32_t hal_accel_input_drops(void);

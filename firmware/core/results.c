@@ -59,6 +59,12 @@ void results_flush(void) {
     restart_frame();
 }
 
+void results_stop(uint32_t windows_in) {
+    run.counters.lost += (uint16_t)((uint16_t)windows_in - run.expected_sequence);
+    run.expected_sequence = (uint16_t)windows_in;
+    results_flush();
+}
+
 static void send_waveform(const hal_result_t *r, uint32_t flags) {
     uint8_t *p = frame_payload(waveform);
     size_t n = hal_capture_waveform(r->timestamp, r->channel, (int16_t *)(p + PDL_WAVEFORM_SIZE));

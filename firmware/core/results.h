@@ -21,6 +21,10 @@ void results_start(uint32_t outputs, uint32_t batch, uint32_t channel_mask, uint
 /* Moves what the accelerator has into frames; returns the results popped. */
 uint32_t results_poll(uint32_t now_ms);
 
+/* The run ends once the accelerator has no more results: windows accepted after the last result seen (lost at the
+ * end of the run) count as lost too. */
+void results_stop(uint32_t windows_in);
+
 /* Sends a partly filled batch. */
 void results_flush(void);
 

@@ -164,4 +164,6 @@ int hal_accel_pop(hal_result_t *r, uint32_t outputs) {
     return 1;
 }
 
+uint32_t hal_accel_windows_in(void) { return acc.next_seq; }
+
 uint32_t hal_accel_input_drops(void) { return acc.drops; }
