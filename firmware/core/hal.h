@@ -67,16 +67,6 @@ size_t hal_capture_waveform(uint64_t timestamp, uint8_t channel, int16_t *sample
 
 /* ---- accelerator ---- */
 
-/* One window's result as the accelerator's result FIFO gives it: header (channel tag, window sequence number,
- * timestamp tag) and the raw integer outputs. */
-typedef struct {
-    uint64_t timestamp;
-    uint16_t sequence; /* counts windows from the start command; a jump reveals drops */
-    uint8_t channel;
-    uint8_t flags;     /* EventFlag bits the hardware sets (pile-up, saturation, clipping) */
-    int32_t outputs[HAL_MAX_OUTPUTS];
-} hal_result_t;
-
 /* Soft reset, then writes the program memories (descriptors, parameter table, weights). 0 on success, else the
  * accelerator's error code (the memories then hold no runnable model). */
 int hal_accel_load(const uint32_t *descriptors, uint32_t descriptor_words, const uint32_t *params,
@@ -88,8 +78,13 @@ void hal_accel_start(void);
 /* Clean stop: windows already accepted finish, their results stay in the result FIFO to be popped. */
 void hal_accel_stop(void);
 
-/* Pops the next result of outputs raw outputs; 1 when there was one, 0 when the result FIFO is empty. */
-int hal_accel_pop(hal_result_t *r, uint32_t outputs);
+/* Pops the next window's result straight into a RESULT record (layout result_record of pulsedl_protocol.h, at a
+ * 4-byte aligned place with room for outputs raw outputs): timestamp tag, channel tag, the EventFlag bits the
+ * hardware sets, reserved 0, the raw outputs. Stores the window's sequence number (counting windows from the start
+ * command; a jump reveals windows lost inside) and returns 1, or returns 0 when the result FIFO is empty. Writing
+ * the wire record directly copies each FIFO word once: this is the per-record path of DESIGN section 4's rate
+ * budget. */
+int hal_accel_pop_record(uint8_t *record, uint32_t outputs, uint16_t *sequence);
 
 /* Windows the accelerator accepted since start (its WINDOWS_IN counter): the sequence number the next would get. */
 uint32_t hal_accel_windows_in(void);

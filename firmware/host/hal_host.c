@@ -12,6 +12,7 @@
 #include "fake_accel.h"
 #include "hal.h"
 #include "host.h"
+#include "record.h"
 
 #define FIFO_WINDOWS PULSEDL_CFG_INPUT_FIFO_WINDOWS
 
@@ -150,17 +151,16 @@ void hal_accel_start(void) {
 
 void hal_accel_stop(void) {}
 
-int hal_accel_pop(hal_result_t *r, uint32_t outputs) {
+int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
     if (acc.count == 0) capture_advance();
     if (acc.count == 0) return 0;
     uint32_t at = acc.head;
     acc.head = (acc.head + 1) % FIFO_WINDOWS;
     acc.count--;
-    r->timestamp = acc.ts[at];
-    r->channel = acc.ch[at];
-    r->sequence = acc.seq[at];
-    r->flags = 0;
-    for (uint32_t k = 0; k < outputs; k++) r->outputs[k] = fake_output(acc.fingerprint, r->timestamp, r->channel, k);
+    uint64_t ts = acc.ts[at];
+    record_put_header(rec, (uint32_t)ts, (uint32_t)(ts >> 32), acc.ch[at], 0);
+    for (uint32_t k = 0; k < outputs; k++) record_put_output(rec, k, (uint32_t)fake_output(acc.fingerprint, ts, acc.ch[at], k));
+    *sequence = acc.seq[at];
     return 1;
 }
 

@@ -1,0 +1,162 @@
+/*
+ * fw-bench: the firmware's RESULT path on the CPU alone (pulsedl sim --elf, no SoC devices), measured with mcycle:
+ * results popped from a stand-in result FIFO, written as records into RESULT frames of RESULT_BATCH records, each
+ * frame numbered and CRC'd, handed to a link that takes it at once (the "faster link": DMA or a hardware FIFO).
+ * Prints cycles per record for that path and for its parts; the stand-in FIFO is read with volatile loads, one per
+ * word, as the driver reads RESULT_POP. Exit 0 when the results came out as frames of the right size.
+ */
+#include <stdint.h>
+
+#include "crc32.h"
+#include "frame.h"
+#include "hal.h"
+#include "record.h"
+#include "results.h"
+#include "settings.h"
+
+#define PUTCHAR ((volatile uint32_t *)0x10002000u) /* simulation control: console */
+#define OUTPUTS 2u
+#define RING 128u
+#define FRAMES 20u
+
+static uint32_t ring[RING][1 + 2 + OUTPUTS];
+static volatile uint32_t *const fifo = &ring[0][0];
+static uint32_t pops;
+static uint32_t budget;      /* results the stand-in FIFO still holds */
+static uint32_t bytes_sent;
+static uint32_t frames_sent;
+static uint8_t uart_tx_stand_in;
+
+static uint32_t cycles(void) {
+    uint32_t v;
+    __asm__ volatile("csrr %0, mcycle" : "=r"(v));
+    return v;
+}
+
+static void put(const char *s) {
+    while (*s) *PUTCHAR = (uint8_t)*s++;
+}
+
+static void put_fixed(uint32_t hundredths) {
+    char b[16];
+    int n = 0;
+    uint32_t whole = hundredths / 100;
+    do b[n++] = (char)('0' + whole % 10); while ((whole /= 10) != 0);
+    while (n) *PUTCHAR = (uint8_t)b[--n];
+    *PUTCHAR = '.';
+    *PUTCHAR = (uint8_t)('0' + hundredths / 10 % 10);
+    *PUTCHAR = (uint8_t)('0' + hundredths % 10);
+}
+
+/* ---- the HAL, as far as the RESULT path uses it ---- */
+
+/* As accel.c's accel_pop_record (narrow outputs), with the FIFO's words in RAM read by volatile loads. */
+int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
+    if (budget == 0) return 0;   /* the RESULT_LEVEL check */
+    budget--;
+    volatile uint32_t *w = fifo + (pops % RING) * (1 + 2 + OUTPUTS);
+    uint32_t h = w[0] | (pops & 0xFFFFu);
+    uint32_t lo = w[1];
+    uint32_t hi = w[2];
+    for (uint32_t k = 0; k < outputs; k++) record_put_output(rec, k, w[3 + k]);
+    record_put_header(rec, lo, hi, (h >> 16) & 0xFFu, 0);
+    *sequence = (uint16_t)h;
+    pops++;
+    return 1;
+}
+
+void hal_link_write(const uint8_t *buf, size_t n) {
+    (void)buf;
+    bytes_sent += n;
+    frames_sent++;
+}
+
+uint32_t hal_millis(void) { return 0; }
+
+/* Not on the RESULT path; present so the core links unchanged. */
+static const hal_board_t board = {2, 12, 32, 100000000u, 0};
+const hal_board_t *hal_board(void) { return &board; }
+size_t hal_link_read(uint8_t *buf, size_t max) { (void)buf; (void)max; return 0; }
+void hal_capture_start(const hal_capture_settings_t *s) { (void)s; }
+void hal_capture_stop(void) {}
+uint64_t hal_capture_ticks(void) { return 0; }
+uint64_t hal_capture_triggers(void) { return 0; }
+uint32_t hal_capture_overruns(void) { return 0; }
+size_t hal_capture_waveform(uint64_t t, uint8_t c, int16_t *s) { (void)t; (void)c; (void)s; return 0; }
+int hal_accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, const uint32_t *w, uint32_t nw) {
+    (void)d; (void)nd; (void)p; (void)np; (void)w; (void)nw;
+    return 0;
+}
+void hal_accel_start(void) {}
+void hal_accel_stop(void) {}
+uint32_t hal_accel_windows_in(void) { return pops; }
+uint32_t hal_accel_input_drops(void) { return 0; }
+
+/* A byte-at-a-time UART write as uart.c does it (status check, then the data register), to a RAM stand-in. */
+static void uart_push(const uint8_t *b, uint32_t n) {
+    volatile uint8_t *tx = &uart_tx_stand_in;
+    for (uint32_t i = 0; i < n; i++) {
+        while (*tx == 0xFF) {
+        }
+        *tx = b[i];
+    }
+}
+
+static void report(const char *what, uint32_t cycles_total, uint32_t per) {
+    put("fw-bench: ");
+    put(what);
+    put(" ");
+    put_fixed((uint32_t)(((uint64_t)cycles_total * 100u + per / 2) / per));
+    put("\n");
+}
+
+int main(void) {
+    crc32_init();
+    for (uint32_t i = 0; i < RING; i++) {
+        ring[i][0] = 0xA5u << 24 | (i & 1u) << 16;
+        ring[i][1] = i * 5000u;
+        ring[i][2] = 0;
+        for (uint32_t k = 0; k < OUTPUTS; k++) ring[i][3 + k] = i * 7919u + k;
+    }
+    uint32_t batch = settings_max_batch(OUTPUTS);
+    uint32_t records = batch * FRAMES;
+
+    /* warm-up run (first touches), then the measured one */
+    for (int pass = 0; pass < 2; pass++) {
+        results_start(OUTPUTS, batch, 3u, 0u);
+        budget = records;
+        bytes_sent = frames_sent = 0;
+        uint32_t c0 = cycles();
+        while (results_poll(0) != 0) {
+        }
+        uint32_t c1 = cycles();
+        if (pass == 1) report("result path (pop, record, frame, CRC) cycles/record", c1 - c0, records);
+    }
+    if (frames_sent != FRAMES || bytes_sent != FRAMES * (PDL_HEADER_SIZE + PDL_CRC_SIZE + PDL_RESULT_SIZE
+                                                         + batch * (PDL_RESULT_RECORD_SIZE + 4u * OUTPUTS))) {
+        put("fw-bench: wrong frames\n");
+        return 1;
+    }
+    uint32_t frame_bytes = bytes_sent / frames_sent;
+
+    static uint8_t buf[PDL_MAX_FRAME] __attribute__((aligned(4)));
+    uint32_t c0 = cycles();
+    volatile uint32_t sink = 0;
+    for (uint32_t i = 0; i < FRAMES; i++) sink ^= crc32_of(buf, frame_bytes);
+    uint32_t c1 = cycles();
+    report("of which CRC-32 cycles/record", c1 - c0, records);
+    report("CRC-32 cycles/byte", c1 - c0, FRAMES * frame_bytes);
+
+    c0 = cycles();
+    for (uint32_t i = 0; i < FRAMES; i++) uart_push(buf, frame_bytes);
+    c1 = cycles();
+    report("byte-by-byte UART push cycles/record", c1 - c0, records);
+    put("fw-bench: records ");
+    put_fixed(records * 100u);
+    put(" in frames of ");
+    put_fixed(batch * 100u);
+    put(" records, ");
+    put_fixed(frame_bytes * 100u);
+    put(" bytes\n");
+    return 0;
+}
