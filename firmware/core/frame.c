@@ -65,9 +65,14 @@ static void scan(frame_rx_t *rx) {
             .payload = b + PDL_HEADER_SIZE,
         };
         rx->counters.frames++;
-        if (rx->seen_frame && f.sequence != rx->expected_sequence) rx->counters.sequence_gaps++;
+        /* DESIGN section 5's sequence rule, as the host's SequenceTracker: a jump forward is one gap; a frame less
+         * than 2^31 behind is late (reordered or repeated) and leaves the expectation where it is. */
+        uint32_t ahead = f.sequence - rx->expected_sequence;
+        if (!rx->seen_frame || ahead < 0x80000000u) {
+            if (rx->seen_frame && ahead != 0) rx->counters.sequence_gaps++;
+            rx->expected_sequence = f.sequence + 1;
+        }
         rx->seen_frame = 1;
-        rx->expected_sequence = f.sequence + 1;
         rx->handler(&f);
         drop(rx, total);
     }

@@ -47,6 +47,7 @@ import org.pulsedl.protocol.Payloads;
 import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.protocol.StatsMessage;
 import org.pulsedl.protocol.WaveformMessage;
+import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The firmware's protocol core, built for the host ({@code firmware/host}), driven from outside through a pipe by
@@ -454,6 +455,79 @@ class HostFirmwareTest {
         assertEquals(s.triggers(), run.records() + s.droppedEvents(), "one channel enabled: a window per trigger");
         for (ResultBatch b : run.results()) {
             for (int i = 0; i < b.size(); i++) assertEquals(1, b.channels()[i], "only channel 1 is enabled");
+        }
+    }
+
+    /**
+     * The C receiver against the Java one: one seeded stream of intact frames, garbage, bit-flipped, truncated,
+     * swapped, oversize and other-version pieces goes to the firmware (in random chunks) and to a Java
+     * FrameDecoder; the firmware's STATS counters equal the Java decoder's, and it answers the INFO requests
+     * hidden in the stream exactly as many times as the Java decoder delivers them.
+     */
+    @Test
+    void theFirmwareResynchronisesExactlyAsTheJavaDecoder() throws Exception {
+        long seed = TestSeed.of("HostFirmwareTest.resync", 20261205L);
+        java.util.Random r = new java.util.Random(seed);
+        start(Map.of());
+        List<Frame> javaFrames = new ArrayList<>();
+        FrameDecoder reference = new FrameDecoder(javaFrames::add);
+        java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+        for (int piece = 0; piece < 400; piece++) {
+            int kind = r.nextInt(8);
+            // INFO requests (answered) and ACKs (ignored by the board) as the intact frames
+            byte[] f = frame(r.nextBoolean() ? MessageType.INFO : MessageType.ACK, r);
+            switch (kind) {
+                case 0, 1, 2 -> stream.write(f);
+                case 3 -> {                                   // garbage
+                    byte[] g = new byte[1 + r.nextInt(40)];
+                    r.nextBytes(g);
+                    stream.write(g);
+                }
+                case 4 -> {                                   // one bit flipped
+                    f[r.nextInt(f.length)] ^= (byte) (1 << r.nextInt(8));
+                    stream.write(f);
+                }
+                case 5 -> stream.write(f, 0, 2 + r.nextInt(f.length - 2));   // truncated
+                case 6 -> {                                   // swapped pair: a gap, then a late frame
+                    byte[] g = frame(MessageType.ACK, r);
+                    stream.write(g);
+                    stream.write(f);
+                }
+                default -> stream.write(r.nextBoolean()
+                        ? new byte[] {'P', 'D', 1, 9, 0, 0, (byte) 0x79, 0x05, 0, 0, 0, 0}   // oversize (1401)
+                        : new byte[] {'P', 'D', 2, 9, 0, 0, 0, 0, 0, 0, 0, 0});          // another version
+            }
+        }
+        stream.write(frame(MessageType.ACK, r));          // intact frames end the stream, whatever came before
+        stream.write(frame(MessageType.ACK, r));
+        byte[] bytes = stream.toByteArray();
+        reference.feed(bytes);
+        for (int pos = 0; pos < bytes.length; ) {
+            int n = Math.min(bytes.length - pos, 1 + r.nextInt(300));
+            raw(Arrays.copyOfRange(bytes, pos, pos + n));
+            pos += n;
+        }
+        long infos = javaFrames.stream().filter(f -> f.type() == MessageType.INFO.code()).count();
+        StatsMessage s = client.stats();
+        var want = reference.counters();
+        System.out.printf("HostFirmwareTest resync (seed %d): %d bytes, %d frames, %d CRC errors, %d gaps, %d oversize%n",
+                seed, bytes.length, want.frames(), want.crcErrors(), want.sequenceGaps(), want.oversizeFrames());
+        assertTrue(want.crcErrors() > 10 && want.sequenceGaps() > 10 && want.oversizeFrames() > 5, "the stream exercises every rule");
+        assertEquals(want.crcErrors(), s.crcErrors(), "CRC errors (seed " + seed + ")");
+        assertEquals(want.oversizeFrames(), s.oversizeFrames(), "oversize frames (seed " + seed + ")");
+        // the STATS request itself follows the stream's last frame with the next sequence number: no extra gap
+        assertEquals(want.sequenceGaps(), s.sequenceGaps(), "sequence gaps (seed " + seed + ")");
+        assertEquals(infos, frames().stream().filter(f -> f.messageType() == MessageType.INFO).count(),
+                "the firmware answered every INFO request the Java decoder found intact (seed " + seed + ")");
+    }
+
+    /** An encoded frame with the next sequence number (an INFO request or an ACK with a random payload). */
+    private byte[] frame(MessageType type, java.util.Random r) {
+        byte[] payload = type == MessageType.INFO ? new byte[0] : new byte[Payloads.ACK.fixedSize()];
+        r.nextBytes(payload);
+        int flags = type == MessageType.INFO ? FrameFlag.REQUEST.mask() : 0;
+        synchronized (this) {
+            return encoder.encode(type, flags, payload);
         }
     }
 }
