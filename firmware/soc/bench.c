@@ -7,7 +7,10 @@
  */
 #include <stdint.h>
 
+#include "board.h"
 #include "crc32.h"
+#include "model_load.h"
+#include "wire.h"
 #include "frame.h"
 #include "hal.h"
 #include "record.h"
@@ -26,6 +29,12 @@ static uint32_t budget;      /* results the stand-in FIFO still holds */
 static uint32_t bytes_sent;
 static uint32_t frames_sent;
 static uint8_t uart_tx_stand_in;
+/* The link: an INFO request waits in `request`; the board's answer lands in `answer` while capturing. */
+static uint8_t request[PDL_HEADER_SIZE + PDL_CRC_SIZE] __attribute__((aligned(4)));
+static uint32_t request_left;
+static uint8_t answer[PDL_MAX_FRAME];
+static uint32_t answer_bytes;
+static int capturing;
 
 static uint32_t cycles(void) {
     uint32_t v;
@@ -66,7 +75,9 @@ int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
 }
 
 void hal_link_write(const uint8_t *buf, size_t n) {
-    (void)buf;
+    if (capturing) {
+        for (size_t i = 0; i < n && answer_bytes < sizeof answer; i++) answer[answer_bytes++] = buf[i];
+    }
     bytes_sent += n;
     frames_sent++;
 }
@@ -76,7 +87,12 @@ uint32_t hal_millis(void) { return 0; }
 /* Not on the RESULT path; present so the core links unchanged. */
 static const hal_board_t board = {2, 12, 32, 100000000u, 0};
 const hal_board_t *hal_board(void) { return &board; }
-size_t hal_link_read(uint8_t *buf, size_t max) { (void)buf; (void)max; return 0; }
+size_t hal_link_read(uint8_t *buf, size_t max) {
+    size_t n = request_left < max ? request_left : max;
+    for (size_t i = 0; i < n; i++) buf[i] = request[sizeof request - request_left + i];
+    request_left -= (uint32_t)n;
+    return n;
+}
 void hal_capture_start(const hal_capture_settings_t *s) { (void)s; }
 void hal_capture_stop(void) {}
 uint64_t hal_capture_ticks(void) { return 0; }
@@ -102,6 +118,43 @@ static void uart_push(const uint8_t *b, uint32_t n) {
     }
 }
 
+static void put_hex(uint32_t v) {
+    put("0x");
+    for (int i = 7; i >= 0; i--) *PUTCHAR = (uint8_t)"0123456789abcdef"[(v >> (4 * i)) & 0xFu];
+}
+
+/* Boot (the shipped model's image built, CRC'd and "loaded") and one INFO request through the receiver, on the
+ * target: the model CRC must equal the Java SocModelImage's (SocFirmwareBuildTest checks the printed value). */
+static int boot_and_info(void) {
+    uint32_t c0 = cycles();
+    board_init();
+    uint32_t c1 = cycles();
+    put("fw-bench: boot cycles ");
+    put_fixed((c1 - c0) * 100u);
+    put("\nfw-bench: boot model crc ");
+    put_hex(model_running()->crc);
+    put("\n");
+    wire_put16(request + PDL_FRAME_HEADER_SYNC_OFFSET, PDL_SYNC);
+    request[PDL_FRAME_HEADER_VERSION_OFFSET] = PDL_VERSION;
+    request[PDL_FRAME_HEADER_TYPE_OFFSET] = PDL_MESSAGE_TYPE_INFO;
+    wire_put16(request + PDL_FRAME_HEADER_FLAGS_OFFSET, PDL_FRAME_FLAG_REQUEST);
+    wire_put32(request + PDL_HEADER_SIZE, crc32_of(request, PDL_HEADER_SIZE));
+    request_left = sizeof request;
+    answer_bytes = 0;
+    capturing = 1;
+    board_poll();
+    capturing = 0;
+    uint32_t n = PDL_HEADER_SIZE + PDL_INFO_SIZE;
+    if (answer_bytes != n + PDL_CRC_SIZE || answer[PDL_FRAME_HEADER_TYPE_OFFSET] != PDL_MESSAGE_TYPE_INFO
+        || crc32_of(answer, n) != wire_get32(answer + n)
+        || wire_get32(answer + PDL_HEADER_SIZE + PDL_INFO_MODEL_CRC_OFFSET) != model_running()->crc) {
+        put("fw-bench: no INFO reply\n");
+        return 1;
+    }
+    put("fw-bench: INFO reply ok\n");
+    return 0;
+}
+
 static void report(const char *what, uint32_t cycles_total, uint32_t per) {
     put("fw-bench: ");
     put(what);
@@ -111,7 +164,7 @@ static void report(const char *what, uint32_t cycles_total, uint32_t per) {
 }
 
 int main(void) {
-    crc32_init();
+    if (boot_and_info() != 0) return 2;
     for (uint32_t i = 0; i < RING; i++) {
         ring[i][0] = 0xA5u << 24 | (i & 1u) << 16;
         ring[i][1] = i * 5000u;

@@ -10,12 +10,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pulsedl.daq.acq.SocModelImage;
+import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.cpu.CpuSimulator;
+import org.pulsedl.hls.accel.AcceleratorConfig;
 
 /**
  * The RISC-V firmware builds with Debian's riscv64-unknown-elf-gcc and picolibc (DESIGN section 6 flags, through
  * firmware/Makefile) and fits the SoC's RAM with its stack; its RESULT path runs on our CPU in the CPU-only
- * simulator (fw-bench) and produces frames of the right size. The cycle numbers are printed for
+ * simulator (fw-bench) and produces frames of the right size; on that CPU the boot model's image CRC equals the Java
+ * SocModelImage's and an INFO request is answered. The cycle numbers are printed for
  * docs/performance.d/fw.md; the bound here only catches a regression, the rate budget is judged there.
  */
 @Timeout(600)
@@ -44,13 +48,18 @@ class SocFirmwareBuildTest {
     }
 
     @Test
-    void resultPathRunsOnTheCpu() throws IOException {
+    void bootAndResultPathRunOnTheCpu() throws Exception {
         FirmwareBuild.make("bench");
         CpuSimulator sim = CpuSimulator.build(FirmwareBuild.root(), System.out);
         Path elf = FirmwareBuild.out().resolve("soc/fw-bench.elf");
         CpuSimulator.Run run = sim.run(elf, 20_000_000, 300);
         System.out.print(run.output());
         assertEquals(0, run.exitCode(), "fw-bench passes:\n" + run.output() + run.status());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(SocModelImage.of(NeuralModel.builtin().quantized(), AcceleratorConfig.artix7Default()));
+        assertTrue(run.output().contains(String.format("fw-bench: boot model crc 0x%08x%n", crc.getValue())),
+                "on the RV32 CPU the boot image's CRC equals the Java SocModelImage's:\n" + run.output());
+        assertTrue(run.output().contains("fw-bench: INFO reply ok"), "an INFO request through the receiver is answered");
         Matcher m = Pattern.compile("result path \\(pop, record, frame, CRC\\) cycles/record (\\d+)\\.(\\d+)").matcher(run.output());
         assertTrue(m.find(), run.output());
         double perRecord = Double.parseDouble(m.group(1) + "." + m.group(2));
