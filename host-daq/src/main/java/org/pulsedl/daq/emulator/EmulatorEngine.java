@@ -22,6 +22,7 @@ public final class EmulatorEngine implements AutoCloseable {
     private record Computed(short[][][] windows, long[][] outputs) {}
 
     private final EmulatorSettings settings;
+    private final EmulatorWindows simulator;
     private final ExecutorService workers;
     private final ArrayDeque<Future<Computed>> ahead = new ArrayDeque<>();
     private final EventClock clock;
@@ -37,6 +38,7 @@ public final class EmulatorEngine implements AutoCloseable {
     public EmulatorEngine(EmulatorSettings settings, FastGoldenModel model) {
         checkModel(model, settings);
         this.settings = settings;
+        this.simulator = new EmulatorWindows(settings.sim());
         this.model = model;
         this.clock = new EventClock(settings.arrival(), settings.rateHz(), settings.clockHz(), settings.sim().seed());
         this.depth = 2 * settings.threads();
@@ -109,9 +111,9 @@ public final class EmulatorEngine implements AutoCloseable {
         }
         FastGoldenModel m = model;
         int events = settings.blockEvents();
-        var sim = settings.sim();
+        EmulatorWindows sim = simulator;
         ahead.addLast(workers.submit(() -> {
-            short[][][] windows = EmulatorWindows.block(sim, source, events);
+            short[][][] windows = sim.block(source, events);
             long[][] out = new long[windows.length][];
             m.runRange(null, windows, 0, windows.length, out);
             Computed c = new Computed(windows, out);

@@ -1,5 +1,6 @@
 package org.pulsedl.daq.emulator;
 
+import org.pulsedl.daq.sim.NoiseSpec;
 import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 
@@ -7,9 +8,17 @@ import org.pulsedl.daq.sim.SimulatorConfig;
  * The ADC windows the emulated board digitises, block by block. Block {@code b} is simulated by its own
  * {@link PulseSimulator.EventSource} seeded from the run's seed and {@code b}, so blocks can be computed on any
  * thread in any order and a test can regenerate any block to check the board's results against the golden model.
+ *
+ * <p>A noise level given as an SNR is turned into its σ once, here: {@link SimulatorConfig#noiseSigmaCodes()}
+ * averages the sampled pulse over 4,096 phases, which per block cost more than simulating the block. The σ is the
+ * same double, so the windows are bit-identical to a simulator built from the SNR.
  */
 public final class EmulatorWindows {
-    private EmulatorWindows() {}
+    private final SimulatorConfig sim;
+
+    public EmulatorWindows(SimulatorConfig sim) {
+        this.sim = sim.noise() instanceof NoiseSpec.SnrDb ? sim.withNoise(new NoiseSpec.Sigma(sim.noiseSigmaCodes())) : sim;
+    }
 
     /** The seed of block {@code block} of a run seeded {@code seed} (SplittableRandom's mixing constant spreads them). */
     static long blockSeed(long seed, long block) {
@@ -21,6 +30,11 @@ public final class EmulatorWindows {
      * {@code [event · channels + channel][0][sample]} (the golden model's one-channel ADC layout).
      */
     public static short[][][] block(SimulatorConfig sim, long block, int events) {
+        return new EmulatorWindows(sim).block(block, events);
+    }
+
+    /** As {@link #block(SimulatorConfig, long, int)} for this run's simulator. */
+    public short[][][] block(long block, int events) {
         int channels = sim.channels();
         PulseSimulator.EventSource source = new PulseSimulator.EventSource(sim.withSeed(blockSeed(sim.seed(), block)));
         short[][] event = new short[channels][sim.samples()];

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.protocol.EventFlag;
 import org.pulsedl.protocol.ResultBatch;
+import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
@@ -50,6 +51,27 @@ class EmulatorEngineTest {
                         assertEquals(r.timestamps()[i - 1], r.timestamps()[i], "the channels of one event share its timestamp");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The board's windows are the simulator's own: block b equals a {@link PulseSimulator.EventSource} built from the
+     * configuration as given (noise as an SNR, σ derived inside the simulator) with the block's seed, sample for sample.
+     */
+    @Test
+    void windowsAreTheSimulatorsBitForBit() {
+        long seed = TestSeed.of("EmulatorEngineTest.windows", 77);
+        SimulatorConfig sim = SimulatorConfig.pdl2().withSeed(seed).withSnrDb(30);
+        EmulatorWindows windows = new EmulatorWindows(sim);
+        for (long b : new long[] {0, 1, 9}) {
+            short[][][] got = windows.block(b, 100);
+            PulseSimulator.EventSource source = new PulseSimulator.EventSource(sim.withSeed(EmulatorWindows.blockSeed(seed, b)));
+            short[][] event = new short[2][sim.samples()];
+            double[] labels = new double[3];
+            for (int e = 0; e < 100; e++) {
+                source.next(event, labels);
+                for (int c = 0; c < 2; c++) assertArrayEquals(event[c], got[2 * e + c][0], "block " + b + " event " + e + " channel " + c);
             }
         }
     }
