@@ -35,15 +35,28 @@ public final class EmulatorWindows {
 
     /** As {@link #block(SimulatorConfig, long, int)} for this run's simulator. */
     public short[][][] block(long block, int events) {
+        int samples = sim.samples();
+        short[] codes = new short[events * sim.channels() * samples];
+        fill(block, events, codes);
+        short[][][] windows = new short[events * sim.channels()][1][];
+        for (int w = 0; w < windows.length; w++) windows[w][0] = java.util.Arrays.copyOfRange(codes, w * samples, (w + 1) * samples);
+        return windows;
+    }
+
+    /**
+     * The same windows stored flat, window after window: sample {@code l} of window {@code w} (event-major, as in
+     * {@link #block(long, int)}) at {@code codes[w · samples + l]}; the layout of
+     * {@link org.pulsedl.quantizer.golden.fast.FastGoldenModel#runFromAdcFlat}.
+     */
+    public void fill(long block, int events, short[] codes) {
         int channels = sim.channels();
+        int samples = sim.samples();
         PulseSimulator.EventSource source = new PulseSimulator.EventSource(sim.withSeed(blockSeed(sim.seed(), block)));
-        short[][] event = new short[channels][sim.samples()];
+        short[][] event = new short[channels][samples];
         double[] labels = new double[channels + 1];
-        short[][][] windows = new short[events * channels][1][];
         for (int e = 0; e < events; e++) {
             source.next(event, labels);
-            for (int c = 0; c < channels; c++) windows[e * channels + c][0] = event[c].clone();
+            for (int c = 0; c < channels; c++) System.arraycopy(event[c], 0, codes, (e * channels + c) * samples, samples);
         }
-        return windows;
     }
 }
