@@ -11,6 +11,8 @@ import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
  * docs/performance.md, "Board emulator and acquisition").
  */
 public final class EngineThroughput {
+    private static final long WARM_UP_CPU_NANOS = 4_000_000_000L;
+
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
@@ -25,8 +27,10 @@ public final class EngineThroughput {
         for (int n : threads) {
             EmulatorSettings s = EmulatorSettings.defaults().withThreads(n);
             try (EmulatorEngine engine = new EmulatorEngine(s, model)) {
-                long warm = System.nanoTime() + 1_000_000_000L;
-                while (System.nanoTime() < warm) engine.next();
+                // Warm-up by CPU time, not wall time: on a loaded machine a second of wall time may be too little for
+                // the JIT, whose threads would then be counted in the measurement's CPU time.
+                long warm = processCpuNanos() + WARM_UP_CPU_NANOS;
+                while (processCpuNanos() < warm) engine.next();
                 long results = 0;
                 long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
