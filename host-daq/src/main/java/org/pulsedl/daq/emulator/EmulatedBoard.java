@@ -210,7 +210,7 @@ public final class EmulatedBoard implements FrameListener, AutoCloseable {
                     writer.add(r.timestamps()[i], r.channels()[i], flags, raw, 0);
                     if (writer.isFull()) sendResults(writer);
                     if (withWaveform) {
-                        send(MessageType.WAVEFORM, 0, new WaveformMessage(r.timestamps()[i], r.channels()[i], flags, block.windows()[i][0]).encode());
+                        send(MessageType.WAVEFORM, 0, new WaveformMessage(r.timestamps()[i], r.channels()[i], flags, block.window(i)).encode());
                         waveforms++;
                     }
                 }

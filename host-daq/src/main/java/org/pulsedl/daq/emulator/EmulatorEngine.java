@@ -1,6 +1,7 @@
 package org.pulsedl.daq.emulator;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,17 +12,29 @@ import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 
 /**
  * The board's event pipeline: simulated windows block by block ({@link EmulatorWindows}), the fast integer golden
- * model on a pool of threads (bit-exact with the hardware), then timestamps and flags in event order on the
+ * model on a pool of threads (bit-exact with the hardware), then timestamps and pile-up flags in event order on the
  * caller's thread. Blocks are computed ahead (two per thread) and handed out strictly in order, so the records
- * never depend on the number of threads. Not thread-safe: one consumer calls {@link #next()}.
+ * never depend on the number of threads. Everything per window (simulation, golden model, output clamping,
+ * saturation flag) runs on the workers over flat arrays, one set per block; the caller's thread only stamps the
+ * events, since the timestamps form one sequence. Not thread-safe: one consumer calls {@link #next()}.
  */
 public final class EmulatorEngine implements AutoCloseable {
-    /** One block of events: its results and the windows they came from (for WAVEFORM frames and tests). */
-    public record Block(long index, ResultBatch results, short[][][] windows) {}
+    /**
+     * One block of events: its results and the ADC windows they came from (for WAVEFORM frames and tests), flat:
+     * record {@code i}'s window is {@code codes[i · samples, (i + 1) · samples)}.
+     */
+    public record Block(long index, ResultBatch results, short[] codes, int samples) {
+        /** The ADC window of record {@code i} (a copy). */
+        public short[] window(int i) {
+            return Arrays.copyOfRange(codes, i * samples, (i + 1) * samples);
+        }
+    }
 
-    private record Computed(short[][][] windows, long[][] outputs) {}
+    /** A block's windows, its outputs as the wire carries them ({@code [window · k + j]}) and each window's flags. */
+    private record Computed(short[] codes, int[] outputs, int[] flags) {}
 
     private final EmulatorSettings settings;
+    private final EmulatorWindows simulator;
     private final ExecutorService workers;
     private final ArrayDeque<Future<Computed>> ahead = new ArrayDeque<>();
     private final EventClock clock;
@@ -37,6 +50,7 @@ public final class EmulatorEngine implements AutoCloseable {
     public EmulatorEngine(EmulatorSettings settings, FastGoldenModel model) {
         checkModel(model, settings);
         this.settings = settings;
+        this.simulator = new EmulatorWindows(settings.sim());
         this.model = model;
         this.clock = new EventClock(settings.arrival(), settings.rateHz(), settings.clockHz(), settings.sim().seed());
         this.depth = 2 * settings.threads();
@@ -94,7 +108,7 @@ public final class EmulatorEngine implements AutoCloseable {
             throw new IllegalStateException("the golden model failed on block " + emitted + ": " + e.getCause().getMessage(), e.getCause());
         }
         submit();
-        return new Block(emitted++, stamp(c), c.windows());
+        return new Block(emitted++, stamp(c), c.codes(), settings.sim().samples());
     }
 
     private void submit() {
@@ -109,28 +123,48 @@ public final class EmulatorEngine implements AutoCloseable {
         }
         FastGoldenModel m = model;
         int events = settings.blockEvents();
-        var sim = settings.sim();
         ahead.addLast(workers.submit(() -> {
-            short[][][] windows = EmulatorWindows.block(sim, source, events);
-            long[][] out = new long[windows.length][];
-            m.runRange(null, windows, 0, windows.length, out);
-            Computed c = new Computed(windows, out);
+            Computed c = compute(m, source, events);
             if (cache.length > 0) cache[(int) source] = c;
             return c;
         }));
     }
 
     /**
-     * Timestamps (one per event, shared by its channels) and flags, in event order. The wire carries each raw
-     * output as an i32 (DESIGN §5); a wider value is clamped and flagged OUTPUT_CLIPPED.
+     * Simulates block {@code block} and runs the golden model on it. The wire carries each raw output as an i32
+     * (DESIGN §5): a wider value is clamped and its window flagged OUTPUT_CLIPPED; a window touching either end of
+     * the ADC range is flagged ADC_SATURATED.
      */
+    private Computed compute(FastGoldenModel m, long block, int events) {
+        var sim = settings.sim();
+        int samples = sim.samples();
+        int n = events * sim.channels();
+        int k = m.outputSize();
+        short[] codes = new short[n * samples];
+        simulator.fill(block, events, codes);
+        long[] raw = new long[n * k];
+        m.runFromAdcFlat(codes, 0, n, raw);
+        int[] outputs = new int[n * k];
+        int[] flags = new int[n];
+        int maxCode = sim.fullScaleCodes();
+        for (int w = 0; w < n; w++) {
+            int f = saturated(codes, w * samples, samples, maxCode) ? EventFlag.ADC_SATURATED.mask() : 0;
+            for (int j = w * k; j < (w + 1) * k; j++) {
+                long v = raw[j];
+                if (v != (int) v) f |= EventFlag.OUTPUT_CLIPPED.mask();
+                outputs[j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
+            }
+            flags[w] = f;
+        }
+        return new Computed(codes, outputs, flags);
+    }
+
+    /** Timestamps (one per event, shared by its channels) and the pile-up flag, in event order. */
     private ResultBatch stamp(Computed c) {
         int channels = settings.sim().channels();
         int samples = settings.sim().samples();
-        int maxCode = settings.sim().fullScaleCodes();
-        int events = c.windows().length / channels;
-        int n = c.windows().length;
-        int k = c.outputs()[0].length;
+        int n = c.flags().length;
+        int events = n / channels;
         long[] ticks = new long[events + 1];
         for (int e = 0; e <= events; e++) {
             ticks[e] = e == 0 && lookahead >= 0 ? lookahead : clock.next();
@@ -139,32 +173,24 @@ public final class EmulatorEngine implements AutoCloseable {
         long[] timestamps = new long[n];
         int[] channel = new int[n];
         int[] flags = new int[n];
-        int[] outputs = new int[n * k];
         for (int e = 0; e < events; e++) {
             long before = e == 0 ? previous : ticks[e - 1];
             boolean pileup = ticks[e] - before < samples || ticks[e + 1] - ticks[e] < samples;
             for (int ch = 0; ch < channels; ch++) {
                 int w = e * channels + ch;
-                int f = (pileup ? EventFlag.PILE_UP.mask() : 0)
-                        | (saturated(c.windows()[w][0], maxCode) ? EventFlag.ADC_SATURATED.mask() : 0);
-                long[] raw = c.outputs()[w];
-                for (int j = 0; j < k; j++) {
-                    long v = raw[j];
-                    if (v != (int) v) f |= EventFlag.OUTPUT_CLIPPED.mask();
-                    outputs[w * k + j] = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
-                }
                 timestamps[w] = ticks[e];
                 channel[w] = ch;
-                flags[w] = f;
+                flags[w] = c.flags()[w] | (pileup ? EventFlag.PILE_UP.mask() : 0);
             }
         }
         previous = ticks[events - 1];
-        return new ResultBatch(k, timestamps, channel, flags, outputs);
+        // A pooled block is handed out again: its outputs are shared, never written after compute().
+        return new ResultBatch(c.outputs().length / n, timestamps, channel, flags, c.outputs());
     }
 
-    private static boolean saturated(short[] window, int maxCode) {
-        for (short s : window) {
-            if (s <= 0 || s >= maxCode) return true;
+    private static boolean saturated(short[] codes, int from, int samples, int maxCode) {
+        for (int l = from; l < from + samples; l++) {
+            if (codes[l] <= 0 || codes[l] >= maxCode) return true;
         }
         return false;
     }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.protocol.EventFlag;
 import org.pulsedl.protocol.ResultBatch;
+import org.pulsedl.daq.sim.AmplitudeDistribution;
+import org.pulsedl.daq.sim.PulseSimulator;
 import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
@@ -52,6 +54,53 @@ class EmulatorEngineTest {
                 }
             }
         }
+    }
+
+    /**
+     * The board's windows are the simulator's own: block b equals a {@link PulseSimulator.EventSource} built from the
+     * configuration as given (noise as an SNR, σ derived inside the simulator) with the block's seed, sample for sample.
+     */
+    @Test
+    void windowsAreTheSimulatorsBitForBit() {
+        long seed = TestSeed.of("EmulatorEngineTest.windows", 77);
+        SimulatorConfig sim = SimulatorConfig.pdl2().withSeed(seed).withSnrDb(30);
+        EmulatorWindows windows = new EmulatorWindows(sim);
+        for (long b : new long[] {0, 1, 9}) {
+            short[][][] got = windows.block(b, 100);
+            PulseSimulator.EventSource source = new PulseSimulator.EventSource(sim.withSeed(EmulatorWindows.blockSeed(seed, b)));
+            short[][] event = new short[2][sim.samples()];
+            double[] labels = new double[3];
+            for (int e = 0; e < 100; e++) {
+                source.next(event, labels);
+                for (int c = 0; c < 2; c++) assertArrayEquals(event[c], got[2 * e + c][0], "block " + b + " event " + e + " channel " + c);
+            }
+        }
+    }
+
+    /**
+     * ADC_SATURATED marks exactly the records whose window touches either end of the ADC range (amplitudes from 60 %
+     * to 100 % of full scale on a 5 % baseline: some clip, some do not); the flag is the record's own, not its event's.
+     */
+    @Test
+    void saturationFlagsTheClippedWindows() throws Exception {
+        SimulatorConfig sim = SimulatorConfig.pdl2().withSeed(TestSeed.of("EmulatorEngineTest.saturation", 5))
+                .withAmplitude(new AmplitudeDistribution.Uniform(0.6, 1.0));
+        EmulatorSettings s = new EmulatorSettings(sim, 1e4, Arrival.POISSON, 256, 2);
+        int[] seen = new int[2];
+        try (EmulatorEngine engine = new EmulatorEngine(s, FastGoldenModel.compile(shipped()))) {
+            for (int b = 0; b < 2; b++) {
+                EmulatorEngine.Block block = engine.next();
+                ResultBatch r = block.results();
+                for (int i = 0; i < r.size(); i++) {
+                    boolean clipped = false;
+                    for (short code : block.window(i)) clipped |= code <= 0 || code >= sim.fullScaleCodes();
+                    boolean flagged = (r.flags()[i] & EventFlag.ADC_SATURATED.mask()) != 0;
+                    assertEquals(clipped, flagged, "block " + b + " record " + i);
+                    seen[flagged ? 1 : 0]++;
+                }
+            }
+        }
+        assertTrue(seen[0] > 0 && seen[1] > 0, "both kinds occur: " + seen[0] + " unsaturated, " + seen[1] + " saturated");
     }
 
     /** The records do not depend on the number of threads. */

@@ -4,11 +4,20 @@ import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.quantizer.golden.fast.FastGoldenModel;
 
 /**
- * Benchmark (not a test): results per second of {@link EmulatorEngine} with the shipped model, per thread count.
- * Run: {@code scripts/run-test-main org.pulsedl.daq.emulator.EngineThroughput [seconds] [threads…]} (see
+ * Benchmark (not a test): results per second of {@link EmulatorEngine} with the shipped model, per thread count,
+ * in wall time and per CPU second of the whole process (results per core-second: what one core gives, much less
+ * distorted than the wall rate when other jobs share the machine).
+ * Run: {@code scripts/bench-link org.pulsedl.daq.emulator.EngineThroughput [seconds] [threads…]} (see
  * docs/performance.md, "Board emulator and acquisition").
  */
 public final class EngineThroughput {
+    private static final long WARM_UP_CPU_NANOS = 4_000_000_000L;
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
         FastGoldenModel model = FastGoldenModel.compile(NeuralModel.builtin().quantized());
@@ -18,14 +27,19 @@ public final class EngineThroughput {
         for (int n : threads) {
             EmulatorSettings s = EmulatorSettings.defaults().withThreads(n);
             try (EmulatorEngine engine = new EmulatorEngine(s, model)) {
-                long warm = System.nanoTime() + 1_000_000_000L;
-                while (System.nanoTime() < warm) engine.next();
+                // Warm-up by CPU time, not wall time: on a loaded machine a second of wall time may be too little for
+                // the JIT, whose threads would then be counted in the measurement's CPU time.
+                long warm = processCpuNanos() + WARM_UP_CPU_NANOS;
+                while (processCpuNanos() < warm) engine.next();
                 long results = 0;
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 long end = t0 + (long) (seconds * 1e9);
                 while (System.nanoTime() < end) results += engine.next().results().size();
-                double rate = results / ((System.nanoTime() - t0) / 1e9);
-                System.out.printf("threads %d: %.3f M results/s (%d results in %.1f s)%n", n, rate / 1e6, results, seconds);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
+                System.out.printf("threads %d: %.3f M results/s (%d results in %.1f s); %.3f M results per CPU second (%.1f CPU s)%n",
+                        n, results / wall / 1e6, results, wall, results / cpu / 1e6, cpu);
             }
         }
     }

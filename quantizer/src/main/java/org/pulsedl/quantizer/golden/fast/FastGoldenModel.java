@@ -207,6 +207,36 @@ public final class FastGoldenModel {
     }
 
     /**
+     * ADC windows stored flat, window after window ({@code codes[(w · channels + c) · samples + l]} is window
+     * {@code w}, channel {@code c}, sample {@code l}), windows {@code [from, to)} on the calling thread: output
+     * {@code j} of window {@code w} goes to {@code out[w · outputSize() + j]}, equal to
+     * {@code GoldenModel.runFromAdc(window w)[j]}. Allocates nothing once the thread's scratch exists (the
+     * emulated board's path: no per-window arrays, no boxing).
+     */
+    public void runFromAdcFlat(short[] codes, int from, int to, long[] out) {
+        requireInputStage();
+        if (from < 0 || to < from || (long) to * inSize > codes.length || (long) to * outSize > out.length) {
+            throw new IllegalArgumentException("windows [" + from + ", " + to + ") do not fit " + codes.length
+                    + " codes of " + inSize + " per window and " + out.length + " outputs of " + outSize + " per window");
+        }
+        Scratch s = scratch.get();
+        for (int start = from; start < to; start += tile) {
+            int n = Math.min(tile, to - start);
+            loadAdcFlat(codes, start, n, s.a);
+            int[][] x = compute(n, s);
+            for (int j = 0; j < outSize; j++) {
+                if (x != null) {
+                    int[] row = x[j];
+                    for (int t = 0; t < n; t++) out[(start + t) * outSize + j] = row[t];
+                } else {
+                    long[] row = s.out[j];
+                    for (int t = 0; t < n; t++) out[(start + t) * outSize + j] = row[t];
+                }
+            }
+        }
+    }
+
+    /**
      * Splits {@code [0, n)} into one contiguous chunk per available processor (at least {@link #MIN_PARALLEL_CHUNK}
      * windows each, and at least as many chunks as tiles), each run by {@link #runRange} on a pool thread.
      */
@@ -232,27 +262,34 @@ public final class FastGoldenModel {
     // One tile
 
     private void runTile(int[][] inputsQ, short[][][] adc, int start, int n, long[][] out, Scratch s) {
+        if (inputsQ != null) {
+            loadQuantised(inputsQ, start, n, s.a);
+        } else {
+            loadAdc(adc, start, n, s.a);
+        }
+        int[][] x = compute(n, s);
+        for (int t = 0; t < n; t++) {
+            long[] r = new long[outSize];
+            for (int j = 0; j < outSize; j++) {
+                r[j] = x != null ? x[j][t] : s.out[j][t];
+            }
+            out[start + t] = r;
+        }
+    }
+
+    /**
+     * Runs every layer on the tile of {@code n} windows loaded into {@code s.a}. Returns the activation buffer holding
+     * the outputs ({@code [output][window]}), or null when the last layer is raw and they are in {@code s.out}.
+     */
+    private int[][] compute(int n, Scratch s) {
         int[][] x = s.a;
         int[][] y = s.b;
-        if (inputsQ != null) {
-            loadQuantised(inputsQ, start, n, x);
-        } else {
-            loadAdc(adc, start, n, x);
-        }
         int last = macs.length - 1;
         for (int i = 0; i <= last; i++) {
             if (macs[i] != null) {
                 if (i == last && rawOutput) {
                     macs[i].runRaw(x, y, n, s);
-                    long[][] o = s.out;
-                    for (int t = 0; t < n; t++) {
-                        long[] r = new long[outSize];
-                        for (int j = 0; j < outSize; j++) {
-                            r[j] = o[j][t];
-                        }
-                        out[start + t] = r;
-                    }
-                    return;
+                    return null;
                 }
                 macs[i].run(x, y, n, s);
             } else {
@@ -262,13 +299,7 @@ public final class FastGoldenModel {
             x = y;
             y = tmp;
         }
-        for (int t = 0; t < n; t++) {
-            long[] r = new long[outSize];
-            for (int j = 0; j < outSize; j++) {
-                r[j] = x[j][t];
-            }
-            out[start + t] = r;
-        }
+        return x;
     }
 
     private void loadQuantised(int[][] in, int start, int n, int[][] x) {
@@ -312,6 +343,30 @@ public final class FastGoldenModel {
                     if (code < 0 || code > mask) {
                         throw new IllegalArgumentException("ADC code " + code + " (channel " + c + ", sample " + l
                                 + ") outside [0, " + mask + "]");
+                    }
+                    x[l * channels + c][t] = table[code];
+                }
+            }
+        }
+    }
+
+    /** {@link #loadAdc} for the flat layout of {@link #runFromAdcFlat}. */
+    private void loadAdcFlat(short[] codes, int start, int n, int[][] x) {
+        InputStage st = model.inputStage();
+        int channels = st.channels();
+        int samples = inSize / channels;
+        int mask = (1 << st.adcBits()) - 1;
+        boolean unsigned16 = st.adcBits() == 16;
+        for (int t = 0; t < n; t++) {
+            int base = (start + t) * inSize;
+            for (int c = 0; c < channels; c++) {
+                int[] table = adcTable[c];
+                int off = base + c * samples;
+                for (int l = 0; l < samples; l++) {
+                    int code = unsigned16 ? codes[off + l] & 0xFFFF : codes[off + l];
+                    if (code < 0 || code > mask) {
+                        throw new IllegalArgumentException("ADC code " + code + " (window " + (start + t) + ", channel "
+                                + c + ", sample " + l + ") outside [0, " + mask + "]");
                     }
                     x[l * channels + c][t] = table[code];
                 }

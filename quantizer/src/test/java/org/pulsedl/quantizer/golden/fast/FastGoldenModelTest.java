@@ -91,13 +91,35 @@ class FastGoldenModelTest {
                 short[][][] adc = RandomQModels.adc(rnd, m, 40);
                 long[][] got = fast.runBatchFromAdc(adc);
                 long[][] gotPar = fast.runBatchFromAdcParallel(adc);
+                long[] flat = runFlat(fast, adc, rnd.nextInt(adc.length + 1));
                 for (int i = 0; i < adc.length; i++) {
                     long[] want = golden.runFromAdc(adc[i]);
                     assertArrayEquals(want, got[i], what + " adc " + i);
                     assertArrayEquals(want, gotPar[i], what + " adc parallel " + i);
+                    assertArrayEquals(want, java.util.Arrays.copyOfRange(flat, i * want.length, (i + 1) * want.length),
+                            what + " adc flat " + i);
                 }
             }
         }
+    }
+
+    /**
+     * {@link FastGoldenModel#runFromAdcFlat} over {@code adc} laid out flat, in two calls split at {@code split} (so a
+     * range that does not start at 0 is covered); the array is padded with one window of out-of-range codes after the
+     * last, which must not be read.
+     */
+    static long[] runFlat(FastGoldenModel fast, short[][][] adc, int split) {
+        int size = fast.inputSize();
+        short[] codes = new short[(adc.length + 1) * size];
+        java.util.Arrays.fill(codes, Short.MIN_VALUE);
+        for (int i = 0; i < adc.length; i++) {
+            int channels = adc[i].length;
+            for (int c = 0; c < channels; c++) System.arraycopy(adc[i][c], 0, codes, (i * channels + c) * adc[i][c].length, adc[i][c].length);
+        }
+        long[] out = new long[adc.length * fast.outputSize()];
+        fast.runFromAdcFlat(codes, 0, split, out);
+        fast.runFromAdcFlat(codes, split, adc.length, out);
+        return out;
     }
 
     /** Every accumulator and requantisation kind of the plan occurs among the random models. */
@@ -253,6 +275,10 @@ class FastGoldenModelTest {
                 q[i] = golden.inputFromAdc(set[i]);
             }
             assertSame(golden, q, fast.runBatch(q), "pdl2 quantised input");
+            long[] flat = runFlat(fast, set, set.length / 3);
+            for (int i = 0; i < set.length; i++) {
+                assertArrayEquals(golden.runFromAdc(set[i]), java.util.Arrays.copyOfRange(flat, 2 * i, 2 * i + 2), "window " + i + " (flat)");
+            }
         }
         // every tile size gives the same numbers
         short[][][] some = java.util.Arrays.copyOf(adc, 200);
