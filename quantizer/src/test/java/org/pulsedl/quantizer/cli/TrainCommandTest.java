@@ -115,6 +115,9 @@ class TrainCommandTest {
                     () -> run(new TrainCommand(), args.toArray(String[]::new)), c[0]);
             assertEquals(c[0], e.getMessage());
         }
+        IllegalArgumentException labelFree = assertThrows(IllegalArgumentException.class,
+                () -> run(new TrainCommand(), "--data", data.toString(), "--label-free", "--loss-weight", "snr", "--out", out));
+        assertEquals("--loss-weight does not apply to --label-free (it learns from unlabelled windows)", labelFree.getMessage());
         Path empty = dir.resolve("empty.csv");
         DatasetIo.write(new Dataset(new short[0][][], List.of("amplitude"), new double[0][], Map.of()), empty);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
