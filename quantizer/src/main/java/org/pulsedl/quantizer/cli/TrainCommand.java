@@ -12,6 +12,7 @@ import org.pulsedl.quantizer.data.DatasetIo;
 import org.pulsedl.quantizer.quant.QuantizationOptions;
 import org.pulsedl.quantizer.train.EpochRecord;
 import org.pulsedl.quantizer.train.LabelFreeOptions;
+import org.pulsedl.quantizer.train.LossWeight;
 import org.pulsedl.quantizer.train.LabelFreeRun;
 import org.pulsedl.quantizer.train.ShiftResampler;
 import org.pulsedl.quantizer.train.TrainingOptions;
@@ -85,6 +86,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--val-fraction", defaultValue = "0.1", paramLabel = "F",
             description = "Fraction of events for validation. Default: ${DEFAULT-VALUE}.")
     private double valFraction;
+
+    @Option(names = "--loss-weight", defaultValue = "none", paramLabel = "none|snr|sqrt-snr",
+            description = "Per-window loss weight from the amplitude and noise_sigma_codes labels: snr = (A/sigma)^2, "
+                    + "sqrt-snr = A/sigma, normalised to mean 1 (docs/training.md). Default: ${DEFAULT-VALUE}.")
+    private String lossWeight;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
             description = "Seed of the initial weights, shuffling and split. Default: ${DEFAULT-VALUE}.")
@@ -161,6 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--calib-windows must be >= 1, got " + calibWindows);
         }
         refuseOptionsOfOtherModes();
+        LossWeight weight = LossWeight.parse(lossWeight);
         LabelFreeOptions lf = labelFree ? labelFreeOptions() : null;
         if (!Files.isRegularFile(data)) {
             throw new IllegalArgumentException("--data: no such file '" + data + "'");
@@ -169,7 +176,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (lf != null) {
             return labelFree(options, lf, quant, dataset);
         }
-        TrainingRun run = new TrainingRun(layerText(layers), targets, perChannel, name, options, quant, !noSavedModel, calibWindows);
+        TrainingRun run = new TrainingRun(layerText(layers), targets, perChannel, name, options, quant, !noSavedModel, calibWindows,
+                weight);
         TrainingRun.Outcome o = run.execute(dataset, data.getFileName().toString(), out, System.err);
         PrintWriter stdout = spec.commandLine().getOut();
         EpochRecord last = o.result().history().get(o.result().history().size() - 1);
@@ -187,6 +195,7 @@ public final class TrainCommand implements Callable<Integer> {
     private void refuseOptionsOfOtherModes() {
         if (labelFree) {
             GivenOptions.refuse(spec, "to --label-free (it quantises post-training, without QAT)", "--qat-epochs", "--qat-lr");
+            GivenOptions.refuse(spec, "to --label-free (it learns from unlabelled windows)", "--loss-weight");
         } else {
             GivenOptions.refuse(spec, "without --label-free", "--lf-max-shift", "--lf-pairs", "--lf-interp", "--lf-energy",
                     "--lf-noise", "--lf-gain", "--lf-calib", "--lf-sample-period");

@@ -23,6 +23,8 @@ import org.tensorflow.types.TFloat32;
  * mixed with the batch when QAT), one for evaluation, the standardised-MSE loss and an Adam step. Weights
  * start from the IR model and come back with {@link #extract}. Moving-average activation ranges are kept by
  * the caller and fed in ({@code [tensors, 2]}), so the graph holds no state but the weights and Adam's slots.
+ * A weighted graph ({@link LossWeight}) takes one weight per sample: loss = mean over the batch of
+ * w · (the sample's mean squared error over the targets); unweighted, the loss is the plain MSE.
  */
 final class NetworkGraph implements AutoCloseable {
     private final Model model;
@@ -33,6 +35,7 @@ final class NetworkGraph implements AutoCloseable {
     private final Placeholder<TFloat32> input;
     private final Placeholder<TFloat32> target;
     private final Placeholder<TFloat32> ranges;
+    private final Placeholder<TFloat32> weight;
     private final Operand<TFloat32> loss;
     private final Operand<TFloat32> evalOutput;
     private final List<Operand<TFloat32>> updatedRanges = new ArrayList<>();
@@ -44,8 +47,9 @@ final class NetworkGraph implements AutoCloseable {
      * @param targets number of outputs
      * @param plan    fake-quantisation plan, or {@code null} for float training
      * @param threads TensorFlow threads (0 = default)
+     * @param weighted whether the loss takes a weight per sample ({@link #step}, {@link #loss})
      */
-    NetworkGraph(Model model, int targets, QatPlan plan, int threads) {
+    NetworkGraph(Model model, int targets, QatPlan plan, int threads, boolean weighted) {
         this.model = model;
         this.plan = plan;
         Ops tf = Ops.create(graph);
@@ -62,7 +66,11 @@ final class NetworkGraph implements AutoCloseable {
         Operand<TFloat32> trainOut = builder.forward(input,
                 plan == null ? null : new GraphBuilder.Qat(plan, ranges, true, updatedRanges));
         evalOutput = plan == null ? trainOut : builder.forward(input, new GraphBuilder.Qat(plan, ranges, false, new ArrayList<>()));
-        loss = tf.math.mean(tf.math.squaredDifference(trainOut, target), tf.constant(new int[] {0, 1}));
+        weight = weighted ? tf.withName("weight").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1))) : null;
+        Operand<TFloat32> sq = tf.math.squaredDifference(trainOut, target);
+        loss = weighted
+                ? tf.math.mean(tf.math.mul(weight, tf.math.mean(sq, tf.constant(1))), tf.constant(0))
+                : tf.math.mean(sq, tf.constant(new int[] {0, 1}));
         adam = new ScheduledAdam(graph);
         trainOp = adam.minimize(loss);
         ConfigProto.Builder config = ConfigProto.newBuilder();
@@ -75,17 +83,22 @@ final class NetworkGraph implements AutoCloseable {
 
     /**
      * One Adam step on {@code n} samples; returns the batch loss. With QAT, {@code emaRanges} ({@code [tensor]
-     * {min, max}}) is updated in place with the moving averages after this batch.
+     * {min, max}}) is updated in place with the moving averages after this batch. {@code w} holds the samples'
+     * loss weights in a weighted graph and is ignored otherwise.
      */
-    float step(float[] x, float[] y, int n, float[] adamFeed, float[][] emaRanges) {
+    float step(float[] x, float[] y, float[] w, int n, float[] adamFeed, float[][] emaRanges) {
         try (TFloat32 xt = batch(x, n);
              TFloat32 yt = tensor(y, n * targetCount(), Shape.of(n, targetCount()));
+             TFloat32 wt = weight == null ? null : tensor(w, n, Shape.of(n));
              TFloat32 lr = TFloat32.scalarOf(adamFeed[0]);
              TFloat32 b1 = TFloat32.scalarOf(adamFeed[1]);
              TFloat32 b2 = TFloat32.scalarOf(adamFeed[2]);
              TFloat32 rt = plan == null ? null : rangesTensor(emaRanges)) {
             Session.Runner r = session.runner().feed(input, xt).feed(target, yt).feed(adam.learningRate(), lr)
                     .feed(adam.beta1Power(), b1).feed(adam.beta2Power(), b2).addTarget(trainOp).fetch(loss);
+            if (wt != null) {
+                r.feed(weight, wt);
+            }
             if (rt != null) {
                 r.feed(ranges, rt);
                 updatedRanges.forEach(r::fetch);
@@ -101,6 +114,27 @@ final class NetworkGraph implements AutoCloseable {
                         }
                     }
                 }
+                return ((TFloat32) res.get(0)).getFloat();
+            }
+        }
+    }
+
+    /**
+     * The training loss on {@code n} samples without a step (float graph only): what {@link #step} minimises,
+     * for checking the loss against a hand-computed value.
+     */
+    float loss(float[] x, float[] y, float[] w, int n) {
+        if (plan != null) {
+            throw new IllegalStateException("loss() evaluates the float graph only");
+        }
+        try (TFloat32 xt = batch(x, n);
+             TFloat32 yt = tensor(y, n * targetCount(), Shape.of(n, targetCount()));
+             TFloat32 wt = weight == null ? null : tensor(w, n, Shape.of(n))) {
+            Session.Runner r = session.runner().feed(input, xt).feed(target, yt).fetch(loss);
+            if (wt != null) {
+                r.feed(weight, wt);
+            }
+            try (Result res = r.run()) {
                 return ((TFloat32) res.get(0)).getFloat();
             }
         }

@@ -59,7 +59,7 @@ public final class Trainer {
 
         long t0 = System.nanoTime();
         Model best;
-        try (NetworkGraph g = new NetworkGraph(initial, outputs, null, options.threads())) {
+        try (NetworkGraph g = new NetworkGraph(initial, outputs, null, options.threads(), set.weighted())) {
             best = run("float", g, data, split, null, history, options.epochs(), options::learningRate, initial);
         }
         double floatSeconds = (System.nanoTime() - t0) / 1e9;
@@ -71,7 +71,7 @@ public final class Trainer {
         float[][] ranges = initialRanges(best, set, split[0], plan);
         Model qat;
         float[][] bestRanges;
-        try (NetworkGraph g = new NetworkGraph(best, outputs, plan, options.threads())) {
+        try (NetworkGraph g = new NetworkGraph(best, outputs, plan, options.threads(), set.weighted())) {
             QatState state = new QatState(ranges);
             qat = run("qat", g, data, split, state, history, options.qatEpochs(), options::qatLearningRate, best);
             bestRanges = state.best;
@@ -132,6 +132,7 @@ public final class Trainer {
         int t = data.set().targetCount();
         float[] xb = new float[options.batch() * in];
         float[] yb = new float[options.batch() * t];
+        float[] wb = new float[options.batch()];
         float[] xAll = data.set().inputs();
         Model best = start;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -152,9 +153,10 @@ public final class Trainer {
                         int s = order[from + k];
                         System.arraycopy(xAll, s * in, xb, k * in, in);
                         System.arraycopy(data.y(), s * t, yb, k * t, t);
+                        wb[k] = data.set().weight(s);
                     }
                     float[] feed = ScheduledAdam.feedValues(lr, ++step);
-                    sum += g.step(xb, yb, n, feed, qat == null ? null : qat.ranges) * n;
+                    sum += g.step(xb, yb, wb, n, feed, qat == null ? null : qat.ranges) * n;
                     bar.status(String.format(Locale.ROOT, "loss %.4g", sum / (from + n)));
                     bar.advance(1);
                 }
@@ -187,7 +189,11 @@ public final class Trainer {
         return best;
     }
 
-    /** {@code {standardised MSE, RMSE of target 0 in label units, …}} on the validation samples. */
+    /**
+     * {@code {standardised MSE, RMSE of target 0 in label units, …}} on the validation samples; the MSE is
+     * weighted by the samples' loss weights as in training (so early stopping watches what is minimised), the
+     * RMSEs are not.
+     */
     private double[] evaluate(NetworkGraph g, Data data, int[] idx, QatState qat) {
         int in = data.set().inputSize();
         int t = data.set().targetCount();
@@ -207,9 +213,10 @@ public final class Trainer {
             float[] p = g.predict(x, n, qat == null ? null : qat.ranges);
             for (int k = 0; k < n; k++) {
                 int s = idx[from + k];
+                double w = data.set().weight(s);
                 for (int i = 0; i < t; i++) {
                     double d = p[k * t + i] - data.y()[s * t + i];
-                    mse += d * d;
+                    mse += w * d * d;
                     double dp = d * data.std()[i];
                     sq[i] += dp * dp;
                 }

@@ -28,9 +28,10 @@ import org.pulsedl.quantizer.quant.QuantizationOptions;
  * @param quant       how the result is quantised (its precision and raw last layer also drive QAT)
  * @param savedModel  also write the TensorFlow SavedModel
  * @param calibWindows windows used for calibration (post-training quantisation without QAT)
+ * @param lossWeight  the per-window loss weight ({@link LossWeight#NONE}: plain MSE)
  */
 public record TrainingRun(String layers, String targets, boolean perChannel, String name, TrainingOptions training,
-                          QuantizationOptions quant, boolean savedModel, int calibWindows) {
+                          QuantizationOptions quant, boolean savedModel, int calibWindows, LossWeight lossWeight) {
 
     /** Files of the output directory (written together by {@link TrainingOutput}). */
     public static final String QMODEL = "model.qmodel";
@@ -60,10 +61,12 @@ public record TrainingRun(String layers, String targets, boolean perChannel, Str
     public Outcome execute(Dataset data, String dataName, Path outDir, PrintStream log) throws IOException {
         TargetSpec spec = TargetSpec.parse(targets, perChannel, data.labelNames());
         AdcInput adc = TrainingSet.normalisation(data, perChannel);
-        TrainingSet set = TrainingSet.from(data, spec, adc);
+        TrainingSet plain = TrainingSet.from(data, spec, adc);
+        TrainingSet set = plain.withWeights(lossWeight.weights(data, plain));
         Model initial = initialModel(set);
-        log.printf(Locale.ROOT, "training '%s' on %s: %d samples %s, targets %s, %d MACs, %d parameters%n", name, dataName,
-                set.size(), set.inputShape(), spec.templates(), initial.totalMacs(), initial.totalParams());
+        log.printf(Locale.ROOT, "training '%s' on %s: %d samples %s, targets %s, loss weight %s, %d MACs, %d parameters%n",
+                name, dataName, set.size(), set.inputShape(), spec.templates(), lossWeight.cliName(), initial.totalMacs(),
+                initial.totalParams());
         TrainingResult r = new Trainer(training, log).train(initial, set, quant.precision(), quant.rawLastLayer());
 
         List<String> names = spec.outputNames();
@@ -103,6 +106,7 @@ public record TrainingRun(String layers, String targets, boolean perChannel, Str
         root.put("samples", set.size());
         root.put("targets", spec.templates());
         root.put("per_channel", perChannel);
+        root.put("loss_weight", lossWeight.cliName());
         root.put("options", training);
         root.put("precision", quant.precision().name());
         root.put("rounding", quant.rounding().name());

@@ -17,14 +17,34 @@ public final class TrainingSet {
     private final float[] targets;
     private final int[] event;
     private final int targetCount;
+    private final float[] weights;
 
-    private TrainingSet(Shape inputShape, float[] inputs, float[] targets, int[] event, int targetCount) {
+    private TrainingSet(Shape inputShape, float[] inputs, float[] targets, int[] event, int targetCount, float[] weights) {
         this.inputShape = inputShape;
         this.inputs = inputs;
         this.targets = targets;
         this.event = event;
         this.targetCount = targetCount;
+        this.weights = weights;
     }
+
+    /**
+     * This set with a loss weight per sample ({@link LossWeight#weights}), or {@code null} for plain MSE.
+     *
+     * @throws IllegalArgumentException if the number of weights is not the number of samples
+     */
+    public TrainingSet withWeights(float[] w) {
+        if (w != null && w.length != size()) {
+            throw new IllegalArgumentException(w.length + " loss weights for " + size() + " samples");
+        }
+        return new TrainingSet(inputShape, inputs, targets, event, targetCount, w);
+    }
+
+    /** Whether the loss weighs the samples ({@link #withWeights}). */
+    public boolean weighted() { return weights != null; }
+
+    /** Loss weight of sample {@code s} (1 when the set is not weighted). */
+    public float weight(int s) { return weights == null ? 1f : weights[s]; }
 
     /**
      * The samples of {@code data} for {@code spec}, normalised by {@code adc} (one channel per model input
@@ -62,7 +82,7 @@ public final class TrainingSet {
                 }
             }
         }
-        return new TrainingSet(Shape.of(len, modelChannels), x, y, ev, t);
+        return new TrainingSet(Shape.of(len, modelChannels), x, y, ev, t, null);
     }
 
     /**
@@ -89,7 +109,7 @@ public final class TrainingSet {
                 }
             }
         }
-        return new TrainingSet(Shape.of(len, 1), x, new float[0], ev, 0);
+        return new TrainingSet(Shape.of(len, 1), x, new float[0], ev, 0, null);
     }
 
     /**

@@ -105,6 +105,9 @@ class TrainCommandTest {
                 "--precision", "int4"});
         cases.add(new String[] {"--rounding: unknown 'up' (expected double or single)", "--rounding", "up"});
         cases.add(new String[] {"validation fraction must be in [0, 0.9], got 0.95", "--val-fraction", "0.95"});
+        cases.add(new String[] {"--loss-weight: unknown weight 'inverse' (none, snr or sqrt-snr)", "--loss-weight", "inverse"});
+        cases.add(new String[] {"--loss-weight snr needs the noise per window: the dataset has no 'noise_sigma_codes' label or attribute",
+                "--loss-weight", "snr"});
         for (String[] c : cases) {
             List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--per-channel", "--epochs", "1", "--out", out));
             args.addAll(List.of(c).subList(1, c.length));
@@ -112,6 +115,9 @@ class TrainCommandTest {
                     () -> run(new TrainCommand(), args.toArray(String[]::new)), c[0]);
             assertEquals(c[0], e.getMessage());
         }
+        IllegalArgumentException labelFree = assertThrows(IllegalArgumentException.class,
+                () -> run(new TrainCommand(), "--data", data.toString(), "--label-free", "--loss-weight", "snr", "--out", out));
+        assertEquals("--loss-weight does not apply to --label-free (it learns from unlabelled windows)", labelFree.getMessage());
         Path empty = dir.resolve("empty.csv");
         DatasetIo.write(new Dataset(new short[0][][], List.of("amplitude"), new double[0][], Map.of()), empty);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
