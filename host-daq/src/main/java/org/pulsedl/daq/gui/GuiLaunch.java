@@ -1,0 +1,31 @@
+package org.pulsedl.daq.gui;
+
+import java.awt.GraphicsEnvironment;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
+
+/** Opening the window from a command: {@code pulsedl gui}, and {@code pulsedl demo --gui}. */
+public final class GuiLaunch {
+    private GuiLaunch() {}
+
+    /** Why no window can open here, or null when a display is present. */
+    public static String noDisplayReason() {
+        if (!GraphicsEnvironment.isHeadless()) return null;
+        String display = System.getenv("DISPLAY");
+        return display == null || display.isBlank() ? "no display (DISPLAY is not set)"
+                : "Java runs headless (start it through ./pulsedl, or with -Djava.awt.headless=false)";
+    }
+
+    /**
+     * Opens the window with {@code model}, connects to {@code target} (null: asks with the connect dialog) and
+     * returns the window; {@link MainWindow#awaitClosed} waits for the user to close it.
+     */
+    public static MainWindow open(GuiSettings settings, QuantizedModel model, ConnectTarget target) throws Exception {
+        MainWindow w = MainWindow.open(settings, model);
+        if (target != null) {
+            w.connect(target);
+        } else {
+            javax.swing.SwingUtilities.invokeLater(w::askAndConnect);
+        }
+        return w;
+    }
+}

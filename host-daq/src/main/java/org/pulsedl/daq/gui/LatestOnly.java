@@ -1,0 +1,38 @@
+package org.pulsedl.daq.gui;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Hands values from a producer to a consumer on another executor (the Swing event thread), keeping only the
+ * newest: a value offered while the previous one still waits replaces it, so the consumer never queues up work
+ * however fast the producer runs, and a slow consumer sees fewer, fresher values.
+ */
+public final class LatestOnly<T> {
+    private final AtomicReference<T> pending = new AtomicReference<>();
+    private final Executor executor;
+    private final Consumer<T> consumer;
+    private long offered, delivered;
+
+    public LatestOnly(Executor executor, Consumer<T> consumer) {
+        this.executor = executor;
+        this.consumer = consumer;
+    }
+
+    public void offer(T value) {
+        synchronized (this) { offered++; }
+        if (pending.getAndSet(value) == null) executor.execute(this::deliver);
+    }
+
+    private void deliver() {
+        T v = pending.getAndSet(null);
+        if (v == null) return;
+        synchronized (this) { delivered++; }
+        consumer.accept(v);
+    }
+
+    public synchronized long offered() { return offered; }
+
+    public synchronized long delivered() { return delivered; }
+}
