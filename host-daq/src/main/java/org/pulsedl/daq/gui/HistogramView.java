@@ -47,7 +47,8 @@ final class HistogramView {
         plot.setRenderer(1, line);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);
         chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        // Crisp bars: a bar one pixel wide keeps its colour (and the GUI test finds it on screen).
+        // Crisp bars: a bar one pixel wide keeps its colour (the GUI test finds it on screen), and unsmoothed
+        // drawing costs the event thread far less paint time.
         chart.setAntiAlias(false);
         subtitle.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         chart.addSubtitle(subtitle);

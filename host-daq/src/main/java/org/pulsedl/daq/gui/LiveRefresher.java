@@ -11,6 +11,8 @@ import java.util.function.Supplier;
  * Refreshes the views a few times a second however fast events arrive: a background thread reads the source's
  * counters and the {@link LiveModel}, fits the histograms ({@link LiveSnapshot#of}) and hands the newest snapshot
  * to the event thread through {@link LatestOnly}, so the event thread only draws and never queues up refreshes.
+ * While the event thread is still drawing the last one (a loaded machine), the refresh is skipped: the window
+ * refreshes less often rather than answering the user later.
  */
 public final class LiveRefresher implements AutoCloseable {
     public static final int PERIOD_MS = 250;
@@ -28,7 +30,10 @@ public final class LiveRefresher implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> {
             try {
                 LiveSource s = source.get();
-                if (s != null) toViews.offer(LiveSnapshot.of(s.status(), live));
+                if (s != null) {
+                    LinkStatus status = s.status();   // housekeeping (flushing a recording) happens every period
+                    if (toViews.idle()) toViews.offer(LiveSnapshot.of(status, live));
+                }
             } catch (RuntimeException e) {
                 // a refresh that fails is skipped; the next one tries again
             }

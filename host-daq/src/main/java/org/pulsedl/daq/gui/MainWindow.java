@@ -120,6 +120,9 @@ public final class MainWindow {
 
     LiveSnapshot lastSnapshot() { return lastSnapshot; }
 
+    /** Refreshes made and drawn so far. */
+    long[] refreshCounts() { return refresher.counts(); }
+
     /** The last connection in the settings (or null). */
     ConnectTarget lastTarget() {
         try {

@@ -33,6 +33,7 @@ final class ScopeView {
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         chart = new JFreeChart("Scope", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.addSubtitle(subtitle);
+        chart.setAntiAlias(false);   // smoothing costs more paint time than the window can spend at high rates
         panel = new ChartPanel(chart, false, true, false, true, true);
     }
 

@@ -7,40 +7,43 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the scope shows: the newest waveform of each channel with the network's time marker. The board sends a
- * WAVEFORM for every n-th event (CONFIG WAVEFORM_PRESCALE), and the record of the same event (same timestamp and
- * channel, flag WAVEFORM_SENT) may arrive before or after it, so both sides wait for each other briefly. Only the
- * newest trace per channel is kept: a refresh draws at most one per channel however fast they come (decimation).
- * Thread-safe.
+ * What the scope shows: for each channel, the newest waveform whose network time is known. The board sends a
+ * WAVEFORM for every n-th event (CONFIG WAVEFORM_PRESCALE) and the result record of the same event (same timestamp
+ * and channel, flag WAVEFORM_SENT) comes before or after it, so each side waits for the other in a small bounded
+ * table; the pair then replaces the channel's trace. Only the newest pair per channel is kept: a refresh draws at
+ * most one trace per channel however fast they come (decimation). Thread-safe.
  */
 public final class WaveformScope {
-    /** Flagged records remembered while their waveform is on its way. */
+    /** Unpaired waveforms and records remembered (the oldest are forgotten). */
     static final int PENDING = 64;
 
     private final Map<Integer, ScopeTrace> latest = new TreeMap<>();
-    private final Map<Long, Double> markers = new LinkedHashMap<>(PENDING, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Double> eldest) { return size() > PENDING; }
-    };
+    private final Map<Long, ScopeTrace> waiting = bounded();
+    private final Map<Long, Double> markers = bounded();
     private long received;
 
     public synchronized void onWaveform(int channel, long timestamp, short[] samples) {
         received++;
+        ScopeTrace t = new ScopeTrace(channel, timestamp, samples, Double.NaN);
         Double ns = markers.remove(key(timestamp, channel));
-        latest.put(channel, new ScopeTrace(channel, timestamp, samples, ns == null ? Double.NaN : ns));
+        if (ns != null) {
+            latest.put(channel, t.withMarker(ns));
+        } else {
+            waiting.put(key(timestamp, channel), t);
+        }
     }
 
-    /** The network's time within the window of a record flagged WAVEFORM_SENT. */
+    /** The network's time within the window (NaN: the model has no time output) of a record flagged WAVEFORM_SENT. */
     public synchronized void onMarker(int channel, long timestamp, double markerNs) {
-        ScopeTrace t = latest.get(channel);
-        if (t != null && t.timestamp() == timestamp) {
+        ScopeTrace t = waiting.remove(key(timestamp, channel));
+        if (t != null) {
             latest.put(channel, t.withMarker(markerNs));
         } else {
             markers.put(key(timestamp, channel), markerNs);
         }
     }
 
-    /** The newest trace of each channel, by channel. */
+    /** The newest complete trace of each channel, by channel. */
     public synchronized List<ScopeTrace> traces() { return new ArrayList<>(latest.values()); }
 
     /** Waveforms received since the last reset (most of them are never drawn). */
@@ -48,9 +51,17 @@ public final class WaveformScope {
 
     public synchronized void reset() {
         latest.clear();
+        waiting.clear();
         markers.clear();
         received = 0;
     }
 
     private static long key(long timestamp, int channel) { return timestamp * 256 + channel; }
+
+    private static <V> Map<Long, V> bounded() {
+        return new LinkedHashMap<>(PENDING, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) { return size() > PENDING; }
+        };
+    }
 }

@@ -29,7 +29,9 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
  * start-up): an emulated board on a real TCP socket on 127.0.0.1, the window connected to it as a user would,
  * events flowing until both fits are up, then a screenshot from the X server (java.awt.Robot) and the numbers
  * the test checks, as {@code key=value} lines on stdout.
- * Arguments: output folder, settings folder, seed, events per second.
+ * Arguments: output folder, settings folder, seed, events per second, the emulator's pool of precomputed blocks
+ * (0: every pulse computed afresh; more makes a high rate affordable on a small machine), and the seconds to keep
+ * streaming after the fits are up while the event thread's latency is measured (the GUI benchmark).
  */
 public final class GuiScreenshotChild {
     private GuiScreenshotChild() {}
@@ -39,10 +41,12 @@ public final class GuiScreenshotChild {
         Path settingsDir = Path.of(args[1]);
         long seed = Long.parseLong(args[2]);
         double rate = Double.parseDouble(args[3]);
+        int pool = Integer.parseInt(args[4]);
+        double holdSeconds = Double.parseDouble(args[5]);
         Files.createDirectories(out);
         Map<String, Object> result = new LinkedHashMap<>();
         QuantizedModel model = NeuralModel.builtin().quantized();
-        EmulatorSettings s = new EmulatorSettings(SimulatorConfig.pdl2().withSeed(seed), rate, Arrival.POISSON, 256, 1);
+        EmulatorSettings s = new EmulatorSettings(SimulatorConfig.pdl2().withSeed(seed), rate, Arrival.POISSON, 256, 1, pool);
         try (EmulatorServer emu = EmulatorServer.tcp(new InetSocketAddress("127.0.0.1", 0), s, model, true)) {
             emu.start();
             GuiSettings settings = GuiSettings.load(settingsDir);
@@ -66,6 +70,19 @@ public final class GuiScreenshotChild {
                 Thread.sleep(100);
             }
             result.put("seconds_to_fits", (System.nanoTime() - t0) / 1e9);
+            if (holdSeconds > 0) {
+                w.latency().clear();
+                long r0 = w.lastSnapshot().status().records(), h0 = System.nanoTime();
+                Thread.sleep((long) (holdSeconds * 1000));
+                LiveSnapshot h = w.lastSnapshot();
+                double[] lat = w.latency().percentilesMs();
+                result.put("hold_results_per_s", (h.status().records() - r0) / ((System.nanoTime() - h0) / 1e9));
+                result.put("hold_edt_samples", w.latency().count());
+                result.put("hold_edt_p50_ms", lat[0]);
+                result.put("hold_edt_p99_ms", lat[1]);
+                result.put("hold_edt_max_ms", lat[2]);
+                result.put("hold_refreshes_offered_drawn", java.util.Arrays.toString(w.refreshCounts()).replace(" ", ""));
+            }
             Thread.sleep(2 * LiveRefresher.PERIOD_MS + 200);   // the snapshot above is drawn
             BufferedImage after = screenshot(w);
             ImageIO.write(after, "png", out.resolve("gui.png").toFile());
@@ -92,8 +109,6 @@ public final class GuiScreenshotChild {
                 }
             });
             result.put("exported", pngs.size());
-            double[] lat = w.latency().percentilesMs();
-            result.put("edt_p99_ms", lat[1]);
             SwingUtilities.invokeAndWait(() -> w.frame().dispose());
             w.awaitClosed();
         }

@@ -62,7 +62,7 @@ class GuiXvfbTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), GuiScreenshotChild.class.getName(),
-                ARTEFACTS.toString(), settings.toString(), Long.toString(seed), "20000");
+                ARTEFACTS.toString(), settings.toString(), Long.toString(seed), "20000", "16", "0");
         pb.environment().put("DISPLAY", display);
         Path log = ARTEFACTS.resolve("child.log");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
