@@ -12,7 +12,7 @@ public final class GuiLaunch {
         if (!GraphicsEnvironment.isHeadless()) return null;
         String display = System.getenv("DISPLAY");
         return display == null || display.isBlank() ? "no display (DISPLAY is not set)"
-                : "Java runs headless (start it through ./pulsedl, or with -Djava.awt.headless=false)";
+                : "Java was started headless (./pulsedl starts gui with the display enabled)";
     }
 
     /**
