@@ -9,8 +9,13 @@ public final class GuiLaunch {
 
     /** Why no window can open here, or null when a display is present. */
     public static String noDisplayReason() {
-        if (!GraphicsEnvironment.isHeadless()) return null;
         String display = System.getenv("DISPLAY");
+        if (!GraphicsEnvironment.isHeadless()) {
+            // A headless-only Java runtime lacks the X11 toolkit and would fail at the first window.
+            boolean toolkit = java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "libawt_xawt.so"))
+                    || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+            return toolkit ? null : "this Java runtime has no X11 toolkit (install the openjdk-17-jre package)";
+        }
         return display == null || display.isBlank() ? "no display (DISPLAY is not set)"
                 : "Java was started headless (./pulsedl starts gui with the display enabled)";
     }

@@ -31,7 +31,9 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
  * the test checks, as {@code key=value} lines on stdout.
  * Arguments: output folder, settings folder, seed, events per second, the emulator's pool of precomputed blocks
  * (0: every pulse computed afresh; more makes a high rate affordable on a small machine), and the seconds to keep
- * streaming after the fits are up while the event thread's latency is measured (the GUI benchmark).
+ * streaming after the fits are up while the event thread's latency is measured (the GUI benchmark); optionally a
+ * connect target (e.g. {@code tcp:127.0.0.1:5000}: a {@code pulsedl emulate} in another process) instead of the
+ * emulator in this process.
  */
 public final class GuiScreenshotChild {
     private GuiScreenshotChild() {}
@@ -58,7 +60,8 @@ public final class GuiScreenshotChild {
             result.put("before_energy_pixels", onEdt(() -> barPixels(before, w, w.spectrum().view().panel())));
 
             long t0 = System.nanoTime();
-            w.connect(ConnectTarget.parse("tcp:" + emu.address())).get(60, TimeUnit.SECONDS);
+            ConnectTarget target = ConnectTarget.parse(args.length > 6 ? args[6] : "tcp:" + emu.address());
+            w.connect(target).get(60, TimeUnit.SECONDS);
             LiveSnapshot snap;
             while (true) {
                 snap = w.lastSnapshot();
@@ -73,7 +76,13 @@ public final class GuiScreenshotChild {
             if (holdSeconds > 0) {
                 w.latency().clear();
                 long r0 = w.lastSnapshot().status().records(), h0 = System.nanoTime();
+                long edtThread = onEdt(() -> Thread.currentThread().getId());
+                var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                long cpu0 = mx.getThreadCpuTime(edtThread), drawn0 = w.refreshCounts()[1];
                 Thread.sleep((long) (holdSeconds * 1000));
+                long cpu = mx.getThreadCpuTime(edtThread) - cpu0, drawn = w.refreshCounts()[1] - drawn0;
+                result.put("hold_edt_cpu_ms_per_refresh", cpu / 1e6 / Math.max(1, drawn));
+                result.put("hold_edt_cpu_share", cpu / (double) (System.nanoTime() - h0));
                 LiveSnapshot h = w.lastSnapshot();
                 double[] lat = w.latency().percentilesMs();
                 result.put("hold_results_per_s", (h.status().records() - r0) / ((System.nanoTime() - h0) / 1e9));
