@@ -9,12 +9,17 @@ import java.util.Arrays;
  * the 100 ms a user notices.
  */
 public final class EdtLatencyProbe implements AutoCloseable {
-    private final long[] samples = new long[1 << 16];
+    /** Samples the window keeps: the last ~10 s at its period, so it shows recent latency, not start-up. */
+    static final int KEEP = 512;
+
+    private final long[] samples;
     private int count;
     private final Thread thread;
     private volatile boolean closed;
 
-    public EdtLatencyProbe(int periodMs) {
+    /** Posts every {@code periodMs} and keeps the last {@code keep} latencies. */
+    public EdtLatencyProbe(int periodMs, int keep) {
+        samples = new long[keep];
         thread = new Thread(() -> {
             while (!closed) {
                 long posted = System.nanoTime();

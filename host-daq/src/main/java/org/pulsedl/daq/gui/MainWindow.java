@@ -49,7 +49,7 @@ public final class MainWindow {
             replay = new JButton("Replay…"), export = new JButton("Export PNGs…");
     private final LiveModel live;
     private final LiveRefresher refresher;
-    private final EdtLatencyProbe latency = new EdtLatencyProbe(20);
+    private final EdtLatencyProbe latency = new EdtLatencyProbe(20, EdtLatencyProbe.KEEP);
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile QuantizedModel model;
     private volatile LiveSource source;

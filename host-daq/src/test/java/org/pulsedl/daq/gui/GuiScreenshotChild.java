@@ -38,7 +38,17 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 public final class GuiScreenshotChild {
     private GuiScreenshotChild() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(1);   // the window's threads would keep a failed run alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         Path settingsDir = Path.of(args[1]);
         long seed = Long.parseLong(args[2]);
@@ -74,7 +84,7 @@ public final class GuiScreenshotChild {
             }
             result.put("seconds_to_fits", (System.nanoTime() - t0) / 1e9);
             if (holdSeconds > 0) {
-                w.latency().clear();
+                EdtLatencyProbe probe = new EdtLatencyProbe(20, 1 << 16);   // every sample of the hold
                 long r0 = w.lastSnapshot().status().records(), h0 = System.nanoTime();
                 long edtThread = onEdt(() -> Thread.currentThread().getId());
                 var mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -84,9 +94,10 @@ public final class GuiScreenshotChild {
                 result.put("hold_edt_cpu_ms_per_refresh", cpu / 1e6 / Math.max(1, drawn));
                 result.put("hold_edt_cpu_share", cpu / (double) (System.nanoTime() - h0));
                 LiveSnapshot h = w.lastSnapshot();
-                double[] lat = w.latency().percentilesMs();
+                double[] lat = probe.percentilesMs();
+                probe.close();
                 result.put("hold_results_per_s", (h.status().records() - r0) / ((System.nanoTime() - h0) / 1e9));
-                result.put("hold_edt_samples", w.latency().count());
+                result.put("hold_edt_samples", probe.count());
                 result.put("hold_edt_p50_ms", lat[0]);
                 result.put("hold_edt_p99_ms", lat[1]);
                 result.put("hold_edt_max_ms", lat[2]);
@@ -124,7 +135,6 @@ public final class GuiScreenshotChild {
         result.put("settings_saved", Files.isRegularFile(settingsDir.resolve(GuiSettings.FILE)));
         result.forEach((k, v) -> System.out.println(k + "=" + v));
         System.out.flush();
-        System.exit(0);
     }
 
     private static BufferedImage screenshot(MainWindow w) throws Exception {
