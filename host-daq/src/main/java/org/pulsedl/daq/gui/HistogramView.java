@@ -43,6 +43,7 @@ final class HistogramView {
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesPaint(0, PlotColors.FIT);
         line.setSeriesStroke(0, new BasicStroke(2f));
+        line.setDrawSeriesLineAsPath(true);   // one path, not a draw call per segment
         plot.setDataset(1, curve);
         plot.setRenderer(1, line);
         ((NumberAxis) plot.getDomainAxis()).setAutoRangeIncludesZero(false);

@@ -29,6 +29,7 @@ final class ScopeView {
 
     ScopeView() {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setDrawSeriesLineAsPath(true);
         plot = new XYPlot(traces, new NumberAxis("time in window [ns]"), new NumberAxis("ADC counts"), r);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         chart = new JFreeChart("Scope", JFreeChart.DEFAULT_TITLE_FONT, plot, true);
