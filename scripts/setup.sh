@@ -10,8 +10,9 @@ PULSEDL_BUILD_PACKAGES=(openjdk-17-jdk-headless maven)
 PULSEDL_PLOT_PACKAGES=(fontconfig fonts-dejavu-core)   # JFreeChart draws text in headless PNGs
 PULSEDL_RTL_PACKAGES=(verilator iverilog yosys gcc)          # lint, simulate and synthesise the generated RTL
 PULSEDL_LINK_PACKAGES=(socat xvfb)                       # host link tests: pty pairs for serial, Xvfb for the GUI
+PULSEDL_GUI_PACKAGES=(openjdk-17-jre)                     # the JDK's X11 toolkit (libawt_xawt) for pulsedl gui and its test
 PULSEDL_CPU_PACKAGES=(make gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf qemu-system-misc)  # CPU test programs; QEMU as the reference
-PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}" "${PULSEDL_LINK_PACKAGES[@]}" "${PULSEDL_CPU_PACKAGES[@]}")
+PULSEDL_TEST_PACKAGES=("${PULSEDL_RTL_PACKAGES[@]}" "${PULSEDL_LINK_PACKAGES[@]}" "${PULSEDL_GUI_PACKAGES[@]}" "${PULSEDL_CPU_PACKAGES[@]}")
 PULSEDL_ORACLE_PACKAGES=(python3 python3-venv)           # Python for the TensorFlow oracle venv (tests only)
 PULSEDL_FPGA_PACKAGES=(yosys nextpnr-ice40 fpga-icestorm)  # fpga-projects/: synthesis, iCE40 place and route, icepack
 # The open ECP5 flow's tools come from PyPI instead (YoWASP; nextpnr-ecp5's package also brings yowasp-ecppack):

@@ -12,6 +12,7 @@ import org.pulsedl.protocol.MessageType;
 import org.pulsedl.protocol.PayloadException;
 import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.protocol.StatsMessage;
+import org.pulsedl.protocol.WaveformMessage;
 
 /**
  * The receiving end of a run: every intact frame from the board, on the transport's thread. RESULT records go to
@@ -19,6 +20,13 @@ import org.pulsedl.protocol.StatsMessage;
  * {@link BoardClient}. Counters are readable from any thread for the status line.
  */
 public final class Acquisition implements FrameListener {
+    /** Sees every RESULT batch and WAVEFORM as it arrives, on the receiving thread (the GUI's live views). */
+    public interface Tap {
+        void onResults(ResultBatch batch);
+
+        void onWaveform(WaveformMessage waveform);
+    }
+
     private final Object lock = new Object();
     private final BoardClient client;
     private ListModeWriter writer;
@@ -32,6 +40,7 @@ public final class Acquisition implements FrameListener {
     private volatile long badPayloads;
     private volatile StatsMessage lastStats;
     private volatile IOException writeFailure;
+    private volatile Tap tap;
     private long notedMissing;
 
     public Acquisition(BoardClient client) {
@@ -53,7 +62,11 @@ public final class Acquisition implements FrameListener {
         try {
             switch (t) {
                 case RESULT -> results(ResultBatch.decode(f.payload()));
-                case WAVEFORM -> waveforms++;
+                case WAVEFORM -> {
+                    waveforms++;
+                    Tap listening = tap;
+                    if (listening != null) listening.onWaveform(WaveformMessage.decode(f.payload()));
+                }
                 case STATS -> {
                     if (f.has(FrameFlag.REPLY)) {
                         client.onReply(f);
@@ -74,7 +87,12 @@ public final class Acquisition implements FrameListener {
         }
     }
 
+    /** Where every RESULT batch and WAVEFORM also goes from now on (null: nowhere). */
+    public void tap(Tap t) { tap = t; }
+
     private void results(ResultBatch b) {
+        Tap t = tap;
+        if (t != null) t.onResults(b);
         synchronized (lock) {
             if (analysis == null) return;
             analysis.accept(b);
@@ -130,9 +148,8 @@ public final class Acquisition implements FrameListener {
 
     /** Flushes the list-mode block being collected (the status line calls it, so a quiet link still flushes). */
     public void flush() throws IOException {
-        if (writer == null) return;
         synchronized (lock) {
-            writer.flush();
+            if (writer != null) writer.flush();
         }
     }
 }

@@ -4,7 +4,6 @@ import org.pulsedl.daq.bench.EnergySpectrum;
 import org.pulsedl.daq.bench.MethodResult;
 import org.pulsedl.daq.bench.ResolutionBenchmark;
 import org.pulsedl.daq.listmode.ListModeHeader;
-import org.pulsedl.daq.listmode.RecordUnits;
 import org.pulsedl.daq.stats.LineFit;
 import org.pulsedl.daq.stats.SampleStats;
 import org.pulsedl.protocol.EventFlag;
@@ -20,18 +19,22 @@ public final class EventAnalysis {
     /** Values kept for the statistics (a uniform sample beyond this). */
     static final int KEEP = 1_000_000;
 
-    private final RecordUnits units;
+    private final EventValues values;
     private final Reservoir dtPs = new Reservoir(KEEP);
     private final Reservoir energies = new Reservoir(KEEP);
+    private final EventValues.Sink sink = new EventValues.Sink() {
+        @Override
+        public void deltaTPs(double dt) { dtPs.add(dt); }
+
+        @Override
+        public void energy(double e) { energies.add(e); }
+    };
     private long records;
     private long pileup;
     private long saturated;
-    // The last record seen, to pair the channels of one event across batch boundaries.
-    private long lastTimestamp = -1;
-    private double lastTimeCh0 = Double.NaN;
 
     public EventAnalysis(ListModeHeader header) {
-        this.units = new RecordUnits(header);
+        this.values = new EventValues(header);
     }
 
     public void accept(ResultBatch batch) {
@@ -40,19 +43,8 @@ public final class EventAnalysis {
             int flags = batch.flags()[i];
             if ((flags & EventFlag.PILE_UP.mask()) != 0) pileup++;
             if ((flags & EventFlag.ADC_SATURATED.mask()) != 0) saturated++;
-            long ts = batch.timestamps()[i];
-            int ch = batch.channels()[i];
-            if (units.hasEnergy()) energies.add(units.energy(batch, i));
-            if (!units.hasTime()) continue;
-            double tNs = units.timeNs(batch, i);
-            if (ch == 0) {
-                lastTimeCh0 = tNs;
-                lastTimestamp = ts;
-            } else if (ch == 1 && ts == lastTimestamp && !Double.isNaN(lastTimeCh0)) {
-                dtPs.add((lastTimeCh0 - tNs) * 1e3);
-                lastTimeCh0 = Double.NaN;
-            }
         }
+        values.accept(batch, sink);
     }
 
     public long records() { return records; }
@@ -72,7 +64,7 @@ public final class EventAnalysis {
         if (e.length > 0) {
             EnergySpectrum sp = EnergySpectrum.of(new double[][] {e}, null);
             LineFit line = sp == null || sp.lines().isEmpty() ? null : sp.lines().get(0);
-            spectrum = new AnalysisSummary.Energy(energies.seen(), units.energyUnit(),
+            spectrum = new AnalysisSummary.Energy(energies.seen(), values.units().energyUnit(),
                     line == null ? null : line.centroid(), line == null ? null : line.sigma(),
                     line == null ? null : line.fwhm(), line == null ? null : line.fwhmPct());
         }

@@ -63,8 +63,19 @@ public final class DemoCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE} (the shipped models/pdl2).")
     String model;
 
+    @Option(names = "--gui", description = "Also open the DAQ window on the built-in emulator while the demo runs, when a display "
+            + "is present (the demo stays headless otherwise); the command ends when the window is closed.")
+    boolean gui;
+
     @Override
     public Integer call() throws Exception {
+        DemoWindow window = gui ? DemoWindow.open(spec.commandLine().getOut()) : null;
+        int code = runDemo();
+        if (window != null) window.awaitClosed(spec.commandLine().getOut());
+        return code;
+    }
+
+    private int runDemo() throws Exception {
         if (events < 100 || sweepEvents < 100) throw new IllegalArgumentException("--events and --sweep-events must be >= 100");
         OutputPaths.folder("--out", out);
         for (String file : new String[] {DATASET, REPORT}) OutputPaths.file("--out", out.resolve(file));

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
                 ReplayCommand.class,
                 ExportCommand.class,
                 SimCommand.class,
+                GuiCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class PulsedlCommand implements Runnable {

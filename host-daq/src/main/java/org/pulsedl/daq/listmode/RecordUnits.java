@@ -37,8 +37,16 @@ public final class RecordUnits {
     /** Time of record {@code i} since START, ns (the trigger tick alone when the model has no time output). */
     public double timeNs(ResultBatch b, int i) {
         double t = b.timestamps()[i] * tickNs;
-        return time == null ? t : t + time.physical(b.output(i, timeIndex));
+        return time == null ? t : t + windowTimeNs(b, i);
     }
+
+    /** The network's time output of record {@code i}: the pulse time within its window, ns (NaN without one). */
+    public double windowTimeNs(ResultBatch b, int i) {
+        return time == null ? Double.NaN : time.physical(b.output(i, timeIndex));
+    }
+
+    /** Nanoseconds per timestamp tick (one ADC sample). */
+    public double tickNs() { return tickNs; }
 
     /** Energy of record {@code i}, or NaN when the model has no energy output. */
     public double energy(ResultBatch b, int i) {

@@ -38,6 +38,14 @@ public final class Histogram {
         return new Histogram(lo, hi, c, under, over, nan);
     }
 
+    /** A histogram of counts accumulated elsewhere (e.g. live, bin by bin) over [lo, hi). */
+    public static Histogram ofCounts(double lo, double hi, long[] counts, long underflow, long overflow) {
+        if (counts.length < 1) throw new IllegalArgumentException("histogram needs >= 1 bin, got 0");
+        if (!(hi > lo) || !Double.isFinite(lo) || !Double.isFinite(hi))
+            throw new IllegalArgumentException("histogram range must be finite with hi > lo, got [" + lo + ", " + hi + ")");
+        return new Histogram(lo, hi, counts.clone(), underflow, overflow, 0);
+    }
+
     /**
      * Automatic binning: range mean ± 5σ of the finite data, bin width from the Freedman–Diaconis rule
      * (2·IQR·N^(−1/3)), bin count clamped to [{@value #MIN_AUTO_BINS}, {@value #MAX_AUTO_BINS}].
