@@ -41,6 +41,9 @@ module pdl_uart #(
     reg  [7:0]  rx_shift;
     reg         rx_push, rx_overrun, rx_frame_error;
     wire        rx_in = rx_sync[1];
+    // The register file captures rx in the request cycle and pulses o_rx_rd in the next; a byte pushed in between
+    // must not be popped unseen, so only a read that returned a byte (rx.valid, bit 8 of the answer) pops.
+    wire        rx_pop = rx_rd && o_rdata[8];
 
     pdl_uart_regs regs (
         .i_clk                       (i_clk),
@@ -77,7 +80,7 @@ module pdl_uart #(
     );
 
     pdl_soc_fifo #(.WIDTH(8), .DEPTH_BITS(FIFO_BITS)) rxq (
-        .i_clk (i_clk), .i_rst (i_rst), .i_push (rx_push), .i_data (rx_shift), .i_pop (rx_rd),
+        .i_clk (i_clk), .i_rst (i_rst), .i_push (rx_push), .i_data (rx_shift), .i_pop (rx_pop),
         .o_data (rxq_data), .o_empty (rxq_empty), .o_full (rxq_full), .o_level (rxq_level)
     );
 
