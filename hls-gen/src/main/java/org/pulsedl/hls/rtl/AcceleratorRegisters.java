@@ -25,17 +25,26 @@ public final class AcceleratorRegisters {
         return RegisterMap.builder("pdl_accel").base(BASE).size(DESCRIPTOR_WINDOW)
                 .description("PulseDL neural-network accelerator (" + cfg.pes() + " PEs x " + cfg.lanes() + " lanes)")
                 .register(Register.builder("ctrl", 0x000).description("Control")
-                        .field(Field.bit("start", 0).description("Run in stream mode while 1 (program checked at start)"))
-                        .field(Field.bit("stop", 1).description("Start no new round (the current one finishes)"))
+                        .field(Field.bit("start", 0).description("Run in stream mode while 1 (program checked at start);"
+                                + " clearing it stops cleanly: windows already taken from the input FIFO are computed"
+                                + " and unloaded, then STATUS.running falls (counted in STOPS)"))
+                        .field(Field.bit("stop", 1).description("Stop cleanly as if start were 0, and do not restart"
+                                + " while 1"))
                         .field(Field.bit("flush", 2).description("Reserved: partial rounds launch by themselves when"
                                 + " the input FIFO is empty"))
                         .field(Field.bit("clear", 3).access(Access.WO).description("Write 1: clear counters and the"
-                                + " error code")))
+                                + " error code"))
+                        .field(Field.bit("soft_reset", 4).access(Access.WO).description("Write 1: abort; clear the"
+                                + " input FIFO, loader, controller, drain, unloader and result FIFO and the error code"
+                                + " (not the programs or counters); STATUS.resetting while it lasts; counted in"
+                                + " SOFT_RESETS. Write it with start 0 to stay stopped")))
                 .register(Register.builder("status", 0x004).access(Access.RO).description("Status")
                         .field(Field.bit("running", 0).description("Streaming"))
                         .field(Field.bit("idle", 1).description("No round in progress, unloader idle"))
                         .field(Field.bit("input_empty", 2).description("No complete window in the input FIFO"))
                         .field(Field.bit("result_empty", 3).description("Result FIFO empty"))
+                        .field(Field.bit("resetting", 4).description("A soft reset is in progress (input port"
+                                + " closed)"))
                         .field(Field.builder("error", 15, 8).description("1 BAD_PROGRAM, 2 BAD_OPCODE,"
                                 + " 4 WRITE_WHILE_RUNNING")))
                 .register(Register.builder("caps", 0x008).access(Access.RO).description("Capabilities")
@@ -59,6 +68,10 @@ public final class AcceleratorRegisters {
                 .register(counter("result_stalls", 0x038, "Unloader cycles waiting on a full result FIFO"))
                 .register(counter("clamp_low", 0x03C, "Write cycles with a value clamped at act_min"))
                 .register(counter("clamp_high", 0x040, "Write cycles with a value clamped at act_max"))
+                .register(counter("stops", 0x044, "Clean stops completed"))
+                .register(counter("soft_resets", 0x048, "Soft resets"))
+                .register(counter("frame_drops", 0x04C, "Windows dropped because their last sample (i_in_last or"
+                        + " INPUT_PUSH.flags bit 0) did not come as sample N"))
                 .register(Register.builder("input_push", 0x080).access(Access.WO)
                         .description("CPU-injected window sample (tests)")
                         .field(Field.builder("sample", 15, 0).description("ADC code or quantised value"))

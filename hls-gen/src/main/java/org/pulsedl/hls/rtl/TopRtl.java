@@ -57,6 +57,7 @@ final class TopRtl {
         it.add(V.wire("regs_ready", 1, "register response"));
         String[][] w = {
             {"ctrl_start", "1"}, {"ctrl_stop", "1"}, {"ctrl_flush", "1"}, {"ctrl_clear", "1"}, {"ctrl_wr", "1"},
+            {"ctrl_soft_reset", "1"}, {"st_resetting", "1"}, {"in_room_a", "1"},
             {"push_sample", "16"}, {"push_tag", "8"}, {"push_flags", "8"}, {"push_wr", "1"}, {"pop_rd", "1"},
             {"res_valid", "1"}, {"res_data", "32"}, {"res_level", "32"}, {"st_idle", "1"}, {"st_in_empty", "1"},
             {"st_error", "8"},
@@ -65,7 +66,7 @@ final class TopRtl {
             it.add(V.wire(x[0], Integer.parseInt(x[1]), "register file / array connection"));
         }
         String[] counters = {"windows_in", "windows_out", "rounds", "busy_cycles", "idle_issue_cycles", "input_drops",
-            "result_stalls", "clamp_low", "clamp_high"};
+            "result_stalls", "clamp_low", "clamp_high", "stops", "soft_resets", "frame_drops"};
         for (String c : counters) {
             it.add(V.wire("cnt_" + c, 32, "counter " + c));
         }
@@ -93,7 +94,8 @@ final class TopRtl {
                 .connect("i_re", "i_re & sel_regs").connect("o_rdata", "regs_rdata").connect("o_ready", "regs_ready")
                 .connect("o_ctrl_start", "ctrl_start").connect("o_ctrl_stop", "ctrl_stop")
                 .connect("o_ctrl_flush", "ctrl_flush").connect("o_ctrl_clear", "ctrl_clear")
-                .connect("o_ctrl_wr", "ctrl_wr")
+                .connect("o_ctrl_wr", "ctrl_wr").connect("o_ctrl_soft_reset", "ctrl_soft_reset")
+                .connect("i_status_resetting", "st_resetting")
                 .connect("i_status_running", "o_running").connect("i_status_idle", "st_idle")
                 .connect("i_status_input_empty", "st_in_empty").connect("i_status_result_empty", "~res_valid")
                 .connect("i_status_error", "st_error")
@@ -118,13 +120,14 @@ final class TopRtl {
                 .connect("i_clk", "i_clk").connect("i_rst", "i_rst")
                 .connect("i_start", "ctrl_start").connect("i_stop", "ctrl_stop")
                 .connect("i_clear", "ctrl_wr & ctrl_clear")
+                .connect("i_soft_rst", "ctrl_wr & ctrl_soft_reset").connect("o_resetting", "st_resetting")
                 .connect("i_prog_we", "mem_take & i_we").connect("i_prog_sel", "prog_sel")
                 .connect("i_prog_addr", "prog_addr").connect("i_prog_wdata", "i_wdata")
                 .connect("i_in_valid", "i_in_valid | push_wr")
                 .connect("i_in_data", "push_wr ? push_sample : i_in_data")
                 .connect("i_in_tag", "push_wr ? push_tag : i_in_tag")
                 .connect("i_in_last", "push_wr ? push_flags[0] : i_in_last")
-                .connect("o_in_room", "o_in_room")
+                .connect("o_in_room", "in_room_a")
                 .connect("o_res_valid", "res_valid").connect("o_res_data", "res_data")
                 .connect("i_res_pop", "(i_res_ready & res_valid) | pop_rd")
                 .connect("o_res_level", "res_level")
@@ -135,9 +138,12 @@ final class TopRtl {
                 .connect("o_idle_issue", "cnt_idle_issue_cycles").connect("o_input_drops", "cnt_input_drops")
                 .connect("o_result_stalls", "cnt_result_stalls").connect("o_clamp_low", "cnt_clamp_low")
                 .connect("o_clamp_high", "cnt_clamp_high")
+                .connect("o_stops", "cnt_stops").connect("o_soft_resets", "cnt_soft_resets")
+                .connect("o_frame_drops", "cnt_frame_drops")
                 .connect("o_cycle", "o_cycle").connect("o_round_start", "o_round_start")
                 .comment("The array: controller, PEs, FIFOs (docs 4).")
                 .build());
+        it.add(V.assign("o_in_room", "in_room_a & ~st_resetting"));
         it.add(V.assign("o_res_valid", "res_valid"));
         it.add(V.assign("o_res_data", "res_data"));
         return m.add(it).build();
