@@ -4,22 +4,28 @@
 //   Vperiph +desc=D.hex +params=P.hex +weights=W.hex +windows=X.hex +n=N +script=S.txt +out=OUT.txt
 //
 // D/P/W/X as for verilator_main.cpp (X: per window a tag word, then N samples). Script, one command a line:
-//   W <addr> <data>        bus write (hex), one request cycle and one response cycle
-//   R <addr>               bus read (hex); prints "REG <addr> <value>"
+//   W <addr> <data>        bus write (hex): the request is held until o_ready (it may stall), then one response
+//                          cycle; a bus error prints "BUSERR <addr>"
+//   R <addr>               bus read (hex); prints "REG <addr> <value> <bus error 0|1>"
 //   PUSH <window> <len>    queue window <window> with <len> samples (len != N makes a wrong-length window; samples
 //                          past N repeat the last one); the last one carries i_in_last. The queue feeds one sample a
 //                          cycle on every cycle below, a window starting only while o_in_room is high.
 //   FORCE <window> <len>   as PUSH, but the window starts even without o_in_room
+//   CPUPUSH <window> <len> the CPU writes the window's samples to INPUT_PUSH (0x080), one bus write each, while the
+//                          queue above keeps feeding the input port
 //   TICK <cycles>          run cycles
 //   DRAIN <limit>          run until the push queue is empty
 //   WORDS <count> <limit>  run until <count> result words were taken since the last MARK (or the start)
 //   STOPPED <limit>        run until o_running is low and a soft reset is over (STATUS.resetting, bit 4, low)
 //   READY <0|1>            drive i_res_ready (the result stream's consumer)
-//   POP <cycles>           for <cycles> cycles, read RESULT_POP over the bus back to back (prints "POP <value>")
-//                          while the stream runs too
+//   READYP <percent>       i_res_ready high in about <percent> % of the cycles (a fixed pseudo-random sequence)
+//   POP <count> <limit>    read RESULT_POP over the bus whenever a word is there (prints "POP <value>"; counts as
+//                          a word taken) until <count> words, while the stream runs too
+//   IRQ                    prints "IRQ <o_irq>"
 //   MARK <name>            prints "MARK <name>"
 // Output: "WORD <hex> <cycle>" for each word the stream takes, the lines above, "TIMEOUT <line>" (exit 3) when a
-// limit passes. Inputs and reads are set up before the clock edge, outputs sampled just before it.
+// limit passes, and at the end "STALLS <n>": cycles bus writes waited on o_ready beyond the first. Inputs and reads are
+// set up before the clock edge, outputs sampled just before it.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -84,6 +90,10 @@ struct Bench {
     uint64_t words = 0;
     uint64_t marked = 0;   // words at the last MARK
     uint64_t ticks = 0;
+    uint64_t stalls = 0;
+    bool lastErr = false;
+    int readyPercent = -1;   // < 0: i_res_ready as READY set it
+    uint32_t lfsr = 0x1234567u;
 
     explicit Bench(int argc, char** argv) {
         ctx->commandArgs(argc, argv);
@@ -116,6 +126,10 @@ struct Bench {
     void tick() {
         drivePort();
         auto* t = top.get();
+        if (readyPercent >= 0) {
+            lfsr = lfsr * 1103515245u + 12345u;
+            t->i_res_ready = static_cast<int>((lfsr >> 16) % 100) < readyPercent;
+        }
         t->eval();
         if (t->o_res_valid && t->i_res_ready) {
             std::fprintf(out, "WORD %08x %u\n", t->o_res_data, t->o_cycle);
@@ -126,28 +140,41 @@ struct Bench {
         ticks++;
     }
 
+    // Holds the request set up by the caller until o_ready; leaves lastErr and returns the read data.
+    uint32_t request() {
+        auto* t = top.get();
+        tick();
+        t->i_clk = 0;
+        t->eval();
+        while (!t->o_ready) {
+            stalls++;
+            tick();
+            t->i_clk = 0;
+            t->eval();
+        }
+        uint32_t v = t->o_rdata;
+        lastErr = t->o_err;
+        t->i_we = 0;
+        t->i_re = 0;
+        tick();
+        return v;
+    }
+
     void write(uint32_t addr, uint32_t data) {
         auto* t = top.get();
         t->i_addr = addr;
         t->i_wdata = data;
         t->i_wstrb = 0xF;
         t->i_we = 1;
-        tick();
-        t->i_we = 0;
-        tick();
+        request();
+        if (lastErr && out) std::fprintf(out, "BUSERR %x\n", addr);
     }
 
     uint32_t read(uint32_t addr) {
         auto* t = top.get();
         t->i_addr = addr;
         t->i_re = 1;
-        tick();
-        t->i_re = 0;
-        t->i_clk = 0;
-        t->eval();
-        uint32_t v = t->o_rdata;
-        tick();
-        return v;
+        return request();
     }
 
     // Runs until done() or the limit; false (after printing TIMEOUT) when the limit passes.
@@ -207,11 +234,26 @@ int main(int argc, char** argv) {
         } else if (cmd == "R") {
             uint32_t a;
             in >> std::hex >> a;
-            std::fprintf(b.out, "REG %x %08x\n", a, b.read(a));
+            uint32_t v = b.read(a);
+            std::fprintf(b.out, "REG %x %08x %d\n", a, v, b.lastErr ? 1 : 0);
         } else if (cmd == "PUSH" || cmd == "FORCE") {
             long w, len;
             in >> w >> len;
             b.queue.push_back(Push{w, len, cmd == "FORCE"});
+        } else if (cmd == "CPUPUSH") {
+            long w, len;
+            in >> w >> len;
+            long base = w * (b.n + 1);
+            uint32_t tag = b.win.at(static_cast<size_t>(base)).at(0) & 0xFF;
+            for (long i = 0; i < len; i++) {
+                long idx = i < b.n ? i : b.n - 1;
+                uint32_t sample = b.win.at(static_cast<size_t>(base + 1 + idx)).at(0) & 0xFFFF;
+                b.write(0x080, sample | tag << 16 | (i == len - 1 ? 1u << 24 : 0u));
+            }
+        } else if (cmd == "IRQ") {
+            t->i_clk = 0;
+            t->eval();
+            std::fprintf(b.out, "IRQ %d\n", t->o_irq ? 1 : 0);
         } else if (cmd == "TICK") {
             long c;
             in >> c;
@@ -237,10 +279,28 @@ int main(int argc, char** argv) {
             int r;
             in >> r;
             t->i_res_ready = r != 0;
+            b.readyPercent = -1;
+        } else if (cmd == "READYP") {
+            in >> b.readyPercent;
         } else if (cmd == "POP") {
-            long c;
-            in >> c;
-            for (long i = 0; i < c; i++) std::fprintf(b.out, "POP %08x\n", b.read(0x084));
+            uint64_t count, limit;
+            in >> count >> limit;
+            // A read is issued in a cycle whose o_res_valid (seen before the request) shows a word: the request hides
+            // it from the stream, so the read takes that word; otherwise the cycle passes.
+            uint64_t popped = 0;
+            auto pop = [&] {
+                t->i_clk = 0;
+                t->i_re = 0;
+                t->eval();
+                if (t->o_res_valid) {
+                    std::fprintf(b.out, "POP %08x\n", b.read(0x084));
+                    b.words++;
+                    popped++;
+                    return popped >= count;
+                }
+                return false;
+            };
+            if (!b.until(pop, limit, line)) rc = 3;
         } else if (cmd == "MARK") {
             std::string name;
             in >> name;
@@ -251,6 +311,7 @@ int main(int argc, char** argv) {
             rc = 2;
         }
     }
+    std::fprintf(b.out, "STALLS %llu\n", static_cast<unsigned long long>(b.stalls));
     std::fclose(b.out);
     t->final();
     return rc;

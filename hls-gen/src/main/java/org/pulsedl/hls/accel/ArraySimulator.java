@@ -80,10 +80,10 @@ public final class ArraySimulator {
 
     /**
      * Result-FIFO header word of a window: {@code 0xA5 << 24 | tag << 16 | sequence} (docs/accelerator.md, "Result
-     * words"; the firmware reads it with the PDL_ACCEL_RESULT_HEADER_* macros).
+     * words"; {@link ResultHeader}).
      */
     public static int resultHeader(int sequence, int tag) {
-        return 0xA5 << 24 | (tag & 0xFF) << 16 | (sequence & 0xFFFF);
+        return ResultHeader.word(sequence, tag);
     }
 
     /** A MAC or pool tap in flight through the AU pipeline. */

@@ -16,6 +16,7 @@ import org.pulsedl.hls.regmap.RegisterMap;
 import org.pulsedl.hls.regmap.RegisterMapCHeader;
 import org.pulsedl.hls.regmap.RegisterMapJson;
 import org.pulsedl.hls.regmap.RegisterMapMarkdown;
+import org.pulsedl.hls.rtl.AcceleratorRegisters;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
@@ -45,7 +46,7 @@ public final class Generator {
         LayerProgram program = LayerProgram.compile(model, config);
         Estimates estimates = Estimates.of(model.name(), program);
         String configText = ConfigKey.canonical(config);
-        MemoryMap soc = MemoryMap.pulsedlSoc();
+        MemoryMap soc = MemoryMap.pulsedlSoc(64 * 1024, AcceleratorRegisters.apertureBytes(config));
         Banner modelBanner = Banner.of(provenance, List.of(QModelFormat.contentJson(model).getBytes(StandardCharsets.UTF_8),
                 configText.getBytes(StandardCharsets.UTF_8)));
         Banner configBanner = Banner.of(provenance, List.of(configText.getBytes(StandardCharsets.UTF_8),

@@ -14,6 +14,8 @@ import org.pulsedl.hls.regmap.RegisterMap;
 public final class AcceleratorRegisters {
     /** Bus address of the accelerator (DESIGN §4). */
     public static final long BASE = 0x2000_0000L;
+    /** Bytes of the register block at offset 0 (the register map's size). */
+    public static final int REGISTER_BLOCK = 0x1000;
     /** Byte offsets of the memory windows. */
     public static final int DESCRIPTOR_WINDOW = 0x1000;
     public static final int PARAMETER_WINDOW = 0x2000;
@@ -21,8 +23,32 @@ public final class AcceleratorRegisters {
 
     private AcceleratorRegisters() {}
 
+    /**
+     * Bytes of the accelerator's bus aperture: the weight window's end rounded up to a power of two (the slave port's
+     * address width). The SoC decodes exactly this many bytes; inside it, only the registers and the implemented part
+     * of each window answer, every other address ends with a bus error.
+     */
+    public static long apertureBytes(AcceleratorConfig cfg) {
+        return Long.highestOneBit(WEIGHT_WINDOW + weightBytes(cfg) - 1) << 1;
+    }
+
+    /** Bytes of the descriptor window backed by memory: the header record and max_layers records of 32 bytes. */
+    public static long descriptorBytes(AcceleratorConfig cfg) {
+        return 32L * (cfg.maxLayers() + 1);
+    }
+
+    /** Bytes of the parameter window backed by memory: 16 per entry. */
+    public static long parameterBytes(AcceleratorConfig cfg) {
+        return 16L * cfg.paramEntries();
+    }
+
+    /** Bytes of the weight window backed by memory: U per weight word. */
+    public static long weightBytes(AcceleratorConfig cfg) {
+        return (long) cfg.weightWords() * cfg.lanes();
+    }
+
     public static RegisterMap map(AcceleratorConfig cfg) {
-        return RegisterMap.builder("pdl_accel").base(BASE).size(DESCRIPTOR_WINDOW)
+        return RegisterMap.builder("pdl_accel").base(BASE).size(REGISTER_BLOCK)
                 .description("PulseDL neural-network accelerator (" + cfg.pes() + " PEs x " + cfg.lanes() + " lanes)")
                 .register(Register.builder("ctrl", 0x000).description("Control")
                         .field(Field.bit("start", 0).description("Run in stream mode while 1 (program checked at start);"
@@ -45,6 +71,7 @@ public final class AcceleratorRegisters {
                         .field(Field.bit("result_empty", 3).description("Result FIFO empty"))
                         .field(Field.bit("resetting", 4).description("A soft reset is in progress (input port"
                                 + " closed)"))
+                        .field(Field.bit("input_room", 5).description("The input FIFO has room for a whole window"))
                         .field(Field.builder("error", 15, 8).description("1 BAD_PROGRAM, 2 BAD_OPCODE,"
                                 + " 4 WRITE_WHILE_RUNNING")))
                 .register(Register.builder("caps", 0x008).access(Access.RO).description("Capabilities")
@@ -82,7 +109,25 @@ public final class AcceleratorRegisters {
                         .description("Result FIFO head; reading pops it").readStrobe())
                 .register(Register.builder("result_level", 0x088).access(Access.RO)
                         .description("Words in the result FIFO"))
+                .register(interrupts(Register.builder("irq_status", 0x090).description("Interrupt causes (sticky;"
+                        + " write 1 to clear); o_irq is high while a cause is set and enabled"), Access.W1C))
+                .register(interrupts(Register.builder("irq_enable", 0x094).description("Interrupt enables, one per"
+                        + " IRQ_STATUS bit"), Access.RW))
+                .register(Register.builder("bus_error_addr", 0x098).access(Access.RO).description("Byte offset of the"
+                        + " last access that ended with a bus error (no register or memory there)"))
                 .build();
+    }
+
+    /** The interrupt causes, as fields of IRQ_STATUS and IRQ_ENABLE. */
+    private static Register.Builder interrupts(Register.Builder r, Access access) {
+        return r.field(Field.bit("results", 0).access(access).description("A window's results entered the result FIFO"))
+                .field(Field.bit("error", 1).access(access).description("STATUS.error became non-zero"))
+                .field(Field.bit("drop", 2).access(access).description("A window was dropped (INPUT_DROPS or"
+                        + " FRAME_DROPS counted)"))
+                .field(Field.bit("idle", 3).access(access).description("Streaming ended (a clean stop completed or an"
+                        + " error stopped it)"))
+                .field(Field.bit("bus_error", 4).access(access).description("An access hit no register or memory"
+                        + " (see BUS_ERROR_ADDR)"));
     }
 
     private static Register counter(String name, long offset, String description) {

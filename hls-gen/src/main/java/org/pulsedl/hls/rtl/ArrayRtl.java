@@ -72,6 +72,8 @@ final class ArrayRtl {
                 V.out("o_soft_resets", 32, "soft resets"),
                 V.out("o_frame_drops", 32, "windows dropped for a wrong length"),
                 V.out("o_resetting", 1, "a soft reset is in progress"),
+                V.out("o_ev_result", 1, "a window's last result word enters the result FIFO (interrupt cause)"),
+                V.out("o_ev_drop", 1, "a window is dropped: input FIFO full or wrong length (interrupt cause)"),
                 V.out("o_cycle", 32, "cycles since streaming started (trace)"),
                 V.out("o_round_start", 1, "a round's first tap issues this cycle (trace)"));
         UnitNets nets = new UnitNets(ports);
@@ -150,6 +152,8 @@ final class ArrayRtl {
                 + ") & (staged_b == " + V.lit(vb, 0) + ")"));
         it.add(V.assign("ctl_start", "o_running ? ~(stop_req & quiet) : ~stop_req"));
         it.add(V.assign("stop_done", "o_running & stop_req & quiet"));
+        it.add(V.assign("o_ev_result", "window_out"));
+        it.add(V.assign("o_ev_drop", "window_drop | frame_drop"));
     }
 
     /** A status counter (docs 4.7): the register behind an output, counting cycles in which {@code event} holds. */

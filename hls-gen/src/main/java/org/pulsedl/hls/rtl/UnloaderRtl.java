@@ -2,6 +2,7 @@ package org.pulsedl.hls.rtl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.verilog.CommentBlock;
 import org.pulsedl.hls.verilog.MemorySpec;
 import org.pulsedl.hls.verilog.ModuleItem;
@@ -110,7 +111,8 @@ final class UnloaderRtl {
                 .write("i_slot_push", "st_wp_r[" + (sa - 1) + ":0]", "i_slot_tag")
                 .read("u_win_done ? st_rp_r[" + (sa - 1) + ":0] + " + V.lit(sa, 1) + " : st_rp_r[" + (sa - 1) + ":0]")
                 .build());
-        it.add(V.assign("u_word", "(u_w == 17'd0) ? {8'ha5, slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? "
+        it.add(V.assign("u_word", "(u_w == 17'd0) ? {" + V.lit(8, ResultHeader.MARKER)
+                + ", slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? "
                 + "u_data[63:32] : u_data[31:0]"));
         it.add(V.ff("Unloader state.",
                 V.when("i_rst | ~i_running",

@@ -42,10 +42,20 @@ final class PeripheralBench {
     final int perWindow;
     private final StringBuilder script = new StringBuilder();
 
-    /** What the harness printed: stream words per mark section, register reads, bus pops. */
-    record Output(Map<String, List<Integer>> sections, Map<Integer, List<Long>> regs, List<Integer> pops) {
+    /**
+     * What the harness printed: per mark section the words taken (by the stream or RESULT_POP, in order), register
+     * reads (value, bus error), the words RESULT_POP took, writes that ended with a bus error, o_irq samples, and the
+     * cycles bus writes waited.
+     */
+    record Output(Map<String, List<Integer>> sections, Map<Integer, List<Long>> regs, Map<Integer, List<Boolean>> regErr,
+                  List<Integer> pops, List<Integer> writeErrors, List<Boolean> irqs, long stalls) {
         long reg(int offset) {
             List<Long> v = regs.get(offset);
+            return v.get(v.size() - 1);
+        }
+
+        boolean readError(int offset) {
+            List<Boolean> v = regErr.get(offset);
             return v.get(v.size() - 1);
         }
     }
@@ -95,7 +105,11 @@ final class PeripheralBench {
         }
         Map<String, List<Integer>> sections = new LinkedHashMap<>();
         Map<Integer, List<Long>> regs = new LinkedHashMap<>();
+        Map<Integer, List<Boolean>> regErr = new LinkedHashMap<>();
         List<Integer> pops = new ArrayList<>();
+        List<Integer> writeErrors = new ArrayList<>();
+        List<Boolean> irqs = new ArrayList<>();
+        long stalls = -1;
         List<Integer> current = new ArrayList<>();
         sections.put("", current);
         List<String> lines = Files.readAllLines(dir.resolve("out.txt"));
@@ -108,9 +122,17 @@ final class PeripheralBench {
                     current = new ArrayList<>();
                     sections.put(f[1], current);
                 }
-                case "REG" -> regs.computeIfAbsent(Integer.parseInt(f[1], 16), k -> new ArrayList<>())
-                        .add(Long.parseLong(f[2], 16));
-                case "POP" -> pops.add((int) Long.parseLong(f[1], 16));
+                case "REG" -> {
+                    regs.computeIfAbsent(Integer.parseInt(f[1], 16), k -> new ArrayList<>()).add(Long.parseLong(f[2], 16));
+                    regErr.computeIfAbsent(Integer.parseInt(f[1], 16), k -> new ArrayList<>()).add(f[3].equals("1"));
+                }
+                case "POP" -> {
+                    pops.add((int) Long.parseLong(f[1], 16));
+                    current.add((int) Long.parseLong(f[1], 16));
+                }
+                case "BUSERR" -> writeErrors.add(Integer.parseInt(f[1], 16));
+                case "IRQ" -> irqs.add(f[1].equals("1"));
+                case "STALLS" -> stalls = Long.parseLong(f[1]);
                 case "TIMEOUT" -> fail(name + ": hang, the wait on script line " + f[1] + " ("
                         + script.lines().skip(Integer.parseInt(f[1]) - 1).findFirst().orElse("?")
                         + ") passed its limit; results so far " + sections.keySet() + " (" + dir + ")");
@@ -120,7 +142,7 @@ final class PeripheralBench {
         if (p.exitValue() != 0) {
             fail(name + ": harness exited with " + p.exitValue() + " (" + dir + "/sim.log)");
         }
-        return new Output(sections, regs, pops);
+        return new Output(sections, regs, regErr, pops, writeErrors, irqs, stalls);
     }
 
     /**
