@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:36af499d89465e3da6dcc3936a1d231bf5e9fad2cf8ab02af46f2ad985d2c66e
+ * Input hash: sha256:8a98c48998b90a84b6a9a462699e56227938be018f3dcde991d56e2c110b161d
  */
 #pragma once
 
@@ -13,21 +13,24 @@
 #define PDL_ACCEL_SIZE 0x1000u
 
 /* ctrl @ 0x0 (RW/WO, reset 0x00000000): Control */
-#define PDL_ACCEL_CTRL_OFFSET      0x0u
-#define PDL_ACCEL_CTRL_ADDR        (PDL_ACCEL_BASE + PDL_ACCEL_CTRL_OFFSET)
-#define PDL_ACCEL_CTRL_RESET       0x00000000u
-#define PDL_ACCEL_CTRL_START_SHIFT 0
-#define PDL_ACCEL_CTRL_START_WIDTH 1
-#define PDL_ACCEL_CTRL_START_MASK  0x00000001u
-#define PDL_ACCEL_CTRL_STOP_SHIFT  1
-#define PDL_ACCEL_CTRL_STOP_WIDTH  1
-#define PDL_ACCEL_CTRL_STOP_MASK   0x00000002u
-#define PDL_ACCEL_CTRL_FLUSH_SHIFT 2
-#define PDL_ACCEL_CTRL_FLUSH_WIDTH 1
-#define PDL_ACCEL_CTRL_FLUSH_MASK  0x00000004u
-#define PDL_ACCEL_CTRL_CLEAR_SHIFT 3
-#define PDL_ACCEL_CTRL_CLEAR_WIDTH 1
-#define PDL_ACCEL_CTRL_CLEAR_MASK  0x00000008u
+#define PDL_ACCEL_CTRL_OFFSET           0x0u
+#define PDL_ACCEL_CTRL_ADDR             (PDL_ACCEL_BASE + PDL_ACCEL_CTRL_OFFSET)
+#define PDL_ACCEL_CTRL_RESET            0x00000000u
+#define PDL_ACCEL_CTRL_START_SHIFT      0
+#define PDL_ACCEL_CTRL_START_WIDTH      1
+#define PDL_ACCEL_CTRL_START_MASK       0x00000001u
+#define PDL_ACCEL_CTRL_STOP_SHIFT       1
+#define PDL_ACCEL_CTRL_STOP_WIDTH       1
+#define PDL_ACCEL_CTRL_STOP_MASK        0x00000002u
+#define PDL_ACCEL_CTRL_FLUSH_SHIFT      2
+#define PDL_ACCEL_CTRL_FLUSH_WIDTH      1
+#define PDL_ACCEL_CTRL_FLUSH_MASK       0x00000004u
+#define PDL_ACCEL_CTRL_CLEAR_SHIFT      3
+#define PDL_ACCEL_CTRL_CLEAR_WIDTH      1
+#define PDL_ACCEL_CTRL_CLEAR_MASK       0x00000008u
+#define PDL_ACCEL_CTRL_SOFT_RESET_SHIFT 4
+#define PDL_ACCEL_CTRL_SOFT_RESET_WIDTH 1
+#define PDL_ACCEL_CTRL_SOFT_RESET_MASK  0x00000010u
 static inline uint32_t pdl_accel_ctrl_read(void) {
     return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_CTRL_ADDR;
 }
@@ -76,6 +79,12 @@ static inline uint32_t pdl_accel_ctrl_clear_replace(uint32_t reg, uint32_t value
 static inline void pdl_accel_ctrl_clear_write(uint32_t value) {
     pdl_accel_ctrl_write(pdl_accel_ctrl_clear_replace(pdl_accel_ctrl_read(), value));
 }
+static inline uint32_t pdl_accel_ctrl_soft_reset_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_CTRL_SOFT_RESET_MASK) | ((value << PDL_ACCEL_CTRL_SOFT_RESET_SHIFT) & PDL_ACCEL_CTRL_SOFT_RESET_MASK);
+}
+static inline void pdl_accel_ctrl_soft_reset_write(uint32_t value) {
+    pdl_accel_ctrl_write(pdl_accel_ctrl_soft_reset_replace(pdl_accel_ctrl_read(), value));
+}
 
 /* status @ 0x4 (RO, reset 0x00000000): Status */
 #define PDL_ACCEL_STATUS_OFFSET             0x4u
@@ -93,6 +102,12 @@ static inline void pdl_accel_ctrl_clear_write(uint32_t value) {
 #define PDL_ACCEL_STATUS_RESULT_EMPTY_SHIFT 3
 #define PDL_ACCEL_STATUS_RESULT_EMPTY_WIDTH 1
 #define PDL_ACCEL_STATUS_RESULT_EMPTY_MASK  0x00000008u
+#define PDL_ACCEL_STATUS_RESETTING_SHIFT    4
+#define PDL_ACCEL_STATUS_RESETTING_WIDTH    1
+#define PDL_ACCEL_STATUS_RESETTING_MASK     0x00000010u
+#define PDL_ACCEL_STATUS_INPUT_ROOM_SHIFT   5
+#define PDL_ACCEL_STATUS_INPUT_ROOM_WIDTH   1
+#define PDL_ACCEL_STATUS_INPUT_ROOM_MASK    0x00000020u
 #define PDL_ACCEL_STATUS_ERROR_SHIFT        8
 #define PDL_ACCEL_STATUS_ERROR_WIDTH        8
 #define PDL_ACCEL_STATUS_ERROR_MASK         0x0000ff00u
@@ -122,6 +137,18 @@ static inline uint32_t pdl_accel_status_result_empty_extract(uint32_t reg) {
 }
 static inline uint32_t pdl_accel_status_result_empty_read(void) {
     return pdl_accel_status_result_empty_extract(pdl_accel_status_read());
+}
+static inline uint32_t pdl_accel_status_resetting_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_STATUS_RESETTING_MASK) >> PDL_ACCEL_STATUS_RESETTING_SHIFT;
+}
+static inline uint32_t pdl_accel_status_resetting_read(void) {
+    return pdl_accel_status_resetting_extract(pdl_accel_status_read());
+}
+static inline uint32_t pdl_accel_status_input_room_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_STATUS_INPUT_ROOM_MASK) >> PDL_ACCEL_STATUS_INPUT_ROOM_SHIFT;
+}
+static inline uint32_t pdl_accel_status_input_room_read(void) {
+    return pdl_accel_status_input_room_extract(pdl_accel_status_read());
 }
 static inline uint32_t pdl_accel_status_error_extract(uint32_t reg) {
     return (reg & PDL_ACCEL_STATUS_ERROR_MASK) >> PDL_ACCEL_STATUS_ERROR_SHIFT;
@@ -307,6 +334,30 @@ static inline uint32_t pdl_accel_clamp_high_read(void) {
     return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_CLAMP_HIGH_ADDR;
 }
 
+/* stops @ 0x44 (RO, reset 0x00000000): Clean stops completed */
+#define PDL_ACCEL_STOPS_OFFSET 0x44u
+#define PDL_ACCEL_STOPS_ADDR   (PDL_ACCEL_BASE + PDL_ACCEL_STOPS_OFFSET)
+#define PDL_ACCEL_STOPS_RESET  0x00000000u
+static inline uint32_t pdl_accel_stops_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_STOPS_ADDR;
+}
+
+/* soft_resets @ 0x48 (RO, reset 0x00000000): Soft resets */
+#define PDL_ACCEL_SOFT_RESETS_OFFSET 0x48u
+#define PDL_ACCEL_SOFT_RESETS_ADDR   (PDL_ACCEL_BASE + PDL_ACCEL_SOFT_RESETS_OFFSET)
+#define PDL_ACCEL_SOFT_RESETS_RESET  0x00000000u
+static inline uint32_t pdl_accel_soft_resets_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_SOFT_RESETS_ADDR;
+}
+
+/* frame_drops @ 0x4c (RO, reset 0x00000000): Windows dropped because their last sample (i_in_last or INPUT_PUSH.flags bit 0) did not come as sample N */
+#define PDL_ACCEL_FRAME_DROPS_OFFSET 0x4cu
+#define PDL_ACCEL_FRAME_DROPS_ADDR   (PDL_ACCEL_BASE + PDL_ACCEL_FRAME_DROPS_OFFSET)
+#define PDL_ACCEL_FRAME_DROPS_RESET  0x00000000u
+static inline uint32_t pdl_accel_frame_drops_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_FRAME_DROPS_ADDR;
+}
+
 /* input_push @ 0x80 (WO, reset 0x00000000): CPU-injected window sample (tests) */
 #define PDL_ACCEL_INPUT_PUSH_OFFSET       0x80u
 #define PDL_ACCEL_INPUT_PUSH_ADDR         (PDL_ACCEL_BASE + PDL_ACCEL_INPUT_PUSH_OFFSET)
@@ -356,4 +407,170 @@ static inline uint32_t pdl_accel_result_pop_read(void) {
 #define PDL_ACCEL_RESULT_LEVEL_RESET  0x00000000u
 static inline uint32_t pdl_accel_result_level_read(void) {
     return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_RESULT_LEVEL_ADDR;
+}
+
+/* irq_status @ 0x90 (W1C, reset 0x00000000): Interrupt causes (sticky; write 1 to clear); o_irq is high while a cause is set and enabled */
+#define PDL_ACCEL_IRQ_STATUS_OFFSET          0x90u
+#define PDL_ACCEL_IRQ_STATUS_ADDR            (PDL_ACCEL_BASE + PDL_ACCEL_IRQ_STATUS_OFFSET)
+#define PDL_ACCEL_IRQ_STATUS_RESET           0x00000000u
+#define PDL_ACCEL_IRQ_STATUS_W1C_MASK        0x0000001fu
+#define PDL_ACCEL_IRQ_STATUS_RESULTS_SHIFT   0
+#define PDL_ACCEL_IRQ_STATUS_RESULTS_WIDTH   1
+#define PDL_ACCEL_IRQ_STATUS_RESULTS_MASK    0x00000001u
+#define PDL_ACCEL_IRQ_STATUS_ERROR_SHIFT     1
+#define PDL_ACCEL_IRQ_STATUS_ERROR_WIDTH     1
+#define PDL_ACCEL_IRQ_STATUS_ERROR_MASK      0x00000002u
+#define PDL_ACCEL_IRQ_STATUS_DROP_SHIFT      2
+#define PDL_ACCEL_IRQ_STATUS_DROP_WIDTH      1
+#define PDL_ACCEL_IRQ_STATUS_DROP_MASK       0x00000004u
+#define PDL_ACCEL_IRQ_STATUS_IDLE_SHIFT      3
+#define PDL_ACCEL_IRQ_STATUS_IDLE_WIDTH      1
+#define PDL_ACCEL_IRQ_STATUS_IDLE_MASK       0x00000008u
+#define PDL_ACCEL_IRQ_STATUS_BUS_ERROR_SHIFT 4
+#define PDL_ACCEL_IRQ_STATUS_BUS_ERROR_WIDTH 1
+#define PDL_ACCEL_IRQ_STATUS_BUS_ERROR_MASK  0x00000010u
+static inline uint32_t pdl_accel_irq_status_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_IRQ_STATUS_ADDR;
+}
+static inline void pdl_accel_irq_status_write(uint32_t value) {
+    *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_IRQ_STATUS_ADDR = value;
+}
+static inline uint32_t pdl_accel_irq_status_results_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_STATUS_RESULTS_MASK) >> PDL_ACCEL_IRQ_STATUS_RESULTS_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_status_results_read(void) {
+    return pdl_accel_irq_status_results_extract(pdl_accel_irq_status_read());
+}
+static inline void pdl_accel_irq_status_results_clear(uint32_t bits) {
+    pdl_accel_irq_status_write((bits << PDL_ACCEL_IRQ_STATUS_RESULTS_SHIFT) & PDL_ACCEL_IRQ_STATUS_RESULTS_MASK);
+}
+static inline uint32_t pdl_accel_irq_status_error_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_STATUS_ERROR_MASK) >> PDL_ACCEL_IRQ_STATUS_ERROR_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_status_error_read(void) {
+    return pdl_accel_irq_status_error_extract(pdl_accel_irq_status_read());
+}
+static inline void pdl_accel_irq_status_error_clear(uint32_t bits) {
+    pdl_accel_irq_status_write((bits << PDL_ACCEL_IRQ_STATUS_ERROR_SHIFT) & PDL_ACCEL_IRQ_STATUS_ERROR_MASK);
+}
+static inline uint32_t pdl_accel_irq_status_drop_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_STATUS_DROP_MASK) >> PDL_ACCEL_IRQ_STATUS_DROP_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_status_drop_read(void) {
+    return pdl_accel_irq_status_drop_extract(pdl_accel_irq_status_read());
+}
+static inline void pdl_accel_irq_status_drop_clear(uint32_t bits) {
+    pdl_accel_irq_status_write((bits << PDL_ACCEL_IRQ_STATUS_DROP_SHIFT) & PDL_ACCEL_IRQ_STATUS_DROP_MASK);
+}
+static inline uint32_t pdl_accel_irq_status_idle_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_STATUS_IDLE_MASK) >> PDL_ACCEL_IRQ_STATUS_IDLE_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_status_idle_read(void) {
+    return pdl_accel_irq_status_idle_extract(pdl_accel_irq_status_read());
+}
+static inline void pdl_accel_irq_status_idle_clear(uint32_t bits) {
+    pdl_accel_irq_status_write((bits << PDL_ACCEL_IRQ_STATUS_IDLE_SHIFT) & PDL_ACCEL_IRQ_STATUS_IDLE_MASK);
+}
+static inline uint32_t pdl_accel_irq_status_bus_error_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_STATUS_BUS_ERROR_MASK) >> PDL_ACCEL_IRQ_STATUS_BUS_ERROR_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_status_bus_error_read(void) {
+    return pdl_accel_irq_status_bus_error_extract(pdl_accel_irq_status_read());
+}
+static inline void pdl_accel_irq_status_bus_error_clear(uint32_t bits) {
+    pdl_accel_irq_status_write((bits << PDL_ACCEL_IRQ_STATUS_BUS_ERROR_SHIFT) & PDL_ACCEL_IRQ_STATUS_BUS_ERROR_MASK);
+}
+
+/* irq_enable @ 0x94 (RW, reset 0x00000000): Interrupt enables, one per IRQ_STATUS bit */
+#define PDL_ACCEL_IRQ_ENABLE_OFFSET          0x94u
+#define PDL_ACCEL_IRQ_ENABLE_ADDR            (PDL_ACCEL_BASE + PDL_ACCEL_IRQ_ENABLE_OFFSET)
+#define PDL_ACCEL_IRQ_ENABLE_RESET           0x00000000u
+#define PDL_ACCEL_IRQ_ENABLE_RESULTS_SHIFT   0
+#define PDL_ACCEL_IRQ_ENABLE_RESULTS_WIDTH   1
+#define PDL_ACCEL_IRQ_ENABLE_RESULTS_MASK    0x00000001u
+#define PDL_ACCEL_IRQ_ENABLE_ERROR_SHIFT     1
+#define PDL_ACCEL_IRQ_ENABLE_ERROR_WIDTH     1
+#define PDL_ACCEL_IRQ_ENABLE_ERROR_MASK      0x00000002u
+#define PDL_ACCEL_IRQ_ENABLE_DROP_SHIFT      2
+#define PDL_ACCEL_IRQ_ENABLE_DROP_WIDTH      1
+#define PDL_ACCEL_IRQ_ENABLE_DROP_MASK       0x00000004u
+#define PDL_ACCEL_IRQ_ENABLE_IDLE_SHIFT      3
+#define PDL_ACCEL_IRQ_ENABLE_IDLE_WIDTH      1
+#define PDL_ACCEL_IRQ_ENABLE_IDLE_MASK       0x00000008u
+#define PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_SHIFT 4
+#define PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_WIDTH 1
+#define PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_MASK  0x00000010u
+static inline uint32_t pdl_accel_irq_enable_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_IRQ_ENABLE_ADDR;
+}
+static inline void pdl_accel_irq_enable_write(uint32_t value) {
+    *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_IRQ_ENABLE_ADDR = value;
+}
+static inline uint32_t pdl_accel_irq_enable_results_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_ENABLE_RESULTS_MASK) >> PDL_ACCEL_IRQ_ENABLE_RESULTS_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_enable_results_read(void) {
+    return pdl_accel_irq_enable_results_extract(pdl_accel_irq_enable_read());
+}
+static inline uint32_t pdl_accel_irq_enable_results_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_IRQ_ENABLE_RESULTS_MASK) | ((value << PDL_ACCEL_IRQ_ENABLE_RESULTS_SHIFT) & PDL_ACCEL_IRQ_ENABLE_RESULTS_MASK);
+}
+static inline void pdl_accel_irq_enable_results_write(uint32_t value) {
+    pdl_accel_irq_enable_write(pdl_accel_irq_enable_results_replace(pdl_accel_irq_enable_read(), value));
+}
+static inline uint32_t pdl_accel_irq_enable_error_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_ENABLE_ERROR_MASK) >> PDL_ACCEL_IRQ_ENABLE_ERROR_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_enable_error_read(void) {
+    return pdl_accel_irq_enable_error_extract(pdl_accel_irq_enable_read());
+}
+static inline uint32_t pdl_accel_irq_enable_error_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_IRQ_ENABLE_ERROR_MASK) | ((value << PDL_ACCEL_IRQ_ENABLE_ERROR_SHIFT) & PDL_ACCEL_IRQ_ENABLE_ERROR_MASK);
+}
+static inline void pdl_accel_irq_enable_error_write(uint32_t value) {
+    pdl_accel_irq_enable_write(pdl_accel_irq_enable_error_replace(pdl_accel_irq_enable_read(), value));
+}
+static inline uint32_t pdl_accel_irq_enable_drop_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_ENABLE_DROP_MASK) >> PDL_ACCEL_IRQ_ENABLE_DROP_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_enable_drop_read(void) {
+    return pdl_accel_irq_enable_drop_extract(pdl_accel_irq_enable_read());
+}
+static inline uint32_t pdl_accel_irq_enable_drop_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_IRQ_ENABLE_DROP_MASK) | ((value << PDL_ACCEL_IRQ_ENABLE_DROP_SHIFT) & PDL_ACCEL_IRQ_ENABLE_DROP_MASK);
+}
+static inline void pdl_accel_irq_enable_drop_write(uint32_t value) {
+    pdl_accel_irq_enable_write(pdl_accel_irq_enable_drop_replace(pdl_accel_irq_enable_read(), value));
+}
+static inline uint32_t pdl_accel_irq_enable_idle_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_ENABLE_IDLE_MASK) >> PDL_ACCEL_IRQ_ENABLE_IDLE_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_enable_idle_read(void) {
+    return pdl_accel_irq_enable_idle_extract(pdl_accel_irq_enable_read());
+}
+static inline uint32_t pdl_accel_irq_enable_idle_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_IRQ_ENABLE_IDLE_MASK) | ((value << PDL_ACCEL_IRQ_ENABLE_IDLE_SHIFT) & PDL_ACCEL_IRQ_ENABLE_IDLE_MASK);
+}
+static inline void pdl_accel_irq_enable_idle_write(uint32_t value) {
+    pdl_accel_irq_enable_write(pdl_accel_irq_enable_idle_replace(pdl_accel_irq_enable_read(), value));
+}
+static inline uint32_t pdl_accel_irq_enable_bus_error_extract(uint32_t reg) {
+    return (reg & PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_MASK) >> PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_SHIFT;
+}
+static inline uint32_t pdl_accel_irq_enable_bus_error_read(void) {
+    return pdl_accel_irq_enable_bus_error_extract(pdl_accel_irq_enable_read());
+}
+static inline uint32_t pdl_accel_irq_enable_bus_error_replace(uint32_t reg, uint32_t value) {
+    return (reg & ~PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_MASK) | ((value << PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_SHIFT) & PDL_ACCEL_IRQ_ENABLE_BUS_ERROR_MASK);
+}
+static inline void pdl_accel_irq_enable_bus_error_write(uint32_t value) {
+    pdl_accel_irq_enable_write(pdl_accel_irq_enable_bus_error_replace(pdl_accel_irq_enable_read(), value));
+}
+
+/* bus_error_addr @ 0x98 (RO, reset 0x00000000): Byte offset of the last access that ended with a bus error (no register or memory there) */
+#define PDL_ACCEL_BUS_ERROR_ADDR_OFFSET 0x98u
+#define PDL_ACCEL_BUS_ERROR_ADDR_ADDR   (PDL_ACCEL_BASE + PDL_ACCEL_BUS_ERROR_ADDR_OFFSET)
+#define PDL_ACCEL_BUS_ERROR_ADDR_RESET  0x00000000u
+static inline uint32_t pdl_accel_bus_error_addr_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_BUS_ERROR_ADDR_ADDR;
 }

@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:ec714aa005b0c05142479ce5878abe9d7f0ac81e0166b6d444d255d4d700714e
+ * Input hash: sha256:20555cfef8048ba6161e4259d4e334eda8f0b074f8defde07725c4e09c19e266
  */
 #ifndef PULSEDL_CONFIG_H
 #define PULSEDL_CONFIG_H
@@ -55,8 +55,8 @@
 #define PULSEDL_SOC_TIMER_SIZE                0x00001000u /* timer size in bytes */
 #define PULSEDL_SOC_SIM_CTRL_BASE             0x10002000u /* simulation control: putchar, exit code */
 #define PULSEDL_SOC_SIM_CTRL_SIZE             0x00001000u /* sim_ctrl size in bytes */
-#define PULSEDL_SOC_ACCEL_BASE                0x20000000u /* accelerator registers, then program, weight and buffer windows */
-#define PULSEDL_SOC_ACCEL_SIZE                0x10000000u /* accel size in bytes */
+#define PULSEDL_SOC_ACCEL_BASE                0x20000000u /* accelerator: registers, descriptor, parameter and weight windows (decoded exactly; other offsets give a bus error) */
+#define PULSEDL_SOC_ACCEL_SIZE                0x00020000u /* accel size in bytes */
 #define PULSEDL_SOC_ADC_BASE                  0x30000000u /* ADC capture and test-pulse generator */
 #define PULSEDL_SOC_ADC_SIZE                  0x00010000u /* adc size in bytes */
 #define PULSEDL_SOC_ETH_BASE                  0x40000000u /* Ethernet/UDP */
@@ -66,5 +66,14 @@
 #define PULSEDL_ACCEL_DESCRIPTOR_BASE         (PULSEDL_SOC_ACCEL_BASE + 0x00001000u) /* descriptor memory, 32-bit words */
 #define PULSEDL_ACCEL_PARAM_BASE              (PULSEDL_SOC_ACCEL_BASE + 0x00002000u) /* parameter table, 4 words per entry */
 #define PULSEDL_ACCEL_WEIGHT_BASE             (PULSEDL_SOC_ACCEL_BASE + 0x00010000u) /* weight memory, U/4 words per memory word */
+#define PULSEDL_ACCEL_DESCRIPTOR_SIZE         0x00000420u /* descriptor bytes implemented; beyond them a bus error */
+#define PULSEDL_ACCEL_PARAM_SIZE              0x00002000u /* parameter-table bytes implemented */
+#define PULSEDL_ACCEL_WEIGHT_SIZE             0x00004000u /* weight-memory bytes implemented */
+
+/* Result words (docs/accelerator.md section 4.8): per window a header, then the outputs. */
+#define PULSEDL_ACCEL_RESULT_MARKER           0x000000a5u /* bits 31:24 of a header word */
+#define PULSEDL_ACCEL_RESULT_IS_HEADER(w)     ((((w) >> 24) & 0xffu) == PULSEDL_ACCEL_RESULT_MARKER) /* the word has the header marker */
+#define PULSEDL_ACCEL_RESULT_TAG(w)           (((w) >> 16) & 0x000000ffu) /* the window's tag (input port) */
+#define PULSEDL_ACCEL_RESULT_SEQ(w)           (((w) >> 0) & 0x0000ffffu) /* sequence number; a gap means dropped windows */
 
 #endif /* PULSEDL_CONFIG_H */

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:128810726c006845fe91ef3be2ac7bb682d500ca4c42effd217ab61014967bc7
+// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
 
 `default_nettype none
 
@@ -13,7 +13,8 @@ module pdl_accel_array (
   input  wire        i_clk,            // clock
   input  wire        i_rst,            // synchronous reset, active high
   input  wire        i_start,          // CTRL.start: run in stream mode while high
-  input  wire        i_stop,           // CTRL.stop: start no new round
+  input  wire        i_stop,           // CTRL.stop: stop cleanly (as i_start low)
+  input  wire        i_soft_rst,       // CTRL.soft_reset: abort, clear all state but programs and counters (pulse)
   input  wire        i_clear,          // clear counters and the error code (pulse)
   input  wire        i_prog_we,        // program write (32-bit word)
   input  wire [1:0]  i_prog_sel,       // 0 descriptors, 1 parameter table, 2 weight memory
@@ -41,6 +42,12 @@ module pdl_accel_array (
   output wire [31:0] o_result_stalls,  // unloader cycles waiting on a full result FIFO
   output wire [31:0] o_clamp_low,      // write cycles with a value clamped at act_min
   output wire [31:0] o_clamp_high,     // write cycles with a value clamped at act_max
+  output wire [31:0] o_stops,          // clean stops completed
+  output wire [31:0] o_soft_resets,    // soft resets
+  output wire [31:0] o_frame_drops,    // windows dropped for a wrong length
+  output wire        o_resetting,      // a soft reset is in progress
+  output wire        o_ev_result,      // a window's last result word enters the result FIFO (interrupt cause)
+  output wire        o_ev_drop,        // a window is dropped: input FIFO full or wrong length (interrupt cause)
   output wire [31:0] o_cycle,          // cycles since streaming started (trace)
   output wire        o_round_start     // a round's first tap issues this cycle (trace)
 );
@@ -85,6 +92,7 @@ module pdl_accel_array (
   wire [4:0]    input_shl;       // input stage: left shift (p3[12:8])
   wire [63:0]   weights;         // T2: the tap's weight word, lane u in bits 8u+7:8u
   wire          in_round;        // a round is in progress
+  wire          all_unloaded;    // no round in progress and every started round unloaded (a stop may complete)
   wire          issue;           // a tap issues this cycle
   wire [15:0]   round;           // the round being computed
   wire [7:0]    layer;           // the layer being computed
@@ -121,6 +129,7 @@ module pdl_accel_array (
   wire          seg_to_results;  // that segment writes the result buffer
   wire          window_in;       // a window's last sample is stored
   wire          window_drop;     // a window is refused (input FIFO full)
+  wire          frame_drop;      // a window ends with the wrong number of samples and is dropped
   wire          feeding;         // a window is entering the input stage
   wire          in_busy;         // samples in the input stage (their staging writes have not landed)
   wire          window_start;    // the loader starts filling a slot
@@ -130,7 +139,7 @@ module pdl_accel_array (
   wire [5:0]    staged_a;        // context A windows staged for the next round
   wire [5:0]    staged_b;        // context B windows staged for the next round
   wire          slot_push;       // a window started: push its tag into the slot-tag FIFO
-  wire [7:0]    slot_tag;        // the started window's tag
+  wire [23:0]   slot_tag;        // the started window's {sequence number, tag}
   wire [5:0]    slot_count;      // windows in record i_slot_rec
   wire [5:0]    slot_count_b;    // windows in context B of i_slot_rec's round
   wire          stg_we;          // staging write cycle
@@ -148,6 +157,15 @@ module pdl_accel_array (
   wire [27:0]   pe_clamp_lo;     // per PE: clamped low in the write cycle
   wire [27:0]   pe_clamp_hi;     // per PE: clamped high in the write cycle
 
+  reg [5:0] srst_cnt_r;  // soft-reset cycles left
+
+  wire resetting;  // a soft reset holds the units in reset
+  wire unit_rst;   // reset of controller, loader, drain and unloader
+  wire stop_req;   // a stop is requested
+  wire quiet;      // nothing taken from the input FIFO is still in the array
+  wire ctl_start;  // the controller streams (held until a requested stop is quiet)
+  wire stop_done;  // a clean stop completes
+
   reg [31:0] cnt_win_in_r;    // counter behind o_windows_in
   reg [31:0] cnt_win_out_r;   // counter behind o_windows_out
   reg [31:0] cnt_rounds_r;    // counter behind o_rounds
@@ -157,6 +175,30 @@ module pdl_accel_array (
   reg [31:0] cnt_stalls_r;    // counter behind o_result_stalls
   reg [31:0] cnt_clamp_lo_r;  // counter behind o_clamp_low
   reg [31:0] cnt_clamp_hi_r;  // counter behind o_clamp_high
+  reg [31:0] cnt_stops_r;     // counter behind o_stops
+  reg [31:0] cnt_srst_r;      // counter behind o_soft_resets
+  reg [31:0] cnt_frame_r;     // counter behind o_frame_drops
+
+  // Soft-reset hold.
+  always @(posedge i_clk) begin
+    if (i_rst) begin
+      srst_cnt_r <= 6'd0;
+    end else if (i_soft_rst) begin
+      srst_cnt_r <= 6'd63;
+    end else if (srst_cnt_r != 6'd0) begin
+      srst_cnt_r <= srst_cnt_r - 6'd1;
+    end
+  end
+
+  assign resetting   = i_soft_rst | (srst_cnt_r != 6'd0);
+  assign o_resetting = resetting;
+  assign unit_rst    = i_rst | resetting;
+  assign stop_req    = ~i_start | i_stop;
+  assign quiet       = all_unloaded & ~feeding & ~in_busy & (staged_a == 6'd0) & (staged_b == 6'd0);
+  assign ctl_start   = o_running ? ~(stop_req & quiet) : ~stop_req;
+  assign stop_done   = o_running & stop_req & quiet;
+  assign o_ev_result = window_out;
+  assign o_ev_drop   = window_drop | frame_drop;
 
   // Program memories (docs 4.1-4.3): descriptors, parameter table, weights.
   pdl_accel_program u_program (
@@ -214,9 +256,9 @@ module pdl_accel_array (
   // Controller (docs 4.4, 5): loop nest, start rules, tap pipeline.
   pdl_accel_controller u_controller (
     .i_clk            (i_clk),
-    .i_rst            (i_rst),
-    .i_start          (i_start),
-    .i_stop           (i_stop),
+    .i_rst            (unit_rst),
+    .i_start          (ctl_start),
+    .i_stop           (1'b0),
     .i_clear          (i_clear),
     .i_prog_we        (i_prog_we),
     .i_hdr_magic_ok   (hdr_magic_ok),
@@ -242,7 +284,7 @@ module pdl_accel_array (
     .i_desc_amax      (desc_amax),
     .i_staged_a       (staged_a),
     .i_staged_b       (staged_b),
-    .i_in_empty       (o_in_empty),
+    .i_in_empty       (o_in_empty | stop_req),
     .i_feeding        (feeding),
     .i_in_busy        (in_busy),
     .i_window_start   (window_start),
@@ -258,6 +300,7 @@ module pdl_accel_array (
     .o_cycle          (o_cycle),
     .o_round_start    (o_round_start),
     .o_in_round       (in_round),
+    .o_all_unloaded   (all_unloaded),
     .o_issue          (issue),
     .o_round          (round),
     .o_layer          (layer),
@@ -282,12 +325,13 @@ module pdl_accel_array (
   // Input FIFO, loader and input stage (docs 4.5).
   pdl_accel_loader u_loader (
     .i_clk          (i_clk),
-    .i_rst          (i_rst),
+    .i_rst          (unit_rst),
     .i_in_valid     (i_in_valid),
     .i_in_data      (i_in_data),
     .i_in_tag       (i_in_tag),
     .i_in_last      (i_in_last),
     .i_running      (o_running),
+    .i_hold         (stop_req),
     .i_round_start  (o_round_start),
     .i_round        (round),
     .i_stg_free     (stg_free),
@@ -298,6 +342,7 @@ module pdl_accel_array (
     .o_in_empty     (o_in_empty),
     .o_window_in    (window_in),
     .o_window_drop  (window_drop),
+    .o_frame_drop   (frame_drop),
     .o_feeding      (feeding),
     .o_in_busy      (in_busy),
     .o_window_start (window_start),
@@ -329,7 +374,7 @@ module pdl_accel_array (
   // Drain sequencer (docs 3.3): shadow registers to the requantisers and the write.
   pdl_accel_drain u_drain (
     .i_clk            (i_clk),
-    .i_rst            (i_rst),
+    .i_rst            (unit_rst),
     .i_capture        (capture),
     .i_cap_group      (cap_group),
     .o_drain_param    (drain_param),
@@ -352,7 +397,7 @@ module pdl_accel_array (
   // Unloader and result FIFO (docs 4.6).
   pdl_accel_unloader u_unloader (
     .i_clk            (i_clk),
-    .i_rst            (i_rst),
+    .i_rst            (unit_rst),
     .i_running        (o_running),
     .i_results_ready  (results_ready),
     .i_hdr_words      (hdr_words),
@@ -432,6 +477,9 @@ module pdl_accel_array (
       cnt_stalls_r <= 32'd0;
       cnt_clamp_lo_r <= 32'd0;
       cnt_clamp_hi_r <= 32'd0;
+      cnt_stops_r <= 32'd0;
+      cnt_srst_r <= 32'd0;
+      cnt_frame_r <= 32'd0;
     end else begin
       if (window_in) begin
         cnt_win_in_r <= cnt_win_in_r + 32'd1;
@@ -460,6 +508,15 @@ module pdl_accel_array (
       if (writing & (|pe_clamp_hi)) begin
         cnt_clamp_hi_r <= cnt_clamp_hi_r + 32'd1;
       end
+      if (stop_done) begin
+        cnt_stops_r <= cnt_stops_r + 32'd1;
+      end
+      if (i_soft_rst) begin
+        cnt_srst_r <= cnt_srst_r + 32'd1;
+      end
+      if (frame_drop) begin
+        cnt_frame_r <= cnt_frame_r + 32'd1;
+      end
     end
   end
 
@@ -472,6 +529,9 @@ module pdl_accel_array (
   assign o_result_stalls = cnt_stalls_r;
   assign o_clamp_low     = cnt_clamp_lo_r;
   assign o_clamp_high    = cnt_clamp_hi_r;
+  assign o_stops         = cnt_stops_r;
+  assign o_soft_resets   = cnt_srst_r;
+  assign o_frame_drops   = cnt_frame_r;
 
 endmodule
 

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:128810726c006845fe91ef3be2ac7bb682d500ca4c42effd217ab61014967bc7
+// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
 
 `default_nettype none
 
@@ -53,6 +53,7 @@ module pdl_accel_controller (
   output wire [31:0] o_cycle,           // cycles since streaming started (trace)
   output wire        o_round_start,     // a round's first tap issues this cycle
   output wire        o_in_round,        // a round is in progress
+  output wire        o_all_unloaded,    // no round in progress and every started round unloaded (a stop may complete)
   output wire        o_issue,           // a tap issues this cycle
   output wire [15:0] o_round,           // the round being computed
   output wire [7:0]  o_layer,           // the layer being computed
@@ -545,6 +546,7 @@ module pdl_accel_controller (
   assign o_running       = running_r;
   assign o_error         = err_r;
   assign o_results_ready = results_ready_r;
+  assign o_all_unloaded  = ~in_round_r & (round_r == rounds_unloaded_r);
 
   // Tap pipeline registers.
   always @(posedge i_clk) begin

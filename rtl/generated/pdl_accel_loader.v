@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:128810726c006845fe91ef3be2ac7bb682d500ca4c42effd217ab61014967bc7
+// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
 
 `default_nettype none
 
@@ -15,6 +15,7 @@ module pdl_accel_loader (
   input  wire [7:0]  i_in_tag,        // input port: the window's tag (taken with its first sample)
   input  wire        i_in_last,       // input port: last sample of the window
   input  wire        i_running,       // controller: streaming
+  input  wire        i_hold,          // stopping: start no new window (the one being fed finishes)
   input  wire        i_round_start,   // controller: a round's first tap issues
   input  wire [15:0] i_round,         // controller: the round being computed
   input  wire [1:0]  i_stg_free,      // controller: staging buffer of context A/B free
@@ -25,6 +26,7 @@ module pdl_accel_loader (
   output wire        o_in_empty,      // no complete window in the input FIFO
   output wire        o_window_in,     // a window's last sample is stored
   output wire        o_window_drop,   // a window is refused (input FIFO full)
+  output wire        o_frame_drop,    // a window ends with the wrong number of samples and is dropped
   output wire        o_feeding,       // a window is entering the input stage
   output wire        o_in_busy,       // samples in the input stage (their staging writes have not landed)
   output wire        o_window_start,  // the loader starts filling a slot
@@ -34,7 +36,7 @@ module pdl_accel_loader (
   output wire [5:0]  o_staged_a,      // context A windows staged for the next round
   output wire [5:0]  o_staged_b,      // context B windows staged for the next round
   output wire        o_slot_push,     // a window started: push its tag into the slot-tag FIFO
-  output wire [7:0]  o_slot_tag,      // the started window's tag
+  output wire [23:0] o_slot_tag,      // the started window's {sequence number, tag}
   output wire [5:0]  o_slot_count,    // windows in record i_slot_rec
   output wire [5:0]  o_slot_count_b,  // windows in context B of i_slot_rec's round
   output wire        o_stg_we,        // staging write cycle
@@ -53,19 +55,29 @@ module pdl_accel_loader (
   input  wire [4:0]  i_input_shl      // parameter table: left shift
 );
 
-  // Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it.
-  reg [12:0] in_wp_r;     // sample write pointer
+  // Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it. A window is framed by i_in_last: its samples are written behind the committed write pointer and committed only when the last one arrives as sample number hdr_n; a shorter or longer window is dropped (counted) and the pointer rewinds, so it never shifts the next window.
+  reg [12:0] in_wp_r;     // committed sample write pointer (whole windows)
+  reg [12:0] in_sp_r;     // speculative write pointer within the arriving window
+  reg [15:0] in_n_r;      // samples of the arriving window so far (saturates)
   reg [12:0] in_rp_r;     // sample read pointer
   reg [6:0]  in_twp_r;    // tag write pointer
   reg [6:0]  in_trp_r;    // tag read pointer
   reg [6:0]  in_cnt_r;    // complete windows waiting
   reg        in_first_r;  // the next sample starts a window
-  reg        in_drop_r;   // dropping the current window
+  reg        in_drop_r;   // dropping the current window (no room at its first sample)
+  reg [7:0]  in_tag_r;    // tag of the arriving window
+  reg [15:0] in_seq_r;    // sequence number of the next arriving window (every window counts, so a drop leaves a gap)
+  reg [15:0] in_wseq_r;   // sequence number of the arriving window
 
-  wire [12:0] in_used;    // samples in the FIFO
-  wire        in_room;    // room for a whole window (samples and tag)
-  wire        in_accept;  // the sample is stored
-  wire        in_empty;   // no complete window waiting
+  wire [12:0] in_used;     // samples in the FIFO
+  wire        in_room;     // room for a whole window (samples and tag)
+  wire        in_accept;   // the sample is stored
+  wire        in_empty;    // no complete window waiting
+  wire        in_refused;  // the window is refused: no room at its first sample
+  wire [15:0] in_n_next;   // samples of the arriving window including this one
+  wire        in_commit;   // the last sample arrives as sample hdr_n of a stored window
+  wire [7:0]  in_wtag;     // tag of the arriving window, this cycle
+  wire [15:0] in_wseq;     // sequence number of the arriving window, this cycle
 
   // Loader (docs 4.5, section 5 rule 4): windows to slots (round, context, PE) in arrival order.
   reg        feeding_r;           // feeding a window through the input stage
@@ -110,12 +122,18 @@ module pdl_accel_loader (
 
   assign in_used       = in_wp_r - in_rp_r;
   assign in_room       = (({5'd0, in_used} + {2'd0, i_hdr_n}) <= 18'd4096) & ((in_twp_r - in_trp_r) < 7'd64);
-  assign in_accept     = i_in_valid & (in_first_r ? in_room : ~in_drop_r);
+  assign in_refused    = in_first_r ? ~in_room : in_drop_r;
+  assign in_n_next     = in_first_r ? 16'd1 : (in_n_r == 16'hffff) ? in_n_r : in_n_r + 16'd1;
+  assign in_accept     = i_in_valid & ~in_refused & (in_n_next <= i_hdr_n);
+  assign in_commit     = i_in_valid & i_in_last & ~in_refused & (in_n_next == i_hdr_n);
+  assign in_wtag       = in_first_r ? i_in_tag : in_tag_r;
+  assign in_wseq       = in_first_r ? in_seq_r : in_wseq_r;
   assign in_empty      = in_cnt_r == 7'd0;
   assign o_in_room     = in_room;
   assign o_in_empty    = in_empty;
-  assign o_window_in   = in_accept & i_in_last;
+  assign o_window_in   = in_commit;
   assign o_window_drop = i_in_valid & in_first_r & ~in_room;
+  assign o_frame_drop  = i_in_valid & i_in_last & ~in_refused & (in_n_next != i_hdr_n);
 
   // Input FIFO samples.
   // 4096 x [15:0] synchronous-read memory, registered read data (infers block RAM).
@@ -124,46 +142,62 @@ module pdl_accel_loader (
 
   always @(posedge i_clk) begin
     if (in_accept) begin
-      inq[in_wp_r[11:0]] <= i_in_data;
+      inq[in_sp_r[11:0]] <= i_in_data;
     end
     inq_rdata_r <= inq[in_rp_r[11:0]];
   end
 
-  // Input FIFO tags, one per window.
-  // 64 x [7:0] synchronous-read memory, registered read data (infers block RAM).
-  reg [7:0] intag [0:63];
-  reg [7:0] intag_rdata_r;
+  // Input FIFO tags {sequence, tag}, one per committed window.
+  // 64 x [23:0] synchronous-read memory, registered read data (infers block RAM).
+  reg [23:0] intag [0:63];
+  reg [23:0] intag_rdata_r;
 
   always @(posedge i_clk) begin
-    if (in_accept & in_first_r) begin
-      intag[in_twp_r[5:0]] <= i_in_tag;
+    if (in_commit) begin
+      intag[in_twp_r[5:0]] <= {in_wseq, in_wtag};
     end
     intag_rdata_r <= intag[in_trp_r[5:0]];
   end
 
   assign o_slot_tag = intag_rdata_r;
 
-  // Input FIFO push side and pointers.
+  // Input FIFO push side (framing) and pointers.
   always @(posedge i_clk) begin
     if (i_rst) begin
       in_wp_r <= 13'd0;
+      in_sp_r <= 13'd0;
+      in_n_r <= 16'd0;
       in_rp_r <= 13'd0;
       in_twp_r <= 7'd0;
       in_trp_r <= 7'd0;
       in_cnt_r <= 7'd0;
       in_first_r <= 1'b1;
       in_drop_r <= 1'b0;
+      in_tag_r <= 8'd0;
+      in_seq_r <= 16'd0;
+      in_wseq_r <= 16'd0;
     end else begin
       if (i_in_valid) begin
         in_first_r <= i_in_last;
+        in_n_r <= in_n_next;
+        in_tag_r <= in_wtag;
+        in_wseq_r <= in_wseq;
+        if (in_first_r) begin
+          in_seq_r <= in_seq_r + 16'd1;
+        end
         if (in_first_r) begin
           in_drop_r <= ~in_room & ~i_in_last;
         end
       end
-      if (in_accept) begin
-        in_wp_r <= in_wp_r + 13'd1;
+      if (in_commit) begin
+        in_wp_r <= in_sp_r + 13'd1;
+        in_sp_r <= in_sp_r + 13'd1;
+      end else if (i_in_valid & i_in_last) begin
+        in_sp_r <= in_wp_r;
+      end else if (in_accept) begin
+        in_sp_r <= in_sp_r + 13'd1;
       end
-      if (in_accept & in_first_r) begin
+      if (in_commit) begin
         in_twp_r <= in_twp_r + 7'd1;
       end
       if (feed) begin
@@ -172,11 +206,11 @@ module pdl_accel_loader (
       if (lstart) begin
         in_trp_r <= in_trp_r + 7'd1;
       end
-      in_cnt_r <= in_cnt_r + {6'd0, in_accept & i_in_last} - {6'd0, lstart};
+      in_cnt_r <= in_cnt_r + {6'd0, in_commit} - {6'd0, lstart};
     end
   end
 
-  assign lstart  = i_running & ~feeding_r & ~in_empty & i_stg_free[lx_r];
+  assign lstart  = i_running & ~i_hold & ~feeding_r & ~in_empty & i_stg_free[lx_r];
   assign feed    = lstart | feeding_r;
   assign f_j     = lstart ? 16'd0 : fj_r;
   assign f_ch    = lstart ? 16'd0 : fch_r;

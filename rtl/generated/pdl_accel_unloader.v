@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:128810726c006845fe91ef3be2ac7bb682d500ca4c42effd217ab61014967bc7
+// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
 
 `default_nettype none
 
@@ -15,7 +15,7 @@ module pdl_accel_unloader (
   input  wire [16:0]   i_hdr_words,       // header: result words per window
   input  wire          i_hdr_wide,        // header: two words per output
   input  wire          i_slot_push,       // loader: a window started, its tag follows
-  input  wire [7:0]    i_slot_tag,        // loader: the started window's tag
+  input  wire [23:0]   i_slot_tag,        // loader: the started window's {sequence number, tag}
   input  wire [5:0]    i_slot_count,      // loader: windows in record o_slot_rec
   input  wire [5:0]    i_slot_count_b,    // loader: windows in context B of that round
   input  wire [1791:0] i_pe_results,      // result read data of all PEs, PE k in bits 64k+63:64k
@@ -36,7 +36,6 @@ module pdl_accel_unloader (
   reg [7:0]  urec_r;      // record: {round mod 128, context}
   reg [4:0]  ulane_r;     // PE being unloaded
   reg [16:0] uw_r;        // word within the window's record
-  reg [15:0] useq_r;      // window sequence number
   reg [8:0]  st_wp_r;     // slot-tag FIFO write pointer
   reg [8:0]  st_rp_r;     // slot-tag FIFO read pointer
 
@@ -113,11 +112,11 @@ module pdl_accel_unloader (
     endcase
   end
 
-  // Slot tags: the tag of each loaded window, in arrival order, for its result header.
-  // 256 x [7:0] synchronous-read memory, registered read address (infers block RAM).
-  reg  [7:0] slottag [0:255];
-  reg  [7:0] slottag_raddr_r;
-  wire [7:0] slottag_rdata;
+  // Slot tags: {sequence number, tag} of each loaded window, in arrival order, for its result header.
+  // 256 x [23:0] synchronous-read memory, registered read address (infers block RAM).
+  reg  [23:0] slottag [0:255];
+  reg  [7:0]  slottag_raddr_r;
+  wire [23:0] slottag_rdata;
 
   always @(posedge i_clk) begin
     if (i_slot_push) begin
@@ -128,7 +127,7 @@ module pdl_accel_unloader (
 
   assign slottag_rdata = slottag[slottag_raddr_r];
 
-  assign u_word = (u_w == 17'd0) ? {8'ha5, slottag_rdata, useq_r} : (i_hdr_wide & ~u_w[0]) ? u_data[63:32] : u_data[31:0];
+  assign u_word = (u_w == 17'd0) ? {8'd165, slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? u_data[63:32] : u_data[31:0];
 
   // Unloader state.
   always @(posedge i_clk) begin
@@ -137,14 +136,10 @@ module pdl_accel_unloader (
       urec_r <= 8'd0;
       ulane_r <= 5'd0;
       uw_r <= 17'd0;
-      useq_r <= 16'd0;
     end else if (u_go) begin
       u_active_r <= ~u_rec_done;
       uw_r <= u_win_done ? 17'd0 : u_next_w;
       ulane_r <= u_rec_done ? 5'd0 : u_win_done ? u_lane + 5'd1 : u_lane;
-      if (u_win_done) begin
-        useq_r <= useq_r + 16'd1;
-      end
       if (u_rec_done) begin
         urec_r <= (~urec_r[0] & (i_slot_count_b == 6'd0)) ? urec_r + 8'd2 : urec_r + 8'd1;
       end

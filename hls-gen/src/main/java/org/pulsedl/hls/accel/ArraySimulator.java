@@ -3,6 +3,7 @@ package org.pulsedl.hls.accel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Cycle-accurate reference of the array (docs/accelerator.md §3): runs the descriptor, weight and parameter images
@@ -62,12 +63,27 @@ public final class ArraySimulator {
      * else quantised inputs), all present in the input FIFO at cycle 0.
      */
     public Result run(List<int[]> windows, int[] tags) {
-        return new Run(windows, tags).execute();
+        return run(windows, tags, IntStream.range(0, windows.size()).toArray());
     }
 
-    /** Result-FIFO header word of a window: {@code 0xA5 << 24 | tag << 16 | sequence}. */
+    /**
+     * As {@link #run(List, int[])}, with each window's sequence number given: the input port numbers every window
+     * that starts arriving (dropped ones too) from 0 after a reset, so a window behind drops carries a larger number
+     * than its index here.
+     */
+    public Result run(List<int[]> windows, int[] tags, int[] sequences) {
+        if (sequences.length != windows.size()) {
+            throw new IllegalArgumentException(windows.size() + " windows but " + sequences.length + " sequence numbers");
+        }
+        return new Run(windows, tags, sequences).execute();
+    }
+
+    /**
+     * Result-FIFO header word of a window: {@code 0xA5 << 24 | tag << 16 | sequence} (docs/accelerator.md, "Result
+     * words"; {@link ResultHeader}).
+     */
     public static int resultHeader(int sequence, int tag) {
-        return 0xA5 << 24 | (tag & 0xFF) << 16 | (sequence & 0xFFFF);
+        return ResultHeader.word(sequence, tag);
     }
 
     /** A MAC or pool tap in flight through the AU pipeline. */
@@ -90,6 +106,7 @@ public final class ArraySimulator {
     private final class Run {
         private final List<int[]> windows;
         private final int[] tags;
+        private final int[] sequences;
         private final int p = cfg.pes();
         private final int u = cfg.lanes();
         private final int layers = desc.length;
@@ -156,9 +173,10 @@ public final class ArraySimulator {
         private int pushedWindows;
         private long lastPush = -1;
 
-        Run(List<int[]> windows, int[] tags) {
+        Run(List<int[]> windows, int[] tags, int[] sequences) {
             this.windows = windows;
             this.tags = tags;
+            this.sequences = sequences;
             if (tags.length != windows.size()) {
                 throw new IllegalArgumentException(windows.size() + " windows but " + tags.length + " tags");
             }
@@ -407,7 +425,7 @@ public final class ArraySimulator {
             int window = lanesOf[ur][ux][uLane];
             int word;
             if (uWord == 0) {
-                word = resultHeader(window, tags[window]);
+                word = resultHeader(sequences[window], tags[window]);
             } else {
                 int k = uWord - 1;
                 long v = results[ux][ur % 2][uLane][header.wideOutputs() ? k / 2 : k];
@@ -583,9 +601,9 @@ public final class ArraySimulator {
             for (int i = 0; i < windows.size(); i++) {
                 int base = i * per;
                 int hw = resultWords.get(base);
-                if (hw != resultHeader(i, tags[i])) {
+                if (hw != resultHeader(sequences[i], tags[i])) {
                     throw new IllegalStateException(String.format("result record %d: header 0x%08X, expected 0x%08X",
-                            i, hw, resultHeader(i, tags[i])));
+                            i, hw, resultHeader(sequences[i], tags[i])));
                 }
                 for (int k = 0; k < header.outputs(); k++) {
                     out[i][k] = header.wideOutputs()

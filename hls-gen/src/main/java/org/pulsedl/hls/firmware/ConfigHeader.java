@@ -2,6 +2,7 @@ package org.pulsedl.hls.firmware;
 
 import java.util.Locale;
 import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.gen.BannerText;
 import org.pulsedl.hls.regmap.MemoryMap;
 import org.pulsedl.hls.rtl.AcceleratorRegisters;
@@ -80,6 +81,22 @@ public final class ConfigHeader {
                 "parameter table, 4 words per entry");
         ModelSources.define(b, "PULSEDL_ACCEL_WEIGHT_BASE", "(" + accel + " + " + hex(WEIGHT_WINDOW) + ")",
                 "weight memory, U/4 words per memory word");
+        ModelSources.define(b, "PULSEDL_ACCEL_DESCRIPTOR_SIZE", hex(AcceleratorRegisters.descriptorBytes(c)),
+                "descriptor bytes implemented; beyond them a bus error");
+        ModelSources.define(b, "PULSEDL_ACCEL_PARAM_SIZE", hex(AcceleratorRegisters.parameterBytes(c)),
+                "parameter-table bytes implemented");
+        ModelSources.define(b, "PULSEDL_ACCEL_WEIGHT_SIZE", hex(AcceleratorRegisters.weightBytes(c)),
+                "weight-memory bytes implemented");
+        b.append('\n');
+        b.append("/* Result words (docs/accelerator.md section 4.8): per window a header, then the outputs. */\n");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_MARKER", hex(ResultHeader.MARKER),
+                "bits 31:24 of a header word");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_IS_HEADER(w)", "((((w) >> " + ResultHeader.MARKER_SHIFT
+                + ") & 0xffu) == PULSEDL_ACCEL_RESULT_MARKER)", "the word has the header marker");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_TAG(w)", "(((w) >> " + ResultHeader.TAG_SHIFT + ") & "
+                + hex((1L << ResultHeader.TAG_BITS) - 1) + ")", "the window's tag (input port)");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_SEQ(w)", "(((w) >> " + ResultHeader.SEQUENCE_SHIFT + ") & "
+                + hex((1L << ResultHeader.SEQUENCE_BITS) - 1) + ")", "sequence number; a gap means dropped windows");
         b.append("\n#endif /* PULSEDL_CONFIG_H */\n");
         return b.toString();
     }

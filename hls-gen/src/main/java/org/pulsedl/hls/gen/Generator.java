@@ -17,7 +17,9 @@ import org.pulsedl.hls.regmap.RegisterMap;
 import org.pulsedl.hls.regmap.RegisterMapCHeader;
 import org.pulsedl.hls.regmap.RegisterMapJson;
 import org.pulsedl.hls.regmap.RegisterMapMarkdown;
+import org.pulsedl.hls.rtl.AcceleratorRegisters;
 import org.pulsedl.hls.soc.SocRegisters;
+import org.pulsedl.protocol.ProtocolCHeader;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
@@ -50,7 +52,7 @@ public final class Generator {
         LayerProgram program = LayerProgram.compile(model, config);
         Estimates estimates = Estimates.of(model.name(), program);
         String configText = ConfigKey.canonical(config);
-        MemoryMap soc = MemoryMap.pulsedlSoc();
+        MemoryMap soc = MemoryMap.pulsedlSoc(64 * 1024, AcceleratorRegisters.apertureBytes(config));
         Banner modelBanner = Banner.of(provenance, List.of(QModelFormat.contentJson(model).getBytes(StandardCharsets.UTF_8),
                 configText.getBytes(StandardCharsets.UTF_8)));
         Banner configBanner = Banner.of(provenance, List.of(configText.getBytes(StandardCharsets.UTF_8),
@@ -76,6 +78,8 @@ public final class Generator {
         put(files, layout.rtl() + "/" + MEMORY_MAP_VH, MemoryMapEmitter.verilogInclude(soc, provenance));
         put(files, fw + MEMORY_MAP_C, MemoryMapEmitter.cHeader(soc, provenance));
         put(files, fw + MEMORY_MAP_LD, MemoryMapEmitter.linkerMemory(soc, provenance));
+        // The host protocol does not depend on the model; it rides along so a generated firmware folder is complete.
+        put(files, fw + ProtocolCHeader.FILE, ProtocolCHeader.text());
         for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc))) {
             VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);
             put(files, layout.rtl() + "/" + rf.fileName(), rf.text());

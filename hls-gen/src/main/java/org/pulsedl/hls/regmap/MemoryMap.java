@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.rtl.AcceleratorRegisters;
 
 /**
  * The SoC's address map: named regions, each a power-of-two size aligned to its size, so a region is
@@ -70,16 +72,22 @@ public record MemoryMap(String name, List<Region> regions) {
 
     /**
      * The map of DESIGN §4: RAM at {@code 0x8000_0000} (reset vector), peripherals in 4 KiB pages at
-     * {@code 0x1000_0000}, the accelerator's registers and memory windows in 256 MiB at {@code 0x2000_0000},
+     * {@code 0x1000_0000}, the accelerator's registers and memory windows at {@code 0x2000_0000} (its aperture),
      * ADC capture and Ethernet at {@code 0x3000_0000} and {@code 0x4000_0000}.
      */
     public static MemoryMap pulsedlSoc(long ramBytes) {
+        return pulsedlSoc(ramBytes, AcceleratorRegisters.apertureBytes(AcceleratorConfig.artix7Default()));
+    }
+
+    /** As {@link #pulsedlSoc(long)}, with the accelerator's aperture ({@link AcceleratorRegisters#apertureBytes}). */
+    public static MemoryMap pulsedlSoc(long ramBytes, long accelBytes) {
         List<Region> r = new ArrayList<>();
         r.add(new Region("ram", 0x8000_0000L, ramBytes, "RAM: code, data, stack; reset vector at its base"));
         r.add(new Region("uart", 0x1000_0000L, 0x1000, "UART"));
         r.add(new Region("timer", 0x1000_1000L, 0x1000, "timer (mtime/mtimecmp)"));
         r.add(new Region("sim_ctrl", 0x1000_2000L, 0x1000, "simulation control: putchar, exit code"));
-        r.add(new Region("accel", 0x2000_0000L, 0x1000_0000L, "accelerator registers, then program, weight and buffer windows"));
+        r.add(new Region("accel", AcceleratorRegisters.BASE, accelBytes, "accelerator: registers, descriptor,"
+                + " parameter and weight windows (decoded exactly; other offsets give a bus error)"));
         r.add(new Region("adc", 0x3000_0000L, 0x1_0000L, "ADC capture and test-pulse generator"));
         r.add(new Region("eth", 0x4000_0000L, 0x1_0000L, "Ethernet/UDP"));
         return new MemoryMap("soc", r);

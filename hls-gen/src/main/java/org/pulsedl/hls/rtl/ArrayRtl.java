@@ -39,7 +39,8 @@ final class ArrayRtl {
                 V.in("i_clk", 1, "clock"),
                 V.in("i_rst", 1, "synchronous reset, active high"),
                 V.in("i_start", 1, "CTRL.start: run in stream mode while high"),
-                V.in("i_stop", 1, "CTRL.stop: start no new round"),
+                V.in("i_stop", 1, "CTRL.stop: stop cleanly (as i_start low)"),
+                V.in("i_soft_rst", 1, "CTRL.soft_reset: abort, clear all state but programs and counters (pulse)"),
                 V.in("i_clear", 1, "clear counters and the error code (pulse)"),
                 V.in("i_prog_we", 1, "program write (32-bit word)"),
                 V.in("i_prog_sel", 2, "0 descriptors, 1 parameter table, 2 weight memory"),
@@ -67,6 +68,12 @@ final class ArrayRtl {
                 V.out("o_result_stalls", 32, "unloader cycles waiting on a full result FIFO"),
                 V.out("o_clamp_low", 32, "write cycles with a value clamped at act_min"),
                 V.out("o_clamp_high", 32, "write cycles with a value clamped at act_max"),
+                V.out("o_stops", 32, "clean stops completed"),
+                V.out("o_soft_resets", 32, "soft resets"),
+                V.out("o_frame_drops", 32, "windows dropped for a wrong length"),
+                V.out("o_resetting", 1, "a soft reset is in progress"),
+                V.out("o_ev_result", 1, "a window's last result word enters the result FIFO (interrupt cause)"),
+                V.out("o_ev_drop", 1, "a window is dropped: input FIFO full or wrong length (interrupt cause)"),
                 V.out("o_cycle", 32, "cycles since streaming started (trace)"),
                 V.out("o_round_start", 1, "a round's first tap issues this cycle (trace)"));
         UnitNets nets = new UnitNets(ports);
@@ -77,15 +84,17 @@ final class ArrayRtl {
         nets.declare("pe_clamp_lo", s.p(), "per PE: clamped low in the write cycle");
         nets.declare("pe_clamp_hi", s.p(), "per PE: clamped high in the write cycle");
         List<ModuleItem> it = new ArrayList<>();
+        runControl(s, it);
         it.add(nets.instance(units.program(), "u_program", Map.of())
                 .comment("Program memories (docs 4.1-4.3): descriptors, parameter table, weights.").build());
-        it.add(nets.instance(units.controller(), "u_controller", Map.of())
+        it.add(nets.instance(units.controller(), "u_controller", Map.of("i_rst", "unit_rst",
+                        "i_start", "ctl_start", "i_stop", "1'b0", "i_in_empty", "o_in_empty | stop_req"))
                 .comment("Controller (docs 4.4, 5): loop nest, start rules, tap pipeline.").build());
-        it.add(nets.instance(units.loader(), "u_loader", Map.of())
+        it.add(nets.instance(units.loader(), "u_loader", Map.of("i_rst", "unit_rst", "i_hold", "stop_req"))
                 .comment("Input FIFO, loader and input stage (docs 4.5).").build());
-        it.add(nets.instance(units.drain(), "u_drain", Map.of())
+        it.add(nets.instance(units.drain(), "u_drain", Map.of("i_rst", "unit_rst"))
                 .comment("Drain sequencer (docs 3.3): shadow registers to the requantisers and the write.").build());
-        it.add(nets.instance(units.unloader(), "u_unloader", Map.of())
+        it.add(nets.instance(units.unloader(), "u_unloader", Map.of("i_rst", "unit_rst"))
                 .comment("Unloader and result FIFO (docs 4.6).").build());
         int p = s.p();
         it.add(GenerateFor.builder("g_pe", "g", "0", Integer.toString(p))
@@ -113,6 +122,40 @@ final class ArrayRtl {
                 .build();
     }
 
+    /** Cycles a soft reset holds the units in reset: longer than any pipeline, so nothing in flight survives it. */
+    static final int SOFT_RESET_CYCLES = 63;
+
+    /**
+     * Stop and soft reset (docs/accelerator.md, "Stop and soft reset"). A stop request (i_start low or i_stop high)
+     * lets the loader start no new window; the windows already taken from the input FIFO are computed (a partial
+     * round flushes as if the FIFO were empty) and unloaded, and only then does the controller leave streaming, so
+     * its state resets with nothing in flight. A soft reset holds every unit but the program memories and the
+     * counters in reset for {@link #SOFT_RESET_CYCLES} cycles, so the tap pipeline and drain empty before it ends.
+     */
+    private static void runControl(RtlShape s, List<ModuleItem> it) {
+        it.add(V.reg("srst_cnt_r", 6, "soft-reset cycles left"));
+        it.add(V.wire("resetting", 1, "a soft reset holds the units in reset"));
+        it.add(V.wire("unit_rst", 1, "reset of controller, loader, drain and unloader"));
+        it.add(V.wire("stop_req", 1, "a stop is requested"));
+        it.add(V.wire("quiet", 1, "nothing taken from the input FIFO is still in the array"));
+        it.add(V.wire("ctl_start", 1, "the controller streams (held until a requested stop is quiet)"));
+        it.add(V.wire("stop_done", 1, "a clean stop completes"));
+        it.add(V.ff("Soft-reset hold.", V.when("i_rst", V.nb("srst_cnt_r", "6'd0"))
+                .orElse(V.when("i_soft_rst", V.nb("srst_cnt_r", V.lit(6, SOFT_RESET_CYCLES)))
+                        .orElse(V.when("srst_cnt_r != 6'd0", V.nb("srst_cnt_r", "srst_cnt_r - 6'd1"))))));
+        int vb = s.peBits() + 1;
+        it.add(V.assign("resetting", "i_soft_rst | (srst_cnt_r != 6'd0)"));
+        it.add(V.assign("o_resetting", "resetting"));
+        it.add(V.assign("unit_rst", "i_rst | resetting"));
+        it.add(V.assign("stop_req", "~i_start | i_stop"));
+        it.add(V.assign("quiet", "all_unloaded & ~feeding & ~in_busy & (staged_a == " + V.lit(vb, 0)
+                + ") & (staged_b == " + V.lit(vb, 0) + ")"));
+        it.add(V.assign("ctl_start", "o_running ? ~(stop_req & quiet) : ~stop_req"));
+        it.add(V.assign("stop_done", "o_running & stop_req & quiet"));
+        it.add(V.assign("o_ev_result", "window_out"));
+        it.add(V.assign("o_ev_drop", "window_drop | frame_drop"));
+    }
+
     /** A status counter (docs 4.7): the register behind an output, counting cycles in which {@code event} holds. */
     private record Counter(String reg, String event, String output) {}
 
@@ -126,7 +169,10 @@ final class ArrayRtl {
                 new Counter("cnt_drops_r", "window_drop", "o_input_drops"),
                 new Counter("cnt_stalls_r", "result_stall", "o_result_stalls"),
                 new Counter("cnt_clamp_lo_r", "writing & (|pe_clamp_lo)", "o_clamp_low"),
-                new Counter("cnt_clamp_hi_r", "writing & (|pe_clamp_hi)", "o_clamp_high"));
+                new Counter("cnt_clamp_hi_r", "writing & (|pe_clamp_hi)", "o_clamp_high"),
+                new Counter("cnt_stops_r", "stop_done", "o_stops"),
+                new Counter("cnt_srst_r", "i_soft_rst", "o_soft_resets"),
+                new Counter("cnt_frame_r", "frame_drop", "o_frame_drops"));
         List<Stmt> rst = new ArrayList<>();
         List<Stmt> inc = new ArrayList<>();
         for (Counter x : c) {

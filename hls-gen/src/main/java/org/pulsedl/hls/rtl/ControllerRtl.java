@@ -63,6 +63,8 @@ final class ControllerRtl {
                 .port(V.out("o_cycle", 32, "cycles since streaming started (trace)"))
                 .port(V.out("o_round_start", 1, "a round's first tap issues this cycle"))
                 .port(V.out("o_in_round", 1, "a round is in progress"))
+                .port(V.out("o_all_unloaded", 1, "no round in progress and every started round unloaded (a stop may"
+                        + " complete)"))
                 .port(V.out("o_issue", 1, "a tap issues this cycle"))
                 .port(V.out("o_round", 16, "the round being computed"))
                 .port(V.out("o_layer", 8, "the layer being computed"))
@@ -284,6 +286,7 @@ final class ControllerRtl {
         it.add(V.assign("o_running", "running_r"));
         it.add(V.assign("o_error", "err_r"));
         it.add(V.assign("o_results_ready", "results_ready_r"));
+        it.add(V.assign("o_all_unloaded", "~in_round_r & (round_r == rounds_unloaded_r)"));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ final class LoaderRtl {
                 .port(V.in("i_in_tag", 8, "input port: the window's tag (taken with its first sample)"))
                 .port(V.in("i_in_last", 1, "input port: last sample of the window"))
                 .port(V.in("i_running", 1, "controller: streaming"))
+                .port(V.in("i_hold", 1, "stopping: start no new window (the one being fed finishes)"))
                 .port(V.in("i_round_start", 1, "controller: a round's first tap issues"))
                 .port(V.in("i_round", 16, "controller: the round being computed"))
                 .port(V.in("i_stg_free", 2, "controller: staging buffer of context A/B free"))
@@ -58,6 +59,7 @@ final class LoaderRtl {
                 .port(V.out("o_in_empty", 1, "no complete window in the input FIFO"))
                 .port(V.out("o_window_in", 1, "a window's last sample is stored"))
                 .port(V.out("o_window_drop", 1, "a window is refused (input FIFO full)"))
+                .port(V.out("o_frame_drop", 1, "a window ends with the wrong number of samples and is dropped"))
                 .port(V.out("o_feeding", 1, "a window is entering the input stage"))
                 .port(V.out("o_in_busy", 1, "samples in the input stage (their staging writes have not landed)"))
                 .port(V.out("o_window_start", 1, "the loader starts filling a slot"))
@@ -67,7 +69,7 @@ final class LoaderRtl {
                 .port(V.out("o_staged_a", vb, "context A windows staged for the next round"))
                 .port(V.out("o_staged_b", vb, "context B windows staged for the next round"))
                 .port(V.out("o_slot_push", 1, "a window started: push its tag into the slot-tag FIFO"))
-                .port(V.out("o_slot_tag", 8, "the started window's tag"))
+                .port(V.out("o_slot_tag", 24, "the started window's {sequence number, tag}"))
                 .port(V.out("o_slot_count", vb, "windows in record i_slot_rec"))
                 .port(V.out("o_slot_count_b", vb, "windows in context B of i_slot_rec's round"))
                 .port(V.out("o_stg_we", 1, "staging write cycle"))
@@ -84,52 +86,80 @@ final class LoaderRtl {
     private void fifo() {
         int fa = s.inFifoAw();
         int ta = s.inTagAw();
-        it.add(CommentBlock.of("Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it."));
-        it.add(V.reg("in_wp_r", fa + 1, "sample write pointer"));
+        it.add(CommentBlock.of("Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it. A window is"
+                + " framed by i_in_last: its samples are written behind the committed write pointer and committed only"
+                + " when the last one arrives as sample number hdr_n; a shorter or longer window is dropped (counted)"
+                + " and the pointer rewinds, so it never shifts the next window."));
+        it.add(V.reg("in_wp_r", fa + 1, "committed sample write pointer (whole windows)"));
+        it.add(V.reg("in_sp_r", fa + 1, "speculative write pointer within the arriving window"));
+        it.add(V.reg("in_n_r", 16, "samples of the arriving window so far (saturates)"));
         it.add(V.reg("in_rp_r", fa + 1, "sample read pointer"));
         it.add(V.reg("in_twp_r", ta + 1, "tag write pointer"));
         it.add(V.reg("in_trp_r", ta + 1, "tag read pointer"));
         it.add(V.reg("in_cnt_r", ta + 1, "complete windows waiting"));
         it.add(V.reg("in_first_r", 1, "the next sample starts a window"));
-        it.add(V.reg("in_drop_r", 1, "dropping the current window"));
+        it.add(V.reg("in_drop_r", 1, "dropping the current window (no room at its first sample)"));
+        it.add(V.reg("in_tag_r", 8, "tag of the arriving window"));
+        it.add(V.reg("in_seq_r", 16, "sequence number of the next arriving window (every window counts, so a drop"
+                + " leaves a gap)"));
+        it.add(V.reg("in_wseq_r", 16, "sequence number of the arriving window"));
         it.add(V.wire("in_used", fa + 1, "samples in the FIFO"));
         it.add(V.wire("in_room", 1, "room for a whole window (samples and tag)"));
         it.add(V.wire("in_accept", 1, "the sample is stored"));
         it.add(V.wire("in_empty", 1, "no complete window waiting"));
+        it.add(V.wire("in_refused", 1, "the window is refused: no room at its first sample"));
+        it.add(V.wire("in_n_next", 16, "samples of the arriving window including this one"));
+        it.add(V.wire("in_commit", 1, "the last sample arrives as sample hdr_n of a stored window"));
+        it.add(V.wire("in_wtag", 8, "tag of the arriving window, this cycle"));
+        it.add(V.wire("in_wseq", 16, "sequence number of the arriving window, this cycle"));
         it.add(V.assign("in_used", "in_wp_r - in_rp_r"));
         int rw = Math.max(fa + 2, 18);
         it.add(V.assign("in_room", "((" + V.zext("in_used", fa + 1, rw) + " + " + V.zext("i_hdr_n", 16, rw) + ") <= "
                 + V.lit(rw, 1L << fa) + ") & ((in_twp_r - in_trp_r) < " + V.lit(ta + 1, s.cfg().inputFifoWindows())
                 + ")"));
-        it.add(V.assign("in_accept", "i_in_valid & (in_first_r ? in_room : ~in_drop_r)"));
+        it.add(V.assign("in_refused", "in_first_r ? ~in_room : in_drop_r"));
+        it.add(V.assign("in_n_next", "in_first_r ? 16'd1 : (in_n_r == 16'hffff) ? in_n_r : in_n_r + 16'd1"));
+        it.add(V.assign("in_accept", "i_in_valid & ~in_refused & (in_n_next <= i_hdr_n)"));
+        it.add(V.assign("in_commit", "i_in_valid & i_in_last & ~in_refused & (in_n_next == i_hdr_n)"));
+        it.add(V.assign("in_wtag", "in_first_r ? i_in_tag : in_tag_r"));
+        it.add(V.assign("in_wseq", "in_first_r ? in_seq_r : in_wseq_r"));
         it.add(V.assign("in_empty", "in_cnt_r == " + V.lit(ta + 1, 0)));
         it.add(V.assign("o_in_room", "in_room"));
         it.add(V.assign("o_in_empty", "in_empty"));
-        it.add(V.assign("o_window_in", "in_accept & i_in_last"));
+        it.add(V.assign("o_window_in", "in_commit"));
         it.add(V.assign("o_window_drop", "i_in_valid & in_first_r & ~in_room"));
+        it.add(V.assign("o_frame_drop", "i_in_valid & i_in_last & ~in_refused & (in_n_next != i_hdr_n)"));
         it.add(MemorySpec.builder("inq", Width.bits(16), 1 << fa).clock("i_clk")
                 .comment("Input FIFO samples.")
-                .write("in_accept", "in_wp_r[" + (fa - 1) + ":0]", "i_in_data")
+                .write("in_accept", "in_sp_r[" + (fa - 1) + ":0]", "i_in_data")
                 .read("in_rp_r[" + (fa - 1) + ":0]").build());
-        it.add(MemorySpec.builder("intag", Width.bits(8), 1 << ta).clock("i_clk")
-                .comment("Input FIFO tags, one per window.")
-                .write("in_accept & in_first_r", "in_twp_r[" + (ta - 1) + ":0]", "i_in_tag")
+        it.add(MemorySpec.builder("intag", Width.bits(24), 1 << ta).clock("i_clk")
+                .comment("Input FIFO tags {sequence, tag}, one per committed window.")
+                .write("in_commit", "in_twp_r[" + (ta - 1) + ":0]", "{in_wseq, in_wtag}")
                 .read("in_trp_r[" + (ta - 1) + ":0]").build());
         it.add(V.assign("o_slot_tag", "intag_rdata_r"));
-        it.add(V.ff("Input FIFO push side and pointers.",
+        it.add(V.ff("Input FIFO push side (framing) and pointers.",
                 V.when("i_rst",
-                        V.nb("in_wp_r", V.lit(fa + 1, 0)), V.nb("in_rp_r", V.lit(fa + 1, 0)),
+                        V.nb("in_wp_r", V.lit(fa + 1, 0)), V.nb("in_sp_r", V.lit(fa + 1, 0)), V.nb("in_n_r", "16'd0"),
+                        V.nb("in_rp_r", V.lit(fa + 1, 0)),
                         V.nb("in_twp_r", V.lit(ta + 1, 0)), V.nb("in_trp_r", V.lit(ta + 1, 0)),
-                        V.nb("in_cnt_r", V.lit(ta + 1, 0)), V.nb("in_first_r", "1'b1"), V.nb("in_drop_r", "1'b0"))
+                        V.nb("in_cnt_r", V.lit(ta + 1, 0)), V.nb("in_first_r", "1'b1"), V.nb("in_drop_r", "1'b0"),
+                        V.nb("in_tag_r", "8'd0"), V.nb("in_seq_r", "16'd0"), V.nb("in_wseq_r", "16'd0"))
                         .orElse(
                                 V.when("i_in_valid",
-                                        V.nb("in_first_r", "i_in_last"),
+                                        V.nb("in_first_r", "i_in_last"), V.nb("in_n_r", "in_n_next"),
+                                        V.nb("in_tag_r", "in_wtag"), V.nb("in_wseq_r", "in_wseq"),
+                                        V.when("in_first_r", V.nb("in_seq_r", "in_seq_r + 16'd1")),
                                         V.when("in_first_r", V.nb("in_drop_r", "~in_room & ~i_in_last"))),
-                                V.when("in_accept", V.nb("in_wp_r", "in_wp_r + " + V.lit(fa + 1, 1))),
-                                V.when("in_accept & in_first_r", V.nb("in_twp_r", "in_twp_r + " + V.lit(ta + 1, 1))),
+                                V.when("in_commit", V.nb("in_wp_r", "in_sp_r + " + V.lit(fa + 1, 1)),
+                                                V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1)))
+                                        .orElse(V.when("i_in_valid & i_in_last", V.nb("in_sp_r", "in_wp_r"))
+                                                .orElse(V.when("in_accept",
+                                                        V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1))))),
+                                V.when("in_commit", V.nb("in_twp_r", "in_twp_r + " + V.lit(ta + 1, 1))),
                                 V.when("feed", V.nb("in_rp_r", "in_rp_r + " + V.lit(fa + 1, 1))),
                                 V.when("lstart", V.nb("in_trp_r", "in_trp_r + " + V.lit(ta + 1, 1))),
-                                V.nb("in_cnt_r", "in_cnt_r + {" + ta + "'d0, in_accept & i_in_last} - {" + ta
+                                V.nb("in_cnt_r", "in_cnt_r + {" + ta + "'d0, in_commit} - {" + ta
                                         + "'d0, lstart}"))));
     }
 
@@ -159,7 +189,7 @@ final class LoaderRtl {
         it.add(V.wire("f_pe", pb, "its PE"));
         it.add(V.wire("f_lastw", 1, "last sample of the window"));
         it.add(V.wire("lr_next", 16, "round after lr"));
-        it.add(V.assign("lstart", "i_running & ~feeding_r & ~in_empty & i_stg_free[lx_r]"));
+        it.add(V.assign("lstart", "i_running & ~i_hold & ~feeding_r & ~in_empty & i_stg_free[lx_r]"));
         it.add(V.assign("feed", "lstart | feeding_r"));
         it.add(V.assign("f_j", "lstart ? 16'd0 : fj_r"));
         it.add(V.assign("f_ch", "lstart ? 16'd0 : fch_r"));

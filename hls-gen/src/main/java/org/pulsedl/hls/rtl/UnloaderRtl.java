@@ -2,6 +2,7 @@ package org.pulsedl.hls.rtl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.verilog.CommentBlock;
 import org.pulsedl.hls.verilog.MemorySpec;
 import org.pulsedl.hls.verilog.ModuleItem;
@@ -39,7 +40,7 @@ final class UnloaderRtl {
                 .port(V.in("i_hdr_words", 17, "header: result words per window"))
                 .port(V.in("i_hdr_wide", 1, "header: two words per output"))
                 .port(V.in("i_slot_push", 1, "loader: a window started, its tag follows"))
-                .port(V.in("i_slot_tag", 8, "loader: the started window's tag"))
+                .port(V.in("i_slot_tag", 24, "loader: the started window's {sequence number, tag}"))
                 .port(V.in("i_slot_count", vb, "loader: windows in record o_slot_rec"))
                 .port(V.in("i_slot_count_b", vb, "loader: windows in context B of that round"))
                 .port(V.in("i_pe_results", 64 * s.p(), "result read data of all PEs, PE k in bits 64k+63:64k"))
@@ -67,7 +68,6 @@ final class UnloaderRtl {
         it.add(V.reg("urec_r", 8, "record: {round mod 128, context}"));
         it.add(V.reg("ulane_r", pb, "PE being unloaded"));
         it.add(V.reg("uw_r", 17, "word within the window's record"));
-        it.add(V.reg("useq_r", 16, "window sequence number"));
         it.add(V.reg("st_wp_r", sa + 1, "slot-tag FIFO write pointer"));
         it.add(V.reg("st_rp_r", sa + 1, "slot-tag FIFO read pointer"));
         it.add(V.wire("rec_diff", 8, "records written minus record being unloaded"));
@@ -105,25 +105,25 @@ final class UnloaderRtl {
         }
         it.add(V.comb("u_data", 64, "result of PE u_lane"));
         it.add(V.comb("PE select of the unloader.", mux.build()));
-        it.add(MemorySpec.builder("slottag", Width.bits(8), 1 << sa).clock("i_clk")
-                .comment("Slot tags: the tag of each loaded window, in arrival order, for its result header.")
+        it.add(MemorySpec.builder("slottag", Width.bits(24), 1 << sa).clock("i_clk")
+                .comment("Slot tags: {sequence number, tag} of each loaded window, in arrival order, for its result header.")
                 .readStyle(MemorySpec.ReadStyle.REGISTERED_ADDRESS)
                 .write("i_slot_push", "st_wp_r[" + (sa - 1) + ":0]", "i_slot_tag")
                 .read("u_win_done ? st_rp_r[" + (sa - 1) + ":0] + " + V.lit(sa, 1) + " : st_rp_r[" + (sa - 1) + ":0]")
                 .build());
-        it.add(V.assign("u_word", "(u_w == 17'd0) ? {8'ha5, slottag_rdata, useq_r} : (i_hdr_wide & ~u_w[0]) ? "
+        it.add(V.assign("u_word", "(u_w == 17'd0) ? {" + V.lit(8, ResultHeader.MARKER)
+                + ", slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? "
                 + "u_data[63:32] : u_data[31:0]"));
         it.add(V.ff("Unloader state.",
                 V.when("i_rst | ~i_running",
                         V.nb("u_active_r", "1'b0"), V.nb("urec_r", "8'd0"), V.nb("ulane_r", V.lit(pb, 0)),
-                        V.nb("uw_r", "17'd0"), V.nb("useq_r", "16'd0"))
+                        V.nb("uw_r", "17'd0"))
                         .orElse(
                                 V.when("u_go",
                                         V.nb("u_active_r", "~u_rec_done"),
                                         V.nb("uw_r", "u_win_done ? 17'd0 : u_next_w"),
                                         V.nb("ulane_r", "u_rec_done ? " + V.lit(pb, 0) + " : u_win_done ? u_lane + "
                                                 + V.lit(pb, 1) + " : u_lane"),
-                                        V.when("u_win_done", V.nb("useq_r", "useq_r + 16'd1")),
                                         V.when("u_rec_done", V.nb("urec_r", "(~urec_r[0] & (i_slot_count_b == "
                                                 + V.lit(vb, 0) + ")) ? urec_r + 8'd2 : urec_r + 8'd1"))))));
         it.add(V.ff("Slot-tag FIFO pointers (kept while stopped, reset with the state).",

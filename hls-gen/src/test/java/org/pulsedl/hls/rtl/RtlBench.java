@@ -81,12 +81,17 @@ final class RtlBench {
     }
 
     /** The Verilator executable for {@code cfg}, built once per RTL and harness text. */
-    static synchronized Path verilator(AcceleratorConfig cfg) throws IOException {
+    static Path verilator(AcceleratorConfig cfg) throws IOException {
+        return verilator(cfg, "verilator_main.cpp");
+    }
+
+    /** The Verilator executable of {@code cfg} with the harness {@code testbenches/accel/<harnessFile>}. */
+    static synchronized Path verilator(AcceleratorConfig cfg, String harnessFile) throws IOException {
         StringBuilder all = new StringBuilder();
         for (VerilogFile f : AcceleratorRtl.files(cfg, PROVENANCE)) {
             all.append(f.text());
         }
-        Path harness = repoRoot().resolve("testbenches/accel/verilator_main.cpp");
+        Path harness = repoRoot().resolve("testbenches/accel").resolve(harnessFile);
         all.append(Files.readString(harness));
         Path dir = dir("verilator-" + sha(all.toString()));
         Path exe = dir.resolve("obj/Vaccel");

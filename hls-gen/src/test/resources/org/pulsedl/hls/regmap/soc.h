@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl test
  * Tool: pulsedl hls-gen test
- * Input hash: sha256:b8ec195156e6bb73b9b6608301275b056e9ebfa0f6208d205ba69162510f5716
+ * Input hash: sha256:6c709fd70717b9fd90c09902a16b4356c8667463bf76b4e14170d1604727153b
  */
 #pragma once
 
@@ -24,9 +24,9 @@
 #define SOC_SIM_CTRL_BASE  0x10002000u
 #define SOC_SIM_CTRL_SIZE  0x00001000u
 
-/* accelerator registers, then program, weight and buffer windows */
+/* accelerator: registers, descriptor, parameter and weight windows (decoded exactly; other offsets give a bus error) */
 #define SOC_ACCEL_BASE     0x20000000u
-#define SOC_ACCEL_SIZE     0x10000000u
+#define SOC_ACCEL_SIZE     0x00020000u
 
 /* ADC capture and test-pulse generator */
 #define SOC_ADC_BASE       0x30000000u

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl test
 // Tool: pulsedl hls-gen test
-// Input hash: sha256:b8ec195156e6bb73b9b6608301275b056e9ebfa0f6208d205ba69162510f5716
+// Input hash: sha256:6c709fd70717b9fd90c09902a16b4356c8667463bf76b4e14170d1604727153b
 
 // Memory map 'soc': address a is in region R when (a & R_MASK) == R_BASE.
 localparam [31:0] MMAP_RAM_BASE      = 32'h8000_0000;  // RAM: code, data, stack; reset vector at its base
@@ -12,8 +12,8 @@ localparam [31:0] MMAP_TIMER_BASE    = 32'h1000_1000;  // timer (mtime/mtimecmp)
 localparam [31:0] MMAP_TIMER_MASK    = 32'hffff_f000;  // 4 KiB
 localparam [31:0] MMAP_SIM_CTRL_BASE = 32'h1000_2000;  // simulation control: putchar, exit code
 localparam [31:0] MMAP_SIM_CTRL_MASK = 32'hffff_f000;  // 4 KiB
-localparam [31:0] MMAP_ACCEL_BASE    = 32'h2000_0000;  // accelerator registers, then program, weight and buffer windows
-localparam [31:0] MMAP_ACCEL_MASK    = 32'hf000_0000;  // 256 MiB
+localparam [31:0] MMAP_ACCEL_BASE    = 32'h2000_0000;  // accelerator: registers, descriptor, parameter and weight windows (decoded exactly; other offsets give a bus error)
+localparam [31:0] MMAP_ACCEL_MASK    = 32'hfffe_0000;  // 128 KiB
 localparam [31:0] MMAP_ADC_BASE      = 32'h3000_0000;  // ADC capture and test-pulse generator
 localparam [31:0] MMAP_ADC_MASK      = 32'hffff_0000;  // 64 KiB
 localparam [31:0] MMAP_ETH_BASE      = 32'h4000_0000;  // Ethernet/UDP
