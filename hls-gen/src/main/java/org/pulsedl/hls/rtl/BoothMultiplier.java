@@ -78,9 +78,9 @@ final class BoothMultiplier {
 
     /**
      * As {@link #rows(String, String, int, String, int, boolean, String, int, int)} with a pipeline register after each
-     * Booth digit in {@code cutsAfter} (ascending, distinct): the product appears {@code cutsAfter.length} cycles
-     * later. The first cut's registers are {@code P_cs_r}, {@code P_ca_r}, {@code P_cb_r}, the k-th's (k ≥ 2)
-     * {@code P_cs<k>_r} and so on.
+     * Booth digit in {@code cutsAfter} (ascending, distinct; a leading -1 registers both operands before the rows):
+     * the product appears {@code cutsAfter.length} cycles later. The first cut's registers are {@code P_cs_r},
+     * {@code P_ca_r}, {@code P_cb_r}, the k-th's (k ≥ 2) {@code P_cs<k>_r} and so on.
      */
     static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
                                  int pw, int[] cutsAfter) {
@@ -90,6 +90,16 @@ final class BoothMultiplier {
         List<ModuleItem> it = new ArrayList<>();
         String p = prefix + "_";
         StringBuilder unused = new StringBuilder("&{1'b0");
+        int cutsMade = 0;
+        if (cutsAfter.length > 0 && cutsAfter[0] < 0) {
+            // a cut before the rows: both operands registered (what computes them gets the cycle before)
+            it.add(V.reg(p + "ca_r", aw, "pipeline cut before the rows: " + a));
+            it.add(V.reg(p + "cb_r", bw, "pipeline cut before the rows: " + b));
+            it.add(V.ff("Multiplier pipeline cut before the rows.", V.nb(p + "ca_r", a), V.nb(p + "cb_r", b)));
+            a = p + "ca_r";
+            b = p + "cb_r";
+            cutsMade = 1;
+        }
         String last = null;
         int prev = 0;
         int first = 0;
@@ -104,7 +114,6 @@ final class BoothMultiplier {
         it.add(V.assign(p + "a2", V.sext(a, aw, aw + 1)));
         String a2 = p + "a2";
         int digits = digits(bw, signedB);
-        int cutsMade = 0;
         for (int j = 0; j < digits; j++) {
             int o = first + 2 * j;
             if (o >= pw) {

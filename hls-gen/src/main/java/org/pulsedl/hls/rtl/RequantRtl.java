@@ -100,16 +100,35 @@ final class RequantRtl {
      * Booth rows (so every run of rows keeps at least one row).
      */
     static int maxCuts(RtlShape s, boolean layers, int m) {
-        return 2 + BoothMultiplier.digits(mulBWidth(s, m, layers), false) - 1;
+        return 3 + BoothMultiplier.digits(mulBWidth(s, m, layers), false);
     }
 
     /**
      * Multiplier cuts for {@code cuts} pipeline cuts in all. The order cuts are added in: 1 splits the multiplier's
      * rows, 2 splits R2 after its shifter, 3 registers every input (the block-RAM outputs and broadcast nets that
-     * feed R1), each further one splits the rows once more (evenly, {@link BoothMultiplier#evenCuts}).
+     * feed R1), 4 splits R2 before its shifter, each further one splits the multiplier once more: the first of
+     * several cuts registers its operands before the rows (the bias add and DOUBLE's left shift get a cycle), the
+     * others split the rows evenly ({@link #multiplierCutPoints}).
      */
     static int multiplierCuts(int cuts) {
-        return cuts == 0 ? 0 : cuts <= 3 ? 1 : cuts - 2;
+        return cuts == 0 ? 0 : cuts <= 4 ? 1 : cuts - 3;
+    }
+
+    /** R2 is split before its shifter too (cut 4). */
+    static boolean preShiftCut(int cuts) {
+        return cuts >= 4;
+    }
+
+    /** Where the multiplier's cuts go ({@code BoothMultiplier.rows}: -1 is before the rows). */
+    static int[] multiplierCutPoints(int digits, int mulCuts) {
+        if (mulCuts <= 1) {
+            return BoothMultiplier.evenCuts(digits, mulCuts);
+        }
+        int[] rows = BoothMultiplier.evenCuts(digits, mulCuts - 1);
+        int[] all = new int[mulCuts];
+        all[0] = -1;
+        System.arraycopy(rows, 0, all, 1, rows.length);
+        return all;
     }
 
     static ModuleSpec module(RtlShape s, Variant v) {
@@ -215,7 +234,7 @@ final class RequantRtl {
         it.add(V.assign("mul_b", mulB));
         int mulCuts = multiplierCuts(v.cuts());
         it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw,
-                BoothMultiplier.evenCuts(BoothMultiplier.digits(bw, false), mulCuts)));
+                multiplierCutPoints(BoothMultiplier.digits(bw, false), mulCuts)));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
         it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
                 + (layers ? " or M - 1 - shl; AVG 23" : "")));
@@ -296,9 +315,6 @@ final class RequantRtl {
         String other = layers ? "({x_r[" + (pw - 1) + ":24], x_r[23] & ~avg_r, x_r[22:0]} ^ {" + pw + "{inv_r}})"
                 : "x_r";
         it.add(V.assign("xx", "two_r ? " + V.sext("xd", 34, pw) + " : " + other));
-        it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
-        it.add(V.assign("xx_sh", "$signed(xx) >>> sh_r"));
-        it.add(V.assign("sa", "xx_sh[32:0]"));
         // SINGLE: sa fits 33 bits iff xx[pw-1 : sh+32] are all sign bits (thermometer of sh over bits 32..pw-2)
         // (SINGLE's product has 32 + M bits: the ones above are sign copies)
         int sgn = Math.min(pw, 32 + mb) - 1;
@@ -307,9 +323,12 @@ final class RequantRtl {
             ovf.append(" | ((x_r[").append(j).append("] ^ x_r[").append(sgn).append("]) & (sh_r <= ")
                     .append(V.lit(6, j - 32)).append("))");
         }
-        it.add(V.assign("ovf", ovf.toString()));
-        // cuts >= 2: R2 is split after the shifter; the rounding add, saturation and mode select come a cycle later.
-        String saN = "sa";
+        boolean preShift = preShiftCut(v.cuts());
+        if (preShift) {
+            it.add(V.assign("ovf", ovf.toString()));
+        }
+        String xxN = "xx";
+        String shN = "sh_r";
         String ovfN = "ovf";
         String sgnN = "x_r[" + sgn + "]";
         String satN = "sat_r";
@@ -319,6 +338,40 @@ final class RequantRtl {
         String zoutN = "zout_r";
         String minN = "min_r";
         String maxN = "max_r";
+        if (preShift) {
+            // cuts >= 4: R2 is also split before its shifter (the DOUBLE correction add, then the shift)
+            String[][] r2p = {{"xx_p_r", Integer.toString(pw), xxN, "shifter input"}, {"sh_p_r", "6", shN, "shift"},
+                {"ovf_p_r", "1", ovfN, "SINGLE overflow"}, {"sgn_p_r", "1", sgnN, "sign of the product"},
+                {"sat_p_r", "1", satN, "SINGLE"}, {"pass_p_r", "1", passN, "RAW or MAX"},
+                {"keep_p_r", Integer.toString(acc), keepN, "kept value"}, {"scaled_p_r", "1", scaledN, "modes 0-2"},
+                {"zout_p_r", "16", zoutN, "z_out"}, {"min_p_r", "16", minN, "act_min"},
+                {"max_p_r", "16", maxN, "act_max"}};
+            List<Stmt> st = new ArrayList<>();
+            for (String[] f : r2p) {
+                it.add(V.reg(f[0], Integer.parseInt(f[1]), "R2 (cut before the shifter): " + f[3]));
+                st.add(V.nb(f[0], f[2]));
+            }
+            it.add(V.ff("Stage R2 pipeline cut before the shifter.", st.toArray(new Stmt[0])));
+            xxN = "xx_p_r";
+            shN = "sh_p_r";
+            ovfN = "ovf_p_r";
+            sgnN = "sgn_p_r";
+            satN = "sat_p_r";
+            passN = "pass_p_r";
+            keepN = "keep_p_r";
+            scaledN = "scaled_p_r";
+            zoutN = "zout_p_r";
+            minN = "min_p_r";
+            maxN = "max_p_r";
+        }
+        it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
+        it.add(V.assign("xx_sh", "$signed(" + xxN + ") >>> " + shN));
+        it.add(V.assign("sa", "xx_sh[32:0]"));
+        if (!preShift) {
+            it.add(V.assign("ovf", ovf.toString()));
+        }
+        // cuts >= 2: R2 is split after the shifter; the rounding add, saturation and mode select come a cycle later.
+        String saN = "sa";
         if (v.cuts() >= 2) {
             String[][] r2a = {{"sa_b_r", "33", saN, "shifted value"}, {"ovf_b_r", "1", ovfN, "SINGLE overflow"},
                 {"sgn_b_r", "1", sgnN, "sign of the product"}, {"sat_b_r", "1", satN, "SINGLE"},

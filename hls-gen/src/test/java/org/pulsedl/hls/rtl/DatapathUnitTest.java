@@ -148,11 +148,13 @@ class DatapathUnitTest {
     void deepRequantiserEqualsRequantUnit() throws Exception {
         checkRequantiser(AcceleratorConfig.small().toBuilder().requantLatency(12).build(), false, 5683);
         checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).requantLatency(13).build(), false, 5684);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().requantLatency(16).build(), false, 5686);
     }
 
     @Test
     void deepInputStageRequantiserEqualsRequantUnit() throws Exception {
         checkRequantiser(AcceleratorConfig.small().toBuilder().inputLatency(11).build(), true, 5685);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().inputLatency(16).build(), true, 5687);
     }
 
     @Test
