@@ -123,6 +123,21 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
         return 1 + (64 - Long.numberOfLeadingZeros(bound));   // bits of bound = ceil(log2(bound + 1))
     }
 
+    /**
+     * From this {@code mac_latency} on, the RTL's controller is pipelined for a fast clock (docs/accelerator.md,
+     * timing): one of the MAC cycles registers each tap's buffer and weight addresses before they fan out to the PEs,
+     * and the layer decode (descriptor fields and their products) comes from registers — see
+     * {@link #layerDecodeCycles}.
+     */
+    public static final int PIPELINED_CONTROL_MAC_LATENCY = 5;
+
+    /**
+     * Cycles after a layer change before the pipelined controller's layer decode is valid: a layer's first group
+     * (after layer 0) issues no earlier than this many cycles after the cycle following the previous layer's last
+     * tap (a start rule of CycleModel and ArraySimulator). 0 without the pipelined controller.
+     */
+    public int layerDecodeCycles() { return macLatency >= PIPELINED_CONTROL_MAC_LATENCY ? 2 : 0; }
+
     /** Arithmetic units in the array, {@code P·U}. */
     public int arithmeticUnits() { return pes * lanes; }
 

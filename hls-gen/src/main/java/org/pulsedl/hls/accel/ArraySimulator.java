@@ -304,6 +304,9 @@ public final class ArraySimulator {
                 return false;                                   // shadow register still draining
             }
             if (co == 0 && cg == 0 && ci > 0) {
+                if (cx == 0 && t < lastIssue + 1 + cfg.layerDecodeCycles()) {
+                    return false;                               // the new layer's decode is not yet registered
+                }
                 long done = segDone[cr][ci - 1][cx];
                 return done >= 0 && done < t;                   // the layer before (same context) fully written
             }

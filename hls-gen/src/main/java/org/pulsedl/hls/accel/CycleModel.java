@@ -102,6 +102,10 @@ public final class CycleModel {
                         long s = hasPrev ? prevS + prevF + Math.max(0, prevN - f) : 0;
                         if (g == 0 && i > 0) {
                             s = Math.max(s, lastWrite[i - 1][x] + 1);
+                            if (x == 0) {
+                                // the layer index changed after the previous tap: its decode needs this long
+                                s = Math.max(s, prevS + prevF + cfg.layerDecodeCycles());
+                            }
                         }
                         if (g == 0 && i == 0 && x == 0) {
                             s = Math.max(s, ready);

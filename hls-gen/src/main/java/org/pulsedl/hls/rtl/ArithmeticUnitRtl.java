@@ -26,7 +26,7 @@ final class ArithmeticUnitRtl {
                                 ? "two int8 MACs per DSP48 (A = w_hi*2^17 + w_lo, B = a; lo = P[16:0], hi = (P>>>17) + P[16])"
                                 : "one multiplier per lane") + ", " + acc + "-bit wrapping accumulators.",
                         "Timing: weights and activation arrive registered (stage T2), the product is registered,",
-                        (s.macExtra() > 0 ? s.macExtra() + " extra product stage(s), " : "")
+                        (s.productExtra() > 0 ? s.productExtra() + " extra product stage(s), " : "")
                                 + "the accumulator updates in stage T3; i_capture copies it to the shadow register.")
                 .port(V.in("i_clk", 1, "clock"))
                 .port(V.in("i_w_lo", 8, "weight of lane 2j (int8), stage T2"))
@@ -41,6 +41,9 @@ final class ArithmeticUnitRtl {
         List<ModuleItem> items = new ArrayList<>();
         items.add(V.wire("prod_lo", prod, "product of lane 2j"));
         items.add(V.wire("prod_hi", prod, "product of lane 2j+1"));
+        // productExtra >= 1 (a fast clock): the raw DSP product and the fabric rows' first half are registered, the
+        // packed split, the int16 select and the rows' second half follow; one product stage fewer is a delay
+        boolean split = s.packed() && s.productExtra() >= 1;
         if (s.packed()) {
             int pw = 25 + ab;
             items.add(V.wire("packed_w", 25, "A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24); w_lo for int16"));
@@ -48,8 +51,20 @@ final class ArithmeticUnitRtl {
             // One DSP multiplier serves both cases: an int16 layer feeds w_lo alone (its 24-bit product fits P).
             items.add(V.assign("packed_w", "i_in16 ? " + V.sext("i_w_lo", 8, 25) + " : {i_w_hi, 17'd0} + "
                     + V.sext("i_w_lo", 8, 25)));
-            items.add(V.assign("packed_p", V.smul("packed_w", 25, "i_a", ab, pw)));
-            items.add(V.assign("prod_lo", "i_in16 ? " + V.sext("packed_p[" + (7 + ab) + ":0]", 8 + ab, prod) + " : "
+            String in16 = "i_in16";
+            if (split) {
+                items.add(V.wire("packed_m", pw, "A * a, the DSP's multiply"));
+                items.add(V.assign("packed_m", V.smul("packed_w", 25, "i_a", ab, pw)));
+                items.add(V.reg("packed_m_r", pw, "DSP output register (MREG)"));
+                items.add(V.reg("in16_r", 1, "int16 input, with the registered product"));
+                items.add(V.ff("DSP output register: the raw product, split into lanes a cycle later.",
+                        V.nb("packed_m_r", "packed_m"), V.nb("in16_r", "i_in16")));
+                items.add(V.assign("packed_p", "packed_m_r"));
+                in16 = "in16_r";
+            } else {
+                items.add(V.assign("packed_p", V.smul("packed_w", 25, "i_a", ab, pw)));
+            }
+            items.add(V.assign("prod_lo", in16 + " ? " + V.sext("packed_p[" + (7 + ab) + ":0]", 8 + ab, prod) + " : "
                     + V.sext("packed_p[16:0]", 17, prod)));
             int hiw = Math.min(prod, pw - 17);
             String hiField = V.sext("packed_p[" + (16 + hiw) + ":17]", hiw, prod) + " + "
@@ -57,10 +72,11 @@ final class ArithmeticUnitRtl {
             if (s.int16FullRate()) {
                 // The odd lane's int16 product in fabric: a signed radix-4 Booth multiplier (4 rows for 8 bits).
                 items.add(V.wire("fab_p", 8 + ab, "w_hi * a (fabric)"));
-                items.addAll(BoothMultiplier.rows("fab", "i_a", ab, "i_w_hi", 8, true, "fab_p", 8 + ab));
-                items.add(V.assign("prod_hi", "i_in16 ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
+                items.addAll(BoothMultiplier.rows("fab", "i_a", ab, "i_w_hi", 8, true, "fab_p", 8 + ab,
+                        split ? 1 : -1));
+                items.add(V.assign("prod_hi", in16 + " ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
             } else {
-                items.add(V.assign("prod_hi", "i_in16 ? " + V.lit(prod, 0) + " : " + hiField));
+                items.add(V.assign("prod_hi", in16 + " ? " + V.lit(prod, 0) + " : " + hiField));
             }
             if (pw - 1 > 16 + hiw) {
                 items.add(V.wire("unused_p", 1, "high product bits (always sign copies)"));
@@ -80,8 +96,9 @@ final class ArithmeticUnitRtl {
         items.add(V.reg("prod_hi_r", prod, "product register, lane 2j+1"));
         items.add(V.ff("Multiplier output register (DSP MREG).", V.nb("prod_lo_r", "prod_lo"),
                 V.nb("prod_hi_r", "prod_hi")));
-        items.addAll(V.delay("mac_lo", prod, "prod_lo_r", s.macExtra(), "product of lane 2j at stage T3"));
-        items.addAll(V.delay("mac_hi", prod, "prod_hi_r", s.macExtra(), "product of lane 2j+1 at stage T3"));
+        int delay = s.productExtra() - (split ? 1 : 0);
+        items.addAll(V.delay("mac_lo", prod, "prod_lo_r", delay, "product of lane 2j at stage T3"));
+        items.addAll(V.delay("mac_hi", prod, "prod_hi_r", delay, "product of lane 2j+1 at stage T3"));
         items.add(V.reg("acc_lo_r", acc, "accumulator, lane 2j"));
         items.add(V.reg("acc_hi_r", acc, "accumulator, lane 2j+1"));
         items.add(V.reg("shadow_lo_r", acc, "shadow register, lane 2j"));

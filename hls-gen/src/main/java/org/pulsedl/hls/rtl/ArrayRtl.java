@@ -1,6 +1,7 @@
 package org.pulsedl.hls.rtl;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pulsedl.hls.verilog.GenerateFor;
@@ -21,15 +22,21 @@ final class ArrayRtl {
     private ArrayRtl() {}
 
     /** The unit modules below the array, leaf first (a valid compile order), without the PE and requantisers. */
-    record Units(ModuleSpec program, ModuleSpec controller, ModuleSpec drain, ModuleSpec loader,
-                 ModuleSpec unloader) {
+    record Units(ModuleSpec program, ModuleSpec layerDecode, ModuleSpec controller, ModuleSpec drain,
+                 ModuleSpec loader, ModuleSpec unloader) {
         static Units of(RtlShape s, ModuleSpec requantIn) {
-            return new Units(ProgramRtl.module(s), ControllerRtl.module(s), DrainRtl.module(s),
-                    LoaderRtl.module(s, requantIn), UnloaderRtl.module(s));
+            return new Units(ProgramRtl.module(s), s.pipelinedControl() ? LayerDecodeRtl.module(s) : null,
+                    ControllerRtl.module(s), DrainRtl.module(s), LoaderRtl.module(s, requantIn),
+                    UnloaderRtl.module(s));
         }
 
         List<ModuleSpec> all() {
-            return List.of(program, controller, drain, loader, unloader);
+            List<ModuleSpec> all = new ArrayList<>(List.of(program));
+            if (layerDecode != null) {
+                all.add(layerDecode);
+            }
+            all.addAll(List.of(controller, drain, loader, unloader));
+            return all;
         }
     }
 
@@ -87,8 +94,22 @@ final class ArrayRtl {
         runControl(s, it);
         it.add(nets.instance(units.program(), "u_program", Map.of())
                 .comment("Program memories (docs 4.1-4.3): descriptors, parameter table, weights.").build());
-        it.add(nets.instance(units.controller(), "u_controller", Map.of("i_rst", "unit_rst",
-                        "i_start", "ctl_start", "i_stop", "1'b0", "i_in_empty", "o_in_empty | stop_req"))
+        Map<String, String> decoded = new HashMap<>();
+        if (units.layerDecode() != null) {
+            // the controller reads the registered decode, not the descriptor memory
+            it.add(nets.instance(units.layerDecode(), "u_layer_decode", Map.of())
+                    .comment("Registered layer decode of the pipelined controller (docs/accelerator.md, timing).")
+                    .build());
+            for (PortSpec p : units.controller().ports()) {
+                if (p.name().startsWith("i_desc_")) {
+                    decoded.put(p.name(), "ld_" + p.name().substring("i_desc_".length()));
+                }
+            }
+        }
+        Map<String, String> controllerNets = new HashMap<>(decoded);
+        controllerNets.putAll(Map.of("i_rst", "unit_rst",
+                "i_start", "ctl_start", "i_stop", "1'b0", "i_in_empty", "o_in_empty | stop_req"));
+        it.add(nets.instance(units.controller(), "u_controller", controllerNets)
                 .comment("Controller (docs 4.4, 5): loop nest, start rules, tap pipeline.").build());
         it.add(nets.instance(units.loader(), "u_loader", Map.of("i_rst", "unit_rst", "i_hold", "stop_req"))
                 .comment("Input FIFO, loader and input stage (docs 4.5).").build());

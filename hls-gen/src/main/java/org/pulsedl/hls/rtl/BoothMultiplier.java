@@ -52,12 +52,54 @@ final class BoothMultiplier {
      */
     static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
                                  int pw, int cutAfter) {
+        return rows(prefix, a, aw, b, bw, signedB, product, pw, cutAfter < 0 ? new int[0] : new int[] {cutAfter});
+    }
+
+    /** Booth digits of a {@code bw}-bit multiplier: one per row after row 0 (unsigned), or bw / 2 (signed). */
+    static int digits(int bw, boolean signedB) {
+        return signedB ? bw / 2 : (bw - 1) / 2 + 1;
+    }
+
+    /**
+     * Where {@code cuts} pipeline registers split {@code digits} Booth rows into {@code cuts + 1} runs of nearly equal
+     * length: after digit {@code floor((i + 1) * digits / (cuts + 1)) - 1} for i = 0 .. cuts - 1 (one cut: after
+     * {@code digits / 2 - 1}). Needs {@code cuts < digits}, so no two cuts fall on one row.
+     */
+    static int[] evenCuts(int digits, int cuts) {
+        if (cuts >= digits) {
+            throw new IllegalArgumentException(cuts + " multiplier cuts need more than " + digits + " Booth rows");
+        }
+        int[] at = new int[cuts];
+        for (int i = 0; i < cuts; i++) {
+            at[i] = (i + 1) * digits / (cuts + 1) - 1;
+        }
+        return at;
+    }
+
+    /**
+     * As {@link #rows(String, String, int, String, int, boolean, String, int, int)} with a pipeline register after each
+     * Booth digit in {@code cutsAfter} (ascending, distinct; a leading -1 registers both operands before the rows):
+     * the product appears {@code cutsAfter.length} cycles later. The first cut's registers are {@code P_cs_r},
+     * {@code P_ca_r}, {@code P_cb_r}, the k-th's (k ≥ 2) {@code P_cs<k>_r} and so on.
+     */
+    static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
+                                 int pw, int[] cutsAfter) {
         if (signedB && bw % 2 != 0) {
             throw new IllegalArgumentException("a signed Booth multiplier needs an even width, got " + bw);
         }
         List<ModuleItem> it = new ArrayList<>();
         String p = prefix + "_";
         StringBuilder unused = new StringBuilder("&{1'b0");
+        int cutsMade = 0;
+        if (cutsAfter.length > 0 && cutsAfter[0] < 0) {
+            // a cut before the rows: both operands registered (what computes them gets the cycle before)
+            it.add(V.reg(p + "ca_r", aw, "pipeline cut before the rows: " + a));
+            it.add(V.reg(p + "cb_r", bw, "pipeline cut before the rows: " + b));
+            it.add(V.ff("Multiplier pipeline cut before the rows.", V.nb(p + "ca_r", a), V.nb(p + "cb_r", b)));
+            a = p + "ca_r";
+            b = p + "cb_r";
+            cutsMade = 1;
+        }
         String last = null;
         int prev = 0;
         int first = 0;
@@ -71,8 +113,7 @@ final class BoothMultiplier {
         it.add(V.wire(p + "a2", aw + 1, a + ", sign-extended by one bit"));
         it.add(V.assign(p + "a2", V.sext(a, aw, aw + 1)));
         String a2 = p + "a2";
-        int digits = signedB ? bw / 2 : (bw - 1) / 2 + 1;
-        boolean cut = cutAfter < 0;                             // no cut wanted, or done
+        int digits = digits(bw, signedB);
         for (int j = 0; j < digits; j++) {
             int o = first + 2 * j;
             if (o >= pw) {
@@ -115,28 +156,44 @@ final class BoothMultiplier {
             last = p + "s" + n;
             prev = o + hw;
             boolean lastRow = j + 1 >= digits || first + 2 * (j + 1) >= pw;
-            if (j == Math.min(cutAfter, digits - 1) || (cutAfter >= 0 && lastRow && !cut)) {
-                cut = true;
-                it.add(V.reg(p + "cs_r", prev, "pipeline cut: partial product after digit " + j));
+            // a cut at or past the last row registers the product (once)
+            while (cutsMade < cutsAfter.length
+                    && (j == Math.min(cutsAfter[cutsMade], digits - 1) || (lastRow && cutsMade == 0))) {
+                String sfx = cutsMade == 0 ? "" : Integer.toString(cutsMade + 1);
+                String cs = p + "cs" + sfx + "_r";
+                it.add(V.reg(cs, prev, "pipeline cut: partial product after digit " + j));
                 if (lastRow) {
-                    it.add(V.ff("Multiplier pipeline cut (after the last row: the product).", V.nb(p + "cs_r", last)));
+                    it.add(V.ff("Multiplier pipeline cut (after the last row: the product).", V.nb(cs, last)));
                 } else {
-                    it.add(V.reg(p + "ca_r", aw, "pipeline cut: " + a));
-                    it.add(V.reg(p + "cb_r", bw, "pipeline cut: " + b));
+                    String ca = p + "ca" + sfx + "_r";
+                    String cb = p + "cb" + sfx + "_r";
+                    it.add(V.reg(ca, aw, "pipeline cut: " + a));
+                    it.add(V.reg(cb, bw, "pipeline cut: " + b));
                     it.add(V.ff("Multiplier pipeline cut (the later rows read the registered copies).",
-                            V.nb(p + "cs_r", last), V.nb(p + "ca_r", a), V.nb(p + "cb_r", b)));
-                    it.add(V.wire(p + "ca2", aw + 1, p + "ca_r, sign-extended by one bit"));
-                    it.add(V.assign(p + "ca2", V.sext(p + "ca_r", aw, aw + 1)));
+                            V.nb(cs, last), V.nb(ca, a), V.nb(cb, b)));
+                    it.add(V.wire(p + "ca2" + sfx, aw + 1, ca + ", sign-extended by one bit"));
+                    it.add(V.assign(p + "ca2" + sfx, V.sext(ca, aw, aw + 1)));
                     int lowUsed = first + 2 * (j + 1) - 1;          // the next digit's lowest bit of b
                     if (lowUsed > 0) {
-                        unused.append(", ").append(p).append("cb_r[").append(lowUsed - 1).append(":0]");
+                        unused.append(", ").append(cb).append("[").append(lowUsed - 1).append(":0]");
                     }
-                    a = p + "ca_r";
-                    a2 = p + "ca2";
-                    b = p + "cb_r";
+                    a = ca;
+                    a2 = p + "ca2" + sfx;
+                    b = cb;
                 }
-                last = p + "cs_r";
+                last = cs;
+                cutsMade++;
+                if (lastRow) {
+                    break;
+                }
             }
+            if (lastRow) {
+                break;
+            }
+        }
+        if (cutsMade != cutsAfter.length) {
+            throw new IllegalArgumentException("multiplier " + prefix + ": " + cutsAfter.length + " cuts asked, "
+                    + cutsMade + " fit its " + digits + " rows");
         }
         it.add(V.assign(product, V.sext(last, prev, pw)));
         it.add(V.wire("unused_" + prefix + "_rows", 1, "row LSBs (always 1) and row bits above the product"));

@@ -83,10 +83,24 @@ final class ControllerRtl {
     // ---------------------------------------------------------------------------------------------------------
     /** Quantities of the current layer derived from its descriptor. */
     private void decode() {
-        it.add(CommentBlock.of("Layer decode: products of descriptor fields in fabric (every DSP48 is a MAC)."));
-        it.addAll(BoothMultiplier.unsignedProduct("kc", "i_desc_inch", 16, "i_desc_k", 8, 16, "K * C_in (mod 2^16)"));
-        it.addAll(BoothMultiplier.unsignedProduct("pc", "i_desc_inch", 16, "i_desc_pad", 8, 24, "pad_left * C_in"));
-        it.addAll(BoothMultiplier.unsignedProduct("sc", "i_desc_inch", 16, "i_desc_s", 8, 24, "S * C_in"));
+        if (s.pipelinedControl()) {
+            // the fields and products arrive registered (LayerDecodeRtl); i_desc_ok gates a new layer's first group
+            it.add(CommentBlock.of("Layer decode: registered fields and products from the layer-decode unit."));
+            m.port(V.in("i_desc_ok", 1, "layer decode: the fields belong to the current layer"));
+            for (String[] p : LayerDecodeRtl.products()) {
+                int bits = Integer.parseInt(p[1]);
+                m.port(V.in("i_desc_" + p[0], bits, "layer decode: " + p[2]));
+                it.add(V.wire(p[0] + "_p", bits, p[2]));
+                it.add(V.assign(p[0] + "_p", "i_desc_" + p[0]));
+            }
+        } else {
+            it.add(CommentBlock.of("Layer decode: products of descriptor fields in fabric (every DSP48 is a MAC)."));
+            it.addAll(BoothMultiplier.unsignedProduct("kc", "i_desc_inch", 16, "i_desc_k", 8, 16,
+                    "K * C_in (mod 2^16)"));
+            it.addAll(BoothMultiplier.unsignedProduct("pc", "i_desc_inch", 16, "i_desc_pad", 8, 24,
+                    "pad_left * C_in"));
+            it.addAll(BoothMultiplier.unsignedProduct("sc", "i_desc_inch", 16, "i_desc_s", 8, 24, "S * C_in"));
+        }
         it.add(V.wire("is_mac", 1, "Conv1D or Dense"));
         it.add(V.wire("bad_opcode", 1, "opcode is not 1-4"));
         it.add(V.wire("taps", 16, "F, taps per group: K * C_in, or the pool size"));
@@ -165,7 +179,8 @@ final class ControllerRtl {
         it.add(V.assign("full", "(i_staged_a == " + V.lit(vb, s.p()) + ") & (i_staged_b == " + V.lit(vb, s.p())
                 + ")"));
         it.add(V.assign("flush", "i_in_empty & ~i_feeding & ~i_in_busy & (i_staged_a != " + V.lit(vb, 0) + ")"));
-        it.add(V.assign("may_start", "gap_ok & ((seg_start & (layer_r != 8'd0)) ? dep_ok : (~in_round_r ? (unl_ok"
+        it.add(V.assign("may_start", "gap_ok & ((seg_start & (layer_r != 8'd0)) ? "
+                + (s.pipelinedControl() ? "(dep_ok & i_desc_ok)" : "dep_ok") + " : (~in_round_r ? (unl_ok"
                 + " & (full | flush) & ~i_stop) : 1'b1))"));
         it.add(V.assign("bad_op", "running_r & seg_start & bad_opcode & may_start"));
         it.add(V.assign("issue", "running_r & ((tap_r != 16'd0) | may_start) & ~(seg_start & bad_opcode)"));
@@ -188,9 +203,10 @@ final class ControllerRtl {
         it.add(V.assign("rem_ch", "i_desc_outch - eff_ch0"));
         it.add(V.assign("group_drains", "~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0] : lanes_used"));
         it.add(V.assign("last_layer", "layer_r == i_hdr_layers - 8'd1"));
-        it.add(V.assign("o_stg_raddr", "{ctx_r, tap_addr[" + (sa - 1) + ":0]}"));
-        it.add(V.assign("o_act_raddr", "{ctx_r, i_desc_src == 2'd2, tap_addr[" + (aa - 1) + ":0]}"));
-        it.add(V.assign("o_weight_addr", V.slice("eff_waddr", s.weightAw() - 1, 0)));
+        tapAddress("o_stg_raddr", sa + 1, "{ctx_r, tap_addr[" + (sa - 1) + ":0]}", "staging read address");
+        tapAddress("o_act_raddr", aa + 2, "{ctx_r, i_desc_src == 2'd2, tap_addr[" + (aa - 1) + ":0]}",
+                "activation read address");
+        tapAddress("o_weight_addr", s.weightAw(), V.slice("eff_waddr", s.weightAw() - 1, 0), "weight address");
         it.add(V.wire("unused_addr", 1, "address bits above the buffers and the weight memory"));
         it.add(V.assign("unused_addr", "&{1'b0, tap_addr, eff_waddr}"));
 
@@ -243,6 +259,21 @@ final class ControllerRtl {
         it.add(V.assign("o_layer", "layer_r"));
         it.add(V.assign("o_stg_free", "stg_free_r"));
         it.add(V.assign("o_cycle", "cycle_r"));
+    }
+
+    /**
+     * A T0 address to the memories: combinational, or with the pipelined controller from a register (the T0
+     * register), so the address arithmetic and the nets fanning out to P PEs' block RAMs get a cycle each.
+     */
+    private void tapAddress(String port, int bits, String expr, String what) {
+        if (s.tapFront() == 0) {
+            it.add(V.assign(port, expr));
+            return;
+        }
+        String r = "t0" + port.substring(1) + "_r";
+        it.add(V.reg(r, bits, "T0 register: " + what));
+        it.add(V.ff("T0 register: " + what + ".", V.nb(r, expr)));
+        it.add(V.assign(port, r));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -324,14 +355,27 @@ final class ControllerRtl {
         it.add(V.reg("t1_grp_r", gw, "T1: group information for the drain"));
         it.add(V.reg("t2_ctl_r", 8, "T2: control"));
         it.add(V.reg("t2_grp_r", gw, "T2: group information"));
+        String ctl = "{issue, is_mac, grp_start, last_tap, i_desc_in16, tap_in, i_desc_src == 2'd0, i_desc_op == 4'd3}";
+        String zin = "i_desc_zin[" + (s.ab() - 1) + ":0]";
+        String grp = group.pack(g);
+        if (s.tapFront() > 0) {
+            // the T0 register: the tap's controls wait a cycle with its addresses (tapAddress)
+            it.add(V.reg("t0_ctl_r", 8, "T0 register: control"));
+            it.add(V.reg("t0_zin_r", s.ab(), "T0 register: zero point"));
+            it.add(V.reg("t0_grp_r", gw, "T0 register: group information"));
+            it.add(V.ff("T0 register: the tap's controls.", V.nb("t0_ctl_r", ctl), V.nb("t0_zin_r", zin),
+                    V.nb("t0_grp_r", grp)));
+            ctl = "t0_ctl_r";
+            zin = "t0_zin_r";
+            grp = "t0_grp_r";
+        }
         it.add(V.ff("Tap pipeline registers.",
-                V.nb("t1_ctl_r", "{issue, is_mac, grp_start, last_tap, i_desc_in16, tap_in, i_desc_src == 2'd0,"
-                        + " i_desc_op == 4'd3}"),
-                V.nb("t1_zin_r", "i_desc_zin[" + (s.ab() - 1) + ":0]"),
-                V.nb("t1_grp_r", group.pack(g)),
+                V.nb("t1_ctl_r", ctl),
+                V.nb("t1_zin_r", zin),
+                V.nb("t1_grp_r", grp),
                 V.nb("t2_ctl_r", "t1_ctl_r"), V.nb("t2_grp_r", "t1_grp_r")));
-        it.addAll(V.delay("t3_ctl", 8, "t2_ctl_r", 1 + s.macExtra(), "control at the accumulate stage T3"));
-        it.addAll(V.delay("cap_grp", gw, "t2_grp_r", 2 + s.macExtra(), "group information at the capture"));
+        it.addAll(V.delay("t3_ctl", 8, "t2_ctl_r", 1 + s.productExtra(), "control at the accumulate stage T3"));
+        it.addAll(V.delay("cap_grp", gw, "t2_grp_r", 2 + s.productExtra(), "group information at the capture"));
         it.add(V.reg("cap_r", 1, "capture: the last tap accumulated in the previous cycle"));
         it.add(V.ff("Capture strobe (docs 3.3): the cycle after the last tap's accumulate.",
                 V.nb("cap_r", "t3_ctl[7] & t3_ctl[4]")));

@@ -91,7 +91,7 @@ final class ProcessingElementRtl {
         it.add(V.ff("Operand select (docs 3.2): buffer value, or the zero point for a padded tap.",
                 V.nb("a_r", "i_t1_inside ? (i_t1_src_stg ? stg_rdata_r : act_rdata_r) : i_t1_zin"),
                 V.nb("a2_r", "a_r")));
-        it.addAll(V.delay("pool_a", ab, "a2_r", s.macExtra(), "operand at stage T3"));
+        it.addAll(V.delay("pool_a", ab, "a2_r", s.productExtra(), "operand at stage T3"));
         // AU pairs
         it.add(V.wire("shadow_all", acc * u, "shadow registers, lane u in bits " + acc + "u+" + (acc - 1) + ":" + acc + "u"));
         it.add(GenerateFor.builder("g_pair", "j", "0", Integer.toString(u / 2))

@@ -2,6 +2,7 @@ package org.pulsedl.hls.rtl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.pulsedl.hls.accel.RequantUnit;
 import org.pulsedl.hls.verilog.ModuleItem;
 import org.pulsedl.hls.verilog.ModuleSpec;
@@ -13,7 +14,8 @@ import org.pulsedl.hls.verilog.Stmt;
  * radix-4 Booth multiplier shared by all modes, written as adder rows so no tool maps it to DSPs: Yosys 0.23 ignores
  * {@code use_dsp = "no"}); stage R2 rounds and shifts with one 33-bit-output shifter shared by all modes; the output
  * offsets by z_out and clamps combinationally, so a value presented in cycle t leaves in cycle t+2 — or t+2+cuts when
- * the latency budget allows pipeline cuts inside (the multiplier's rows, then R2 after its shifter).
+ * the latency budget allows pipeline cuts inside (the multiplier's rows, then R2 after its shifter, then a register on
+ * every input, then the rows again, split more finely: {@link #multiplierCuts}).
  *
  * <p>Two variants: the PE's ({@link #pe}: all modes, the hardware's m_bits) and the input stage's ({@link #input}:
  * DOUBLE, SINGLE and RAW with {@code input_m_bits}, by default {@value RequantUnit#INPUT_M_BITS} so any model's input
@@ -37,8 +39,9 @@ final class RequantRtl {
      * @param m      the multiplier bits M (SRDHM divisor 2^M)
      * @param layers the PE variant: INT64, MAX, AVG, and the layer validator's guarantees (an int16 accumulator fits
      *               48 bits; DOUBLE's {@code acc << shl} does not overflow int32, and shl > 0 implies shr = 0)
-     * @param cuts   extra pipeline registers inside (0-2, from the latency budget): 1 splits the multiplier's rows,
-     *               2 also splits stage R2 after its shifter; the output then leaves 2 + cuts cycles after the inputs
+     * @param cuts   extra pipeline registers inside (0 to {@link #maxCuts}, from the latency budget): 1 splits the
+     *               multiplier's rows, 2 also splits stage R2 after its shifter, 3 also registers the inputs, more
+     *               split the rows more finely; the output then leaves 2 + cuts cycles after the inputs
      */
     record Variant(String name, int m, boolean layers, int cuts) {}
 
@@ -72,11 +75,15 @@ final class RequantRtl {
      * {@code |sum| + n/2} (the 25-bit reciprocal goes on the wide operand).
      */
     static int mulBWidth(RtlShape s, Variant v) {
-        int bw = v.m();
-        if (int64(s, v)) {
+        return mulBWidth(s, v.m(), v.layers());
+    }
+
+    private static int mulBWidth(RtlShape s, int m, boolean layers) {
+        int bw = m;
+        if (layers && s.ab() == 16) {
             bw = Math.max(bw, 15);
         }
-        return v.layers() ? Math.max(bw, avgBits(s)) : bw;
+        return layers ? Math.max(bw, avgBits(s)) : bw;
     }
 
     /** Product bits that can be non-trivial: 32 + M (DOUBLE/SINGLE), 48 + 15 (INT64), 26 + avgBits (AVG). */
@@ -86,6 +93,42 @@ final class RequantRtl {
             pw = Math.max(pw, 48 + 15);
         }
         return v.layers() ? Math.max(pw, RECIP_BITS + 1 + avgBits(s)) : pw;
+    }
+
+    /**
+     * Pipeline cuts a requantiser takes at most: the R2 cut, the input register and one multiplier cut fewer than its
+     * Booth rows (so every run of rows keeps at least one row).
+     */
+    static int maxCuts(RtlShape s, boolean layers, int m) {
+        return 3 + BoothMultiplier.digits(mulBWidth(s, m, layers), false);
+    }
+
+    /**
+     * Multiplier cuts for {@code cuts} pipeline cuts in all. The order cuts are added in: 1 splits the multiplier's
+     * rows, 2 splits R2 after its shifter, 3 registers every input (the block-RAM outputs and broadcast nets that
+     * feed R1), 4 splits R2 before its shifter, each further one splits the multiplier once more: the first of
+     * several cuts registers its operands before the rows (the bias add and DOUBLE's left shift get a cycle), the
+     * others split the rows evenly ({@link #multiplierCutPoints}).
+     */
+    static int multiplierCuts(int cuts) {
+        return cuts == 0 ? 0 : cuts <= 4 ? 1 : cuts - 3;
+    }
+
+    /** R2 is split before its shifter too (cut 4). */
+    static boolean preShiftCut(int cuts) {
+        return cuts >= 4;
+    }
+
+    /** Where the multiplier's cuts go ({@code BoothMultiplier.rows}: -1 is before the rows). */
+    static int[] multiplierCutPoints(int digits, int mulCuts) {
+        if (mulCuts <= 1) {
+            return BoothMultiplier.evenCuts(digits, mulCuts);
+        }
+        int[] rows = BoothMultiplier.evenCuts(digits, mulCuts - 1);
+        int[] all = new int[mulCuts];
+        all[0] = -1;
+        System.arraycopy(rows, 0, all, 1, rows.length);
+        return all;
     }
 
     static ModuleSpec module(RtlShape s, Variant v) {
@@ -110,7 +153,9 @@ final class RequantRtl {
                                 : "Exact for any 16-bit code and 64-bit bias.",
                         "Stage R1: bias add, wrap to " + acc + " bits, multiply (" + aw + "x" + bw
                                 + " radix-4 Booth rows in fabric). Stage R2: round and shift.",
-                        (v.cuts() > 0 ? "Pipeline cuts: " + (v.cuts() >= 2 ? "multiplier rows and R2 after the shifter. "
+                        (v.cuts() > 0 ? "Pipeline cuts: " + (v.cuts() >= 3 ? "the inputs, " : "")
+                                + (multiplierCuts(v.cuts()) > 1 ? multiplierCuts(v.cuts()) + " in the " : "")
+                                + (v.cuts() >= 2 ? "multiplier rows and R2 after the shifter. "
                                 : "multiplier rows. ") : "") + "Output (combinational, cycle t+" + (2 + v.cuts())
                                 + "): clamp(z_out + y, act_min, act_max) for modes 0-2.")
                 .port(V.in("i_clk", 1, "clock"))
@@ -128,10 +173,27 @@ final class RequantRtl {
                 .port(V.out("o_clamp_lo", 1, "the result was clamped at act_min"))
                 .port(V.out("o_clamp_hi", 1, "the result was clamped at act_max"));
         List<ModuleItem> it = new ArrayList<>();
-        String mode = "i_mode";
+        // cuts >= 3: every input is registered first (block-RAM outputs and broadcast nets end in a flip-flop)
+        boolean inReg = v.cuts() >= 3;
+        UnaryOperator<String> in = f -> inReg ? "q_" + f + "_r" : "i_" + f;
+        String mode = in.apply("mode");
+        if (inReg) {
+            String[][] ins = {{"mode", "3"}, {"value", "64"}, {"bias", "64"}, {"m", "32"}, {"shr", "6"}, {"shl", "5"},
+                {"count", "5"}, {"zout", "16"}, {"min", "16"}, {"max", "16"}};
+            List<Stmt> st = new ArrayList<>();
+            for (String[] f : ins) {
+                if (f[0].equals("count") && !layers) {
+                    continue;
+                }
+                it.add(V.reg(in.apply(f[0]), Integer.parseInt(f[1]), "input register (cut): i_" + f[0]));
+                st.add(V.nb(in.apply(f[0]), "i_" + f[0]));
+            }
+            it.add(V.ff("Input register (pipeline cut before stage R1).", st.toArray(new Stmt[0])));
+        }
         // ---- stage R1 ----
         it.add(V.wire("acc", acc, "wrap(value + bias, acc_bits)"));
-        it.add(V.assign("acc", "i_value[" + (acc - 1) + ":0] + i_bias[" + (acc - 1) + ":0]"));
+        it.add(V.assign("acc", in.apply("value") + "[" + (acc - 1) + ":0] + " + in.apply("bias") + "[" + (acc - 1)
+                + ":0]"));
         it.add(V.wire("acc32", 32, "acc[31:0] (int32 paths)"));
         it.add(V.assign("acc32", V.sext("acc", acc, 32)));
         it.add(V.comb("mul_a", aw, "multiplicand, signed"));
@@ -143,22 +205,22 @@ final class RequantRtl {
             ma.when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc32", 32, aw)));
         } else {
             it.add(V.wire("acc_shl", 32, "DOUBLE: acc[31:0] << shl (wraps like Java's int)"));
-            it.add(V.assign("acc_shl", "acc32 << i_shl"));
+            it.add(V.assign("acc_shl", "acc32 << " + in.apply("shl")));
             ma.when(V.lit(3, DOUBLE), V.bl("mul_a", V.sext("acc_shl", 32, aw)));
         }
         ma.when(V.lit(3, SINGLE), V.bl("mul_a", V.sext("acc32", 32, aw)));
         if (i64) {
             ma.when(V.lit(3, INT64), V.bl("mul_a", V.sext("acc", acc, aw)));
         }
-        String mulB = V.zext("i_m", 32, bw);
+        String mulB = V.zext(in.apply("m") , 32, bw);
         if (layers) {
             it.add(V.wire("avg_neg", 1, "AVG: the sum is negative"));
             it.add(V.wire("avg_v", vw, "AVG: |sum| + n/2 = (sum ^ -neg) + (n/2 + neg)"));
             it.add(V.comb("recip", RECIP_BITS, "AVG: ceil(2^24 / n), docs 3.6"));
-            it.add(V.assign("avg_neg", "i_value[63]"));
-            it.add(V.assign("avg_v", "(i_value[" + (vw - 1) + ":0] ^ {" + vw + "{avg_neg}}) + "
-                    + V.zext("({1'b0, i_count[4:1]} + {4'd0, avg_neg})", 5, vw)));
-            Stmt.Case.Builder rc = Stmt.caseOf("i_count");
+            it.add(V.assign("avg_neg", in.apply("value") + "[63]"));
+            it.add(V.assign("avg_v", "(" + in.apply("value") + "[" + (vw - 1) + ":0] ^ {" + vw + "{avg_neg}}) + "
+                    + V.zext("({1'b0, " + in.apply("count") + "[4:1]} + {4'd0, avg_neg})", 5, vw)));
+            Stmt.Case.Builder rc = Stmt.caseOf(in.apply("count"));
             for (int n = 1; n <= 16; n++) {
                 rc.when(V.lit(5, n), V.bl("recip", V.lit(RECIP_BITS, RequantUnit.reciprocal(n))));
             }
@@ -170,9 +232,9 @@ final class RequantRtl {
         it.add(V.comb("Multiplicand by mode: the reciprocal for AVG.",
                 ma.otherwise(V.bl("mul_a", aw + "'d0")).build()));
         it.add(V.assign("mul_b", mulB));
-        int digits = (bw - 1) / 2 + 1;
+        int mulCuts = multiplierCuts(v.cuts());
         it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw,
-                v.cuts() >= 1 ? digits / 2 - 1 : -1));
+                multiplierCutPoints(BoothMultiplier.digits(bw, false), mulCuts)));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
         it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
                 + (layers ? " or M - 1 - shl; AVG 23" : "")));
@@ -180,18 +242,20 @@ final class RequantRtl {
         String dbl = "(" + mode + " == " + V.lit(3, DOUBLE) + ")";
         if (layers) {
             // shl > 0 (then shr = 0): SRDHM(acc << shl) = (acc*m + 2^(M-1-shl)) >> (M - shl), one rounding
-            it.add(V.assign("two", dbl + " && (i_shl == 5'd0)"));
-            it.add(V.assign("sh", dbl + " ? (two ? i_shr : " + V.lit(6, mb - 1) + " - {1'b0, i_shl}) : (" + mode
-                    + " == " + V.lit(3, AVG) + ") ? " + V.lit(6, RequantUnit.AVG_SHIFT - 1) + " : i_shr - 6'd1"));
+            it.add(V.assign("two", dbl + " && (" + in.apply("shl") + " == 5'd0)"));
+            it.add(V.assign("sh", dbl + " ? (two ? " + in.apply("shr") + " : " + V.lit(6, mb - 1) + " - {1'b0, "
+                    + in.apply("shl") + "}) : (" + mode + " == " + V.lit(3, AVG) + ") ? "
+                    + V.lit(6, RequantUnit.AVG_SHIFT - 1) + " : " + in.apply("shr") + " - 6'd1"));
         } else {
             it.add(V.assign("two", dbl));
-            it.add(V.assign("sh", "two ? i_shr : i_shr - 6'd1"));
+            it.add(V.assign("sh", "two ? " + in.apply("shr") + " : " + in.apply("shr") + " - 6'd1"));
         }
-        // R1 sideband: {register, width, comment, value from the inputs}. With a multiplier cut (cuts >= 1) each
-        // is registered twice, like the product, so it meets x_r one cycle later.
+        // R1 sideband: {register, width, comment, value from the inputs}. With multiplier cuts each passes as many
+        // registers more, like the product, so it meets x_r.
         List<String[]> side = new ArrayList<>();
         side.add(new String[] {"keep", Integer.toString(acc), "RAW accumulator" + (layers ? " or MAX value" : ""),
-                layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? i_value[" + (acc - 1) + ":0] : acc" : "acc"});
+                layers ? "(" + mode + " == " + V.lit(3, MAX) + ") ? " + in.apply("value") + "[" + (acc - 1)
+                        + ":0] : acc" : "acc"});
         side.add(new String[] {"sh", "6", "R2 shift", "sh"});
         side.add(new String[] {"two", "1", "DOUBLE, two roundings", "two"});
         side.add(new String[] {"sat", "1", "SINGLE (saturates)", mode + " == " + V.lit(3, SINGLE)});
@@ -199,9 +263,9 @@ final class RequantRtl {
                 ? "(" + mode + " == " + V.lit(3, RAW) + ") || (" + mode + " == " + V.lit(3, MAX) + ")"
                 : mode + " == " + V.lit(3, RAW)});
         side.add(new String[] {"scaled1", "1", "modes 0-2 (offset and clamp apply)", mode + " < " + V.lit(3, RAW)});
-        side.add(new String[] {"zout", "16", "z_out", "i_zout"});
-        side.add(new String[] {"min", "16", "act_min", "i_min"});
-        side.add(new String[] {"max", "16", "act_max", "i_max"});
+        side.add(new String[] {"zout", "16", "z_out", in.apply("zout") });
+        side.add(new String[] {"min", "16", "act_min", in.apply("min") });
+        side.add(new String[] {"max", "16", "act_max", in.apply("max") });
         if (layers) {
             side.add(new String[] {"avg", "1", "AVG", mode + " == " + V.lit(3, AVG)});
             side.add(new String[] {"inv", "1", "AVG of a negative sum (the quotient is negated)",
@@ -212,16 +276,18 @@ final class RequantRtl {
         List<Stmt> r1c = new ArrayList<>();
         for (String[] f : side) {
             String src = f[3];
-            if (v.cuts() >= 1) {
-                it.add(V.reg(f[0] + "_c_r", Integer.parseInt(f[1]), "R1 (cut): " + f[2]));
-                r1c.add(V.nb(f[0] + "_c_r", src));
-                src = f[0] + "_c_r";
+            for (int k = 1; k <= mulCuts; k++) {
+                String r = f[0] + "_c" + (k == 1 ? "" : Integer.toString(k)) + "_r";
+                it.add(V.reg(r, Integer.parseInt(f[1]), "R1 (cut" + (mulCuts == 1 ? "" : " " + k) + "): " + f[2]));
+                r1c.add(V.nb(r, src));
+                src = r;
             }
             it.add(V.reg(f[0] + "_r", Integer.parseInt(f[1]), "R1: " + f[2]));
             r1.add(V.nb(f[0] + "_r", src));
         }
-        if (v.cuts() >= 1) {
-            it.add(V.ff("Stage R1 sideband, first half (the multiplier's rows are cut here too).",
+        if (mulCuts >= 1) {
+            it.add(V.ff(mulCuts == 1 ? "Stage R1 sideband, first half (the multiplier's rows are cut here too)."
+                    : "Stage R1 sideband through the multiplier's " + mulCuts + " cuts.",
                     r1c.toArray(new Stmt[0])));
         }
         it.add(V.ff("Stage R1 registers.", r1.toArray(new Stmt[0])));
@@ -249,9 +315,6 @@ final class RequantRtl {
         String other = layers ? "({x_r[" + (pw - 1) + ":24], x_r[23] & ~avg_r, x_r[22:0]} ^ {" + pw + "{inv_r}})"
                 : "x_r";
         it.add(V.assign("xx", "two_r ? " + V.sext("xd", 34, pw) + " : " + other));
-        it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
-        it.add(V.assign("xx_sh", "$signed(xx) >>> sh_r"));
-        it.add(V.assign("sa", "xx_sh[32:0]"));
         // SINGLE: sa fits 33 bits iff xx[pw-1 : sh+32] are all sign bits (thermometer of sh over bits 32..pw-2)
         // (SINGLE's product has 32 + M bits: the ones above are sign copies)
         int sgn = Math.min(pw, 32 + mb) - 1;
@@ -260,9 +323,12 @@ final class RequantRtl {
             ovf.append(" | ((x_r[").append(j).append("] ^ x_r[").append(sgn).append("]) & (sh_r <= ")
                     .append(V.lit(6, j - 32)).append("))");
         }
-        it.add(V.assign("ovf", ovf.toString()));
-        // cuts >= 2: R2 is split after the shifter; the rounding add, saturation and mode select come a cycle later.
-        String saN = "sa";
+        boolean preShift = preShiftCut(v.cuts());
+        if (preShift) {
+            it.add(V.assign("ovf", ovf.toString()));
+        }
+        String xxN = "xx";
+        String shN = "sh_r";
         String ovfN = "ovf";
         String sgnN = "x_r[" + sgn + "]";
         String satN = "sat_r";
@@ -272,6 +338,40 @@ final class RequantRtl {
         String zoutN = "zout_r";
         String minN = "min_r";
         String maxN = "max_r";
+        if (preShift) {
+            // cuts >= 4: R2 is also split before its shifter (the DOUBLE correction add, then the shift)
+            String[][] r2p = {{"xx_p_r", Integer.toString(pw), xxN, "shifter input"}, {"sh_p_r", "6", shN, "shift"},
+                {"ovf_p_r", "1", ovfN, "SINGLE overflow"}, {"sgn_p_r", "1", sgnN, "sign of the product"},
+                {"sat_p_r", "1", satN, "SINGLE"}, {"pass_p_r", "1", passN, "RAW or MAX"},
+                {"keep_p_r", Integer.toString(acc), keepN, "kept value"}, {"scaled_p_r", "1", scaledN, "modes 0-2"},
+                {"zout_p_r", "16", zoutN, "z_out"}, {"min_p_r", "16", minN, "act_min"},
+                {"max_p_r", "16", maxN, "act_max"}};
+            List<Stmt> st = new ArrayList<>();
+            for (String[] f : r2p) {
+                it.add(V.reg(f[0], Integer.parseInt(f[1]), "R2 (cut before the shifter): " + f[3]));
+                st.add(V.nb(f[0], f[2]));
+            }
+            it.add(V.ff("Stage R2 pipeline cut before the shifter.", st.toArray(new Stmt[0])));
+            xxN = "xx_p_r";
+            shN = "sh_p_r";
+            ovfN = "ovf_p_r";
+            sgnN = "sgn_p_r";
+            satN = "sat_p_r";
+            passN = "pass_p_r";
+            keepN = "keep_p_r";
+            scaledN = "scaled_p_r";
+            zoutN = "zout_p_r";
+            minN = "min_p_r";
+            maxN = "max_p_r";
+        }
+        it.add(V.wire("xx_sh", pw, "xx >>> sh (upper bits unused)"));
+        it.add(V.assign("xx_sh", "$signed(" + xxN + ") >>> " + shN));
+        it.add(V.assign("sa", "xx_sh[32:0]"));
+        if (!preShift) {
+            it.add(V.assign("ovf", ovf.toString()));
+        }
+        // cuts >= 2: R2 is split after the shifter; the rounding add, saturation and mode select come a cycle later.
+        String saN = "sa";
         if (v.cuts() >= 2) {
             String[][] r2a = {{"sa_b_r", "33", saN, "shifted value"}, {"ovf_b_r", "1", ovfN, "SINGLE overflow"},
                 {"sgn_b_r", "1", sgnN, "sign of the product"}, {"sat_b_r", "1", satN, "SINGLE"},
@@ -320,13 +420,15 @@ final class RequantRtl {
         it.add(V.assign("o_clamp_lo", "scaled_r & below"));
         it.add(V.assign("o_clamp_hi", "scaled_r & above"));
         // bits the valid inputs leave unused (lint)
-        StringBuilder un = new StringBuilder("&{1'b0, i_m[31:" + bw + "], xx_sh[" + (pw - 1) + ":33], sb[0], xt[0]");
+        StringBuilder un = new StringBuilder("&{1'b0, " + in.apply("m") + "[31:" + bw + "], xx_sh[" + (pw - 1)
+                + ":33], sb[0], xt[0]");
         if (acc < 64) {
-            un.append(", i_bias[63:").append(acc).append("]");
+            un.append(", ").append(in.apply("bias")).append("[63:").append(acc).append("]");
         }
         int usedValue = layers ? Math.max(acc, vw) : acc;
         if (usedValue < (layers ? 63 : 64)) {
-            un.append(", i_value[").append(layers ? 62 : 63).append(":").append(usedValue).append("]");
+            un.append(", ").append(in.apply("value")).append("[").append(layers ? 62 : 63).append(":")
+                    .append(usedValue).append("]");
         }
         if (!layers) {
             un.append(", i_count");

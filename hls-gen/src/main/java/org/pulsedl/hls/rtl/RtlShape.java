@@ -65,13 +65,33 @@ record RtlShape(AcceleratorConfig cfg, String prefix) {
 
     int macExtra() { return cfg.macLatency() - MIN_MAC_LATENCY; }
 
+    /**
+     * The pipelined controller (AcceleratorConfig.PIPELINED_CONTROL_MAC_LATENCY): the first extra MAC cycle registers
+     * the tap's addresses and T1 controls (the "T0 register"), and the layer decode is registered (LayerDecodeRtl).
+     */
+    boolean pipelinedControl() { return cfg.layerDecodeCycles() > 0; }
+
+    /** Register stages in front of the buffer reads: 1 with the pipelined controller. */
+    int tapFront() { return pipelinedControl() ? 1 : 0; }
+
+    /** Extra MAC cycles after the multiply: the product is registered again (a DSP's output register) this often. */
+    int productExtra() { return macExtra() - tapFront(); }
+
     int rqExtra() { return cfg.requantLatency() - MIN_REQUANT_LATENCY; }
 
-    /** Extra requantiser stages that become pipeline cuts inside it (multiplier rows, then R2); the rest delay. */
-    int rqCuts() { return Math.min(2, rqExtra()); }
+    /**
+     * Extra requantiser stages that become pipeline cuts inside it (RequantRtl.multiplierCuts: multiplier rows, R2, the
+     * inputs, finer rows); the rest delay its output. The fourth extra stage registers the output (a delay stage: the
+     * offset, clamp and the buffer write no longer share a cycle), the fifth and later cut the rows finer.
+     */
+    int rqCuts() { return cuts(rqExtra(), RequantRtl.maxCuts(this, true, m())); }
 
-    /** The input stage's requantiser: pipeline cuts from the input latency budget. */
-    int inCuts() { return Math.min(2, inExtra()); }
+    /** The input stage's requantiser: pipeline cuts from the input latency budget, allotted as {@link #rqCuts}. */
+    int inCuts() { return cuts(inExtra(), RequantRtl.maxCuts(this, false, cfg.inputMBits())); }
+
+    private static int cuts(int extra, int max) {
+        return Math.min(max, extra <= 3 ? extra : extra - 1);
+    }
 
     int inExtra() { return cfg.inputLatency() - MIN_INPUT_LATENCY; }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.Descriptor;
 import org.pulsedl.hls.accel.PackedMac;
@@ -44,13 +44,13 @@ class DatapathUnitTest {
     }
 
     /** Packed int8 pairs equal PackedMac; int16 products on the low lane, and the fabric high lane at full rate. */
-    @ParameterizedTest(name = "int16_full_rate {0}")
-    @ValueSource(booleans = {false, true})
-    void packedMacsEqualPackedMac(boolean fullRate) throws Exception {
+    @ParameterizedTest(name = "int16_full_rate {0}, mac_latency {1}")
+    @CsvSource({"false, 4", "true, 4", "true, 6"})   // 6: the fast-clock AU (registered DSP product, cut fabric rows)
+    void packedMacsEqualPackedMac(boolean fullRate, int macLatency) throws Exception {
         long seed = TestSeed.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
         SplittableRandom rnd = new SplittableRandom(seed);
         AcceleratorConfig cfg = AcceleratorConfig.small().toBuilder().twoMacsPerDsp(true).int16FullRate(fullRate)
-                .build();
+                .macLatency(macLatency).build();
         assertEquals(fullRate, cfg.int16FullRate(), "configuration");
         VerilogFile au = file(AcceleratorRtl.files(cfg, RtlBench.PROVENANCE), AcceleratorRtl.TOP + "_au");
         List<String> vectors = new ArrayList<>();
@@ -94,7 +94,7 @@ class DatapathUnitTest {
                     fd = $fopen("out.hex", "w");
                     for (i = 0; i < n; i = i + 1) begin
                       {in16, a, whi, wlo} = vec[i];
-                      tick; tick; tick; tick;
+                      tick; tick; tick; tick; tick; tick;
                       $fdisplay(fd, "%012x %012x", lo, hi);
                     end
                     $fclose(fd);
@@ -141,6 +141,20 @@ class DatapathUnitTest {
     void inputStageRequantiserEqualsRequantUnit() throws Exception {
         checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).build(), true, 5680);
         checkRequantiser(AcceleratorConfig.small().toBuilder().inputMBits(16).inputLatency(6).build(), true, 5682);
+    }
+
+    // Deep pipelines for a fast clock (docs/accelerator.md, timing): registered inputs, the rows cut into short runs.
+    @Test
+    void deepRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().requantLatency(12).build(), false, 5683);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().mBits(16).requantLatency(13).build(), false, 5684);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().requantLatency(16).build(), false, 5686);
+    }
+
+    @Test
+    void deepInputStageRequantiserEqualsRequantUnit() throws Exception {
+        checkRequantiser(AcceleratorConfig.small().toBuilder().inputLatency(11).build(), true, 5685);
+        checkRequantiser(AcceleratorConfig.small().toBuilder().inputLatency(16).build(), true, 5687);
     }
 
     @Test
