@@ -48,7 +48,7 @@ synth_one() {
   local t0=$SECONDS
   local flat="-flatten" st="stat"
   [ "$hier" = 1 ] && flat="" st="stat -top $top"
-  command_line="$FPGA_YOSYS -p \"read_verilog -defer *.v; synth_xilinx -family xc7 -top $top $flat -noiopad; $st\""
+  command_line="$FPGA_YOSYS -p 'read_verilog -defer *.v; synth_xilinx -family xc7 -top $top $flat -noiopad; $st'"
   (cd "$dir/src" && "$FPGA_YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_xilinx -family xc7 -top $top $flat -noiopad; tee -q -o $dir/stat.txt $st" 2>"$dir/yosys.stderr") \
     || { cat "$dir/yosys.stderr" >&2; tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
   local lut ff dsp b36 b18 lutram srl carry
