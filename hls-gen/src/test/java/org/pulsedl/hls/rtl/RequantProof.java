@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pulsedl.hls.accel.AcceleratorConfig;
@@ -22,8 +24,8 @@ import org.pulsedl.hls.verilog.VerilogFile;
  *   <li>{@code booth}: the module's Booth rows on their own equal a plain multiply modulo 2^pw — each row adds
  *       {@code digit · a · 2^offset} to the partial sum before it, the digits recode {@code b}, and the product is the
  *       last partial sum (the checker below states this from the radix-4 Booth definition, not from the generator);
- *       pipeline registers inside the multiplier are cut points whose inputs are checked to be the values before
- *       them.</li>
+ *       the operands are cut ({@code expose -cut}: free inputs) and the pipeline registers inside the multiplier
+ *       must hold, one cycle later, the values before them (two unrolled steps).</li>
  * </ol>
  * The pipeline has no feedback, so the requantiser's obligation is a bounded run of LATENCY + 1 steps that starts
  * from any state: complete, not a sample.
@@ -64,10 +66,67 @@ final class RequantProof {
         throw new IllegalStateException("the generator wrote no module " + name);
     }
 
-    /** Proves the requantiser {@code text} (the generated one, or a deliberately broken copy) against the contract. */
-    Result requant(String text) throws IOException {
+    /** Steps from the operands to the cut product, and from the inputs to {@code o_value}: the variant's cuts. */
+    int productStep() {
+        return variant().cuts() >= 1 ? 1 : 0;
+    }
+
+    int latency() {
+        return 2 + variant().cuts();
+    }
+
+    /**
+     * One proof of the case split: the mode and some bits of the shifts fixed ({name, low bit, width, value}), the
+     * rest free. The union of the cases covers every input the compiler's guarantees allow (see {@link #cases}).
+     */
+    record Case(String label, List<long[]> fixed, List<String> names) {
+        static Case of(String label, Object... fields) {
+            List<long[]> f = new ArrayList<>();
+            List<String> n = new ArrayList<>();
+            for (int i = 0; i < fields.length; i += 4) {
+                n.add((String) fields[i]);
+                f.add(new long[] {(Integer) fields[i + 1], (Integer) fields[i + 2], (Integer) fields[i + 3]});
+            }
+            return new Case(label, f, n);
+        }
+    }
+
+    /**
+     * The case split. DOUBLE is guaranteed {@code shr <= 31}, {@code shl <= 30} and {@code shl = 0 or shr = 0}:
+     * shl = 0 with shr[5:4] = 0 or 1, and shr = 0 with any shl. SINGLE, INT64 (PE with 16-bit activations) and RAW
+     * leave both shifts free. Fixing the high shift bits keeps the shifters small for ABC (a free DOUBLE shr takes
+     * about 10 times as long as the two halves together).
+     */
+    List<Case> cases() {
+        List<Case> c = new ArrayList<>();
+        c.add(Case.of("DOUBLE, shl 0, shr 0-15", "mode_in", 0, 3, RequantRtl.DOUBLE, "shl_in", 0, 5, 0,
+                "shr_in", 4, 2, 0));
+        c.add(Case.of("DOUBLE, shl 0, shr 16-31", "mode_in", 0, 3, RequantRtl.DOUBLE, "shl_in", 0, 5, 0,
+                "shr_in", 4, 2, 1));
+        c.add(Case.of("DOUBLE, shr 0, any shl", "mode_in", 0, 3, RequantRtl.DOUBLE, "shr_in", 0, 6, 0));
+        c.add(Case.of("SINGLE, any shr", "mode_in", 0, 3, RequantRtl.SINGLE));
+        if (unit == Unit.PE && shape().ab() == 16) {
+            c.add(Case.of("INT64, any shr", "mode_in", 0, 3, RequantRtl.INT64));
+        }
+        c.add(Case.of("RAW", "mode_in", 0, 3, RequantRtl.RAW));
+        return c;
+    }
+
+    /** Outcome of the requantiser's case split: every case proven, or the first that failed. */
+    record Outcome(boolean proven, int casesRun, String failedCase, String log, double yosysSeconds,
+                   double abcSeconds) {}
+
+    /**
+     * Proves the requantiser {@code text} (the generated one, or a deliberately broken copy) against the contract:
+     * one Yosys run writes the miter as an AIG with the mode and shifts as free inputs, then ABC proves each case
+     * with those inputs fixed ({@code cof}), unrolled over LATENCY + 1 steps from the zero step counter and any other
+     * state ({@code frames -i}), by SAT sweeping ({@code &cec -m}: every output constant 0). Stops at the first case
+     * that fails.
+     */
+    Outcome requant(String text) throws IOException {
         RtlShape s = shape();
         RequantRtl.Variant v = variant();
+        long t0 = System.nanoTime();
         Path impl = write("impl.v", text);
         Path formal = RtlBench.repoRoot().resolve("testbenches/formal");
         String params = String.join(" ", "-set PE", unit == Unit.PE ? "1" : "0",
@@ -76,8 +135,8 @@ final class RequantProof {
                 "-set AW", Integer.toString(RequantRtl.mulAWidth(s, v)),
                 "-set BW", Integer.toString(RequantRtl.mulBWidth(s, v)),
                 "-set PW", Integer.toString(RequantRtl.productWidth(s, v)),
-                "-set LATENCY", Integer.toString(2 + v.cuts()),
-                "-set PRODUCT_STEP", v.cuts() >= 1 ? "1" : "0");
+                "-set LATENCY", Integer.toString(latency()),
+                "-set PRODUCT_STEP", Integer.toString(productStep()));
         String script = String.join("\n",
                 "read_verilog " + impl,
                 "hierarchy -top " + v.name(),
@@ -89,20 +148,71 @@ final class RequantProof {
                 "read_verilog -formal " + formal.resolve("requant_contract.v") + " " + formal.resolve("requant_miter.v"),
                 "chparam " + params + " requant_miter",
                 "hierarchy -top requant_miter",
-                "proc; flatten; opt -fast; dffunmap",
+                "proc; flatten; memory; opt -fast; dffunmap",      // memory: the AVG reciprocal ROM becomes logic
                 "miter -assert requant_miter proof",
                 "hierarchy -top proof",
                 "flatten; opt -fast; techmap; opt -fast; dffunmap; aigmap",
                 "setundef -undriven -anyseq; setundef -anyseq; opt_clean",
-                "write_aiger -zinit requant.aig", "");
-        return prove("requant", script, "requant.aig", "bmc3 -F " + (3 + v.cuts()));
+                "write_aiger -zinit -map requant.map requant.aig", "");
+        Path ys = write("requant.ys", script);
+        RtlBench.run(dir, List.of("yosys", "-q", "-l", "requant-yosys.log", "-s", ys.toString()), 1800);
+        double yosysSeconds = (System.nanoTime() - t0) / 1e9;
+        Map<String, Integer> inputs = new HashMap<>();      // "name bit" -> AIG input index
+        for (String line : Files.readAllLines(dir.resolve("requant.map"))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 4 && f[0].equals("input")) {
+                inputs.put(f[3] + " " + f[2], Integer.parseInt(f[1]));
+            }
+        }
+        int pis = aigInputs(dir.resolve("requant.aig"));
+        int digits = 1;                                      // ABC names inputs pi<index>, padded to log10(#inputs)
+        for (long p = 10; p < pis; p *= 10) {
+            digits++;
+        }
+        int run = 0;
+        StringBuilder all = new StringBuilder();
+        long t1 = System.nanoTime();
+        for (Case c : cases()) {
+            run++;
+            StringBuilder cmd = new StringBuilder("read_aiger requant.aig; logic");
+            for (int i = 0; i < c.fixed().size(); i++) {
+                long[] f = c.fixed().get(i);
+                for (int b = 0; b < f[1]; b++) {
+                    Integer idx = inputs.get(c.names().get(i) + " " + (f[0] + b));
+                    if (idx == null) {
+                        throw new IllegalStateException("requant.map has no input " + c.names().get(i) + "[" + (f[0] + b) + "]");
+                    }
+                    cmd.append("; cof pi").append(String.format("%0" + digits + "d", idx)).append(' ')
+                            .append((f[2] >> b) & 1);
+                }
+            }
+            cmd.append("; strash; frames -F ").append(latency() + 1).append(" -i; &get; &cec -m");
+            String log = RtlBench.run(dir, List.of("yosys-abc", "-c", cmd.toString()), 1800);
+            all.append("== ").append(c.label()).append('\n').append(log);
+            boolean ok = log.contains("Networks are equivalent");
+            if (!ok) {
+                Files.writeString(dir.resolve("requant-abc.log"), all);
+                return new Outcome(false, run, c.label(), log, yosysSeconds, (System.nanoTime() - t1) / 1e9);
+            }
+        }
+        Files.writeString(dir.resolve("requant-abc.log"), all);
+        return new Outcome(true, run, null, all.toString(), yosysSeconds, (System.nanoTime() - t1) / 1e9);
     }
 
-    /** Proves the Booth rows of the generated requantiser equal a plain multiply (modulo 2^pw). */
-    Result booth() throws IOException {
+    /** Inputs of a binary AIGER file (header {@code aig M I L O A}). */
+    private static int aigInputs(Path aig) throws IOException {
+        byte[] head = new byte[200];
+        try (var in = Files.newInputStream(aig)) {
+            int n = in.read(head);
+            String line = new String(head, 0, Math.max(0, n), StandardCharsets.US_ASCII).split("\n", 2)[0];
+            return Integer.parseInt(line.split(" ")[2]);
+        }
+    }
+
+    /** Proves the Booth rows of the requantiser {@code text} (generated, or broken) equal a plain multiply (modulo 2^pw). */
+    Result booth(String text) throws IOException {
         RtlShape s = shape();
         RequantRtl.Variant v = variant();
-        String text = generated();
         Path impl = write("impl.v", text);
         int aw = RequantRtl.mulAWidth(s, v);
         int bw = RequantRtl.mulBWidth(s, v);
@@ -112,20 +222,21 @@ final class RequantProof {
                 "read_verilog " + impl,
                 "hierarchy -top " + v.name(),
                 "proc -noopt",
-                // the operands become free inputs; registers inside the multiplier become free cut points
-                "expose -input w:mul_a w:mul_b",
-                "expose -evert-dff w:mul_c*_r",
+                // the operands become free inputs; the multiplier's registers stay and are checked by booth_check
+                // -cut, not -input: every reader of the operands, the cut registers too, reads the free inputs
+                "expose -cut w:mul_a w:mul_b",
+                // the multiplier's cut registers stay registers; the checker compares them with the values before
                 "expose w:product w:mul_s* w:mul_c*_r",
                 "rename " + v.name() + " rq_impl",
                 "read_verilog -formal " + checker,
                 "hierarchy -top booth_check",
-                "proc; flatten; opt -fast",
+                "proc; flatten; memory; opt -fast",
                 "miter -assert booth_check proof",
                 "hierarchy -top proof",
-                "flatten; opt -fast; techmap; opt -fast; aigmap",
+                "flatten; opt -fast; techmap; opt -fast; dffunmap; aigmap",
                 "setundef -undriven -anyseq; setundef -anyseq; opt_clean",
                 "write_aiger -zinit booth.aig", "");
-        return prove("booth", script, "booth.aig", "iprove");
+        return prove("booth", script, "booth.aig", "frames -F 2 -i; &get; &cec -m");
     }
 
     private Result prove(String name, String script, String aig, String abcCommand) throws IOException {
@@ -136,9 +247,7 @@ final class RequantProof {
                 1800);
         Files.writeString(dir.resolve(name + "-abc.log"), log);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        boolean proven = abcCommand.startsWith("bmc")
-                ? log.contains("No output asserted") && !log.contains("was asserted")
-                : log.contains("UNSATISFIABLE");
+        boolean proven = log.contains("Networks are equivalent");
         return new Result(proven, log, seconds);
     }
 
@@ -166,27 +275,27 @@ final class RequantProof {
         v.append("module booth_check(input i_clk, input signed [").append(aw - 1).append(":0] a, input [")
                 .append(bw - 1).append(":0] b");
         if (cutDigit >= 0) {
-            v.append(", input [").append(cutWidth - 1).append(":0] cs_q");
-            if (cutKeepsOperands) {
-                v.append(", input signed [").append(aw - 1).append(":0] ca_q, input [").append(bw - 1)
-                        .append(":0] cb_q");
-            }
         }
         v.append(");\n");
         v.append("  wire [").append(pw - 1).append(":0] p;\n");
         StringBuilder ports = new StringBuilder(".i_clk(i_clk), .i_mode(3'd0), .i_value(64'd0), .i_bias(64'd0), "
                 + ".i_m(32'd0), .i_shr(6'd0), .i_shl(5'd0), .i_count(5'd0), .i_zout(16'd0), .i_min(16'd0), "
-                + ".i_max(16'd0), .mul_a(a), .mul_b(b), .product(p)");
+                + ".i_max(16'd0), .\\mul_a.i (a), .\\mul_b.i (b), .product(p)");
         for (int[] r : rows) {
             v.append("  wire [").append(r[1] - 1).append(":0] s").append(r[0]).append(";\n");
             ports.append(", .mul_s").append(r[0]).append("(s").append(r[0]).append(")");
         }
         if (cutDigit >= 0) {
-            v.append("  wire [").append(cutWidth - 1).append(":0] cs_d;\n");
-            ports.append(", .\\mul_cs_r.d (cs_d), .\\mul_cs_r.q (cs_q)");
+            // the cut registers' values (cs_q, ca_q, cb_q) against the checker's copies of the values before them
+            v.append("  wire [").append(cutWidth - 1).append(":0] cs_q;\n  reg [").append(cutWidth - 1)
+                    .append(":0] cs_d;\n  reg started = 1'b0;\n  always @(posedge i_clk) started <= 1'b1;\n");
+            ports.append(", .mul_cs_r(cs_q)");
             if (cutKeepsOperands) {
-                v.append("  wire [").append(aw - 1).append(":0] ca_d;\n  wire [").append(bw - 1).append(":0] cb_d;\n");
-                ports.append(", .\\mul_ca_r.d (ca_d), .\\mul_ca_r.q (ca_q), .\\mul_cb_r.d (cb_d), .\\mul_cb_r.q (cb_q)");
+                v.append("  wire [").append(aw - 1).append(":0] ca_q;\n  wire [").append(bw - 1).append(":0] cb_q;\n");
+                v.append("  reg [").append(aw - 1).append(":0] ca_d;\n  reg [").append(bw - 1).append(":0] cb_d;\n");
+                v.append("  always @(posedge i_clk) begin ca_d <= a; cb_d <= b; end\n");
+                v.append("  always @* assert(!started || (ca_q == ca_d && cb_q == cb_d));\n");
+                ports.append(", .mul_ca_r(ca_q), .mul_cb_r(cb_q)");
             }
         }
         v.append("  rq_impl dut(").append(ports).append(");\n");
@@ -238,10 +347,8 @@ final class RequantProof {
             v.append("  always @* assert(g").append(n).append(" == e").append(n).append(");\n");
             prev = "s" + n;
             if (cutDigit >= 0 && j == cutDigit) {
-                v.append("  always @* assert(cs_d == s").append(n).append(");\n");
-                if (cutKeepsOperands) {
-                    v.append("  always @* assert(ca_d == a && cb_d == b);\n");
-                }
+                v.append("  always @(posedge i_clk) cs_d <= s").append(n).append(";\n");
+                v.append("  always @* assert(!started || cs_q == cs_d);\n");
             }
         }
         v.append("  assign recoded = ").append(terms).append(";\n");
@@ -250,7 +357,8 @@ final class RequantProof {
         v.append("  wire signed [").append(pw - 1).append(":0] last = $signed(").append(last).append(");\n");
         v.append("  always @* assert($signed(p) == last);\n");
         if (cutDigit >= 0 && !cutKeepsOperands) {
-            v.append("  always @* assert(cs_d == ").append(prev).append(");\n");
+            v.append("  always @(posedge i_clk) cs_d <= ").append(prev).append(";\n");
+            v.append("  always @* assert(!started || cs_q == cs_d);\n");
         }
         v.append("endmodule\n");
         return v.toString();
