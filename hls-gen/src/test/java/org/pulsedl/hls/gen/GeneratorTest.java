@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.hls.verilog.Provenance;
+import org.pulsedl.protocol.ProtocolCHeader;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 
@@ -36,7 +37,12 @@ class GeneratorTest {
         assertEquals(List.of("rtl/pulsedl_accel_standin.v", "firmware/pulsedl_model.h", "firmware/pulsedl_model.c",
                 "firmware/pulsedl_accel_regs.h", "firmware/pulsedl_config.h", "firmware/pulsedl_descriptors.hex",
                 "firmware/pulsedl_weights.hex", "firmware/pulsedl_params.hex", "docs/pulsedl_accel_regs.md",
-                "docs/pulsedl_accel_regs.json", "docs/soc_memory_map.md", "docs/README.md", "estimates.json"),
+                "docs/pulsedl_accel_regs.json", "docs/soc_memory_map.md", "rtl/soc_memory_map.vh",
+                "firmware/pulsedl_soc_map.h", "firmware/pulsedl_soc_memory.ld", "firmware/pulsedl_protocol.h",
+                "rtl/pdl_uart_regs.v", "firmware/pdl_uart_regs.h", "docs/pdl_uart_regs.md",
+                "rtl/pdl_timer_regs.v", "firmware/pdl_timer_regs.h", "docs/pdl_timer_regs.md",
+                "rtl/pdl_sim_ctrl_regs.v", "firmware/pdl_sim_ctrl_regs.h", "docs/pdl_sim_ctrl_regs.md",
+                "docs/README.md", "estimates.json"),
                 List.copyOf(g.files().keySet()));
     }
 
@@ -53,6 +59,11 @@ class GeneratorTest {
     void everyFileCarriesTheBannerAndNoDate() throws IOException {
         GeneratedFiles g = generate(AcceleratorConfig.artix7Default(), OutputLayout.SPLIT);
         for (Map.Entry<String, String> e : g.files().entrySet()) {
+            if (e.getKey().endsWith("/" + ProtocolCHeader.FILE)) {
+                // the host protocol's header is the protocol module's, banner included (ProtocolDocsTest)
+                assertEquals(ProtocolCHeader.text(), e.getValue());
+                continue;
+            }
             String head = e.getValue().substring(0, Math.min(600, e.getValue().length()));
             assertTrue(head.contains("Generated file - do not edit; regenerate it instead."), e.getKey());
             assertTrue(head.contains("pulsedl generate --model m.qmodel --out out"), e.getKey());
