@@ -11,7 +11,9 @@
 //
 // Memory ports (one-cycle synchronous RAM, no wait states): the instruction address is sampled at every
 // rising edge and the word is valid during the next cycle; a data request (o_dmem_valid) is sampled at the
-// rising edge, writes byte lanes o_dmem_wstrb, and a read's word is valid during the next cycle.
+// rising edge, writes byte lanes o_dmem_wstrb, and a read's word is valid during the next cycle. A SoC bus may
+// hold a request back for a cycle (i_dmem_busy, from a register) and refuse an address (i_dmem_fault, decoded
+// from o_dmem_addr in the same cycle; mcause 5/7 with the address in mtval).
 module rv32_core #(
     parameter [31:0] RESET_VECTOR = 32'h8000_0000,
     parameter        FAST_MUL     = 1             // 1: single-cycle multiply (DSP); 0: 32-cycle shift-add
@@ -26,6 +28,8 @@ module rv32_core #(
     output wire [31:0] o_dmem_addr,    // byte address; the RAM uses bits [31:2]
     output wire [31:0] o_dmem_wdata,   // already shifted to the byte lanes
     input  wire [31:0] i_dmem_rdata,
+    input  wire        i_dmem_busy,    // a bus response is pending: a data request this cycle waits (E stalls)
+    input  wire        i_dmem_fault,   // o_dmem_addr maps to nothing: the load or store traps (access fault)
     input  wire        i_timer_irq,    // mip.MTIP
     input  wire        i_ext_irq       // mip.MEIP
 );
@@ -198,7 +202,7 @@ module rv32_core #(
     wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
     wire        misaligned_jump = jump_misaligned || branch_trap;
     wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
-                                  || ((e_is_load || e_is_store) && misaligned_mem);
+                                  || ((e_is_load || e_is_store) && (misaligned_mem || i_dmem_fault));
     wire        trap       = irq_take || (e_valid && (exception_early || branch_trap));
     reg  [4:0]  trap_cause;       // {interrupt, exception code}
     reg  [31:0] trap_value;
@@ -219,12 +223,13 @@ module rv32_core #(
             trap_cause = 5'd0;
             trap_value = jump_to;
         end else begin
-            trap_cause = e_is_load ? 5'd4 : 5'd6;
+            trap_cause = misaligned_mem ? (e_is_load ? 5'd4 : 5'd6) : (e_is_load ? 5'd5 : 5'd7);
             trap_value = sum;
         end
     end
 
-    wire e_stall = e_valid && e_is_muldiv && !md_ready && !irq_take;
+    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready)
+                   || ((e_is_load || e_is_store) && i_dmem_busy && !exception_early));
     wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
     wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
     wire mret    = e_done && e_is_mret;

@@ -181,6 +181,8 @@ int main(int argc, char** argv) {
     top->i_clk = 0;
     top->i_imem_rdata = 0;
     top->i_dmem_rdata = 0;
+    top->i_dmem_busy = 0;   // this harness's RAM answers every request at once
+    top->i_dmem_fault = 0;  // and reports an unmapped access itself
     top->i_timer_irq = 0;
     top->i_ext_irq = 0;
     uint64_t cycle = 0;

@@ -12,10 +12,12 @@ import org.pulsedl.hls.firmware.ModelSources;
 import org.pulsedl.hls.firmware.ProgramImages;
 import org.pulsedl.hls.regmap.MemoryMap;
 import org.pulsedl.hls.regmap.MemoryMapEmitter;
+import org.pulsedl.hls.regmap.RegisterFileVerilog;
 import org.pulsedl.hls.regmap.RegisterMap;
 import org.pulsedl.hls.regmap.RegisterMapCHeader;
 import org.pulsedl.hls.regmap.RegisterMapJson;
 import org.pulsedl.hls.regmap.RegisterMapMarkdown;
+import org.pulsedl.hls.soc.SocRegisters;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
@@ -34,6 +36,9 @@ public final class Generator {
     public static final String ACCEL_REGS_MD = "pulsedl_accel_regs.md";
     public static final String ACCEL_REGS_JSON = "pulsedl_accel_regs.json";
     public static final String MEMORY_MAP_MD = "soc_memory_map.md";
+    public static final String MEMORY_MAP_VH = "soc_memory_map.vh";
+    public static final String MEMORY_MAP_C = "pulsedl_soc_map.h";
+    public static final String MEMORY_MAP_LD = "pulsedl_soc_memory.ld";
     public static final String README = "README.md";
     /** The tool named in every banner; bump with the project version (GeneratorVersionTest checks the pom). */
     public static final String TOOL = "pulsedl hls-gen 0.1.0";
@@ -68,6 +73,15 @@ public final class Generator {
         put(files, docs + ACCEL_REGS_MD, RegisterMapMarkdown.emit(registers, provenance));
         put(files, docs + ACCEL_REGS_JSON, RegisterMapJson.emit(registers, provenance));
         put(files, docs + MEMORY_MAP_MD, MemoryMapEmitter.markdown(soc, provenance));
+        put(files, layout.rtl() + "/" + MEMORY_MAP_VH, MemoryMapEmitter.verilogInclude(soc, provenance));
+        put(files, fw + MEMORY_MAP_C, MemoryMapEmitter.cHeader(soc, provenance));
+        put(files, fw + MEMORY_MAP_LD, MemoryMapEmitter.linkerMemory(soc, provenance));
+        for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc))) {
+            VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);
+            put(files, layout.rtl() + "/" + rf.fileName(), rf.text());
+            put(files, fw + peripheral.name() + "_regs.h", RegisterMapCHeader.emit(peripheral, provenance));
+            put(files, docs + peripheral.name() + "_regs.md", RegisterMapMarkdown.emit(peripheral, provenance));
+        }
         put(files, docs + README, ConfigReadme.emit(program, estimates, layout, files.keySet(), modelBanner));
         put(files, layout.estimates(), EstimatesReport.json(estimates, modelBanner));
         return new GeneratedFiles(files, layout, program, estimates);

@@ -40,6 +40,20 @@ public final class MemoryMapEmitter {
         return b.toString();
     }
 
+    /**
+     * A GNU ld fragment with the {@code MEMORY} command for the region {@code ram} ({@code INCLUDE} it from the
+     * firmware's linker script), so the link and the hardware agree on where RAM is and how large.
+     */
+    public static String linkerMemory(MemoryMap map, Provenance provenance) {
+        StringBuilder b = new StringBuilder();
+        RegisterMapCHeader.banner(b, provenance.banner(map.canonical()));
+        MemoryMap.Region ram = map.region("ram");
+        b.append("/* RAM of memory map '").append(map.name()).append("': ").append(RegisterMapCHeader.comment(ram.description()))
+                .append(" */\nMEMORY\n{\n  ram (rwx) : ORIGIN = ").append(Hex.word(ram.base())).append(", LENGTH = ")
+                .append(Hex.word(ram.size())).append("\n}\n");
+        return b.toString();
+    }
+
     public static String markdown(MemoryMap map, Provenance provenance) {
         StringBuilder b = new StringBuilder();
         RegisterMapMarkdown.banner(b, provenance.banner(map.canonical()));

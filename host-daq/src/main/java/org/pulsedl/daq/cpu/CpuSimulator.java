@@ -17,18 +17,38 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The Verilator simulation of rv32_core with its ELF-loading harness ({@code testbenches/cpu/sim_main.cpp}), built
- * once per source text and cached under {@code ~/.cache/pulsedl/cpu-sim/<hash>} ({@code $PULSEDL_CACHE} or
- * {@code $XDG_CACHE_HOME/pulsedl} when set), outside the source tree. Exit codes of a run (DESIGN §4): 0 pass,
- * 1 fail, 2 usage or ELF error, 3 timeout.
+ * A Verilator simulation with its ELF-loading harness: the bare core ({@link Target#CORE}, rv32_core and
+ * {@code testbenches/cpu/sim_main.cpp}) or the whole SoC ({@link Target#SOC}, pdl_soc and
+ * {@code testbenches/soc/sim_main.cpp}), built once per source text and cached under
+ * {@code ~/.cache/pulsedl/<target>/<hash>} ({@code $PULSEDL_CACHE} or {@code $XDG_CACHE_HOME/pulsedl} when set),
+ * outside the source tree. Exit codes of a run (DESIGN §4): 0 pass, 1 fail, 2 usage or ELF error, 3 timeout.
  */
 public final class CpuSimulator {
     public static final int PASS = 0;
     public static final int FAIL = 1;
     public static final int USAGE = 2;
     public static final int TIMEOUT = 3;
-    /** The name of the executable Verilator builds. */
-    static final String EXE = "Vrv32_core";
+    /** What is simulated. */
+    public enum Target {
+        /** rv32_core alone with a harness RAM of 1 MiB (the CPU's tests; no peripherals). */
+        CORE("cpu-sim", "rv32_core", "the CPU simulator"),
+        /** pdl_soc: core, RAM of the memory map, bus, UART, timer, simulation control, accelerator. */
+        SOC("soc-sim", "pdl_soc", "the SoC simulator");
+
+        final String cache;
+        final String top;
+        final String what;
+
+        Target(String cache, String top, String what) {
+            this.cache = cache;
+            this.top = top;
+            this.what = what;
+        }
+
+        String exe() {
+            return "V" + top;
+        }
+    }
     private static final long BUILD_TIMEOUT_S = 1800;
 
     private final Path executable;
@@ -45,32 +65,43 @@ public final class CpuSimulator {
      * The simulator for the sources under {@code root}, built now when the cache has none for this source text;
      * {@code progress} hears about a build (it takes a minute or two).
      */
-    public static synchronized CpuSimulator build(Path root, PrintStream progress) throws IOException {
-        List<Path> verilog = CpuSources.verilog(root);
-        List<Path> harness = CpuSources.harness(root);
+    public static CpuSimulator build(Path root, PrintStream progress) throws IOException {
+        return build(root, Target.CORE, progress);
+    }
+
+    /** As {@link #build(Path, PrintStream)} for {@code target}. */
+    public static synchronized CpuSimulator build(Path root, Target target, PrintStream progress) throws IOException {
+        boolean soc = target == Target.SOC;
+        List<Path> verilog = soc ? CpuSources.socVerilog(root) : CpuSources.verilog(root);
+        List<Path> harness = soc ? CpuSources.socHarness(root) : CpuSources.harness(root);
         String version = tool(List.of("verilator", "--version"));
-        Path dir = cacheDir().resolve("cpu-sim").resolve(hash(version, verilog, harness));
-        Path exe = dir.resolve(EXE);
+        Path dir = cacheDir().resolve(target.cache).resolve(hash(version, verilog, harness));
+        String exeName = target.exe();
+        Path exe = dir.resolve(exeName);
         if (Files.isExecutable(exe)) {
             return new CpuSimulator(exe);
         }
-        progress.println("pulsedl sim: building the CPU simulator with " + version.strip()
-                + " (once per source change; a minute or two)…");
+        progress.println("pulsedl sim: building " + target.what + " with " + version.strip()
+                + " (once per source change; a few minutes)…");
         Files.createDirectories(dir.getParent());
         Path work = Files.createTempDirectory(dir.getParent(), "build-");
         try {
             List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-O3",
                     "--x-assign", "fast", "--x-initial", "fast", "--no-assert", "--trace", "-Wall",
-                    "--top-module", "rv32_core", "-Mdir", "obj", "-o", EXE, "-CFLAGS", "-O2", "-j", "2"));
-            verilog.forEach(p -> cmd.add(p.toString()));
+                    "--top-module", target.top, "-Mdir", "obj", "-o", exeName, "-CFLAGS", "-O2", "-j", "2"));
+            if (soc) {
+                cmd.addAll(List.of("-I" + root.resolve("rtl/generated"), "-CFLAGS", "-I" + root.resolve("testbenches/cpu")));
+                harness.stream().filter(p -> p.toString().endsWith(".vlt")).forEach(p -> cmd.add(p.toString()));
+            }
+            verilog.stream().filter(p -> p.toString().endsWith(".v")).forEach(p -> cmd.add(p.toString()));
             harness.stream().filter(p -> p.toString().endsWith(".cpp")).forEach(p -> cmd.add(p.toString()));
             Path log = dir.getParent().resolve("last-build.log");   // kept: a failed build names it
             int code = runTool(cmd, work, log);
             if (code != 0) {
-                throw new IOException("building the CPU simulator failed (verilator exit " + code + "); see " + log);
+                throw new IOException("building " + target.what + " failed (verilator exit " + code + "); see " + log);
             }
             Files.createDirectories(dir);
-            Path built = work.resolve("obj").resolve(EXE);
+            Path built = work.resolve("obj").resolve(exeName);
             try {
                 Files.move(built, exe, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -84,11 +115,26 @@ public final class CpuSimulator {
 
     /** The command line that runs {@code elf} for at most {@code maxCycles}, with an optional VCD trace. */
     public List<String> command(Path elf, long maxCycles, Path vcd) {
+        return command(elf, maxCycles, vcd, false, null);
+    }
+
+    /**
+     * The command line with the SoC's options: the UART on a pseudo-terminal ({@code pty}; the harness prints
+     * "pulsedl sim: uart on PATH" on stderr) and a windows file for the ADC port (SoC only).
+     */
+    public List<String> command(Path elf, long maxCycles, Path vcd, boolean pty, Path windows) {
         List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--elf", elf.toString(),
                 "--max-cycles", Long.toString(maxCycles)));
         if (vcd != null) {
             cmd.add("--trace");
             cmd.add(vcd.toString());
+        }
+        if (pty) {
+            cmd.add("--pty");
+        }
+        if (windows != null) {
+            cmd.add("--windows");
+            cmd.add(windows.toString());
         }
         return cmd;
     }

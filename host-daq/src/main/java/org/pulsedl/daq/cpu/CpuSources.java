@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,7 +50,32 @@ public final class CpuSources {
 
     /** The harness's C++ sources and headers, sorted. */
     public static List<Path> harness(Path root) throws IOException {
-        try (Stream<Path> s = Files.list(root.resolve("testbenches/cpu"))) {
+        return cxx(root.resolve("testbenches/cpu"));
+    }
+
+    /**
+     * The SoC's Verilog: rtl/soc, the core, and the generated accelerator, register files and memory-map include
+     * (rtl/generated, *.v and *.vh), sorted.
+     */
+    public static List<Path> socVerilog(Path root) throws IOException {
+        List<Path> all = new ArrayList<>(list(root.resolve("rtl/soc"), ".v"));
+        all.addAll(verilog(root));
+        all.addAll(list(root.resolve("rtl/generated"), ".v"));
+        all.addAll(list(root.resolve("rtl/generated"), ".vh"));
+        return all;
+    }
+
+    /** The SoC harness (testbenches/soc: C++, headers, the Verilator configuration) and the CPU harness's ELF reader. */
+    public static List<Path> socHarness(Path root) throws IOException {
+        List<Path> all = new ArrayList<>(cxx(root.resolve("testbenches/soc")));
+        all.addAll(list(root.resolve("testbenches/soc"), ".vlt"));
+        all.add(root.resolve("testbenches/cpu/elf32.cpp"));
+        all.add(root.resolve("testbenches/cpu/elf32.h"));
+        return all;
+    }
+
+    private static List<Path> cxx(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".cpp") || p.toString().endsWith(".h")).sorted().toList();
         }
     }

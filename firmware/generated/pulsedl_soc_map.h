@@ -1,0 +1,37 @@
+/*
+ * Generated file - do not edit; regenerate it instead.
+ * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
+ * Tool: pulsedl hls-gen 0.1.0
+ * Input hash: sha256:b8ec195156e6bb73b9b6608301275b056e9ebfa0f6208d205ba69162510f5716
+ */
+#pragma once
+
+/* Memory map 'soc' (DESIGN section 4). */
+
+/* RAM: code, data, stack; reset vector at its base */
+#define SOC_RAM_BASE       0x80000000u
+#define SOC_RAM_SIZE       0x00010000u
+
+/* UART */
+#define SOC_UART_BASE      0x10000000u
+#define SOC_UART_SIZE      0x00001000u
+
+/* timer (mtime/mtimecmp) */
+#define SOC_TIMER_BASE     0x10001000u
+#define SOC_TIMER_SIZE     0x00001000u
+
+/* simulation control: putchar, exit code */
+#define SOC_SIM_CTRL_BASE  0x10002000u
+#define SOC_SIM_CTRL_SIZE  0x00001000u
+
+/* accelerator registers, then program, weight and buffer windows */
+#define SOC_ACCEL_BASE     0x20000000u
+#define SOC_ACCEL_SIZE     0x10000000u
+
+/* ADC capture and test-pulse generator */
+#define SOC_ADC_BASE       0x30000000u
+#define SOC_ADC_SIZE       0x00010000u
+
+/* Ethernet/UDP */
+#define SOC_ETH_BASE       0x40000000u
+#define SOC_ETH_SIZE       0x00010000u

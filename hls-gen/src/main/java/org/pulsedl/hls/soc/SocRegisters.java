@@ -1,0 +1,78 @@
+package org.pulsedl.hls.soc;
+
+import org.pulsedl.hls.regmap.Access;
+import org.pulsedl.hls.regmap.Field;
+import org.pulsedl.hls.regmap.MemoryMap;
+import org.pulsedl.hls.regmap.Register;
+import org.pulsedl.hls.regmap.RegisterMap;
+
+/**
+ * The registers of the SoC's own peripherals (rtl/soc; docs/soc.md), declared once here and emitted like the
+ * accelerator's: a Verilog register file {@code pdl_<peripheral>_regs.v} that the hand-written peripheral wraps, a C header
+ * for the firmware's HAL and a Markdown table. Bases come from the memory map, so a moved region moves all three.
+ */
+public final class SocRegisters {
+    /** Reset value of the UART's bit time: fast enough for simulation; firmware sets the real baud rate. */
+    public static final long UART_DIV_RESET = 16;
+
+    private SocRegisters() {}
+
+    /** UART: 8N1, a transmit and a receive FIFO, a bit time in clock cycles, two interrupt sources. */
+    public static RegisterMap uart(MemoryMap map) {
+        MemoryMap.Region r = map.region("uart");
+        return RegisterMap.builder("pdl_uart").base(r.base()).size(r.size())
+                .description("UART, 8N1 with transmit and receive FIFOs")
+                .register(Register.builder("tx", 0x0).description("Transmit: a write queues one byte (dropped while tx_full)")
+                        .field(Field.builder("data", 7, 0).access(Access.WO).description("Byte to send")))
+                .register(Register.builder("rx", 0x4).readStrobe()
+                        .description("Receive: the oldest received byte; reading pops it")
+                        .field(Field.builder("data", 7, 0).access(Access.RO).description("Received byte (valid when valid is 1)"))
+                        .field(Field.bit("valid", 8).access(Access.RO).description("1: data holds a byte (the FIFO was not empty)")))
+                .register(Register.builder("status", 0x8).description("FIFO levels and line errors")
+                        .field(Field.bit("tx_full", 0).access(Access.RO).description("Transmit FIFO full: a write to tx is dropped"))
+                        .field(Field.bit("tx_idle", 1).access(Access.RO).description("Transmit FIFO empty and the last stop bit sent"))
+                        .field(Field.bit("rx_valid", 2).access(Access.RO).description("Receive FIFO not empty"))
+                        .field(Field.bit("rx_overrun", 3).access(Access.W1C).description("A byte arrived while the receive FIFO was full (lost)"))
+                        .field(Field.bit("rx_frame_error", 4).access(Access.W1C).description("A byte without its stop bit (dropped)"))
+                        .field(Field.builder("tx_level", 15, 8).access(Access.RO).description("Bytes in the transmit FIFO"))
+                        .field(Field.builder("rx_level", 23, 16).access(Access.RO).description("Bytes in the receive FIFO")))
+                .register(Register.builder("div", 0xC).description("Bit time")
+                        .field(Field.builder("cycles", 15, 0).access(Access.RW).reset(UART_DIV_RESET)
+                                .description("Clock cycles per bit (at least 4); 868 is 115200 baud at 100 MHz")))
+                .register(Register.builder("irq_en", 0x10).description("Interrupt enables (the UART's line is level)")
+                        .field(Field.bit("rx", 0).access(Access.RW).description("While the receive FIFO is not empty"))
+                        .field(Field.bit("tx_idle", 1).access(Access.RW).description("While the transmitter is idle")))
+                .build();
+    }
+
+    /** Timer: the machine timer of the privileged spec; MTIP is {@code mtime >= mtimecmp}. */
+    public static RegisterMap timer(MemoryMap map) {
+        MemoryMap.Region r = map.region("timer");
+        return RegisterMap.builder("pdl_timer").base(r.base()).size(r.size())
+                .description("Machine timer: mtime counts clock cycles; the timer interrupt is mtime >= mtimecmp")
+                .register(Register.builder("mtime_lo", 0x0).access(Access.RO)
+                        .description("mtime bits 31:0 (read hi, lo, hi again when hi changed)"))
+                .register(Register.builder("mtime_hi", 0x4).access(Access.RO).description("mtime bits 63:32"))
+                .register(Register.builder("mtimecmp_lo", 0x8).access(Access.RW).reset(0xFFFF_FFFFL)
+                        .description("mtimecmp bits 31:0"))
+                .register(Register.builder("mtimecmp_hi", 0xC).access(Access.RW).reset(0xFFFF_FFFFL)
+                        .description("mtimecmp bits 63:32 (write 0xffffffff first to avoid a spurious interrupt)"))
+                .build();
+    }
+
+    /** Simulation control (the harness acts on these; on an FPGA they do nothing). */
+    public static RegisterMap simCtrl(MemoryMap map) {
+        MemoryMap.Region r = map.region("sim_ctrl");
+        return RegisterMap.builder("pdl_sim_ctrl").base(r.base()).size(r.size())
+                .description("Simulation control: console, end of run, test interrupt lines")
+                .register(Register.builder("putchar", 0x0).description("Console: the byte goes to the harness's stdout")
+                        .field(Field.builder("char", 7, 0).access(Access.WO).description("Byte")))
+                .register(Register.builder("exit", 0x4).access(Access.WO)
+                        .description("An odd value ends the run as a tohost store: 1 pass, else fail with test number value >> 1"))
+                .register(Register.builder("timer_irq", 0x8).access(Access.WO)
+                        .description("N > 0: raise the timer interrupt N cycles from now; 0: lower it"))
+                .register(Register.builder("ext_irq", 0xC).description("Test external interrupt")
+                        .field(Field.bit("level", 0).access(Access.RW).description("Level of the external interrupt input")))
+                .build();
+    }
+}

@@ -1,0 +1,43 @@
+// ADC windows for the SoC's window port, from the file `pulsedl sim --windows` writes (docs/soc.md "Windows file"):
+// "PDLWIN1\0", u32 window count, u32 samples per window, then per window a u32 tag and the samples as int16,
+// all little-endian.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+struct WindowFile {
+    uint32_t samples = 0;                 // per window
+    std::vector<uint32_t> tags;
+    std::vector<int16_t> data;            // window w's samples at w * samples
+
+    size_t count() const { return tags.size(); }
+    // Reads `path`; on failure returns false with the reason in `error`.
+    bool load(const std::string& path, std::string& error);
+};
+
+// Feeds windows into the port one sample per cycle, a whole window at a time when the input FIFO has room.
+class WindowFeeder {
+public:
+    explicit WindowFeeder(const WindowFile* file) : file_(file) {}
+
+    struct Sample { bool valid; uint16_t data; uint8_t tag; bool last; };
+
+    // The port's inputs for this cycle; `room` is the accelerator's o_in_room.
+    Sample next(bool room) {
+        if (!file_ || window_ >= file_->count()) return {false, 0, 0, false};
+        if (index_ == 0 && !room) return {false, 0, 0, false};
+        size_t base = window_ * file_->samples;
+        Sample s{true, uint16_t(file_->data[base + index_]), uint8_t(file_->tags[window_]),
+                 index_ + 1 == file_->samples};
+        if (++index_ == file_->samples) { index_ = 0; window_++; }
+        return s;
+    }
+    size_t sent() const { return window_; }
+
+private:
+    const WindowFile* file_;
+    size_t window_ = 0;
+    size_t index_ = 0;
+};
