@@ -1,5 +1,5 @@
 #include "drivers.h"
-#include "soc_local.h"
+#include "mmio.h"
 
 void uart_init(uint32_t baud) {
     mmio_write(SOC_UART_BASE, PDL_UART_DIV_OFFSET, (PULSEDL_CFG_CLOCK_HZ + baud / 2) / baud);

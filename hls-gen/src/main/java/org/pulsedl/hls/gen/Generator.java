@@ -76,7 +76,8 @@ public final class Generator {
         put(files, layout.rtl() + "/" + MEMORY_MAP_VH, MemoryMapEmitter.verilogInclude(soc, provenance));
         put(files, fw + MEMORY_MAP_C, MemoryMapEmitter.cHeader(soc, provenance));
         put(files, fw + MEMORY_MAP_LD, MemoryMapEmitter.linkerMemory(soc, provenance));
-        for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc))) {
+        for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc),
+                SocRegisters.adc(soc))) {
             VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);
             put(files, layout.rtl() + "/" + rf.fileName(), rf.text());
             put(files, fw + peripheral.name() + "_regs.h", RegisterMapCHeader.emit(peripheral, provenance));
