@@ -29,6 +29,12 @@ class SimCommandTest {
     }
 
     @Test
+    void socOptionsNeedTheSoc() throws IOException {
+        Path elf = Files.writeString(dir.resolve("x.elf"), "x");
+        CliRun.of("sim", "--core", "--pty", "--elf", elf.toString()).assertUserError("--pty", "--core");
+    }
+
+    @Test
     void helpNamesTheExitCodesAndWhatComesLater() {
         CliRun r = CliRun.of("sim", "--help").assertSuccess();
         assertTrue(r.out().contains("3 timeout"), r.out());
