@@ -30,7 +30,11 @@ int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, c
     return (int)pdl_accel_status_error_read();
 }
 
-void accel_start(void) { pdl_accel_ctrl_write(PDL_ACCEL_CTRL_START_MASK); }
+/* Counters (WINDOWS_IN, INPUT_DROPS) cleared first: the HAL counts them from the start. */
+void accel_start(void) {
+    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_CLEAR_MASK);
+    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_START_MASK);
+}
 
 /* Every accepted window's result pushed, no round in progress, the input FIFO empty (the capture is closed and
  * no window is passing the port: capture_stop waited for it). */
