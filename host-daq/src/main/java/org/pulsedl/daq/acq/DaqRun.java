@@ -62,12 +62,12 @@ public final class DaqRun {
     }
 
     /**
-     * The MODEL_LOAD image of {@code model} for the board that answered {@code info}: the SoC board takes the
-     * accelerator's memory images ({@link SocModelImage}, compiled for the shipped accelerator configuration), the
+     * The MODEL_LOAD image of {@code model} for the board that answered {@code info}: the SoC board (and the
+     * firmware's host build) takes the accelerator's memory images ({@link SocModelImage}, compiled for the shipped accelerator configuration), the
      * emulator the {@code .qmodel} text. INFO's model CRC is the CRC-32 of the image the board runs.
      */
     public static byte[] imageFor(InfoMessage info, QuantizedModel model) {
-        return SocModelImage.isSocBoard(info) ? SocModelImage.of(model, AcceleratorConfig.artix7Default())
+        return SocModelImage.takesImage(info) ? SocModelImage.of(model, AcceleratorConfig.artix7Default())
                 : BoardClient.imageOf(QModelFormat.toJson(model));
     }
 
