@@ -175,6 +175,7 @@ static void start(const frame_t *f) {
 static void stop(const frame_t *f) {
     if (board.running) {
         hal_capture_stop();
+        while (!hal_accel_drained()) results_poll(hal_millis());
         hal_accel_stop();
         while (results_poll(hal_millis()) != 0) {
         }

@@ -75,6 +75,10 @@ int hal_accel_load(const uint32_t *descriptors, uint32_t descriptor_words, const
 /* Starts stream mode: window sequence numbers restart at 0. */
 void hal_accel_start(void);
 
+/* 1 when every window the accelerator accepted has finished (its result is in the result FIFO, no round in
+ * progress, the input FIFO empty). STOP pops results until then, so a full result FIFO cannot hold the drain up. */
+int hal_accel_drained(void);
+
 /* Clean stop: windows already accepted finish, their results stay in the result FIFO to be popped. */
 void hal_accel_stop(void);
 

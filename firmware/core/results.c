@@ -103,6 +103,9 @@ uint32_t results_poll(uint32_t now_ms) {
         } else if (++run.count == run.batch) {
             results_flush();
         }
+        /* One frame per call at most: while results keep coming faster than the link sends them, the caller still
+         * reads the host's commands (STOP) between frames. */
+        if (run.count == 0) break;
     }
     if (run.count != 0 && now_ms - run.first_ms >= RESULTS_MAX_AGE_MS) results_flush();
     return popped;

@@ -1,9 +1,18 @@
-/* The accelerator (docs/accelerator.md section 4.7): program memories written through the slave port after a soft
- * reset, stream mode started and stopped cleanly, results popped from the result FIFO. */
+/* The accelerator (docs/accelerator.md sections 4.6, 4.7): program memories written through the slave port while
+ * it is stopped, stream mode started, stopped after it has drained, results popped from the result FIFO.
+ *
+ * Today's accelerator (no soft reset yet, and a stop while a window loads corrupts it, issue 12 section 1) is
+ * stopped only when empty: the capture is already closed, so the windows it accepted finish and it goes idle
+ * before CTRL.start falls. Its result header carries no timestamp (helper periph adds it); the record's timestamp
+ * is the capture clock when the result is read. */
 #include "drivers.h"
+#include "mmio.h"
 #include "pulsedl_protocol.h"
 #include "record.h"
-#include "soc_local.h"
+
+/* Header word of a result: 0xA5 << 24 | tag << 16 | sequence (docs/accelerator.md 4.6). */
+#define RESULT_TAG(h) (((h) >> 16) & 0xFFu)
+#define RESULT_SEQUENCE(h) ((uint16_t)(h))
 
 static uint32_t wide; /* 1: each raw output is two words (int64); from the program header */
 
@@ -13,9 +22,6 @@ static void write_words(uint32_t base, const uint32_t *w, uint32_t n) {
 }
 
 int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, const uint32_t *w, uint32_t nw) {
-    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_SOFT_RESET_MASK);
-    while (pdl_accel_status_read() & PDL_ACCEL_STATUS_RESETTING_MASK) {
-    }
     write_words(PULSEDL_ACCEL_DESCRIPTOR_BASE, d, nd);
     write_words(PULSEDL_ACCEL_PARAM_BASE, p, np);
     write_words(PULSEDL_ACCEL_WEIGHT_BASE, w, nw);
@@ -24,9 +30,21 @@ int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, c
     return (int)pdl_accel_status_error_read();
 }
 
-void accel_start(void) { pdl_accel_ctrl_write(PDL_ACCEL_CTRL_START_MASK); }
+/* Counters (WINDOWS_IN, INPUT_DROPS) cleared first: the HAL counts them from the start. */
+void accel_start(void) {
+    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_CLEAR_MASK);
+    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_START_MASK);
+}
 
-/* Clean stop: windows already taken are computed and unloaded, then STATUS.running falls. */
+/* Every accepted window's result pushed, no round in progress, the input FIFO empty (the capture is closed and
+ * no window is passing the port: capture_stop waited for it). */
+int accel_drained(void) {
+    uint32_t s = pdl_accel_status_read();
+    return (s & PDL_ACCEL_STATUS_IDLE_MASK) && (s & PDL_ACCEL_STATUS_INPUT_EMPTY_MASK) &&
+           pdl_accel_windows_out_read() == pdl_accel_windows_in_read();
+}
+
+/* Called once drained (board.c's STOP), so CTRL.start never falls while a window loads. */
 void accel_stop(void) {
     pdl_accel_ctrl_write(0);
     while (pdl_accel_status_read() & PDL_ACCEL_STATUS_RUNNING_MASK) {
@@ -36,11 +54,9 @@ void accel_stop(void) {
 static inline uint32_t pop(void) { return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_RESULT_POP_ADDR; }
 
 int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
-    uint32_t words = 1u + ACCEL_RESULT_TIMESTAMP_WORDS + outputs * (1u + wide);
+    uint32_t words = 1u + outputs * (1u + wide);
     if (pdl_accel_result_level_read() < words) return 0;
     uint32_t h = pop();
-    uint32_t lo = pop();
-    uint32_t hi = pop();
     uint32_t flags = 0;
     for (uint32_t k = 0; k < outputs; k++) {
         uint32_t v = pop();
@@ -54,8 +70,9 @@ int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
         }
         record_put_output(rec, k, v);
     }
-    record_put_header(rec, lo, hi, (h >> 16) & 0xFFu, flags);
-    *sequence = (uint16_t)h;
+    uint64_t t = capture_ticks();
+    record_put_header(rec, (uint32_t)t, (uint32_t)(t >> 32), RESULT_TAG(h), flags);
+    *sequence = RESULT_SEQUENCE(h);
     return 1;
 }
 

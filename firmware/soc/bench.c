@@ -105,6 +105,7 @@ int hal_accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t n
 }
 void hal_accel_start(void) {}
 void hal_accel_stop(void) {}
+int hal_accel_drained(void) { return 1; }
 uint32_t hal_accel_windows_in(void) { return pops; }
 uint32_t hal_accel_input_drops(void) { return 0; }
 

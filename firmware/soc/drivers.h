@@ -1,5 +1,5 @@
 /* The SoC's device drivers (UART, timer, accelerator, ADC capture), written against register names
- * (soc_local.h). hal_soc.c maps the HAL onto them. */
+ * (mmio.h: the generated register headers). hal_soc.c maps the HAL onto them. */
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
@@ -14,6 +14,7 @@ uint64_t timer_cycles(void);
 
 int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, const uint32_t *w, uint32_t nw);
 void accel_start(void);
+int accel_drained(void);
 void accel_stop(void);
 int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence);
 uint32_t accel_windows_in(void);

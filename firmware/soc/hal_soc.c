@@ -31,6 +31,7 @@ int hal_accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t n
     return accel_load(d, nd, p, np, w, nw);
 }
 void hal_accel_start(void) { accel_start(); }
+int hal_accel_drained(void) { return accel_drained(); }
 void hal_accel_stop(void) { accel_stop(); }
 int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
     return accel_pop_record(rec, outputs, sequence);

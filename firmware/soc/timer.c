@@ -1,5 +1,5 @@
 #include "drivers.h"
-#include "soc_local.h"
+#include "mmio.h"
 
 uint64_t timer_cycles(void) {
     uint32_t hi, lo;

@@ -3,7 +3,8 @@
 // simulation control and pdl_accel, at the addresses of the generated memory map (soc_memory_map.vh, from
 // MemoryMap.pulsedlSoc). Interrupts: mip.MTIP = timer | simulation-control test line; mip.MEIP = UART | the
 // simulation-control test line (no interrupt controller: the handler polls the sources). The ADC window port feeds
-// the accelerator's stream input (in simulation the harness drives it; the real capture comes later).
+// the accelerator's stream input (in simulation the harness drives it; the real capture comes later); pdl_adc's
+// enable gates it (o_win_enable: the source starts a window only while it is 1).
 module pdl_soc #(
     parameter RAM_INIT = ""             // $readmemh image of the firmware (32-bit words from the RAM base)
 ) (
@@ -17,6 +18,7 @@ module pdl_soc #(
     input  wire [7:0]  i_win_tag,
     input  wire        i_win_last,
     output wire        o_win_room,      // the accelerator's input FIFO has room for a whole window
+    output wire        o_win_enable,    // the capture is on (adc ctrl.enable): a window may start
     // simulation control, for a harness
     output wire        o_putc_valid,
     output wire [7:0]  o_putc,
@@ -38,7 +40,8 @@ module pdl_soc #(
     wire [31:0] ram_rdata;
     wire        uart_we, uart_re, uart_ready, timer_we, timer_re, timer_ready;
     wire        sim_we, sim_re, sim_ready, accel_we, accel_re, accel_ready;
-    wire [31:0] uart_rdata, timer_rdata, sim_rdata, accel_rdata;
+    wire        adc_we, adc_re, adc_ready;
+    wire [31:0] uart_rdata, timer_rdata, sim_rdata, accel_rdata, adc_rdata;
 
     wire        res_valid, running, round_start;   // the result stream and traces: unused (the CPU pops results)
     wire [31:0] res_data, accel_cycle;
@@ -86,7 +89,11 @@ module pdl_soc #(
         .o_accel_we    (accel_we),
         .o_accel_re    (accel_re),
         .i_accel_ready (accel_ready),
-        .i_accel_rdata (accel_rdata)
+        .i_accel_rdata (accel_rdata),
+        .o_adc_we      (adc_we),
+        .o_adc_re      (adc_re),
+        .i_adc_ready   (adc_ready),
+        .i_adc_rdata   (adc_rdata)
     );
 
     // Instruction fetch only from RAM: other addresses alias into it (the low address bits select the word).
@@ -145,6 +152,21 @@ module pdl_soc #(
         .o_exit       (o_exit),
         .o_timer_irq  (timer_test_irq),
         .o_ext_irq    (ext_test_irq)
+    );
+
+    pdl_adc adc (
+        .i_clk       (i_clk),
+        .i_rst       (i_rst),
+        .i_addr      (dmem_addr[15:0]),
+        .i_we        (adc_we),
+        .i_wstrb     (dmem_wstrb),
+        .i_wdata     (dmem_wdata),
+        .i_re        (adc_re),
+        .o_rdata     (adc_rdata),
+        .o_ready     (adc_ready),
+        .i_win_valid (i_win_valid),
+        .i_win_last  (i_win_last),
+        .o_enable    (o_win_enable)
     );
 
     pdl_accel accel (

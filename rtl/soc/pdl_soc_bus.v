@@ -30,7 +30,10 @@ module pdl_soc_bus (
     input  wire [31:0] i_sim_rdata,
     output wire        o_accel_we, o_accel_re,
     input  wire        i_accel_ready,
-    input  wire [31:0] i_accel_rdata
+    input  wire [31:0] i_accel_rdata,
+    output wire        o_adc_we, o_adc_re,
+    input  wire        i_adc_ready,
+    input  wire [31:0] i_adc_rdata
 );
 /* verilator lint_off UNUSEDPARAM */  // the map names every region; each user needs a few
 `include "soc_memory_map.vh"
@@ -41,8 +44,9 @@ module pdl_soc_bus (
     wire sel_timer = (i_addr & MMAP_TIMER_MASK) == MMAP_TIMER_BASE;
     wire sel_sim   = (i_addr & MMAP_SIM_CTRL_MASK) == MMAP_SIM_CTRL_BASE;
     wire sel_accel = (i_addr & MMAP_ACCEL_MASK) == MMAP_ACCEL_BASE;
-    wire sel_periph = sel_uart || sel_timer || sel_sim || sel_accel;
-    // The adc and eth regions have no device yet: they fault like unmapped addresses.
+    wire sel_adc   = (i_addr & MMAP_ADC_MASK) == MMAP_ADC_BASE;
+    wire sel_periph = sel_uart || sel_timer || sel_sim || sel_accel || sel_adc;
+    // The eth region has no device yet: it faults like an unmapped address.
 
     assign o_fault = !(sel_ram || sel_periph);
     wire go = i_valid && !o_fault;
@@ -56,6 +60,8 @@ module pdl_soc_bus (
     assign o_sim_re   = go && sel_sim && !i_we;
     assign o_accel_we = go && sel_accel && i_we;
     assign o_accel_re = go && sel_accel && !i_we;
+    assign o_adc_we   = go && sel_adc && i_we;
+    assign o_adc_re   = go && sel_adc && !i_we;
 
     reg ram_resp;   // the RAM answers this cycle
     always @(posedge i_clk) begin
@@ -72,6 +78,7 @@ module pdl_soc_bus (
                    | (i_uart_ready ? i_uart_rdata : 32'd0)
                    | (i_timer_ready ? i_timer_rdata : 32'd0)
                    | (i_sim_ready ? i_sim_rdata : 32'd0)
-                   | (i_accel_ready ? i_accel_rdata : 32'd0);
+                   | (i_accel_ready ? i_accel_rdata : 32'd0)
+                   | (i_adc_ready ? i_adc_rdata : 32'd0);
 endmodule
 `default_nettype wire

@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
         uint32_t div = top->rootp->pdl_soc__DOT__uart__DOT__div;
         if (div == 0) div = 1;
         top->i_uart_rx = line.transmit(div);
-        WindowFeeder::Sample s = feeder.next(top->o_win_room);
+        WindowFeeder::Sample s = feeder.next(top->o_win_room && top->o_win_enable);
         top->i_win_valid = s.valid;
         top->i_win_data = s.data;
         top->i_win_tag = s.tag;

@@ -24,7 +24,8 @@ public:
 
     struct Sample { bool valid; uint16_t data; uint8_t tag; bool last; };
 
-    // The port's inputs for this cycle; `room` is the accelerator's o_in_room.
+    // The port's inputs for this cycle; `room`: a window may start (the accelerator's o_in_room and the capture's
+    // o_win_enable).
     Sample next(bool room) {
         if (!file_ || window_ >= file_->count()) return {false, 0, 0, false};
         if (index_ == 0 && !room) return {false, 0, 0, false};

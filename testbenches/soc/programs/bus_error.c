@@ -18,7 +18,7 @@ static int expect(uint32_t n, uint32_t mcause, uint32_t addr) {
 }
 
 int main(void) {
-    static const uint32_t holes[] = {0x00000000u, 0x10003000u, 0x30000000u, 0x40000000u, 0x50000000u,
+    static const uint32_t holes[] = {0x00000000u, 0x10003000u, 0x30010000u, 0x40000000u, 0x50000000u,
                                      0x80010000u, 0xfffffffcu};
     uint32_t n = 0;
     for (uint32_t i = 0; i < sizeof holes / sizeof holes[0]; i++) {

@@ -80,7 +80,8 @@ public final class Generator {
         put(files, fw + MEMORY_MAP_LD, MemoryMapEmitter.linkerMemory(soc, provenance));
         // The host protocol does not depend on the model; it rides along so a generated firmware folder is complete.
         put(files, fw + ProtocolCHeader.FILE, ProtocolCHeader.text());
-        for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc))) {
+        for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc),
+                SocRegisters.adc(soc))) {
             VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);
             put(files, layout.rtl() + "/" + rf.fileName(), rf.text());
             put(files, fw + peripheral.name() + "_regs.h", RegisterMapCHeader.emit(peripheral, provenance));

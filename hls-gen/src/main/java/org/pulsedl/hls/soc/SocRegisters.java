@@ -75,4 +75,24 @@ public final class SocRegisters {
                         .field(Field.bit("level", 0).access(Access.RW).description("Level of the external interrupt input")))
                 .build();
     }
+
+    /**
+     * ADC capture: the gate of the window port. While {@code enable} is 1 the window source (the capture; in
+     * simulation the harness) may start a window; a window already started always completes, so the accelerator
+     * never sees a partial one. The firmware opens it at START and closes it at STOP.
+     */
+    public static RegisterMap adc(MemoryMap map) {
+        MemoryMap.Region r = map.region("adc");
+        return RegisterMap.builder("pdl_adc").base(r.base()).size(r.size())
+                .description("ADC capture: window port gate, capture clock and trigger counter")
+                .register(Register.builder("ctrl", 0x0).description("Control")
+                        .field(Field.bit("enable", 0).access(Access.RW)
+                                .description("1: windows may start; 0 -> 1 restarts time and triggers at 0")))
+                .register(Register.builder("time_lo", 0x20).access(Access.RO)
+                        .description("Clock cycles since enable, bits 31:0 (read lo, then hi)"))
+                .register(Register.builder("time_hi", 0x24).access(Access.RO).description("Bits 63:32 of time"))
+                .register(Register.builder("triggers", 0x28).access(Access.RO)
+                        .description("Windows that passed the port since enable"))
+                .build();
+    }
 }

@@ -42,6 +42,7 @@ class GeneratorTest {
                 "rtl/pdl_uart_regs.v", "firmware/pdl_uart_regs.h", "docs/pdl_uart_regs.md",
                 "rtl/pdl_timer_regs.v", "firmware/pdl_timer_regs.h", "docs/pdl_timer_regs.md",
                 "rtl/pdl_sim_ctrl_regs.v", "firmware/pdl_sim_ctrl_regs.h", "docs/pdl_sim_ctrl_regs.md",
+                "rtl/pdl_adc_regs.v", "firmware/pdl_adc_regs.h", "docs/pdl_adc_regs.md",
                 "docs/README.md", "estimates.json"),
                 List.copyOf(g.files().keySet()));
     }

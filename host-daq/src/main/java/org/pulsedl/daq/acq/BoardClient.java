@@ -34,9 +34,16 @@ public final class BoardClient {
     }
 
     private final Sender sender;
+    private final long timeoutMs;
     private final LinkedBlockingQueue<Frame> replies = new LinkedBlockingQueue<>();
 
-    public BoardClient(Sender sender) { this.sender = sender; }
+    public BoardClient(Sender sender) { this(sender, TIMEOUT_MS); }
+
+    /** A client that waits {@code timeoutMs} for each answer (a simulated board is thousands of times slower). */
+    public BoardClient(Sender sender, long timeoutMs) {
+        this.sender = sender;
+        this.timeoutMs = timeoutMs;
+    }
 
     /** A client numbering its own frames onto raw {@code out}. */
     public static BoardClient over(FrameOutput out) {
@@ -71,7 +78,7 @@ public final class BoardClient {
     public void command(MessageType type, byte[] payload) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
             long seq = send(type, FrameFlag.ACK_REQUESTED.mask(), payload);
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             Frame f;
             while ((f = replies.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
                 MessageType t = f.messageType();
@@ -85,7 +92,7 @@ public final class BoardClient {
                 return;
             }
             if (attempt == ATTEMPTS) {
-                throw new IOException("the board did not answer " + type + " within " + TIMEOUT_MS + " ms (" + ATTEMPTS + " tries)");
+                throw new IOException("the board did not answer " + type + " within " + timeoutMs + " ms (" + ATTEMPTS + " tries)");
             }
         }
     }
@@ -110,13 +117,13 @@ public final class BoardClient {
     private Frame request(MessageType type) throws IOException, InterruptedException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             send(type, FrameFlag.REQUEST.mask(), new byte[0]);
-            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             Frame f;
             while ((f = replies.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
                 if (f.messageType() == type && f.has(FrameFlag.REPLY)) return f;
             }
         }
-        throw new IOException("the board did not answer the " + type + " request within " + TIMEOUT_MS + " ms (" + ATTEMPTS + " tries)");
+        throw new IOException("the board did not answer the " + type + " request within " + timeoutMs + " ms (" + ATTEMPTS + " tries)");
     }
 
     private long send(MessageType type, int flags, byte[] payload) throws IOException {

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 import org.pulsedl.daq.listmode.ListModeHeader;
 import org.pulsedl.daq.listmode.ListModeWriter;
+import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.protocol.InfoMessage;
 import org.pulsedl.protocol.LinkCounters;
 import org.pulsedl.protocol.MessageType;
@@ -42,12 +44,14 @@ public final class DaqRun {
             throw new IllegalArgumentException("the board's windows are " + info.windowSamples() + " samples, model '" + model.name()
                     + "' takes " + model.inputShape().size());
         }
-        String json = QModelFormat.toJson(model);
-        long crc = ListModeHeader.crcOf(json);
+        byte[] image = imageFor(info, model);
+        CRC32 c = new CRC32();
+        c.update(image);
+        long crc = c.getValue();
         if (info.modelCrc() != crc) {
             status.printf(Locale.ROOT, "loading model '%s' onto the board (it runs CRC %08x, the model is %08x)%n", model.name(), info.modelCrc(), crc);
             status.flush();
-            client.loadModel(BoardClient.imageOf(json));
+            client.loadModel(image);
             info = client.info();
         }
         if (info.outputCount() != model.outputShape().size()) {
@@ -55,6 +59,16 @@ public final class DaqRun {
                     + "' has " + model.outputShape().size());
         }
         return info;
+    }
+
+    /**
+     * The MODEL_LOAD image of {@code model} for the board that answered {@code info}: the SoC board (and the
+     * firmware's host build) takes the accelerator's memory images ({@link SocModelImage}, compiled for the shipped accelerator configuration), the
+     * emulator the {@code .qmodel} text. INFO's model CRC is the CRC-32 of the image the board runs.
+     */
+    public static byte[] imageFor(InfoMessage info, QuantizedModel model) {
+        return SocModelImage.takesImage(info) ? SocModelImage.of(model, AcceleratorConfig.artix7Default())
+                : BoardClient.imageOf(QModelFormat.toJson(model));
     }
 
     /** The list-mode header of a run on a board that answered {@code info}. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.LayerProgram;
+import org.pulsedl.protocol.InfoMessage;
 import org.pulsedl.protocol.Layout;
 import org.pulsedl.protocol.Payloads;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
@@ -16,8 +17,18 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
  */
 public final class SocModelImage {
     private static final Layout L = Payloads.MODEL_IMAGE;
+    /** INFO's {@code board_id} of the SoC board, ASCII "SOC1" (firmware/soc/hal_soc.c): it loads this image. */
+    public static final long SOC_BOARD_ID = 0x534F_4331L;
+    /** INFO's {@code board_id} of the firmware's host build, ASCII "HOST" (firmware/host/hal_host.c): the same core. */
+    public static final long FIRMWARE_HOST_BOARD_ID = 0x484F_5354L;
 
     private SocModelImage() {}
+
+    /** Whether the board that answered {@code info} runs our firmware (the SoC, or its host build): it takes this
+     * image, not the emulator's .qmodel text. */
+    public static boolean takesImage(InfoMessage info) {
+        return info.boardId() == SOC_BOARD_ID || info.boardId() == FIRMWARE_HOST_BOARD_ID;
+    }
 
     /** The image of {@code model} compiled for {@code config} (the SoC's accelerator). */
     public static byte[] of(QuantizedModel model, AcceleratorConfig config) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
@@ -47,6 +50,7 @@ import org.pulsedl.protocol.Payloads;
 import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.protocol.StatsMessage;
 import org.pulsedl.protocol.WaveformMessage;
+import org.pulsedl.quantizer.qmodel.QuantizedModel;
 import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
@@ -260,6 +264,20 @@ class HostFirmwareTest {
         assertEquals(NackReason.UNKNOWN_TYPE, type.reason());
         assertEquals(0x33, type.detail());
         assertEquals(0, fromBoard.counters().crcErrors() + fromBoard.counters().sequenceGaps(), "the board's frames are intact and gap-free");
+    }
+
+    /** The DAQ's own preparation (DaqRun.prepare) sends a board running our firmware the image it takes. */
+    @Test
+    void daqPrepareLoadsTheFirmwaresImageFormat() throws Exception {
+        start(Map.of());
+        QuantizedModel other = FullSystemTest.withRandomLastLayer(NeuralModel.builtin().quantized(),
+                new SplittableRandom(TestSeed.of("HostFirmwareTest.prepare", 20261205L)));
+        StringWriter log = new StringWriter();
+        InfoMessage info = DaqRun.prepare(client, other, new PrintWriter(log));
+        CRC32 c = new CRC32();
+        c.update(SocModelImage.of(other, AcceleratorConfig.artix7Default()));
+        assertEquals(c.getValue(), info.modelCrc(), "the board runs the image DaqRun sent");
+        assertTrue(log.toString().contains("loading model"), log.toString());
     }
 
     @Test

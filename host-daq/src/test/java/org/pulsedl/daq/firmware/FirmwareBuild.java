@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pulsedl.daq.cpu.CpuSources;
@@ -35,8 +36,14 @@ public final class FirmwareBuild {
     }
 
     /** Runs {@code make TARGET} (host, soc, bench) and returns its output; fails the test when make fails. */
-    public static synchronized String make(String target) {
-        List<String> cmd = List.of("make", "-s", "-C", root().resolve("firmware").toString(), "OUT=" + out(), target);
+    public static String make(String target) {
+        return make(out(), target);
+    }
+
+    /** Runs {@code make OUT=out ARGS...} (a target and variables) and returns its output. */
+    public static synchronized String make(Path out, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("make", "-s", "-C", root().resolve("firmware").toString(), "OUT=" + out));
+        cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -55,6 +62,16 @@ public final class FirmwareBuild {
             Thread.currentThread().interrupt();
             return fail("interrupted");
         }
+    }
+
+    /** The UART rate of the SoC firmware built for simulation: 8 clock cycles per bit (firmware/soc/main.c). */
+    public static final long SIM_LINK_BAUD = 12_500_000;
+
+    /** The SoC firmware built for the simulated SoC behind a pty (faster UART), in its own folder. */
+    public static Path socForSimulation() {
+        Path dir = out().resolve("sim");
+        make(dir, "soc", "LINK_BAUD=" + SIM_LINK_BAUD);
+        return dir.resolve("soc/pulsedl-fw.elf");
     }
 
     /** The host build's executable, built once per test run. */
