@@ -1,18 +1,16 @@
-/* The accelerator (docs/accelerator.md sections 4.6, 4.7): program memories written through the slave port while
- * it is stopped, stream mode started, stopped after it has drained, results popped from the result FIFO.
+/* The accelerator (docs/accelerator.md sections 4.6-4.8): program memories written through the slave port after a
+ * soft reset, stream mode started, stopped after it has drained, results popped from the result FIFO.
  *
- * Today's accelerator (no soft reset yet, and a stop while a window loads corrupts it, issue 12 section 1) is
- * stopped only when empty: the capture is already closed, so the windows it accepted finish and it goes idle
- * before CTRL.start falls. Its result header carries no timestamp (helper periph adds it); the record's timestamp
- * is the capture clock when the result is read. */
+ * STOP closes the capture first and waits until every accepted window's result is out, so nothing is in flight
+ * when CTRL.start falls (the accelerator's own stop would drain too; waiting here keeps STOP's reply after the
+ * last RESULT). A soft reset before a model load and before each START clears the FIFOs and restarts the window
+ * sequence numbers, which the HAL counts losses by. The result header carries the window's tag and sequence; the
+ * record's timestamp is the capture clock when the result is read. */
 #include "drivers.h"
 #include "mmio.h"
 #include "pulsedl_protocol.h"
 #include "record.h"
 
-/* Header word of a result: 0xA5 << 24 | tag << 16 | sequence (docs/accelerator.md 4.6). */
-#define RESULT_TAG(h) (((h) >> 16) & 0xFFu)
-#define RESULT_SEQUENCE(h) ((uint16_t)(h))
 
 static uint32_t wide; /* 1: each raw output is two words (int64); from the program header */
 
@@ -21,7 +19,16 @@ static void write_words(uint32_t base, const uint32_t *w, uint32_t n) {
     for (uint32_t i = 0; i < n; i++) to[i] = w[i];
 }
 
+/* CTRL.soft_reset: FIFOs, loader, controller, drain and unloader back to their reset state (program memories and
+ * counters kept); the accelerator says when it is done. */
+static void soft_reset(void) {
+    pdl_accel_ctrl_write(PDL_ACCEL_CTRL_SOFT_RESET_MASK);
+    while (pdl_accel_status_read() & (PDL_ACCEL_STATUS_RESETTING_MASK | PDL_ACCEL_STATUS_RUNNING_MASK)) {
+    }
+}
+
 int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, const uint32_t *w, uint32_t nw) {
+    soft_reset();
     write_words(PULSEDL_ACCEL_DESCRIPTOR_BASE, d, nd);
     write_words(PULSEDL_ACCEL_PARAM_BASE, p, np);
     write_words(PULSEDL_ACCEL_WEIGHT_BASE, w, nw);
@@ -30,8 +37,9 @@ int accel_load(const uint32_t *d, uint32_t nd, const uint32_t *p, uint32_t np, c
     return (int)pdl_accel_status_error_read();
 }
 
-/* Counters (WINDOWS_IN, INPUT_DROPS) cleared first: the HAL counts them from the start. */
+/* Sequence numbers (soft reset) and counters (WINDOWS_IN, INPUT_DROPS) start from 0: the HAL counts from the start. */
 void accel_start(void) {
+    soft_reset();
     pdl_accel_ctrl_write(PDL_ACCEL_CTRL_CLEAR_MASK);
     pdl_accel_ctrl_write(PDL_ACCEL_CTRL_START_MASK);
 }
@@ -71,8 +79,8 @@ int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
         record_put_output(rec, k, v);
     }
     uint64_t t = capture_ticks();
-    record_put_header(rec, (uint32_t)t, (uint32_t)(t >> 32), RESULT_TAG(h), flags);
-    *sequence = RESULT_SEQUENCE(h);
+    record_put_header(rec, (uint32_t)t, (uint32_t)(t >> 32), PULSEDL_ACCEL_RESULT_TAG(h), flags);
+    *sequence = (uint16_t)PULSEDL_ACCEL_RESULT_SEQ(h);
     return 1;
 }
 

@@ -39,7 +39,7 @@ module pdl_soc #(
     wire        ram_en;
     wire [31:0] ram_rdata;
     wire        uart_we, uart_re, uart_ready, timer_we, timer_re, timer_ready;
-    wire        sim_we, sim_re, sim_ready, accel_we, accel_re, accel_ready;
+    wire        sim_we, sim_re, sim_ready, accel_we, accel_re, accel_ready, accel_err, accel_irq;
     wire        adc_we, adc_re, adc_ready;
     wire [31:0] uart_rdata, timer_rdata, sim_rdata, accel_rdata, adc_rdata;
 
@@ -60,7 +60,7 @@ module pdl_soc #(
         .i_dmem_busy  (dmem_busy),
         .i_dmem_fault (dmem_fault),
         .i_timer_irq  (timer_irq || timer_test_irq),
-        .i_ext_irq    (uart_irq || ext_test_irq)
+        .i_ext_irq    (uart_irq || accel_irq || ext_test_irq)
     );
 
     pdl_soc_bus bus (
@@ -179,6 +179,8 @@ module pdl_soc #(
         .i_re          (accel_re),
         .o_rdata       (accel_rdata),
         .o_ready       (accel_ready),
+        .o_err         (accel_err),
+        .o_irq         (accel_irq),
         .i_in_valid    (i_win_valid),
         .i_in_data     (i_win_data),
         .i_in_tag      (i_win_tag),
@@ -192,6 +194,9 @@ module pdl_soc #(
         .o_round_start (round_start)
     );
 
-    wire unused = &{1'b0, res_valid, res_data, running, accel_cycle, round_start, dmem_addr[31:17], imem_addr[31:RAM_ADDR_BITS+2], imem_addr[1:0]};
+    // An access inside the accelerator's aperture that hits no register or memory answers with o_err one cycle
+    // after the request, too late for the core's access fault (decoded in the request cycle): the accelerator
+    // records it in BUS_ERROR_ADDR and raises its bus-error interrupt cause instead.
+    wire unused = &{1'b0, accel_err, res_valid, res_data, running, accel_cycle, round_start, dmem_addr[31:17], imem_addr[31:RAM_ADDR_BITS+2], imem_addr[1:0]};
 endmodule
 `default_nettype wire
