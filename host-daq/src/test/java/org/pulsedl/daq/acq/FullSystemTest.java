@@ -57,7 +57,7 @@ import org.pulsedl.quantizer.testing.TestSeed;
 class FullSystemTest {
     /** Results checked per model; {@code -Dpulsedl.fullsystem.windows=N} for a longer run (docs/soc.md). */
     static final int WINDOWS = Integer.getInteger("pulsedl.fullsystem.windows", 1000);
-    /** A simulated board answers thousands of times slower than a real one (docs/performance.d/system.md). */
+    /** A simulated board answers thousands of times slower than a real one (docs/performance.md, "Full system"). */
     static final long ANSWER_MS = 600_000;
     static final Pattern PTY = Pattern.compile("uart on (\\S+)");
 

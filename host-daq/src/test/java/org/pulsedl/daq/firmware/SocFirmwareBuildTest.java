@@ -19,7 +19,7 @@ import org.pulsedl.hls.accel.AcceleratorConfig;
  * firmware/Makefile) and fits the SoC's RAM with its stack; its RESULT path runs on our CPU in the CPU-only
  * simulator (fw-bench) and produces frames of the right size; on that CPU the boot model's image CRC equals the Java
  * SocModelImage's and an INFO request is answered. The cycle numbers are printed for
- * docs/performance.d/fw.md; the bound here only catches a regression, the rate budget is judged there.
+ * docs/performance.md ("Firmware"); the bound here only catches a regression, the rate budget is judged there.
  */
 @Timeout(600)
 class SocFirmwareBuildTest {
