@@ -178,6 +178,17 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
                 EnumSet.allOf(RoundingMode.class), true, true, 256, 64, 2048, 512, 32, 64, 1024, 256, 512, 1024, 16, 16, 16, 16, 4, 6, 4, 100.0);
     }
 
+    /**
+     * The throughput configuration cut to an xc7a100t (63,400 LUT, 240 DSP48E1): {@link #artix7Default}'s 28 × 8
+     * with one MAC per DSP48 (224 DSP48E1; the packing logic and the odd lanes' fabric int16 multipliers go) and
+     * 16-bit PE requantiser multipliers. The cycle model is unchanged (46.8 cycles per window of the shipped model,
+     * 1.07 M two-channel pulses/s at 100 MHz). Int16-throughout models of any {@code m_bits} and every model's
+     * input stage run bit-exactly; a model with int8-input layers needs {@code m_bits ≤ 16} (docs/accelerator.md §8).
+     */
+    public static AcceleratorConfig xc7a100t() {
+        return artix7Default().toBuilder().twoMacsPerDsp(false).mBits(16).build();
+    }
+
     /** Mutable copy of a configuration, for presets and tests; {@link #build} runs the checks. */
     public static final class Builder {
         private int pes, lanes, weightBits, activationBits, accBits, mBits, inputMBits;

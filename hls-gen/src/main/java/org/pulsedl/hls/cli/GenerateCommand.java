@@ -52,7 +52,7 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "DIR/firmware/generated, docs and estimates in DIR/rtl/generated.")
     String layout;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Base configuration: small | artix7.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Base configuration: small | artix7 | xc7a100t.")
     String preset;
 
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (JSON or properties; keys as "

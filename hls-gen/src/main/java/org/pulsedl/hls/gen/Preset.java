@@ -11,7 +11,9 @@ public enum Preset {
     /** P = 2 × U = 4, no DSP packing, 25 MHz: quick simulation and the iCE40 build. */
     SMALL("small", AcceleratorConfig::small),
     /** P = 28 × U = 8, two int8 MACs per DSP48, 100 MHz: the Artix-7 throughput configuration (the default). */
-    ARTIX7("artix7", AcceleratorConfig::artix7Default);
+    ARTIX7("artix7", AcceleratorConfig::artix7Default),
+    /** artix7 without DSP packing and with 16-bit requantiser multipliers: fits an xc7a100t (docs/performance.md). */
+    XC7A100T("xc7a100t", AcceleratorConfig::xc7a100t);
 
     /** The configuration {@code pulsedl generate} uses when given no preset. */
     public static final Preset DEFAULT = ARTIX7;
@@ -24,7 +26,7 @@ public enum Preset {
         this.config = config;
     }
 
-    /** The command-line name ({@code small}, {@code artix7}). */
+    /** The command-line name ({@code small}, {@code artix7}, {@code xc7a100t}). */
     public String key() { return key; }
 
     public AcceleratorConfig config() { return config.get(); }
@@ -40,7 +42,7 @@ public enum Preset {
         throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + names() + ")");
     }
 
-    /** {@code small, artix7}. */
+    /** {@code small, artix7, xc7a100t}. */
     public static String names() {
         return Arrays.stream(values()).map(Preset::key).collect(Collectors.joining(", "));
     }

@@ -120,7 +120,7 @@ class GenerateCommandTest {
 
     @Test
     void refusesBadPreset() {
-        assertEquals("unknown preset 'ice40' (known: small, artix7)",
+        assertEquals("unknown preset 'ice40' (known: small, artix7, xc7a100t)",
                 refusal("--model", Repo.SHIPPED_MODEL, "--out", "o", "--preset", "ice40"));
     }
 

@@ -43,7 +43,7 @@ class ConfigTest {
 
     @Test
     void refusals() throws IOException {
-        assertEquals("unknown preset 'huge' (known: small, artix7)",
+        assertEquals("unknown preset 'huge' (known: small, artix7, xc7a100t)",
                 assertThrows(IllegalArgumentException.class, () -> ConfigResolver.resolve("huge", null, Map.of()))
                         .getMessage());
         assertEquals("pes (P) must be in [1, 256], got 0", assertThrows(IllegalArgumentException.class,

@@ -101,7 +101,7 @@ class DefaultModelRtlTest {
     }
 
     /** Every window's outputs from {@code ArraySimulator} equal the golden model's on the same ADC codes. */
-    private static void assertSimulatorEqualsGolden(QuantizedModel model, List<int[]> codes, ArraySimulator.Result ref) {
+    static void assertSimulatorEqualsGolden(QuantizedModel model, List<int[]> codes, ArraySimulator.Result ref) {
         GoldenModel golden = new GoldenModel(model);
         for (int i = 0; i < codes.size(); i++) {
             short[][] adc = new short[1][32];
