@@ -9,9 +9,12 @@
 #   --hier    keep the hierarchy: each distinct module is synthesised once (the 28 PEs are one module), totals from
 #             `stat -top`; no optimisation across module boundaries, so a little above -flatten, and ~P times faster
 #
-# Output in fpga-projects/build/yosys-xilinx/: NAME/{yosys.log,stat.txt,report.json} for each run, and for
-# --matrix report.txt (a table) and report.json (one object per configuration).
+# Output in fpga-projects/build/yosys-xilinx/: NAME/{yosys.log,stat.txt,modules.txt,report.json} for each run, and
+# for --matrix report.txt (a table) and report.json (one object per configuration). LUT counts the logic LUTs;
+# SliceLUT adds the LUTs used as distributed RAM and shift registers — the figure a device's LUT count (xc7a100t:
+# 63,400) is compared with. modules.txt: the same per module, times its instances (modules.awk).
 set -euo pipefail
+SYNTH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 ensure_packages "${PULSEDL_FPGA_PACKAGES[@]}"
 
@@ -51,7 +54,9 @@ synth_one() {
   command_line="$FPGA_YOSYS -p 'read_verilog -defer *.v; synth_xilinx -family xc7 -top $top $flat -noiopad; $st'"
   (cd "$dir/src" && "$FPGA_YOSYS" -q -l "$dir/yosys.log" -p "read_verilog -defer $(fpga_sources .); synth_xilinx -family xc7 -top $top $flat -noiopad; tee -q -o $dir/stat.txt $st" 2>"$dir/yosys.stderr") \
     || { cat "$dir/yosys.stderr" >&2; tail -n 30 "$dir/yosys.log" >&2; echo "synth.sh: yosys failed for $n (log: $dir/yosys.log)" >&2; exit 1; }
-  local lut ff dsp b36 b18 lutram srl carry
+  local lut ff dsp b36 b18 lutram srl carry lut_mem
+  awk -v top="$top" -f "$SYNTH_DIR/modules.awk" "$dir/stat.txt" > "$dir/modules.txt"
+  lut_mem=$(awk '$1 == "total" { print $3 }' "$dir/modules.txt")
   lut=$(count "$dir/stat.txt" 'LUT[1-6]')
   ff=$(count "$dir/stat.txt" 'FD(RE|SE|CE|PE)')
   dsp=$(count "$dir/stat.txt" 'DSP48E1')
@@ -63,12 +68,12 @@ synth_one() {
   local est="" 
   [ -f "$3/../estimates.json" ] && est=$(tr -d '\n' < "$3/../estimates.json" | sed 's/  */ /g')
   cat > "$dir/report.json" <<JSON
-{"name": "$n", "top": "$top", "tool": "$("$FPGA_YOSYS" -V | head -n 1)", "hierarchy": $([ "$hier" = 1 ] && echo true || echo false), "command": "$command_line", "lut": $lut, "ff": $ff, "dsp48e1": $dsp, "ramb36e1": $b36, "ramb18e1": $b18, "lutram_cells": $lutram, "srl": $srl, "carry4": $carry, "seconds": $((SECONDS - t0)), "estimates": ${est:-null}}
+{"name": "$n", "top": "$top", "tool": "$("$FPGA_YOSYS" -V | head -n 1)", "hierarchy": $([ "$hier" = 1 ] && echo true || echo false), "command": "$command_line", "lut": $lut, "ff": $ff, "dsp48e1": $dsp, "ramb36e1": $b36, "ramb18e1": $b18, "lut_mem": $lut_mem, "slice_lut": $((lut + lut_mem)), "lutram_cells": $lutram, "srl": $srl, "carry4": $carry, "seconds": $((SECONDS - t0)), "estimates": ${est:-null}}
 JSON
-  printf '%-12s %8s %8s %8s %8s %8s %8s %6ss\n' "$n" "$lut" "$ff" "$dsp" "$b36" "$b18" "$lutram" "$((SECONDS - t0))"
+  printf '%-12s %8s %8s %8s %8s %8s %8s %8s %6ss\n' "$n" "$lut" "$((lut + lut_mem))" "$ff" "$dsp" "$b36" "$b18" "$lutram" "$((SECONDS - t0))"
 }
 
-header() { printf '%-12s %8s %8s %8s %8s %8s %8s %7s\n' config LUT FF DSP48E1 RAMB36 RAMB18 LUTRAM time; }
+header() { printf '%-12s %8s %8s %8s %8s %8s %8s %8s %7s\n' config LUT SliceLUT FF DSP48E1 RAMB36 RAMB18 LUTRAM time; }
 
 mkdir -p "$OUT"
 if [ "$matrix" = 1 ]; then
