@@ -1,4 +1,5 @@
-# Per-module 7-series utilisation from a Yosys `stat` (flat) or `stat -top TOP` (hierarchical) listing:
+# Per-module 7-series utilisation from a Yosys `stat` (flat) or `stat -top TOP` (hierarchical) listing, as Yosys 0.23
+# or 0.70 prints it:
 #   awk -v top=TOP -f modules.awk stat.txt
 # One row per module: instances under TOP, then each column summed over those instances, largest LUT user first,
 # and a final `total` row. lut = LUT1-6 (logic); lut_mem = LUTs used as memory (distributed RAM, shift registers),
@@ -15,7 +16,10 @@ function mem_luts(type) {
 
 /^=== design hierarchy ===/ { done = 1 }
 !done && /^=== .* ===$/ { mod = $2; mods[mod] = 1; next }
-!done && mod != "" && NF == 2 && $2 ~ /^[0-9]+$/ && $1 !~ /^Number/ { cells[mod, $1] = $2; types[$1] = 1 }
+# a cell line: "TYPE N" (Yosys 0.23) or "N TYPE" (0.70)
+!done && mod != "" && NF == 2 && $1 !~ /^Number/ && ($1 ~ /^[0-9]+$/) != ($2 ~ /^[0-9]+$/) {
+  if ($2 ~ /^[0-9]+$/) { cells[mod, $1] = $2; types[$1] = 1 } else { cells[mod, $2] = $1; types[$2] = 1 }
+}
 
 # instances of every module under m, n copies of m
 function walk(m, n,   key, parts) {

@@ -36,9 +36,11 @@ while [ $# -gt 0 ]; do
 done
 
 # count STAT_FILE REGEX: sum of the cell counts whose type matches REGEX in a Yosys 'stat' listing (with a hierarchy,
-# only the totals after "design hierarchy").
+# only the totals after "design hierarchy"); lines are "TYPE N" (Yosys 0.23) or "N TYPE" (0.70).
 count() {
-  awk -v re="^($2)\$" '/=== design hierarchy ===/ { n = 0; h = 1 } $1 ~ re && $2 ~ /^[0-9]+$/ { n += $2 } END { print n + 0 }' "$1"
+  awk -v re="^($2)\$" '/=== design hierarchy ===/ { n = 0; h = 1 }
+    NF == 2 && $1 ~ re && $2 ~ /^[0-9]+$/ { n += $2 } NF == 2 && $2 ~ re && $1 ~ /^[0-9]+$/ { n += $1 }
+    END { print n + 0 }' "$1"
 }
 
 # synth_one NAME RTL_DIR FIRMWARE_DIR: synthesise, write NAME/report.json, print one table row.
