@@ -12,7 +12,7 @@ public enum Preset {
     SMALL("small", AcceleratorConfig::small),
     /** P = 28 × U = 8, two int8 MACs per DSP48, 100 MHz: the Artix-7 throughput configuration (the default). */
     ARTIX7("artix7", AcceleratorConfig::artix7Default),
-    /** artix7 without DSP packing and with 16-bit requantiser multipliers: fits an xc7a100t (docs/performance.md). */
+    /** P = 15 × U = 16, one MAC per DSP48, fast-clock latencies: fits an xc7a100t (docs/performance.md). */
     XC7A100T("xc7a100t", AcceleratorConfig::xc7a100t);
 
     /** The configuration {@code pulsedl generate} uses when given no preset. */
