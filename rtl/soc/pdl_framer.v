@@ -111,8 +111,10 @@ module pdl_framer #(
     reg  [31:0] rec_low;
     reg         rec_clipped;
     reg         commit;             // a record was committed this cycle
+    reg         enable_q;           // enable one cycle ago: its rising edge clears the counters
 
-    assign o_res_ready = (rb == RB_HEAD && enable && room) || rb == RB_STAMP || rb == RB_OUT;
+    // No header is taken in enable's first cycle, which clears the expected sequence.
+    assign o_res_ready = (rb == RB_HEAD && enable && enable_q && room) || rb == RB_STAMP || rb == RB_OUT;
     wire take = i_res_valid && o_res_ready;
 
     // The record's fixed part, fields placed at their declared offsets.
@@ -149,7 +151,6 @@ module pdl_framer #(
         if (ring_we) ring[ring_waddr[RING_BITS-1:0]] <= ring_wdata;
     end
 
-    reg enable_q;   // enable one cycle ago: its rising edge clears the counters
     always @(posedge i_clk) begin
         if (i_rst) begin
             rb <= RB_HEAD;
