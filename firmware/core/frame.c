@@ -97,8 +97,11 @@ void frame_send(uint8_t *b, uint8_t type, uint16_t flags, uint16_t length) {
     b[PDL_FRAME_HEADER_TYPE_OFFSET] = type;
     wire_put16(b + PDL_FRAME_HEADER_FLAGS_OFFSET, flags);
     wire_put16(b + PDL_FRAME_HEADER_LENGTH_OFFSET, length);
-    wire_put32(b + PDL_FRAME_HEADER_SEQUENCE_OFFSET, next_sequence++);
+    uint32_t sequence = hal_link_begin_frame(next_sequence);
+    wire_put32(b + PDL_FRAME_HEADER_SEQUENCE_OFFSET, sequence);
     size_t n = PDL_HEADER_SIZE + length;
     wire_put32(b + n, crc32_of(b, n));
     hal_link_write(b, n + PDL_CRC_SIZE);
+    next_sequence = sequence + 1;
+    hal_link_end_frame(next_sequence);
 }

@@ -32,6 +32,14 @@ size_t hal_link_read(uint8_t *buf, size_t max);
 /* Sends n bytes; returns when the link has taken them all. */
 void hal_link_write(const uint8_t *buf, size_t n);
 
+/* A frame is about to be written: returns once the link may take it, with the sequence number it carries. A board
+ * whose hardware sends frames too (the SoC's result framer) waits for a frame boundary and gives the hardware's
+ * counter, so every frame on the link has one numbering; others give `next`, the core's own count. */
+uint32_t hal_link_begin_frame(uint32_t next);
+
+/* The frame is written; `next` is the sequence number of the frame after it. Frees the link for the hardware. */
+void hal_link_end_frame(uint32_t next);
+
 /* ---- time ---- */
 
 /* A free-running millisecond clock (wraps). */
@@ -95,3 +103,17 @@ uint32_t hal_accel_windows_in(void);
 
 /* Windows the accelerator refused since start because its input FIFO was full. */
 uint32_t hal_accel_input_drops(void);
+
+/* ---- hardware result framer (DESIGN section 4's rate budget: the CPU out of the per-result path) ---- */
+
+/* Hands the accelerator's results to the board's result framer, if it has one: it writes them as records into
+ * RESULT frames of `batch` records (a partly filled frame leaves after max_age_ms), drops channels outside the mask
+ * and counts windows missing from the sequence. Returns 1 when the hardware took over, 0 when the CPU must pop. */
+int hal_framer_start(uint32_t outputs, uint32_t batch, uint32_t channel_mask, uint32_t max_age_ms);
+
+/* After the accelerator has drained: the framer takes the last results, sends every record it holds, and stops. */
+void hal_framer_finish(void);
+
+/* The framer's counts since hal_framer_start: records sent, windows missing from the sequence, and the sequence
+ * number (16 bits) the next result would carry. */
+void hal_framer_counters(uint32_t *records, uint32_t *lost, uint32_t *expected);

@@ -20,10 +20,19 @@ static struct {
     uint8_t *next;           /* where the next record goes */
     uint32_t first_ms;       /* when the frame's first record was written */
     uint16_t expected_sequence;
+    int hardware;            /* the board's result framer sends the RESULT frames; the CPU pops nothing */
     results_counters_t counters;
 } run;
 
-const results_counters_t *results_counters(void) { return &run.counters; }
+const results_counters_t *results_counters(void) {
+    if (run.hardware) {
+        uint32_t records, lost, expected;
+        hal_framer_counters(&records, &lost, &expected);
+        run.counters.records = records;
+        run.counters.lost = lost;
+    }
+    return &run.counters;
+}
 
 static void restart_frame(void) {
     run.count = 0;
@@ -40,6 +49,11 @@ void results_start(uint32_t outputs, uint32_t batch, uint32_t channel_mask, uint
     run.expected_sequence = 0;
     run.counters = (results_counters_t){0, 0, 0};
     restart_frame();
+    /* WAVEFORM frames follow chosen records, a per-record decision the hardware does not take: the CPU path then. */
+    run.hardware = 0;
+#ifndef RESULTS_SOFTWARE
+    if (waveform_prescale == 0) run.hardware = hal_framer_start(outputs, batch, channel_mask, RESULTS_MAX_AGE_MS);
+#endif
 }
 
 void results_flush(void) {
@@ -54,6 +68,15 @@ void results_flush(void) {
 }
 
 void results_stop(uint32_t windows_in) {
+    if (run.hardware) {
+        uint32_t records, lost, expected;
+        hal_framer_finish();
+        hal_framer_counters(&records, &lost, &expected);
+        run.hardware = 0;
+        run.counters.records = records;
+        run.counters.lost = lost + (uint16_t)((uint16_t)windows_in - (uint16_t)expected);
+        return;
+    }
     run.counters.lost += (uint16_t)((uint16_t)windows_in - run.expected_sequence);
     run.expected_sequence = (uint16_t)windows_in;
     results_flush();
@@ -73,6 +96,7 @@ static void send_waveform(uint64_t timestamp, uint8_t channel, uint32_t flags) {
 }
 
 uint32_t results_poll(uint32_t now_ms) {
+    if (run.hardware) return 0;
     uint32_t popped = 0;
     uint16_t sequence;
     /* Each result lands where the frame's next record goes; a result of a disabled channel is overwritten by the

@@ -3,6 +3,10 @@
  * into a RESULT frame, which goes out when it holds RESULT_BATCH records, or when its first record has waited
  * RESULTS_MAX_AGE_MS, or at STOP. Every n-th record (WAVEFORM_PRESCALE) is followed by a WAVEFORM frame with its
  * samples. The accelerator's window sequence numbers reveal windows lost on the way (counted as dropped).
+ *
+ * A board with a hardware result framer (hal_framer_start) does all of that itself while no WAVEFORM is asked for:
+ * the CPU then pops nothing and only reads the framer's counters. Building with -DRESULTS_SOFTWARE (make
+ * RESULT_PATH=software) keeps the CPU path on such a board too.
  */
 #pragma once
 #include <stdint.h>

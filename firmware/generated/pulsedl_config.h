@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:20555cfef8048ba6161e4259d4e334eda8f0b074f8defde07725c4e09c19e266
+ * Input hash: sha256:ff83ddafe9ee39691fcbb617663117706c56c426a7f45c83a30d5d636f77cbd2
  */
 #ifndef PULSEDL_CONFIG_H
 #define PULSEDL_CONFIG_H
@@ -55,6 +55,8 @@
 #define PULSEDL_SOC_TIMER_SIZE                0x00001000u /* timer size in bytes */
 #define PULSEDL_SOC_SIM_CTRL_BASE             0x10002000u /* simulation control: putchar, exit code */
 #define PULSEDL_SOC_SIM_CTRL_SIZE             0x00001000u /* sim_ctrl size in bytes */
+#define PULSEDL_SOC_FRAMER_BASE               0x10003000u /* result framer: RESULT frames from the accelerator to the UART */
+#define PULSEDL_SOC_FRAMER_SIZE               0x00001000u /* framer size in bytes */
 #define PULSEDL_SOC_ACCEL_BASE                0x20000000u /* accelerator: registers, descriptor, parameter and weight windows (decoded exactly; other offsets give a bus error) */
 #define PULSEDL_SOC_ACCEL_SIZE                0x00020000u /* accel size in bytes */
 #define PULSEDL_SOC_ADC_BASE                  0x30000000u /* ADC capture and test-pulse generator */

@@ -87,3 +87,5 @@ int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
 uint32_t accel_windows_in(void) { return pdl_accel_windows_in_read(); }
 
 uint32_t accel_input_drops(void) { return pdl_accel_input_drops_read(); }
+
+uint32_t accel_wide(void) { return wide; }

@@ -1,4 +1,4 @@
-/* The SoC's device drivers (UART, timer, accelerator, ADC capture), written against register names
+/* The SoC's device drivers (UART, timer, accelerator, ADC capture, result framer), written against register names
  * (mmio.h: the generated register headers). hal_soc.c maps the HAL onto them. */
 #pragma once
 #include <stddef.h>
@@ -9,6 +9,7 @@
 void uart_init(uint32_t baud);
 size_t uart_read(uint8_t *buf, size_t max);
 void uart_write(const uint8_t *buf, size_t n);
+void uart_catch(void);
 
 uint64_t timer_cycles(void);
 
@@ -19,6 +20,13 @@ void accel_stop(void);
 int accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence);
 uint32_t accel_windows_in(void);
 uint32_t accel_input_drops(void);
+uint32_t accel_wide(void);
+
+uint32_t framer_claim(void);
+void framer_release(uint32_t next_sequence);
+void framer_start(uint32_t outputs, uint32_t wide, uint32_t batch, uint32_t channel_mask, uint32_t max_age_cycles);
+void framer_finish(void);
+void framer_counters(uint32_t *records, uint32_t *lost, uint32_t *expected);
 
 void capture_start(const hal_capture_settings_t *s, uint32_t adc_clock_hz);
 void capture_stop(void);

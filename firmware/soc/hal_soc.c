@@ -15,6 +15,12 @@ const hal_board_t *hal_board(void) { return &board; }
 
 size_t hal_link_read(uint8_t *buf, size_t max) { return uart_read(buf, max); }
 void hal_link_write(const uint8_t *buf, size_t n) { uart_write(buf, n); }
+/* The result framer writes the link too: the CPU's frames go between its frames, numbered by its counter. */
+uint32_t hal_link_begin_frame(uint32_t next) {
+    (void)next;
+    return framer_claim();
+}
+void hal_link_end_frame(uint32_t next) { framer_release(next); }
 
 uint32_t hal_millis(void) { return (uint32_t)(timer_cycles() / (PULSEDL_CFG_CLOCK_HZ / 1000u)); }
 
@@ -38,3 +44,12 @@ int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
 }
 uint32_t hal_accel_windows_in(void) { return accel_windows_in(); }
 uint32_t hal_accel_input_drops(void) { return accel_input_drops(); }
+
+int hal_framer_start(uint32_t outputs, uint32_t batch, uint32_t channel_mask, uint32_t max_age_ms) {
+    framer_start(outputs, accel_wide(), batch, channel_mask, max_age_ms * (PULSEDL_CFG_CLOCK_HZ / 1000u));
+    return 1;
+}
+void hal_framer_finish(void) { framer_finish(); }
+void hal_framer_counters(uint32_t *records, uint32_t *lost, uint32_t *expected) {
+    framer_counters(records, lost, expected);
+}

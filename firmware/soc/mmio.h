@@ -1,10 +1,11 @@
 /* Word access to the SoC's peripherals. Every address and field comes from the generated headers
- * (firmware/generated: the memory map, the UART, timer, ADC capture and accelerator registers); none is repeated
+ * (firmware/generated: the memory map, the UART, timer, ADC capture, result framer and accelerator registers); none is repeated
  * here. */
 #pragma once
 #include <stdint.h>
 
 #include "pdl_adc_regs.h"
+#include "pdl_framer_regs.h"
 #include "pdl_timer_regs.h"
 #include "pdl_uart_regs.h"
 #include "pulsedl_accel_regs.h"

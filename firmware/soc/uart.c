@@ -11,8 +11,8 @@ void uart_init(uint32_t baud) {
     mmio_write(SOC_UART_BASE, PDL_UART_DIV_OFFSET, (PULSEDL_CFG_CLOCK_HZ + baud / 2) / baud);
 }
 
-/* Moves received bytes into the ring while it has room. */
-static void uart_catch(void) {
+/* Moves received bytes into the ring while it has room; also called by waits elsewhere (framer.c). */
+void uart_catch(void) {
     while (ring_head - ring_tail < RX_RING) {
         uint32_t rx = mmio_read(SOC_UART_BASE, PDL_UART_RX_OFFSET);
         if ((rx & PDL_UART_RX_VALID_MASK) == 0) return;

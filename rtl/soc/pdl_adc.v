@@ -16,7 +16,8 @@ module pdl_adc (
     // the window port, observed
     input  wire        i_win_valid,
     input  wire        i_win_last,
-    output wire        o_enable
+    output wire        o_enable,
+    output wire [63:0] o_time           // the capture clock: cycles since enable rose (result records' timestamps)
 );
     reg  [63:0] time_r;
     reg  [31:0] triggers;
@@ -37,6 +38,8 @@ module pdl_adc (
         .i_time_hi     (time_r[63:32]),
         .i_triggers    (triggers)
     );
+
+    assign o_time = time_r;
 
     always @(posedge i_clk) begin
         if (i_rst) begin

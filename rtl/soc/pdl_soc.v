@@ -1,6 +1,7 @@
 `default_nettype none
 // pdl_soc: rv32_core beside the generated accelerator (docs/soc.md): RAM, the data bus, UART, machine timer,
-// simulation control and pdl_accel, at the addresses of the generated memory map (soc_memory_map.vh, from
+// simulation control, pdl_accel and the result framer (pdl_framer: the accelerator's result stream to RESULT frames
+// in the UART's transmit FIFO, when the firmware enables it), at the addresses of the generated memory map (soc_memory_map.vh, from
 // MemoryMap.pulsedlSoc). Interrupts: mip.MTIP = timer | simulation-control test line; mip.MEIP = UART | the
 // simulation-control test line (no interrupt controller: the handler polls the sources). The ADC window port feeds
 // the accelerator's stream input (in simulation the harness drives it; the real capture comes later); pdl_adc's
@@ -40,11 +41,14 @@ module pdl_soc #(
     wire [31:0] ram_rdata;
     wire        uart_we, uart_re, uart_ready, timer_we, timer_re, timer_ready;
     wire        sim_we, sim_re, sim_ready, accel_we, accel_re, accel_ready, accel_err, accel_irq;
-    wire        adc_we, adc_re, adc_ready;
-    wire [31:0] uart_rdata, timer_rdata, sim_rdata, accel_rdata, adc_rdata;
+    wire        adc_we, adc_re, adc_ready, framer_we, framer_re, framer_ready;
+    wire [31:0] uart_rdata, timer_rdata, sim_rdata, accel_rdata, adc_rdata, framer_rdata;
 
-    wire        res_valid, running, round_start;   // the result stream and traces: unused (the CPU pops results)
+    wire        res_valid, res_ready, running, round_start;   // running and round_start: traces, unused
     wire [31:0] res_data, accel_cycle;
+    wire [63:0] capture_time;
+    wire        fr_owns, fr_valid, fr_ready;
+    wire [7:0]  fr_data;
 
     rv32_core #(.RESET_VECTOR(MMAP_RAM_BASE)) cpu (
         .i_clk        (i_clk),
@@ -93,7 +97,11 @@ module pdl_soc #(
         .o_adc_we      (adc_we),
         .o_adc_re      (adc_re),
         .i_adc_ready   (adc_ready),
-        .i_adc_rdata   (adc_rdata)
+        .i_adc_rdata   (adc_rdata),
+        .o_framer_we   (framer_we),
+        .o_framer_re   (framer_re),
+        .i_framer_ready(framer_ready),
+        .i_framer_rdata(framer_rdata)
     );
 
     // Instruction fetch only from RAM: other addresses alias into it (the low address bits select the word).
@@ -120,7 +128,33 @@ module pdl_soc #(
         .o_ready (uart_ready),
         .o_tx    (o_uart_tx),
         .i_rx    (i_uart_rx),
-        .o_irq   (uart_irq)
+        .o_irq   (uart_irq),
+        .i_hw_owns  (fr_owns),
+        .i_hw_valid (fr_valid),
+        .i_hw_data  (fr_data),
+        .o_hw_ready (fr_ready)
+    );
+
+    // The hardware RESULT path: the accelerator's result stream becomes RESULT frames in the UART's transmit FIFO
+    // while the firmware has the framer enabled (docs/soc.md "Result framer"); otherwise the CPU pops results.
+    pdl_framer framer (
+        .i_clk       (i_clk),
+        .i_rst       (i_rst),
+        .i_addr      (dmem_addr[11:0]),
+        .i_we        (framer_we),
+        .i_wstrb     (dmem_wstrb),
+        .i_wdata     (dmem_wdata),
+        .i_re        (framer_re),
+        .o_rdata     (framer_rdata),
+        .o_ready     (framer_ready),
+        .i_res_valid (res_valid),
+        .i_res_data  (res_data),
+        .o_res_ready (res_ready),
+        .i_time      (capture_time),
+        .o_tx_valid  (fr_valid),
+        .o_tx_data   (fr_data),
+        .i_tx_ready  (fr_ready),
+        .o_in_frame  (fr_owns)
     );
 
     pdl_timer timer (
@@ -166,7 +200,8 @@ module pdl_soc #(
         .o_ready     (adc_ready),
         .i_win_valid (i_win_valid),
         .i_win_last  (i_win_last),
-        .o_enable    (o_win_enable)
+        .o_enable    (o_win_enable),
+        .o_time      (capture_time)
     );
 
     pdl_accel accel (
@@ -188,7 +223,7 @@ module pdl_soc #(
         .o_in_room     (o_win_room),
         .o_res_valid   (res_valid),
         .o_res_data    (res_data),
-        .i_res_ready   (1'b0),
+        .i_res_ready   (res_ready),
         .o_running     (running),
         .o_cycle       (accel_cycle),
         .o_round_start (round_start)
@@ -197,6 +232,6 @@ module pdl_soc #(
     // An access inside the accelerator's aperture that hits no register or memory answers with o_err one cycle
     // after the request, too late for the core's access fault (decoded in the request cycle): the accelerator
     // records it in BUS_ERROR_ADDR and raises its bus-error interrupt cause instead.
-    wire unused = &{1'b0, accel_err, res_valid, res_data, running, accel_cycle, round_start, dmem_addr[31:17], imem_addr[31:RAM_ADDR_BITS+2], imem_addr[1:0]};
+    wire unused = &{1'b0, accel_err, running, accel_cycle, round_start, dmem_addr[31:17], imem_addr[31:RAM_ADDR_BITS+2], imem_addr[1:0]};
 endmodule
 `default_nettype wire

@@ -33,7 +33,10 @@ module pdl_soc_bus (
     input  wire [31:0] i_accel_rdata,
     output wire        o_adc_we, o_adc_re,
     input  wire        i_adc_ready,
-    input  wire [31:0] i_adc_rdata
+    input  wire [31:0] i_adc_rdata,
+    output wire        o_framer_we, o_framer_re,
+    input  wire        i_framer_ready,
+    input  wire [31:0] i_framer_rdata
 );
 /* verilator lint_off UNUSEDPARAM */  // the map names every region; each user needs a few
 `include "soc_memory_map.vh"
@@ -45,7 +48,8 @@ module pdl_soc_bus (
     wire sel_sim   = (i_addr & MMAP_SIM_CTRL_MASK) == MMAP_SIM_CTRL_BASE;
     wire sel_accel = (i_addr & MMAP_ACCEL_MASK) == MMAP_ACCEL_BASE;
     wire sel_adc   = (i_addr & MMAP_ADC_MASK) == MMAP_ADC_BASE;
-    wire sel_periph = sel_uart || sel_timer || sel_sim || sel_accel || sel_adc;
+    wire sel_framer = (i_addr & MMAP_FRAMER_MASK) == MMAP_FRAMER_BASE;
+    wire sel_periph = sel_uart || sel_timer || sel_sim || sel_accel || sel_adc || sel_framer;
     // The eth region has no device yet: it faults like an unmapped address.
 
     assign o_fault = !(sel_ram || sel_periph);
@@ -62,6 +66,8 @@ module pdl_soc_bus (
     assign o_accel_re = go && sel_accel && !i_we;
     assign o_adc_we   = go && sel_adc && i_we;
     assign o_adc_re   = go && sel_adc && !i_we;
+    assign o_framer_we = go && sel_framer && i_we;
+    assign o_framer_re = go && sel_framer && !i_we;
 
     reg ram_resp;   // the RAM answers this cycle
     always @(posedge i_clk) begin
@@ -79,6 +85,7 @@ module pdl_soc_bus (
                    | (i_timer_ready ? i_timer_rdata : 32'd0)
                    | (i_sim_ready ? i_sim_rdata : 32'd0)
                    | (i_accel_ready ? i_accel_rdata : 32'd0)
-                   | (i_adc_ready ? i_adc_rdata : 32'd0);
+                   | (i_adc_ready ? i_adc_rdata : 32'd0)
+                   | (i_framer_ready ? i_framer_rdata : 32'd0);
 endmodule
 `default_nettype wire

@@ -16,7 +16,13 @@ module pdl_uart #(
     output wire        o_ready,
     output wire        o_tx,            // serial out, idle high
     input  wire        i_rx,            // serial in (asynchronous)
-    output wire        o_irq            // level: enabled conditions
+    output wire        o_irq,           // level: enabled conditions
+    // a second writer of the transmit FIFO (the result framer): while i_hw_owns, its bytes go in and the CPU's
+    // writes to tx are dropped; the owner changes only between frames (pdl_framer's claim and grant)
+    input  wire        i_hw_owns,
+    input  wire        i_hw_valid,
+    input  wire [7:0]  i_hw_data,
+    output wire        o_hw_ready
 );
     wire [7:0]  tx_data;
     wire        tx_wr;
@@ -75,7 +81,8 @@ module pdl_uart #(
     );
 
     pdl_soc_fifo #(.WIDTH(8), .DEPTH_BITS(FIFO_BITS)) txq (
-        .i_clk (i_clk), .i_rst (i_rst), .i_push (tx_wr), .i_data (tx_data), .i_pop (tx_load),
+        .i_clk (i_clk), .i_rst (i_rst), .i_push (i_hw_owns ? i_hw_valid : tx_wr),
+        .i_data (i_hw_owns ? i_hw_data : tx_data), .i_pop (tx_load),
         .o_data (txq_data), .o_empty (txq_empty), .o_full (txq_full), .o_level (txq_level)
     );
 
@@ -147,6 +154,7 @@ module pdl_uart #(
         end
     end
 
+    assign o_hw_ready = !txq_full;
     assign o_irq = (irq_rx_en && !rxq_empty) || (irq_tx_en && txq_empty && tx_bits == 4'd0);
 
     wire unused = &{1'b0, overrun, frame_error};

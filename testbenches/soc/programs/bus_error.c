@@ -18,7 +18,7 @@ static int expect(uint32_t n, uint32_t mcause, uint32_t addr) {
 }
 
 int main(void) {
-    static const uint32_t holes[] = {0x00000000u, 0x10003000u, 0x30010000u, 0x40000000u, 0x50000000u,
+    static const uint32_t holes[] = {0x00000000u, 0x10004000u, 0x30010000u, 0x40000000u, 0x50000000u,
                                      0x80010000u, 0xfffffffcu};
     uint32_t n = 0;
     for (uint32_t i = 0; i < sizeof holes / sizeof holes[0]; i++) {
@@ -27,8 +27,9 @@ int main(void) {
         REG(holes[i]) = 0x1234u;
         if (!expect(++n, 7, holes[i])) return 20 + i;
     }
-    /* still working: RAM, the timer and the UART's reset values */
+    /* still working: RAM, the timer, the UART and the result framer (just below the hole at 0x10004000) */
     if (REG(PDL_UART_DIV_ADDR) != PDL_UART_DIV_RESET) return 30;
     if (REG(PDL_TIMER_MTIMECMP_HI_ADDR) != 0xffffffffu) return 31;
+    if (REG(PDL_FRAMER_BATCH_ADDR) != PDL_FRAMER_BATCH_RESET) return 33;
     return traps == n ? 0 : 32;
 }

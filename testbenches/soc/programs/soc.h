@@ -2,6 +2,7 @@
 #pragma once
 #include <stdint.h>
 
+#include "pdl_framer_regs.h"
 #include "pdl_sim_ctrl_regs.h"
 #include "pdl_timer_regs.h"
 #include "pdl_uart_regs.h"

@@ -20,6 +20,7 @@ import org.pulsedl.hls.regmap.RegisterMapMarkdown;
 import org.pulsedl.hls.rtl.AcceleratorRegisters;
 import org.pulsedl.hls.soc.SocRegisters;
 import org.pulsedl.protocol.ProtocolCHeader;
+import org.pulsedl.protocol.ProtocolVerilogHeader;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
@@ -80,8 +81,9 @@ public final class Generator {
         put(files, fw + MEMORY_MAP_LD, MemoryMapEmitter.linkerMemory(soc, provenance));
         // The host protocol does not depend on the model; it rides along so a generated firmware folder is complete.
         put(files, fw + ProtocolCHeader.FILE, ProtocolCHeader.text());
+        put(files, layout.rtl() + "/" + ProtocolVerilogHeader.FILE, ProtocolVerilogHeader.text());
         for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc),
-                SocRegisters.adc(soc))) {
+                SocRegisters.adc(soc), SocRegisters.framer(soc))) {
             VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);
             put(files, layout.rtl() + "/" + rf.fileName(), rf.text());
             put(files, fw + peripheral.name() + "_regs.h", RegisterMapCHeader.emit(peripheral, provenance));

@@ -86,6 +86,7 @@ public record MemoryMap(String name, List<Region> regions) {
         r.add(new Region("uart", 0x1000_0000L, 0x1000, "UART"));
         r.add(new Region("timer", 0x1000_1000L, 0x1000, "timer (mtime/mtimecmp)"));
         r.add(new Region("sim_ctrl", 0x1000_2000L, 0x1000, "simulation control: putchar, exit code"));
+        r.add(new Region("framer", 0x1000_3000L, 0x1000, "result framer: RESULT frames from the accelerator to the UART"));
         r.add(new Region("accel", AcceleratorRegisters.BASE, accelBytes, "accelerator: registers, descriptor,"
                 + " parameter and weight windows (decoded exactly; other offsets give a bus error)"));
         r.add(new Region("adc", 0x3000_0000L, 0x1_0000L, "ADC capture and test-pulse generator"));

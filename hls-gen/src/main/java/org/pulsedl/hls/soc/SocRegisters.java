@@ -95,4 +95,58 @@ public final class SocRegisters {
                         .description("Windows that passed the port since enable"))
                 .build();
     }
+    /** Largest records-per-frame value the framer's register holds. */
+    public static final int FRAMER_BATCH_BITS = 16;
+
+    /**
+     * Result framer (rtl/soc/pdl_framer.v; docs/soc.md "Result framer"): takes the accelerator's result stream and
+     * sends complete RESULT frames (DESIGN section 5) through the UART's transmit FIFO, so the CPU is not in the
+     * per-result path. The CPU's own frames share the link: it claims the transmit FIFO, which the framer grants
+     * between frames, and numbers its frame with {@code sequence} (one counter for every frame the board sends).
+     */
+    public static RegisterMap framer(MemoryMap map) {
+        MemoryMap.Region r = map.region("framer");
+        return RegisterMap.builder("pdl_framer").base(r.base()).size(r.size())
+                .description("Result framer: accelerator results to RESULT frames on the UART, and the UART's transmit arbiter")
+                .register(Register.builder("ctrl", 0x0).description("Control")
+                        .field(Field.bit("enable", 0).access(Access.RW).description("1: the framer takes the accelerator's "
+                                + "result stream; 0: it takes no new result, sends the records it holds, then is idle. "
+                                + "0 -> 1 clears the counters and the expected window sequence"))
+                        .field(Field.bit("claim", 1).access(Access.RW).description("1: the CPU asks for the transmit FIFO; "
+                                + "granted between frames (status.granted), held until cleared")))
+                .register(Register.builder("status", 0x4).description("State")
+                        .field(Field.bit("granted", 0).access(Access.RO).description("The CPU owns the transmit FIFO: the "
+                                + "framer is between frames and starts none while claim is 1"))
+                        .field(Field.bit("idle", 1).access(Access.RO).description("No record held or being received, no "
+                                + "frame being sent")))
+                .register(Register.builder("batch", 0x8).description("Frame size")
+                        .field(Field.builder("records", FRAMER_BATCH_BITS - 1, 0).access(Access.RW).reset(1)
+                                .description("Records per frame (at least 1; the payload must fit 1400 bytes)")))
+                .register(Register.builder("format", 0xC).description("Result words per record")
+                        .field(Field.builder("outputs", 7, 0).access(Access.RW).reset(1)
+                                .description("Raw outputs per result (and per record)"))
+                        .field(Field.bit("wide", 8).access(Access.RW).description("Each raw output is two words (int64) in "
+                                + "the result stream; the record carries it saturated to i32 with flag OUTPUT_CLIPPED")))
+                .register(Register.builder("channel_mask", 0x10).access(Access.RW).reset(0xFFFF_FFFFL)
+                        .description("Bit n: results tagged channel n become records; others are dropped silently "
+                                + "(channels above 31 always pass)"))
+                .register(Register.builder("max_age", 0x14).access(Access.RW)
+                        .description("Clock cycles the oldest held record may wait before a partly filled frame is sent "
+                                + "(0: only full frames, and the rest when enable falls)"))
+                .register(Register.builder("sequence", 0x18).access(Access.RO)
+                        .description("Sequence number of the next frame sent on the link (the framer's or the CPU's)"))
+                .register(Register.builder("sequence_set", 0x1C).writeStrobe().description("Sequence number to set")
+                        .field(Field.builder("value", 31, 0).access(Access.WO)
+                                .description("Sets the next frame's sequence number: the CPU writes its own frame's + 1")))
+                .register(Register.builder("frames", 0x20).access(Access.RO)
+                        .description("RESULT frames sent since enable rose"))
+                .register(Register.builder("records", 0x24).access(Access.RO)
+                        .description("Records sent since enable rose"))
+                .register(Register.builder("drops", 0x28).access(Access.RO)
+                        .description("Windows missing from the result stream's sequence numbers since enable rose"))
+                .register(Register.builder("expected", 0x2C).access(Access.RO)
+                        .description("Sequence number (16 bits) the next result should carry; the windows the "
+                                + "accelerator accepted minus this were lost after the last result"))
+                .build();
+    }
 }

@@ -16,6 +16,7 @@ import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.ProgramException;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.protocol.ProtocolCHeader;
+import org.pulsedl.protocol.ProtocolVerilogHeader;
 import org.pulsedl.quantizer.qmodel.QModelFormat;
 import org.pulsedl.quantizer.qmodel.QuantizedModel;
 
@@ -39,10 +40,12 @@ class GeneratorTest {
                 "firmware/pulsedl_weights.hex", "firmware/pulsedl_params.hex", "docs/pulsedl_accel_regs.md",
                 "docs/pulsedl_accel_regs.json", "docs/soc_memory_map.md", "rtl/soc_memory_map.vh",
                 "firmware/pulsedl_soc_map.h", "firmware/pulsedl_soc_memory.ld", "firmware/pulsedl_protocol.h",
+                "rtl/pulsedl_protocol.vh",
                 "rtl/pdl_uart_regs.v", "firmware/pdl_uart_regs.h", "docs/pdl_uart_regs.md",
                 "rtl/pdl_timer_regs.v", "firmware/pdl_timer_regs.h", "docs/pdl_timer_regs.md",
                 "rtl/pdl_sim_ctrl_regs.v", "firmware/pdl_sim_ctrl_regs.h", "docs/pdl_sim_ctrl_regs.md",
                 "rtl/pdl_adc_regs.v", "firmware/pdl_adc_regs.h", "docs/pdl_adc_regs.md",
+                "rtl/pdl_framer_regs.v", "firmware/pdl_framer_regs.h", "docs/pdl_framer_regs.md",
                 "docs/README.md", "estimates.json"),
                 List.copyOf(g.files().keySet()));
     }
@@ -63,6 +66,10 @@ class GeneratorTest {
             if (e.getKey().endsWith("/" + ProtocolCHeader.FILE)) {
                 // the host protocol's header is the protocol module's, banner included (ProtocolDocsTest)
                 assertEquals(ProtocolCHeader.text(), e.getValue());
+                continue;
+            }
+            if (e.getKey().endsWith("/" + ProtocolVerilogHeader.FILE)) {
+                assertEquals(ProtocolVerilogHeader.text(), e.getValue());
                 continue;
             }
             String head = e.getValue().substring(0, Math.min(600, e.getValue().length()));

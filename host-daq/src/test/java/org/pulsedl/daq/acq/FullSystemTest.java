@@ -49,7 +49,7 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * The whole system (issue 12 §5): the SoC firmware runs on {@code pdl_soc} in Verilator ({@code pulsedl sim --elf
  * … --pty --windows …}); Java talks to it through the simulator's pty as a serial port, loads the shipped model
  * with MODEL_LOAD, starts a run while pdl2 windows enter the SoC's window port, decodes the RESULT frames from the
- * UART and checks every result bit-exact against the golden model on the same window's samples; then loads a
+ * UART (built by the SoC's result framer, the firmware's default; its own frames go between them) and checks every result bit-exact against the golden model on the same window's samples; then loads a
  * second model at run time (the shipped model with seeded random weights in its last layer) and checks again.
  * Windows are consumed in file order (the capture gate opens at START and closes at STOP), so result i of the run
  * that began after {@code w} windows belongs to window {@code w + i}.
@@ -154,7 +154,8 @@ class FullSystemTest {
         }
         assertTrue(index >= WINDOWS, "results of the run: " + index);
         if (old != null) assertTrue(differ > index / 2, "the reloaded model computes: " + differ + " of " + index + " differ");
-        // the records' timestamps are the capture clock (SoC cycles since START) when each result was read
+        // the records' timestamps are the capture clock (SoC cycles since START) when the result framer took each
+        // result (the CPU path: when the CPU popped it)
         ResultBatch last = got.get(got.size() - 1);
         long cycles = last.timestamps()[last.size() - 1];
         double runSeconds = (stopped - started) / 1e9;
