@@ -24,7 +24,8 @@ import org.pulsedl.protocol.StatsMessage;
  * sent again (a datagram may be lost); a NACK ends in one line naming the command and the board's reason.
  */
 public final class BoardClient {
-    static final long TIMEOUT_MS = 2000;
+    /** How long a board may take to answer, by default: a real board or the emulator answers in milliseconds. */
+    public static final long TIMEOUT_MS = 2000;
     static final int ATTEMPTS = 3;
 
     /** Sends one frame to the board and returns its sequence number (a {@code FrameLink} does). */

@@ -18,8 +18,13 @@ public final class DaqSession implements AutoCloseable {
     private volatile IOException failure;
 
     public DaqSession(Transport transport) {
+        this(transport, BoardClient.TIMEOUT_MS);
+    }
+
+    /** A session whose client waits {@code answerMs} for each answer of the board (a simulated SoC is slow). */
+    public DaqSession(Transport transport, long answerMs) {
         FrameLink[] self = new FrameLink[1];
-        this.client = new BoardClient((type, flags, payload) -> self[0].send(type, flags, payload));
+        this.client = new BoardClient((type, flags, payload) -> self[0].send(type, flags, payload), answerMs);
         this.acquisition = new Acquisition(client);
         this.link = new FrameLink(transport, acquisition);
         self[0] = link;

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pulsedl.daq.acq.BoardClient;
 import org.pulsedl.daq.acq.DaqRun;
 import org.pulsedl.daq.acq.DaqSession;
 import org.pulsedl.daq.acq.DaqSummary;
@@ -81,6 +82,11 @@ public final class DaqCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "SUMMARY", description = "Also write the run's summary as JSON.")
     Path json;
 
+    @Option(names = "--answer-timeout", paramLabel = "S", defaultValue = "" + BoardClient.TIMEOUT_MS / 1000.0,
+            description = "Seconds the board may take to answer a command (each is tried 3 times). A simulated SoC "
+                    + "(pulsedl sim --pty) needs about 120 to load a model or to drain a long run at STOP. Default: ${DEFAULT-VALUE}.")
+    double answerTimeout;
+
     @Option(names = "--model", paramLabel = "PATH|builtin", defaultValue = "builtin",
             description = "The model the board must run; it is loaded onto the board when the board runs another. Default: the shipped pdl2 model.")
     String model;
@@ -94,6 +100,7 @@ public final class DaqCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunLimit limit = new RunLimit(duration, events);
+        if (!(answerTimeout > 0)) throw new IllegalArgumentException("--answer-timeout must be positive, got " + answerTimeout);
         OutputPaths.file("--out", out);
         if (json != null) OutputPaths.file("--json", json);
         QuantizedModel q = ModelInput.resolve(model).quantized();
@@ -105,7 +112,7 @@ public final class DaqCommand implements Callable<Integer> {
                 emu.start();
             }
             Transport t = open(emu);
-            try (DaqSession session = new DaqSession(t)) {
+            try (DaqSession session = new DaqSession(t, Math.round(answerTimeout * 1000))) {
                 InfoMessage info = DaqRun.prepare(session.client(), q, status);
                 if (!source.emulator && (given("--rate") || given("--arrival"))) configureEmulatedBoard(session);
                 ListModeHeader header = DaqRun.header(q, info, session.name());

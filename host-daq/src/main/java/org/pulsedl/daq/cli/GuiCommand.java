@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
         description = {"Open the DAQ window: a scope of raw waveforms with the network's time marker, the channel time "
                 + "difference histogram with a live Gaussian fit (sigma and FWHM in ps), the energy spectrum with its line "
                 + "fit and resolution, rate and loss counters; model load, recording to list mode, replay and PNG export.",
-                "Without --connect a dialog asks where the board is (serial ports, TCP, UDP, the built-in emulator). "
+                "Without --connect a dialog asks where the board is (serial ports, TCP, UDP, the built-in emulator, the simulated SoC). "
                         + "Settings are kept in ~/.config/pulsedl/gui.properties (PULSEDL_CONFIG_DIR overrides the folder)."})
 public final class GuiCommand implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "TARGET",
-            description = "Connect at once: tcp:HOST:PORT, udp:HOST:PORT, serial:DEV[@BAUD] or emulator.")
+            description = "Connect at once: tcp:HOST:PORT, udp:HOST:PORT, serial:DEV[@BAUD], emulator, or soc:PTY (the pty "
+                    + "pulsedl sim --elf FIRMWARE --pty --windows DATASET printed).")
     String connect;
 
     @Option(names = "--model", paramLabel = "PATH|builtin",

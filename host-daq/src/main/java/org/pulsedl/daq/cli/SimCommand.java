@@ -82,6 +82,16 @@ public final class SimCommand implements Callable<Integer> {
         }
         CpuSimulator sim = CpuSimulator.build(CpuSources.root(), core ? Target.CORE : Target.SOC, System.err);
         Process p = new ProcessBuilder(sim.command(elf, maxCycles, trace, pty, windowsFile)).inheritIO().start();
-        return p.waitFor();
+        // a simulator behind a pty runs until its program ends: ending this command (kill PID, a test's cleanup)
+        // must end it too, not leave it spinning without a parent
+        Thread stopSimulator = new Thread(p::destroy, "sim-stop");
+        Runtime.getRuntime().addShutdownHook(stopSimulator);
+        int code = p.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopSimulator);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the JVM ends anyway
+        }
+        return code;
     }
 }

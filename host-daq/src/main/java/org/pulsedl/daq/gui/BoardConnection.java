@@ -79,7 +79,8 @@ public final class BoardConnection implements LiveSource {
                 emu = EmulatorServer.tcp(new InetSocketAddress("127.0.0.1", 0), EmulatorSettings.defaults(), model, true);
                 emu.start();
             }
-            DaqSession session = new DaqSession(transport(target, emu));
+            boolean soc = target.kind() == ConnectTarget.Kind.SIMULATED_SOC;
+            DaqSession session = new DaqSession(transport(target, emu), soc ? SimulatedSoc.ANSWER_MS : BoardClient.TIMEOUT_MS);
             BoardConnection c = new BoardConnection(target, emu, session, live, log);
             try {
                 c.prepare(model, prescale);
@@ -96,11 +97,8 @@ public final class BoardConnection implements LiveSource {
 
     private static Transport transport(ConnectTarget t, EmulatorServer emu) throws IOException {
         switch (t.kind()) {
-            case SERIAL:
+            case SERIAL, SIMULATED_SOC:
                 return SerialTransport.open(t.where(), t.baud());
-            case SIMULATED_SOC:
-                String why = SimulatedSoc.unavailableReason();
-                throw new IllegalArgumentException("the simulated SoC " + (why != null ? why : "is not wired into the GUI yet"));
             default:
                 String where = emu != null ? emu.address() : t.where();
                 try {

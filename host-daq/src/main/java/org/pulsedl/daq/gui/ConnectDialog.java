@@ -20,8 +20,8 @@ import org.pulsedl.daq.link.SerialTransport;
 
 /**
  * Where to connect: a serial port (the system's ports, from jSerialComm, or a typed path such as a pty), a board
- * on TCP or UDP, the built-in emulator, or the simulated SoC (shown disabled, with the reason, until
- * {@code pulsedl sim --pty} exists). Starts on the last choice.
+ * on TCP or UDP, the built-in emulator, or the simulated SoC at the pty {@code pulsedl sim --pty} printed (shown
+ * disabled, with the reason, in a build without {@code sim --pty}). Starts on the last choice.
  */
 final class ConnectDialog {
     static final String DEFAULT_TCP = "127.0.0.1:5000";
@@ -42,8 +42,11 @@ final class ConnectDialog {
         JTextField tcpAt = new JTextField(DEFAULT_TCP, 18), udpAt = new JTextField(DEFAULT_TCP, 18);
         String socReason = SimulatedSoc.unavailableReason();
         soc.setEnabled(socReason == null);
-        JLabel socNote = new JLabel(socReason == null ? "runs pulsedl sim --pty" : socReason);
-        soc.setToolTipText(socNote.getText());
+        JTextField socPty = new JTextField("/dev/pts/", 18);
+        socPty.setEnabled(socReason == null);
+        soc.setToolTipText(socReason == null ? "the pty that pulsedl sim --elf FIRMWARE --pty --windows DATASET printed" : socReason);
+        socPty.setToolTipText(soc.getToolTipText());
+        JLabel socNote = new JLabel(socReason == null ? "pty of pulsedl sim --pty" : socReason);
 
         ConnectTarget start = last == null ? ConnectTarget.parse("tcp:" + DEFAULT_TCP) : last;
         switch (start.kind()) {
@@ -57,7 +60,10 @@ final class ConnectDialog {
                 udpAt.setText(start.where());
             }
             case EMULATOR -> emulator.setSelected(true);
-            case SIMULATED_SOC -> (socReason == null ? soc : emulator).setSelected(true);
+            case SIMULATED_SOC -> {
+                (socReason == null ? soc : emulator).setSelected(true);
+                socPty.setText(start.where());
+            }
             default -> {
                 tcp.setSelected(true);
                 tcpAt.setText(start.where());
@@ -70,7 +76,7 @@ final class ConnectDialog {
         addRow(form, row, tcp, tcpAt);
         addRow(form, row, udp, udpAt);
         addRow(form, row, emulator);
-        addRow(form, row, soc, socNote);
+        addRow(form, row, soc, socPty, socNote);
 
         ConnectTarget[] chosen = {null};
         JButton ok = new JButton("Connect"), cancel = new JButton("Cancel");
@@ -84,7 +90,7 @@ final class ConnectDialog {
                 } else if (udp.isSelected()) {
                     chosen[0] = ConnectTarget.parse("udp:" + udpAt.getText().trim());
                 } else if (soc.isSelected()) {
-                    chosen[0] = ConnectTarget.parse("soc");
+                    chosen[0] = ConnectTarget.parse("soc:" + socPty.getText().trim());
                 } else {
                     chosen[0] = ConnectTarget.EMULATOR;
                 }

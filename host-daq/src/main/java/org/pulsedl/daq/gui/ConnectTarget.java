@@ -7,10 +7,11 @@ import org.pulsedl.daq.link.SerialTransport;
 /**
  * A board to connect to, as {@code pulsedl gui --connect} and the settings file write it: {@code tcp:HOST:PORT},
  * {@code udp:HOST:PORT}, {@code serial:DEV} (optionally {@code serial:DEV@BAUD}), {@code emulator} (the built-in
- * emulator, started in this process) or {@code soc} (the simulated SoC behind a pty).
+ * emulator, started in this process) or {@code soc:PTY} (the simulated SoC: the pty {@code pulsedl sim --pty}
+ * printed).
  *
  * @param kind  the transport
- * @param where HOST:PORT or the device; empty for the emulator and the SoC
+ * @param where HOST:PORT or the device; empty for the emulator
  * @param baud  the serial baud rate
  */
 public record ConnectTarget(Kind kind, String where, int baud) {
@@ -29,8 +30,11 @@ public record ConnectTarget(Kind kind, String where, int baud) {
                 if (!rest.isEmpty()) break;
                 return EMULATOR;
             case "soc":
-                if (!rest.isEmpty()) break;
-                return new ConnectTarget(Kind.SIMULATED_SOC, "", SerialTransport.MAX_BAUD);
+                if (rest.isEmpty()) {
+                    throw new IllegalArgumentException("--connect '" + text + "': give the simulated SoC's pty, "
+                            + "soc:/dev/pts/N as pulsedl sim --pty printed it");
+                }
+                return new ConnectTarget(Kind.SIMULATED_SOC, rest, SerialTransport.MAX_BAUD);
             case "tcp", "udp":
                 HostPort.parse(rest);   // names the text when it is not HOST:PORT
                 return new ConnectTarget(scheme.equals("tcp") ? Kind.TCP : Kind.UDP, rest, SerialTransport.MAX_BAUD);
@@ -46,7 +50,7 @@ public record ConnectTarget(Kind kind, String where, int baud) {
             default:
                 break;
         }
-        throw new IllegalArgumentException("--connect '" + text + "' is not tcp:HOST:PORT, udp:HOST:PORT, serial:DEV[@BAUD], emulator or soc");
+        throw new IllegalArgumentException("--connect '" + text + "' is not tcp:HOST:PORT, udp:HOST:PORT, serial:DEV[@BAUD], emulator or soc:PTY");
     }
 
     /** The text {@link #parse} reads back. */
@@ -56,7 +60,7 @@ public record ConnectTarget(Kind kind, String where, int baud) {
             case UDP -> "udp:" + where;
             case SERIAL -> "serial:" + where + (baud == SerialTransport.MAX_BAUD ? "" : "@" + baud);
             case EMULATOR -> "emulator";
-            case SIMULATED_SOC -> "soc";
+            case SIMULATED_SOC -> "soc:" + where;
         };
     }
 }

@@ -7,7 +7,9 @@ import org.pulsedl.daq.stats.Histogram;
  * A histogram filled value by value at the link's rate (one division and an increment per value, so the
  * receiving thread never falls behind) and read as a {@link Histogram} snapshot for fitting and plotting. Its
  * fixed bins are chosen once from the first {@code warmup} values by a {@link RangeRule}; those values are kept
- * until then and binned with the rest. Thread-safe.
+ * until then and binned with the rest. Before that, a snapshot bins the values so far on the range they give
+ * (from {@link #PROVISIONAL_MIN} values on): a slow board (the simulated SoC sends tens of results per second)
+ * shows its first results at once, not after minutes. Thread-safe.
  */
 public final class LiveHistogram {
     /** The range [lo, hi) of the bins from the sorted first values. */
@@ -38,6 +40,9 @@ public final class LiveHistogram {
             return new double[] {lo, hi};
         };
     }
+
+    /** Values before a snapshot shows a provisional histogram. */
+    static final int PROVISIONAL_MIN = 10;
 
     private final int bins;
     private final int warmup;
@@ -70,10 +75,17 @@ public final class LiveHistogram {
     /** Entries so far (finite values). */
     public synchronized long entries() { return entries; }
 
-    /** The bins so far, or null while the range is still being learnt. */
+    /**
+     * The bins so far; while the range is still being learnt, the values so far binned on the range they give
+     * (null with fewer than {@link #PROVISIONAL_MIN}).
+     */
     public synchronized Histogram snapshot() {
-        if (counts == null) return null;
-        return Histogram.ofCounts(lo, lo + bins / scale, counts, underflow, overflow);
+        if (counts != null) return Histogram.ofCounts(lo, lo + bins / scale, counts, underflow, overflow);
+        if (earlyCount < PROVISIONAL_MIN) return null;
+        double[] sorted = Arrays.copyOf(early, earlyCount);
+        Arrays.sort(sorted);
+        double[] r = rule.range(sorted);
+        return Histogram.of(sorted, r[0], r[1], bins);
     }
 
     /** Forgets every value and the range (a new run, or a replay). */

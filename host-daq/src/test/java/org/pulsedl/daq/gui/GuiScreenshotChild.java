@@ -137,13 +137,13 @@ public final class GuiScreenshotChild {
         System.out.flush();
     }
 
-    private static BufferedImage screenshot(MainWindow w) throws Exception {
+    static BufferedImage screenshot(MainWindow w) throws Exception {
         Rectangle r = onEdt(() -> new Rectangle(w.frame().getLocationOnScreen(), w.frame().getSize()));
         return new Robot().createScreenCapture(r);
     }
 
     /** Pixels of the histograms' bar colour inside the chart's data area, in a screenshot of the whole frame. */
-    private static int barPixels(BufferedImage shot, MainWindow w, ChartPanel panel) {
+    static int barPixels(BufferedImage shot, MainWindow w, ChartPanel panel) {
         Rectangle2D area = panel.getScreenDataArea();
         Point frame = w.frame().getLocationOnScreen();
         Point p = panel.getLocationOnScreen();
@@ -161,13 +161,13 @@ public final class GuiScreenshotChild {
         return n;
     }
 
-    private static long total(XYSeries s) {
+    static long total(XYSeries s) {
         long n = 0;
         for (int i = 0; i < s.getItemCount(); i++) n += s.getY(i).longValue();
         return n;
     }
 
-    private static <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T onEdt(java.util.concurrent.Callable<T> c) throws Exception {
         Object[] r = {null};
         Exception[] e = {null};
         SwingUtilities.invokeAndWait(() -> {

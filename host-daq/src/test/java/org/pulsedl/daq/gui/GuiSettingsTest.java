@@ -50,7 +50,7 @@ class GuiSettingsTest {
 
     @Test
     void connectTargetsReadBack() {
-        for (String t : new String[] {"tcp:127.0.0.1:5000", "udp:[::1]:7", "serial:/dev/ttyUSB1", "serial:/tmp/pty@115200", "emulator", "soc"}) {
+        for (String t : new String[] {"tcp:127.0.0.1:5000", "udp:[::1]:7", "serial:/dev/ttyUSB1", "serial:/tmp/pty@115200", "emulator", "soc:/dev/pts/7"}) {
             assertEquals(t, ConnectTarget.parse(t).text());
         }
         assertEquals(ConnectTarget.Kind.SERIAL, ConnectTarget.parse("serial:/dev/ttyUSB1").kind());

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pulsedl.quantizer.testing.TestSeed;
@@ -58,26 +55,7 @@ class GuiXvfbTest {
     }
 
     private Map<String, String> runChild(String display, long seed) throws IOException, InterruptedException {
-        Files.createDirectories(ARTEFACTS);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), GuiScreenshotChild.class.getName(),
+        return GuiChild.run(display, GuiScreenshotChild.class, ARTEFACTS.resolve("child.log"), 150,
                 ARTEFACTS.toString(), settings.toString(), Long.toString(seed), "20000", "16", "0");
-        pb.environment().put("DISPLAY", display);
-        Path log = ARTEFACTS.resolve("child.log");
-        pb.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process child = pb.start();
-        if (!child.waitFor(150, TimeUnit.SECONDS)) {
-            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("the GUI child did not finish within 150 s; its output:\n" + Files.readString(log));
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), "the GUI child failed:\n" + text);
-        Map<String, String> r = new HashMap<>();
-        for (String line : text.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.contains(" ")) r.put(line.substring(0, eq), line.substring(eq + 1).trim());
-        }
-        return r;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pulsedl.daq.stats.GaussianFit;
@@ -20,8 +21,17 @@ class LiveHistogramTest {
         double[] v = new double[50_000];
         for (int i = 0; i < v.length; i++) v[i] = 40 + 60 * gauss(rnd) + (i % 1000 == 0 ? 5000 : 0);   // rare far outliers
         LiveHistogram live = new LiveHistogram(120, 2000, LiveHistogram.centred(8));
-        for (int i = 0; i < 1999; i++) live.add(v[i]);
-        assertNull(live.snapshot(), "no bins before the warm-up is complete");
+        for (int i = 0; i < LiveHistogram.PROVISIONAL_MIN - 1; i++) live.add(v[i]);
+        assertNull(live.snapshot(), "too few values for a histogram");
+        for (int i = LiveHistogram.PROVISIONAL_MIN - 1; i < 1999; i++) live.add(v[i]);
+        Histogram early = live.snapshot();
+        double[] first = Arrays.copyOf(v, 1999);
+        Arrays.sort(first);
+        double[] range = LiveHistogram.centred(8).range(first);
+        assertEquals(range[0], early.lo(), "before the warm-up is complete: the range the values so far give");
+        assertEquals(1999, early.total(), "and every value so far");
+        Histogram earlyReference = Histogram.of(first, range[0], range[1], 120);
+        for (int i = 0; i < early.bins(); i++) assertEquals(earlyReference.count(i), early.count(i), "provisional bin " + i);
         live.add(Double.NaN);   // not finite: ignored
         for (int i = 1999; i < v.length; i++) live.add(v[i]);
         Histogram h = live.snapshot();
