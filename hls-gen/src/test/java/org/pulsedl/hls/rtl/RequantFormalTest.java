@@ -22,7 +22,7 @@ import org.pulsedl.hls.rtl.RequantProof.Unit;
  * The formal proof's whole matrix, an opt-in benchmark (docs/accelerator.md, "Formal proof";
  * testbenches/formal/README.md); the shipped depths run in every build as {@link RequantFormalCiTest}. Each distinct
  * module the generator writes for the latencies it accepts is proven equal to the hand-written contract for every
- * input (both rounding modes, INT64 and RAW, each case covered), and its Booth rows equal to a multiply; four more
+ * input (both rounding modes, INT64 and RAW, each case covered), and its Booth rows equal to a multiply; five more
  * seeded bugs must be rejected.
  *
  * <p>{@code -Dpulsedl.formal=ci}: every {@code requant_latency} and {@code input_latency} the generator accepts
@@ -108,6 +108,12 @@ class RequantFormalTest {
     }
 
     // ---- seeded bugs beyond the CI subset's (RequantFormalCiTest): each must fail the proof ----
+
+    @Test
+    void wrongRoundingOffsetIsRejected() throws IOException {
+        RequantProof p = RequantMutants.proof(AcceleratorConfig.artix7Default(), Unit.INPUT, "rounding");
+        RequantMutants.rejected(p, RequantMutants.roundingOffset(p.generated()), "rounding add +1 -> +0");
+    }
 
     @Test
     void offByOneShiftIsRejected() throws IOException {

@@ -289,12 +289,11 @@ final class RequantProof {
                 // a buffer on every wire-to-wire connection: a row's low bits are its predecessor's (assign s_n =
                 // {d_n, s_(n-1)[o-1:0]}), and without buffers cutting s_(n-1) would cut those bits of s_n too
                 "insbuf",
-                // -cut, not -input: every reader of the operands, the cut registers too, reads the free inputs
-                "expose -cut w:mul_a w:mul_b",
-                // every partial sum a cut point too: each row is checked on its own (BoothRowsChecker)
+                // every partial sum a cut point: each row is checked on its own (BoothRowsChecker)
                 "expose -cut w:mul_s*",
-                // the multiplier's cut registers stay registers; the checker compares them with the values before
-                "expose w:product w:mul_c*_r",
+                // the operands as the requantiser computes them from free inputs (not cut: the multiplier's
+                // registers load their drivers), the product, and the multiplier's registers, for the checker
+                "expose w:mul_a w:mul_b w:product w:mul_c*_r",
                 "rename " + v.name() + " rq_impl",
                 "read_verilog -formal " + checker,
                 "hierarchy -top booth_check",
