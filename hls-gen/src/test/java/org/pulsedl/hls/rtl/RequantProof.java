@@ -21,14 +21,14 @@ import org.pulsedl.hls.verilog.VerilogFile;
  *   <li>{@code requant}: testbenches/formal/requant_miter.v — the module against the hand-written
  *       requant_contract.v for one value through the pipeline, the Booth product a cut point (a free input in the
  *       operands' range), the compiler's guarantees as assumptions;</li>
- *   <li>{@code booth}: the module's Booth rows on their own equal a plain multiply modulo 2^pw — each row adds
- *       {@code digit · a · 2^offset} to the partial sum before it, the digits recode {@code b}, and the product is the
- *       last partial sum (the checker below states this from the radix-4 Booth definition, not from the generator);
- *       the operands are cut ({@code expose -cut}: free inputs) and the pipeline registers inside the multiplier
- *       must hold, one cycle later, the values before them (two unrolled steps).</li>
+ *   <li>{@code booth}: the module's Booth rows on their own equal a plain multiply modulo 2^pw, row by row (every
+ *       partial sum a cut point): each row adds {@code digit · a · 2^offset} to any partial sum before it, the digits
+ *       recode {@code b}, the product is the last partial sum, and the pipeline registers inside the multiplier hold,
+ *       one cycle later, the values before them (two unrolled steps); {@link BoothRowsChecker} states this from the
+ *       radix-4 Booth definition, not from the generator.</li>
  * </ol>
  * The pipeline has no feedback, so the requantiser's obligation is a bounded run of LATENCY + 1 steps that starts
- * from any state: complete, not a sample.
+ * from any state: complete, not a sample. Each of its cases is also covered (not vacuous), see {@link #requant}.
  */
 final class RequantProof {
     /**
