@@ -8,6 +8,7 @@ PULSEDL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Debian packages per purpose. Later parts of the project add theirs here.
 PULSEDL_BUILD_PACKAGES=(openjdk-17-jdk-headless maven)
 PULSEDL_PLOT_PACKAGES=(fontconfig fonts-dejavu-core)   # JFreeChart draws text in headless PNGs
+# (Debian's yosys package also brings yosys-abc, the solver of the requantiser proof RequantFormalCiTest.)
 PULSEDL_RTL_PACKAGES=(verilator iverilog yosys gcc)          # lint, simulate and synthesise the generated RTL
 PULSEDL_LINK_PACKAGES=(socat xvfb)                       # host link tests: pty pairs for serial, Xvfb for the GUI
 PULSEDL_GUI_PACKAGES=(openjdk-17-jre)                     # the JDK's X11 toolkit (libawt_xawt) for pulsedl gui and its test

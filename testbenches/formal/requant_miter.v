@@ -1,7 +1,8 @@
 `default_nettype none
 // requant_miter: the generated requantiser (module rq_impl, renamed by the proof script) against requant_contract
 // for one value entering at step 0 and leaving at step LATENCY. The pipeline has no feedback, so that one
-// transaction with every input free covers every value at every time. The multiplier output is a cut point: the
+// transaction with every input free covers every value at every time. The operands reach the multiplier at step
+// OPERAND_STEP (1 when the module registers its inputs), the product leaves it at PRODUCT_STEP. The multiplier output is a cut point: the
 // script turns rq_impl's `product` into a free input (`x`, arriving PRODUCT_STEP steps after the operands), and
 // this miter checks instead that rq_impl multiplies the contract's operands; BoothMultiplier is proven equal to a
 // plain multiply on its own (booth_rows proof). Assumptions are the compiler's and the model validator's
@@ -14,8 +15,9 @@ module requant_miter #(
   parameter AW           = 48,   // rq_impl's multiplicand width (signed)
   parameter BW           = 31,   // rq_impl's multiplier width (unsigned)
   parameter PW           = 63,   // rq_impl's product width
-  parameter LATENCY      = 2,    // steps from the inputs to o_value
-  parameter PRODUCT_STEP = 0,    // steps from the operands to the product (1 with a multiplier pipeline cut)
+  parameter LATENCY      = 2,    // steps from the inputs to o_value (at most 62)
+  parameter OPERAND_STEP = 0,    // steps from the inputs to mul_a/mul_b (1 behind an input register)
+  parameter PRODUCT_STEP = 0,    // steps from the inputs to the product (OPERAND_STEP + the multiplier's cuts)
   // Case split (a proof per case; -1 = any): the mode and the shifts, which turn the shifters into wires
   parameter CASE_MODE    = -1,
   parameter CASE_SHR     = -1,
@@ -32,14 +34,17 @@ module requant_miter #(
   input  wire [15:0]   zout,
   input  wire [15:0]   amin,
   input  wire [15:0]   amax,
-  input  wire [PW-1:0] x          // the cut multiplier output
+  input  wire [PW-1:0] x,         // the cut multiplier output
+  // Non-vacuity probe: with probe = 1 the result check fails whenever it is reached, so ABC must find a run in
+  // which the assumptions hold and step LATENCY comes (the driver fixes probe = 0 for the proof, 1 for the cover)
+  input  wire          probe
 );
   wire [2:0] mode = (CASE_MODE < 0) ? mode_in : CASE_MODE;
   wire [5:0] shr  = (CASE_SHR < 0) ? shr_in : CASE_SHR;
   wire [4:0] shl  = (CASE_SHL < 0) ? shl_in : CASE_SHL;
 
-  reg [3:0] step = 4'd0;
-  always @(posedge i_clk) if (step != 4'd15) step <= step + 4'd1;
+  reg [5:0] step = 6'd0;
+  always @(posedge i_clk) if (step != 6'd63) step <= step + 6'd1;
 
   wire [AW-1:0] mul_a;
   wire [BW-1:0] mul_b;
@@ -79,18 +84,26 @@ module requant_miter #(
   wire [4:0]         k_now    = (PE && mode == 3'd0) ? shl : 5'd0;
   wire               multiplies = mode != 3'd3;
   wire signed [63:0] a_now    = $signed(mul_a);
-  wire               same_ops = !multiplies || ((a_now <<< k_now) == op_a_now && {{(64 - BW){1'b0}}, mul_b} == {32'd0, op_b_now});
-
   reg [2:0]  mode_r;  reg [63:0] value_r, bias_r;  reg [31:0] m_r;  reg [5:0] shr_r;  reg [4:0] shl_r, k_r;
-  reg [15:0] zout_r, amin_r, amax_r;  reg ok_r;  reg signed [AW-1:0] a_r;  reg [BW-1:0] b_r;
-  always @(posedge i_clk) if (step == 4'd0) begin
+  reg [15:0] zout_r, amin_r, amax_r;  reg ok_r, mul_r;  reg signed [63:0] op_a_r;  reg [31:0] op_b_r;
+  always @(posedge i_clk) if (step == 6'd0) begin
     mode_r <= mode; value_r <= value; bias_r <= bias; m_r <= m; shr_r <= shr; shl_r <= shl; k_r <= k_now;
-    zout_r <= zout; amin_r <= amin; amax_r <= amax; ok_r <= guaranteed; a_r <= mul_a; b_r <= mul_b;
+    zout_r <= zout; amin_r <= amin; amax_r <= amax; ok_r <= guaranteed; mul_r <= multiplies;
+    op_a_r <= op_a_now; op_b_r <= op_b_now;
   end
 
-  // The product arrives PRODUCT_STEP steps later; its range is that of a_r * b_r (the cut loses only that).
-  wire signed [AW-1:0] a_x   = (PRODUCT_STEP == 0) ? $signed(mul_a) : a_r;
-  wire        [BW-1:0] b_x   = (PRODUCT_STEP == 0) ? mul_b : b_r;
+  // At OPERAND_STEP the multiplier reads the contract's operands of the step-0 inputs.
+  wire               ok_ops   = (OPERAND_STEP == 0) ? (guaranteed && multiplies) : (ok_r && mul_r);
+  wire signed [63:0] op_a_ref = (OPERAND_STEP == 0) ? op_a_now : op_a_r;
+  wire        [31:0] op_b_ref = (OPERAND_STEP == 0) ? op_b_now : op_b_r;
+  wire        [4:0]  k_ref    = (OPERAND_STEP == 0) ? k_now : k_r;
+  wire               same_ops = (a_now <<< k_ref) == op_a_ref && {{(64 - BW){1'b0}}, mul_b} == {32'd0, op_b_ref};
+  reg signed [AW-1:0] a_r;  reg [BW-1:0] b_r;
+  always @(posedge i_clk) if (step == OPERAND_STEP) begin a_r <= mul_a; b_r <= mul_b; end
+
+  // The product arrives at PRODUCT_STEP; its range is that of a_r * b_r (the cut loses only that).
+  wire signed [AW-1:0] a_x   = (PRODUCT_STEP == OPERAND_STEP) ? $signed(mul_a) : a_r;
+  wire        [BW-1:0] b_x   = (PRODUCT_STEP == OPERAND_STEP) ? mul_b : b_r;
   wire signed [AW+BW+1:0] xs = $signed(x);
   wire signed [AW+BW+1:0] bound = ($signed(a_x) <<< BW) - $signed(a_x);      // a * (2^BW - 1)
   wire               x_in_range = (a_x >= 0) ? (xs >= 0 && xs <= bound) : (xs <= 0 && xs >= bound);
@@ -109,8 +122,9 @@ module requant_miter #(
     .out(want), .clamp_lo(want_lo), .clamp_hi(want_hi));
 
   always @* begin
-    if (step == 4'd0) assert(!guaranteed || same_ops);
-    if (step == LATENCY) assert(!(ok_r && x_ok_r) || (o_value == want && o_clamp_lo == want_lo && o_clamp_hi == want_hi));
+    if (step == OPERAND_STEP) assert(!ok_ops || same_ops);
+    if (step == LATENCY) assert(!(ok_r && x_ok_r) || (!probe && o_value == want && o_clamp_lo == want_lo
+                                                       && o_clamp_hi == want_hi));
   end
 endmodule
 `default_nettype wire

@@ -1,5 +1,7 @@
 package org.pulsedl.hls.rtl;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.verilog.VerilogFile;
 
@@ -21,16 +21,25 @@ import org.pulsedl.hls.verilog.VerilogFile;
  *   <li>{@code requant}: testbenches/formal/requant_miter.v — the module against the hand-written
  *       requant_contract.v for one value through the pipeline, the Booth product a cut point (a free input in the
  *       operands' range), the compiler's guarantees as assumptions;</li>
- *   <li>{@code booth}: the module's Booth rows on their own equal a plain multiply modulo 2^pw — each row adds
- *       {@code digit · a · 2^offset} to the partial sum before it, the digits recode {@code b}, and the product is the
- *       last partial sum (the checker below states this from the radix-4 Booth definition, not from the generator);
- *       the operands are cut ({@code expose -cut}: free inputs) and the pipeline registers inside the multiplier
- *       must hold, one cycle later, the values before them (two unrolled steps).</li>
+ *   <li>{@code booth}: the module's Booth rows on their own equal a plain multiply modulo 2^pw, row by row (every
+ *       partial sum a cut point): each row adds {@code digit · a · 2^offset} to any partial sum before it, the digits
+ *       recode {@code b}, the product is the last partial sum, and the pipeline registers inside the multiplier hold,
+ *       one cycle later, the values before them (two unrolled steps); {@link BoothRowsChecker} states this from the
+ *       radix-4 Booth definition, not from the generator.</li>
  * </ol>
  * The pipeline has no feedback, so the requantiser's obligation is a bounded run of LATENCY + 1 steps that starts
- * from any state: complete, not a sample.
+ * from any state: complete, not a sample. Each of its cases is also covered (not vacuous), see {@link #requant}.
  */
 final class RequantProof {
+    /**
+     * ABC's proof that the unrolled miter's one output is constant 0. {@code orpos} first: on the unrolled network
+     * (one output per step) yosys-abc's {@code &cec -m}, when its new engine is undecided, falls back to the old one,
+     * which answered "Networks are equivalent" although the output of a later step could be 1 ({@code iprove} and
+     * {@code sat} found the counterexample): the result check at step LATENCY went unchecked. Found by the cover
+     * (2026-12-05).
+     */
+    static final String ZERO_OUTPUT = "orpos; &get; &cec -m";
+
     /** Which of the generator's requantisers. */
     enum Unit { PE, INPUT }
 
@@ -45,6 +54,34 @@ final class RequantProof {
         this.cfg = cfg;
         this.unit = unit;
         this.dir = dir;
+    }
+
+    /** The tools the proof runs: Debian's yosys package brings both (scripts/setup.sh, PULSEDL_RTL_PACKAGES). */
+    static final List<List<String>> TOOLS = List.of(List.of("yosys", "-V"), List.of("yosys-abc", "-c", "quit"));
+
+    /**
+     * Fails, with one message naming the tool and how to install it, unless every tool in {@link #TOOLS} runs: CI must
+     * not skip the proof because a tool is missing.
+     */
+    static void requireTools() {
+        for (List<String> cmd : TOOLS) {
+            String problem;
+            try {
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                problem = p.waitFor() == 0 ? null : "exits with " + p.exitValue();
+            } catch (IOException e) {
+                problem = "is not installed (" + e.getMessage() + ")";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "was interrupted";
+            }
+            if (problem != null) {
+                fail("the requantiser's formal proof needs " + cmd.get(0) + ", which "
+                        + problem + ": install Debian's yosys package (scripts/setup.sh does: source it and run"
+                        + " ensure_packages yosys, or run scripts/test)");
+            }
+        }
     }
 
     RtlShape shape() {
@@ -66,11 +103,20 @@ final class RequantProof {
         throw new IllegalStateException("the generator wrote no module " + name);
     }
 
-    /** Steps from the operands to the cut product, and from the inputs to {@code o_value}: the variant's cuts. */
-    int productStep() {
-        return variant().cuts() >= 1 ? 1 : 0;
+    /**
+     * Steps from the inputs to the multiplier's operands: 1 when the module registers its inputs (three or more cuts,
+     * RequantRtl's order of cuts).
+     */
+    int operandStep() {
+        return variant().cuts() >= 3 ? 1 : 0;
     }
 
+    /** Steps from the inputs to the cut product: the operand step and one per multiplier cut. */
+    int productStep() {
+        return operandStep() + RequantRtl.multiplierCuts(variant().cuts());
+    }
+
+    /** Steps from the inputs to {@code o_value}. */
     int latency() {
         return 2 + variant().cuts();
     }
@@ -112,16 +158,22 @@ final class RequantProof {
         return c;
     }
 
-    /** Outcome of the requantiser's case split: every case proven, or the first that failed. */
-    record Outcome(boolean proven, int casesRun, String failedCase, String log, double yosysSeconds,
+    /**
+     * Outcome of the requantiser's case split: every case proven and reached (the cover), or the first case that
+     * failed; {@code vacuous} when it failed because no run reaches the result check with the assumptions holding.
+     */
+    record Outcome(boolean proven, boolean vacuous, int casesRun, String failedCase, String log, double yosysSeconds,
                    double abcSeconds) {}
 
     /**
      * Proves the requantiser {@code text} (the generated one, or a deliberately broken copy) against the contract:
      * one Yosys run writes the miter as an AIG with the mode and shifts as free inputs, then ABC proves each case
      * with those inputs fixed ({@code cof}), unrolled over LATENCY + 1 steps from the zero step counter and any other
-     * state ({@code frames -i}), by SAT sweeping ({@code &cec -m}: every output constant 0). Stops at the first case
-     * that fails.
+     * state ({@code frames -i}), by SAT sweeping ({@code &cec -m}: every output constant 0). Each proven case is
+     * then covered: with the miter's {@code probe} set, the result check fails whenever it is reached, so ABC must
+     * find a counterexample — a run in which the case's assumptions hold and the output step comes (an
+     * unsatisfiable assumption or a step the unrolling never reaches would make the proof vacuous). Stops at the
+     * first case that fails.
      */
     Outcome requant(String text) throws IOException {
         RtlShape s = shape();
@@ -136,6 +188,7 @@ final class RequantProof {
                 "-set BW", Integer.toString(RequantRtl.mulBWidth(s, v)),
                 "-set PW", Integer.toString(RequantRtl.productWidth(s, v)),
                 "-set LATENCY", Integer.toString(latency()),
+                "-set OPERAND_STEP", Integer.toString(operandStep()),
                 "-set PRODUCT_STEP", Integer.toString(productStep()));
         String script = String.join("\n",
                 "read_verilog " + impl,
@@ -174,29 +227,40 @@ final class RequantProof {
         long t1 = System.nanoTime();
         for (Case c : cases()) {
             run++;
-            StringBuilder cmd = new StringBuilder("read_aiger requant.aig; logic");
+            StringBuilder fix = new StringBuilder();
             for (int i = 0; i < c.fixed().size(); i++) {
                 long[] f = c.fixed().get(i);
                 for (int b = 0; b < f[1]; b++) {
-                    Integer idx = inputs.get(c.names().get(i) + " " + (f[0] + b));
-                    if (idx == null) {
-                        throw new IllegalStateException("requant.map has no input " + c.names().get(i) + "[" + (f[0] + b) + "]");
-                    }
-                    cmd.append("; cof pi").append(String.format("%0" + digits + "d", idx)).append(' ')
-                            .append((f[2] >> b) & 1);
+                    fix.append(cof(inputs, digits, c.names().get(i), (int) (f[0] + b), (f[2] >> b) & 1));
                 }
             }
-            cmd.append("; strash; frames -F ").append(latency() + 1).append(" -i; &get; &cec -m");
-            String log = RtlBench.run(dir, List.of("yosys-abc", "-c", cmd.toString()), 1800);
-            all.append("== ").append(c.label()).append('\n').append(log);
-            boolean ok = log.contains("Networks are equivalent");
-            if (!ok) {
+            String unroll = "; strash; frames -F " + (latency() + 1) + " -i; " + ZERO_OUTPUT;
+            String proof = RtlBench.run(dir, List.of("yosys-abc", "-c",
+                    "read_aiger requant.aig; logic" + fix + cof(inputs, digits, "probe", 0, 0) + unroll), 1800);
+            all.append("== ").append(c.label()).append('\n').append(proof);
+            if (!proof.contains("Networks are equivalent")) {
                 Files.writeString(dir.resolve("requant-abc.log"), all);
-                return new Outcome(false, run, c.label(), log, yosysSeconds, (System.nanoTime() - t1) / 1e9);
+                return new Outcome(false, false, run, c.label(), proof, yosysSeconds, (System.nanoTime() - t1) / 1e9);
+            }
+            String cover = RtlBench.run(dir, List.of("yosys-abc", "-c",
+                    "read_aiger requant.aig; logic" + fix + cof(inputs, digits, "probe", 0, 1) + unroll), 1800);
+            all.append("== ").append(c.label()).append(", cover (probe = 1: must fail)\n").append(cover);
+            if (!cover.contains("Networks are NOT EQUIVALENT")) {
+                Files.writeString(dir.resolve("requant-abc.log"), all);
+                return new Outcome(false, true, run, c.label(), cover, yosysSeconds, (System.nanoTime() - t1) / 1e9);
             }
         }
         Files.writeString(dir.resolve("requant-abc.log"), all);
-        return new Outcome(true, run, null, all.toString(), yosysSeconds, (System.nanoTime() - t1) / 1e9);
+        return new Outcome(true, false, run, null, all.toString(), yosysSeconds, (System.nanoTime() - t1) / 1e9);
+    }
+
+    /** ABC's command fixing bit {@code bit} of the miter input {@code name} to {@code value}. */
+    private static String cof(Map<String, Integer> inputs, int digits, String name, int bit, long value) {
+        Integer idx = inputs.get(name + " " + bit);
+        if (idx == null) {
+            throw new IllegalStateException("requant.map has no input " + name + "[" + bit + "]");
+        }
+        return "; cof pi" + String.format("%0" + digits + "d", idx) + " " + (value & 1);
     }
 
     /** Inputs of a binary AIGER file (header {@code aig M I L O A}). */
@@ -217,16 +281,19 @@ final class RequantProof {
         int aw = RequantRtl.mulAWidth(s, v);
         int bw = RequantRtl.mulBWidth(s, v);
         int pw = RequantRtl.productWidth(s, v);
-        Path checker = write("booth_check.v", boothChecker(text, aw, bw, pw));
+        Path checker = write("booth_check.v", BoothRowsChecker.checker(text, aw, bw, pw));
         String script = String.join("\n",
                 "read_verilog " + impl,
                 "hierarchy -top " + v.name(),
                 "proc -noopt",
-                // the operands become free inputs; the multiplier's registers stay and are checked by booth_check
-                // -cut, not -input: every reader of the operands, the cut registers too, reads the free inputs
-                "expose -cut w:mul_a w:mul_b",
-                // the multiplier's cut registers stay registers; the checker compares them with the values before
-                "expose w:product w:mul_s* w:mul_c*_r",
+                // a buffer on every wire-to-wire connection: a row's low bits are its predecessor's (assign s_n =
+                // {d_n, s_(n-1)[o-1:0]}), and without buffers cutting s_(n-1) would cut those bits of s_n too
+                "insbuf",
+                // every partial sum a cut point: each row is checked on its own (BoothRowsChecker)
+                "expose -cut w:mul_s*",
+                // the operands as the requantiser computes them from free inputs (not cut: the multiplier's
+                // registers load their drivers), the product, and the multiplier's registers, for the checker
+                "expose w:mul_a w:mul_b w:product w:mul_c*_r",
                 "rename " + v.name() + " rq_impl",
                 "read_verilog -formal " + checker,
                 "hierarchy -top booth_check",
@@ -236,7 +303,7 @@ final class RequantProof {
                 "flatten; opt -fast; techmap; opt -fast; dffunmap; aigmap",
                 "setundef -undriven -anyseq; setundef -anyseq; opt_clean",
                 "write_aiger -zinit booth.aig", "");
-        return prove("booth", script, "booth.aig", "frames -F 2 -i; &get; &cec -m");
+        return prove("booth", script, "booth.aig", "frames -F 2 -i; " + ZERO_OUTPUT);
     }
 
     private Result prove(String name, String script, String aig, String abcCommand) throws IOException {
@@ -249,119 +316,6 @@ final class RequantProof {
         double seconds = (System.nanoTime() - t0) / 1e9;
         boolean proven = log.contains("Networks are equivalent");
         return new Result(proven, log, seconds);
-    }
-
-    private static final Pattern WIRE = Pattern.compile("wire \\[(\\d+):0\\] +(mul_s\\d+);");
-    private static final Pattern CUT = Pattern.compile("reg +\\[(\\d+):0\\] +mul_cs_r;.*after digit (\\d+)");
-
-    /**
-     * The Booth checker for an unsigned multiplier {@code b} (the requantiser's): radix-4 digits
-     * {@code d_j = -2 b[o+1] + b[o] + b[o-1]} at offset {@code o = 2j + 1} (without {@code b[0]} in digit 0, which is row
-     * 0: {@code b[0] · a}). Row {@code n = j + 1} must satisfy {@code sext(s_n) = sext(s_(n-1)) + d_j · a · 2^o
-     * (mod 2^pw)}; rows after a pipeline cut read the registered partial sum and operands.
-     */
-    static String boothChecker(String module, int aw, int bw, int pw) {
-        List<int[]> rows = new ArrayList<>();                   // {n, width}
-        Matcher w = WIRE.matcher(module);
-        while (w.find()) {
-            rows.add(new int[] {Integer.parseInt(w.group(2).substring(5)), Integer.parseInt(w.group(1)) + 1});
-        }
-        rows.sort((x, y) -> Integer.compare(x[0], y[0]));
-        Matcher c = CUT.matcher(module);
-        int cutDigit = c.find() ? Integer.parseInt(c.group(2)) : -1;
-        int cutWidth = cutDigit >= 0 ? Integer.parseInt(c.group(1)) + 1 : 0;
-        boolean cutKeepsOperands = module.contains("mul_ca_r");
-        StringBuilder v = new StringBuilder();
-        v.append("module booth_check(input i_clk, input signed [").append(aw - 1).append(":0] a, input [")
-                .append(bw - 1).append(":0] b");
-        if (cutDigit >= 0) {
-        }
-        v.append(");\n");
-        v.append("  wire [").append(pw - 1).append(":0] p;\n");
-        StringBuilder ports = new StringBuilder(".i_clk(i_clk), .i_mode(3'd0), .i_value(64'd0), .i_bias(64'd0), "
-                + ".i_m(32'd0), .i_shr(6'd0), .i_shl(5'd0), .i_count(5'd0), .i_zout(16'd0), .i_min(16'd0), "
-                + ".i_max(16'd0), .\\mul_a.i (a), .\\mul_b.i (b), .product(p)");
-        for (int[] r : rows) {
-            v.append("  wire [").append(r[1] - 1).append(":0] s").append(r[0]).append(";\n");
-            ports.append(", .mul_s").append(r[0]).append("(s").append(r[0]).append(")");
-        }
-        if (cutDigit >= 0) {
-            // the cut registers' values (cs_q, ca_q, cb_q) against the checker's copies of the values before them
-            v.append("  wire [").append(cutWidth - 1).append(":0] cs_q;\n  reg [").append(cutWidth - 1)
-                    .append(":0] cs_d;\n  reg started = 1'b0;\n  always @(posedge i_clk) started <= 1'b1;\n");
-            ports.append(", .mul_cs_r(cs_q)");
-            if (cutKeepsOperands) {
-                v.append("  wire [").append(aw - 1).append(":0] ca_q;\n  wire [").append(bw - 1).append(":0] cb_q;\n");
-                v.append("  reg [").append(aw - 1).append(":0] ca_d;\n  reg [").append(bw - 1).append(":0] cb_d;\n");
-                v.append("  always @(posedge i_clk) begin ca_d <= a; cb_d <= b; end\n");
-                v.append("  always @* assert(!started || (ca_q == ca_d && cb_q == cb_d));\n");
-                ports.append(", .mul_ca_r(ca_q), .mul_cb_r(cb_q)");
-            }
-        }
-        v.append("  rq_impl dut(").append(ports).append(");\n");
-        v.append("  wire [").append(bw + 1).append(":0] bx = {2'b00, b};\n");
-        v.append("  wire signed [").append(pw - 1).append(":0] ax = a;\n");
-        if (cutKeepsOperands) {
-            v.append("  wire [").append(bw + 1).append(":0] bq = {2'b00, cb_q};\n");
-            v.append("  wire signed [").append(pw - 1).append(":0] aq = ca_q;\n");
-        }
-        v.append("  wire signed [").append(bw + 3).append(":0] recoded;\n");
-        v.append("  always @* assert($signed(s0) == (b[0] ? ").append("$signed(ax[").append(rows.get(0)[1] - 1)
-                .append(":0]) : ").append(rows.get(0)[1]).append("'sd0));\n");
-        StringBuilder terms = new StringBuilder("$signed({").append(bw + 3).append("'d0, b[0]})");
-        String prev = "s0";
-        for (int[] r : rows) {
-            int n = r[0];
-            if (n == 0) {
-                continue;
-            }
-            int j = n - 1;
-            int o = 2 * j + 1;
-            boolean after = cutDigit >= 0 && j > cutDigit;
-            String bb = after && cutKeepsOperands ? "bq" : "bx";
-            String aa = after && cutKeepsOperands ? "aq" : "ax";
-            String lo = j == 0 ? "1'b0" : bb + "[" + (o - 1) + "]";
-            if (cutDigit >= 0 && j == cutDigit + 1) {
-                prev = "cs_q";                                  // the row after the cut reads the register
-            }
-            v.append("  wire signed [2:0] d").append(n).append(" = $signed({2'b00, ").append(lo).append("}) + $signed({2'b00, ")
-                    .append(bb).append("[").append(o).append("]}) - $signed({1'b0, ").append(bb).append("[")
-                    .append(o + 1).append("], 1'b0});\n");
-            // the digit recodes the b this row reads; the same b before and after the cut (checked below)
-            if (!after || !cutKeepsOperands) {
-                terms.append(" + (d").append(n).append(" <<< ").append(o).append(")");
-            } else {
-                v.append("  wire signed [2:0] dd").append(n).append(" = $signed({2'b00, ").append(j == 0 ? "1'b0" : "bx[" + (o - 1) + "]")
-                        .append("}) + $signed({2'b00, bx[").append(o).append("]}) - $signed({1'b0, bx[").append(o + 1)
-                        .append("], 1'b0});\n");
-                terms.append(" + (dd").append(n).append(" <<< ").append(o).append(")");
-            }
-            v.append("  wire signed [").append(pw - 1).append(":0] t").append(n).append(" = d").append(n)
-                    .append(" == 3'sd1 ? ").append(aa).append(" : d").append(n).append(" == 3'sd2 ? ").append(aa)
-                    .append(" <<< 1 : d").append(n).append(" == -3'sd1 ? -").append(aa).append(" : d").append(n)
-                    .append(" == -3'sd2 ? -(").append(aa).append(" <<< 1) : ").append(pw).append("'sd0;\n");
-            v.append("  wire signed [").append(pw - 1).append(":0] e").append(n).append(" = $signed(").append(prev)
-                    .append(") + (t").append(n).append(" <<< ").append(o).append(");\n");
-            v.append("  wire signed [").append(pw - 1).append(":0] g").append(n).append(" = $signed(s").append(n)
-                    .append(");\n");
-            v.append("  always @* assert(g").append(n).append(" == e").append(n).append(");\n");
-            prev = "s" + n;
-            if (cutDigit >= 0 && j == cutDigit) {
-                v.append("  always @(posedge i_clk) cs_d <= s").append(n).append(";\n");
-                v.append("  always @* assert(!started || cs_q == cs_d);\n");
-            }
-        }
-        v.append("  assign recoded = ").append(terms).append(";\n");
-        v.append("  always @* assert(recoded == $signed({4'b0000, b}));\n");
-        String last = cutDigit >= 0 && !cutKeepsOperands ? "cs_q" : prev;
-        v.append("  wire signed [").append(pw - 1).append(":0] last = $signed(").append(last).append(");\n");
-        v.append("  always @* assert($signed(p) == last);\n");
-        if (cutDigit >= 0 && !cutKeepsOperands) {
-            v.append("  always @(posedge i_clk) cs_d <= ").append(prev).append(";\n");
-            v.append("  always @* assert(!started || cs_q == cs_d);\n");
-        }
-        v.append("endmodule\n");
-        return v.toString();
     }
 
     private Path write(String name, String text) throws IOException {
