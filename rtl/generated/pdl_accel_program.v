@@ -143,6 +143,16 @@ module pdl_accel_program (
   reg [19:0] rb_addr_r;  // read-back: word index of the request
   reg [19:0] rb_bank_r;  // read-back: weight bank of the request
   reg        rb_ok_r;    // read-back: the request came while stopped
+
+  wire [31:0] rb_d0;  // descriptor word w0 of the read-back line
+  wire [31:0] rb_d1;  // descriptor word w1 of the read-back line
+  wire [31:0] rb_d2;  // descriptor word w2 of the read-back line
+  wire [31:0] rb_d3;  // descriptor word w3 of the read-back line
+  wire [31:0] rb_d4;  // descriptor word w4 of the read-back line
+  wire [31:0] rb_d5;  // descriptor word w5 of the read-back line
+  wire [31:0] rb_d6;  // descriptor word w6 of the read-back line
+  wire [31:0] rb_d7;  // descriptor word w7 of the read-back line
+
   reg [31:0] rb_desc;    // descriptor word read back
   reg [31:0] rb_param;   // parameter word read back
   reg [31:0] rb_weight;  // weight word read back
@@ -406,17 +416,26 @@ module pdl_accel_program (
     rb_ok_r <= ~i_running;
   end
 
+  assign rb_d0 = desc0_r[rb_addr_r[8:3]];
+  assign rb_d1 = desc1_r[rb_addr_r[8:3]];
+  assign rb_d2 = desc2_r[rb_addr_r[8:3]];
+  assign rb_d3 = desc3_r[rb_addr_r[8:3]];
+  assign rb_d4 = desc4_r[rb_addr_r[8:3]];
+  assign rb_d5 = desc5_r[rb_addr_r[8:3]];
+  assign rb_d6 = desc6_r[rb_addr_r[8:3]];
+  assign rb_d7 = desc7_r[rb_addr_r[8:3]];
+
   // Descriptor read-back (asynchronous read of the registered address).
   always @* begin
     case (rb_addr_r[2:0])
-      3'd0: rb_desc = desc0_r[rb_addr_r[8:3]];
-      3'd1: rb_desc = desc1_r[rb_addr_r[8:3]];
-      3'd2: rb_desc = desc2_r[rb_addr_r[8:3]];
-      3'd3: rb_desc = desc3_r[rb_addr_r[8:3]];
-      3'd4: rb_desc = desc4_r[rb_addr_r[8:3]];
-      3'd5: rb_desc = desc5_r[rb_addr_r[8:3]];
-      3'd6: rb_desc = desc6_r[rb_addr_r[8:3]];
-      3'd7: rb_desc = desc7_r[rb_addr_r[8:3]];
+      3'd0: rb_desc = rb_d0;
+      3'd1: rb_desc = rb_d1;
+      3'd2: rb_desc = rb_d2;
+      3'd3: rb_desc = rb_d3;
+      3'd4: rb_desc = rb_d4;
+      3'd5: rb_desc = rb_d5;
+      3'd6: rb_desc = rb_d6;
+      3'd7: rb_desc = rb_d7;
     endcase
   end
 

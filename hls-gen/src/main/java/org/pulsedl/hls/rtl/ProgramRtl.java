@@ -212,9 +212,12 @@ final class ProgramRtl {
         it.add(V.reg("rb_ok_r", 1, "read-back: the request came while stopped"));
         it.add(V.ff("Read-back request.", V.nb("rb_sel_r", "i_prog_sel"), V.nb("rb_addr_r", "i_prog_addr"),
                 V.nb("rb_bank_r", "wt_bank"), V.nb("rb_ok_r", "~i_running")));
+        // each bank read by a continuous assignment (an always @* reading a memory would be sensitive to all of it)
         Stmt.Case.Builder dc = Stmt.caseOf("rb_addr_r[2:0]");
         for (int k = 0; k < 8; k++) {
-            dc.when(V.lit(3, k), V.bl("rb_desc", "desc" + k + "_r[rb_addr_r[" + (s.descAw() + 2) + ":3]]"));
+            it.add(V.wire("rb_d" + k, 32, "descriptor word w" + k + " of the read-back line"));
+            it.add(V.assign("rb_d" + k, "desc" + k + "_r[rb_addr_r[" + (s.descAw() + 2) + ":3]]"));
+            dc.when(V.lit(3, k), V.bl("rb_desc", "rb_d" + k));
         }
         it.add(V.comb("rb_desc", 32, "descriptor word read back"));
         it.add(V.comb("Descriptor read-back (asynchronous read of the registered address).", dc.build()));
