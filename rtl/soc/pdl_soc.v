@@ -4,7 +4,8 @@
 // MemoryMap.pulsedlSoc). Interrupts: mip.MTIP = timer | simulation-control test line; mip.MEIP = UART | the
 // simulation-control test line (no interrupt controller: the handler polls the sources). The ADC window port feeds
 // the accelerator's stream input (in simulation the harness drives it; the real capture comes later); pdl_adc's
-// enable gates it (o_win_enable: the source starts a window only while it is 1).
+// enable gates it (o_win_enable: the source starts a window only while it is 1) and its capture clock stamps each
+// window (the accelerator takes it with the first sample and returns it in the window's timestamp result word).
 module pdl_soc #(
     parameter RAM_INIT = ""             // $readmemh image of the firmware (32-bit words from the RAM base)
 ) (
@@ -45,6 +46,7 @@ module pdl_soc #(
 
     wire        res_valid, running, round_start;   // the result stream and traces: unused (the CPU pops results)
     wire [31:0] res_data, accel_cycle;
+    wire [31:0] win_time;       // the capture clock: stamps each window with its first sample
 
     rv32_core #(.RESET_VECTOR(MMAP_RAM_BASE)) cpu (
         .i_clk        (i_clk),
@@ -166,7 +168,8 @@ module pdl_soc #(
         .o_ready     (adc_ready),
         .i_win_valid (i_win_valid),
         .i_win_last  (i_win_last),
-        .o_enable    (o_win_enable)
+        .o_enable    (o_win_enable),
+        .o_time      (win_time)
     );
 
     pdl_accel accel (
@@ -184,6 +187,7 @@ module pdl_soc #(
         .i_in_valid    (i_win_valid),
         .i_in_data     (i_win_data),
         .i_in_tag      (i_win_tag),
+        .i_in_time     (win_time),
         .i_in_last     (i_win_last),
         .o_in_room     (o_win_room),
         .o_res_valid   (res_valid),
