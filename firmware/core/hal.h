@@ -75,8 +75,10 @@ size_t hal_capture_waveform(uint64_t timestamp, uint8_t channel, int16_t *sample
 
 /* ---- accelerator ---- */
 
-/* Soft reset, then writes the program memories (descriptors, parameter table, weights). 0 on success, else the
- * accelerator's error code (the memories then hold no runnable model). */
+/* Soft reset, then writes the program memories (descriptors, parameter table, weights) and reads them back. 0 on
+ * success, else the accelerator's error code or HAL_ACCEL_LOAD_READBACK when a word read back differs (the memories
+ * then hold no runnable model). */
+#define HAL_ACCEL_LOAD_READBACK 0x100 /* beyond the accelerator's 8-bit error codes */
 int hal_accel_load(const uint32_t *descriptors, uint32_t descriptor_words, const uint32_t *params,
                    uint32_t param_words, const uint32_t *weights, uint32_t weight_words);
 
@@ -91,7 +93,8 @@ int hal_accel_drained(void);
 void hal_accel_stop(void);
 
 /* Pops the next window's result straight into a RESULT record (layout result_record of pulsedl_protocol.h, at a
- * 4-byte aligned place with room for outputs raw outputs): timestamp tag, channel tag, the EventFlag bits the
+ * 4-byte aligned place with room for outputs raw outputs): the window's capture timestamp (hal_capture_ticks at its
+ * first sample, stamped by the capture and carried through the accelerator), channel tag, the EventFlag bits the
  * hardware sets, reserved 0, the raw outputs. Stores the window's sequence number (counting windows from the start
  * command; a jump reveals windows lost inside) and returns 1, or returns 0 when the result FIFO is empty. Writing
  * the wire record directly copies each FIFO word once: this is the per-record path of DESIGN section 4's rate

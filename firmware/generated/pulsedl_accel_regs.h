@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
  * Tool: pulsedl hls-gen 0.1.0
- * Input hash: sha256:8a98c48998b90a84b6a9a462699e56227938be018f3dcde991d56e2c110b161d
+ * Input hash: sha256:002031256696fab59857cdcd15261eb27c37c3d7aefa41487b75735f0024d8da
  */
 #pragma once
 
@@ -407,6 +407,17 @@ static inline uint32_t pdl_accel_result_pop_read(void) {
 #define PDL_ACCEL_RESULT_LEVEL_RESET  0x00000000u
 static inline uint32_t pdl_accel_result_level_read(void) {
     return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_RESULT_LEVEL_ADDR;
+}
+
+/* input_time @ 0x8c (RW, reset 0x00000000): Capture timestamp of the windows INPUT_PUSH writes, taken with a window's first sample; it comes back in the window's timestamp result word (i_in_time stamps the input port's windows) */
+#define PDL_ACCEL_INPUT_TIME_OFFSET 0x8cu
+#define PDL_ACCEL_INPUT_TIME_ADDR   (PDL_ACCEL_BASE + PDL_ACCEL_INPUT_TIME_OFFSET)
+#define PDL_ACCEL_INPUT_TIME_RESET  0x00000000u
+static inline uint32_t pdl_accel_input_time_read(void) {
+    return *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_INPUT_TIME_ADDR;
+}
+static inline void pdl_accel_input_time_write(uint32_t value) {
+    *(volatile uint32_t *)(uintptr_t)PDL_ACCEL_INPUT_TIME_ADDR = value;
 }
 
 /* irq_status @ 0x90 (W1C, reset 0x00000000): Interrupt causes (sticky; write 1 to clear); o_irq is high while a cause is set and enabled */

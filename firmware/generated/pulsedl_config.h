@@ -72,7 +72,10 @@
 #define PULSEDL_ACCEL_PARAM_SIZE              0x00002000u /* parameter-table bytes implemented */
 #define PULSEDL_ACCEL_WEIGHT_SIZE             0x00004000u /* weight-memory bytes implemented */
 
-/* Result words (docs/accelerator.md section 4.8): per window a header, then the outputs. */
+/* Result words (docs/accelerator.md section 4.8): per window a header word, the capture timestamp word, then the outputs. */
+#define PULSEDL_ACCEL_RESULT_HEADER_WORD      0u          /* index of the header word among a window's result words */
+#define PULSEDL_ACCEL_RESULT_TIMESTAMP_WORD   1u          /* index of the capture timestamp word (32 bits, taken with the window's first sample) */
+#define PULSEDL_ACCEL_RESULT_HEAD_WORDS       2u          /* words in front of the outputs */
 #define PULSEDL_ACCEL_RESULT_MARKER           0x000000a5u /* bits 31:24 of a header word */
 #define PULSEDL_ACCEL_RESULT_IS_HEADER(w)     ((((w) >> 24) & 0xffu) == PULSEDL_ACCEL_RESULT_MARKER) /* the word has the header marker */
 #define PULSEDL_ACCEL_RESULT_TAG(w)           (((w) >> 16) & 0x000000ffu) /* the window's tag (input port) */

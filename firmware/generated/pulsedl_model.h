@@ -20,7 +20,7 @@
 #define PULSEDL_MODEL_INPUT_STAGE             1u          /* 1: windows are ADC codes */
 #define PULSEDL_MODEL_OUTPUTS                 2u          /* outputs per window */
 #define PULSEDL_MODEL_RAW_OUTPUTS             1u          /* 1: outputs are raw accumulators */
-#define PULSEDL_MODEL_RESULT_WORDS            5u          /* result-FIFO words per window (header word + outputs) */
+#define PULSEDL_MODEL_RESULT_WORDS            6u          /* result-FIFO words per window (header and timestamp words + outputs) */
 #define PULSEDL_MODEL_MACS_PER_WINDOW         9792u       /* multiply-accumulates per window */
 #define PULSEDL_MODEL_LANES                   8u          /* U the weight words are laid out for (must equal CAPS.U) */
 

@@ -23,7 +23,10 @@
 #define RING 128u
 #define FRAMES 20u
 
-static uint32_t ring[RING][1 + 2 + OUTPUTS];
+#define WORDS (PULSEDL_ACCEL_RESULT_HEAD_WORDS + OUTPUTS)
+
+static uint32_t ring[RING][WORDS];
+static uint64_t last_stamp;
 static volatile uint32_t *const fifo = &ring[0][0];
 static uint32_t pops;
 static uint32_t budget;      /* results the stand-in FIFO still holds */
@@ -60,16 +63,16 @@ static void put_fixed(uint32_t hundredths) {
 
 /* ---- the HAL, as far as the RESULT path uses it ---- */
 
-/* As accel.c's accel_pop_record (narrow outputs), with the FIFO's words in RAM read by volatile loads. */
+/* As accel.c's accel_pop_record (narrow outputs, a record inside a burst: its 32-bit timestamp extended from the
+ * last one), with the FIFO's words in RAM read by volatile loads. */
 int hal_accel_pop_record(uint8_t *rec, uint32_t outputs, uint16_t *sequence) {
     if (budget == 0) return 0;   /* the RESULT_LEVEL check */
     budget--;
-    volatile uint32_t *w = fifo + (pops % RING) * (1 + 2 + OUTPUTS);
-    uint32_t h = w[0] | (pops & 0xFFFFu);
-    uint32_t lo = w[1];
-    uint32_t hi = w[2];
-    for (uint32_t k = 0; k < outputs; k++) record_put_output(rec, k, w[3 + k]);
-    record_put_header(rec, lo, hi, (h >> 16) & 0xFFu, 0);
+    volatile uint32_t *w = fifo + (pops % RING) * WORDS;
+    uint32_t h = w[PULSEDL_ACCEL_RESULT_HEADER_WORD] | (pops & 0xFFFFu);
+    last_stamp += (uint32_t)(w[PULSEDL_ACCEL_RESULT_TIMESTAMP_WORD] - (uint32_t)last_stamp);
+    for (uint32_t k = 0; k < outputs; k++) record_put_output(rec, k, w[PULSEDL_ACCEL_RESULT_HEAD_WORDS + k]);
+    record_put_header(rec, (uint32_t)last_stamp, (uint32_t)(last_stamp >> 32), (h >> 16) & 0xFFu, 0);
     *sequence = (uint16_t)h;
     pops++;
     return 1;
@@ -184,10 +187,9 @@ static void report(const char *what, uint32_t cycles_total, uint32_t per) {
 int main(void) {
     if (boot_and_info() != 0) return 2;
     for (uint32_t i = 0; i < RING; i++) {
-        ring[i][0] = 0xA5u << 24 | (i & 1u) << 16;
-        ring[i][1] = i * 5000u;
-        ring[i][2] = 0;
-        for (uint32_t k = 0; k < OUTPUTS; k++) ring[i][3 + k] = i * 7919u + k;
+        ring[i][PULSEDL_ACCEL_RESULT_HEADER_WORD] = PULSEDL_ACCEL_RESULT_MARKER << 24 | (i & 1u) << 16;
+        ring[i][PULSEDL_ACCEL_RESULT_TIMESTAMP_WORD] = i * 5000u;
+        for (uint32_t k = 0; k < OUTPUTS; k++) ring[i][PULSEDL_ACCEL_RESULT_HEAD_WORDS + k] = i * 7919u + k;
     }
     uint32_t batch = settings_max_batch(OUTPUTS);
     uint32_t records = batch * FRAMES;

@@ -1,14 +1,14 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
+// Input hash: sha256:6f6d43a536fa6f713ee73c425b02b295f54faaececcdb7d6cf270faf8859580a
 
 `default_nettype none
 
 // pdl_accel: PulseDL accelerator, 28 PEs x 8 lanes (two int8 MACs per DSP); docs/accelerator.md.
 // Slave port (same protocol as pdl_accel_regs): a request (i_we or i_re, held or pulsed) is taken when o_ready is low;
 // o_ready is high one cycle later. Offsets: registers 0x000-0xFFF, descriptors 0x1000, parameters 0x2000, weights 0x10000.
-// Program windows take whole 32-bit words (i_wstrb ignored) and read as 0. An address with no register or memory gets o_ready with o_err (writes ignored, reads 0).
+// Program windows take and return whole 32-bit words (i_wstrb ignored), while stopped (read as 0 while running). An address with no register or memory gets o_ready with o_err (writes ignored, reads 0).
 // An INPUT_PUSH write that would start a window while the input stream is inside one, or while running without room, waits (o_ready low); a RESULT_POP read hides the head from the result stream.
 module pdl_accel (
   input  wire        i_clk,         // clock
@@ -25,6 +25,7 @@ module pdl_accel (
   input  wire        i_in_valid,    // input port: a window sample (ADC trigger FIFO)
   input  wire [15:0] i_in_data,     // input port: sample
   input  wire [7:0]  i_in_tag,      // input port: window tag (ADC channel), with the first sample
+  input  wire [31:0] i_in_time,     // input port: the window's capture timestamp, with the first sample
   input  wire        i_in_last,     // input port: last sample of the window
   output wire        o_in_room,     // input FIFO has room for a whole window
   output wire        o_res_valid,   // result stream: a word is available
@@ -58,8 +59,10 @@ module pdl_accel (
   wire [4:0]  irq_status;             // register file / array connection
   wire [4:0]  irq_enable;             // register file / array connection
   wire        arr_res_valid;          // register file / array connection
+  wire [31:0] prog_rdata;             // register file / array connection
   wire [15:0] push_sample;            // register file / array connection
   wire [7:0]  push_tag;               // register file / array connection
+  wire [31:0] push_time;              // register file / array connection
   wire [7:0]  push_flags;             // register file / array connection
   wire        push_wr;                // register file / array connection
   wire        pop_rd;                 // register file / array connection
@@ -105,7 +108,7 @@ module pdl_accel (
   reg err_prev_r;  // an error code in the previous cycle
 
   assign sel_regs   = i_addr[16:12] == 5'd0;
-  assign reg_hit    = sel_regs & ((i_addr[11:0] == 12'd0) | (i_addr[11:0] == 12'd4) | (i_addr[11:0] == 12'd8) | (i_addr[11:0] == 12'd12) | (i_addr[11:0] == 12'd16) | (i_addr[11:0] == 12'd32) | (i_addr[11:0] == 12'd36) | (i_addr[11:0] == 12'd40) | (i_addr[11:0] == 12'd44) | (i_addr[11:0] == 12'd48) | (i_addr[11:0] == 12'd52) | (i_addr[11:0] == 12'd56) | (i_addr[11:0] == 12'd60) | (i_addr[11:0] == 12'd64) | (i_addr[11:0] == 12'd68) | (i_addr[11:0] == 12'd72) | (i_addr[11:0] == 12'd76) | (i_addr[11:0] == 12'd128) | (i_addr[11:0] == 12'd132) | (i_addr[11:0] == 12'd136) | (i_addr[11:0] == 12'd144) | (i_addr[11:0] == 12'd148) | (i_addr[11:0] == 12'd152));
+  assign reg_hit    = sel_regs & ((i_addr[11:0] == 12'd0) | (i_addr[11:0] == 12'd4) | (i_addr[11:0] == 12'd8) | (i_addr[11:0] == 12'd12) | (i_addr[11:0] == 12'd16) | (i_addr[11:0] == 12'd32) | (i_addr[11:0] == 12'd36) | (i_addr[11:0] == 12'd40) | (i_addr[11:0] == 12'd44) | (i_addr[11:0] == 12'd48) | (i_addr[11:0] == 12'd52) | (i_addr[11:0] == 12'd56) | (i_addr[11:0] == 12'd60) | (i_addr[11:0] == 12'd64) | (i_addr[11:0] == 12'd68) | (i_addr[11:0] == 12'd72) | (i_addr[11:0] == 12'd76) | (i_addr[11:0] == 12'd128) | (i_addr[11:0] == 12'd132) | (i_addr[11:0] == 12'd136) | (i_addr[11:0] == 12'd140) | (i_addr[11:0] == 12'd144) | (i_addr[11:0] == 12'd148) | (i_addr[11:0] == 12'd152));
   assign desc_hit   = (i_addr >= 17'd4096) & ({1'b0, i_addr} < 18'd5152);
   assign param_hit  = (i_addr >= 17'd8192) & ({1'b0, i_addr} < 18'd16384);
   assign wt_hit     = (i_addr >= 17'd65536) & ({1'b0, i_addr} < 18'd81920);
@@ -168,7 +171,7 @@ module pdl_accel (
 
   assign o_ready    = regs_ready | mem_ready_r | err_ready_r;
   assign o_err      = err_ready_r;
-  assign o_rdata    = regs_ready ? regs_rdata : 32'd0;
+  assign o_rdata    = regs_ready ? regs_rdata : mem_ready_r ? prog_rdata : 32'd0;
   assign unused_top = &{1'b0, ctrl_flush, i_wstrb, word, push_flags[7:1]};
 
   // Register file generated from AcceleratorRegisters.map (CAPS = 0x1f30081c).
@@ -223,6 +226,7 @@ module pdl_accel (
     .i_result_pop               (res_data),
     .o_result_pop_rd            (pop_rd),
     .i_result_level             (res_level),
+    .o_input_time               (push_time),
     .i_irq_status_results_set   (irq_set[0]),
     .o_irq_status_results       (irq_status[0]),
     .i_irq_status_error_set     (irq_set[1]),
@@ -253,9 +257,11 @@ module pdl_accel (
     .i_prog_sel      (prog_sel),
     .i_prog_addr     (prog_addr),
     .i_prog_wdata    (i_wdata),
+    .o_prog_rdata    (prog_rdata),
     .i_in_valid      (stream_ok | push_wr),
     .i_in_data       (push_wr ? push_sample : i_in_data),
     .i_in_tag        (push_wr ? push_tag : i_in_tag),
+    .i_in_time       (push_wr ? push_time : i_in_time),
     .i_in_last       (push_wr ? push_flags[0] : i_in_last),
     .o_in_room       (in_room_a),
     .o_res_valid     (arr_res_valid),

@@ -1,13 +1,13 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
+// Input hash: sha256:6f6d43a536fa6f713ee73c425b02b295f54faaececcdb7d6cf270faf8859580a
 
 `default_nettype none
 
 // pdl_accel_array: 28 PEs x 8 lanes with program memories, controller, loader, drain and unloader; docs/accelerator.md section 4.
 // Loop nest (4.4): round > layer > context A/B > position > group > tap; start rules of section 5.
-// Program memories are written only while stopped (i_start low); results leave in arrival order.
+// Program memories are written and read back only while stopped; results leave in arrival order.
 // State machines reset while stopped; the input and result FIFOs keep their contents.
 module pdl_accel_array (
   input  wire        i_clk,            // clock
@@ -20,9 +20,11 @@ module pdl_accel_array (
   input  wire [1:0]  i_prog_sel,       // 0 descriptors, 1 parameter table, 2 weight memory
   input  wire [19:0] i_prog_addr,      // word index within the selected memory
   input  wire [31:0] i_prog_wdata,     // program write data
+  output wire [31:0] o_prog_rdata,     // program word read back (the request of the cycle before; 0 while running)
   input  wire        i_in_valid,       // input port: a window sample
   input  wire [15:0] i_in_data,        // input port: ADC code or quantised value
   input  wire [7:0]  i_in_tag,         // input port: the window's tag (taken with its first sample)
+  input  wire [31:0] i_in_time,        // input port: the window's capture timestamp (taken with its first sample)
   input  wire        i_in_last,        // input port: last sample of the window
   output wire        o_in_room,        // the input FIFO has room for a whole window
   output wire        o_res_valid,      // result FIFO not empty
@@ -139,7 +141,7 @@ module pdl_accel_array (
   wire [5:0]    staged_a;        // context A windows staged for the next round
   wire [5:0]    staged_b;        // context B windows staged for the next round
   wire          slot_push;       // a window started: push its tag into the slot-tag FIFO
-  wire [23:0]   slot_tag;        // the started window's {sequence number, tag}
+  wire [55:0]   slot_tag;        // the started window's {timestamp, sequence number, tag}
   wire [5:0]    slot_count;      // windows in record i_slot_rec
   wire [5:0]    slot_count_b;    // windows in context B of i_slot_rec's round
   wire          stg_we;          // staging write cycle
@@ -208,6 +210,7 @@ module pdl_accel_array (
     .i_prog_sel     (i_prog_sel),
     .i_prog_addr    (i_prog_addr),
     .i_prog_wdata   (i_prog_wdata),
+    .o_prog_rdata   (o_prog_rdata),
     .i_layer        (layer),
     .i_weight_addr  (weight_addr),
     .i_drain_param  (drain_param),
@@ -329,6 +332,7 @@ module pdl_accel_array (
     .i_in_valid     (i_in_valid),
     .i_in_data      (i_in_data),
     .i_in_tag       (i_in_tag),
+    .i_in_time      (i_in_time),
     .i_in_last      (i_in_last),
     .i_running      (o_running),
     .i_hold         (stop_req),

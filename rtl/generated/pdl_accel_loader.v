@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
+// Input hash: sha256:6f6d43a536fa6f713ee73c425b02b295f54faaececcdb7d6cf270faf8859580a
 
 `default_nettype none
 
@@ -13,6 +13,7 @@ module pdl_accel_loader (
   input  wire        i_in_valid,      // input port: a window sample
   input  wire [15:0] i_in_data,       // input port: ADC code or quantised value
   input  wire [7:0]  i_in_tag,        // input port: the window's tag (taken with its first sample)
+  input  wire [31:0] i_in_time,       // input port: the window's capture timestamp (taken with its first sample)
   input  wire        i_in_last,       // input port: last sample of the window
   input  wire        i_running,       // controller: streaming
   input  wire        i_hold,          // stopping: start no new window (the one being fed finishes)
@@ -36,7 +37,7 @@ module pdl_accel_loader (
   output wire [5:0]  o_staged_a,      // context A windows staged for the next round
   output wire [5:0]  o_staged_b,      // context B windows staged for the next round
   output wire        o_slot_push,     // a window started: push its tag into the slot-tag FIFO
-  output wire [23:0] o_slot_tag,      // the started window's {sequence number, tag}
+  output wire [55:0] o_slot_tag,      // the started window's {timestamp, sequence number, tag}
   output wire [5:0]  o_slot_count,    // windows in record i_slot_rec
   output wire [5:0]  o_slot_count_b,  // windows in context B of i_slot_rec's round
   output wire        o_stg_we,        // staging write cycle
@@ -66,6 +67,7 @@ module pdl_accel_loader (
   reg        in_first_r;  // the next sample starts a window
   reg        in_drop_r;   // dropping the current window (no room at its first sample)
   reg [7:0]  in_tag_r;    // tag of the arriving window
+  reg [31:0] in_time_r;   // capture timestamp of the arriving window
   reg [15:0] in_seq_r;    // sequence number of the next arriving window (every window counts, so a drop leaves a gap)
   reg [15:0] in_wseq_r;   // sequence number of the arriving window
 
@@ -77,6 +79,7 @@ module pdl_accel_loader (
   wire [15:0] in_n_next;   // samples of the arriving window including this one
   wire        in_commit;   // the last sample arrives as sample hdr_n of a stored window
   wire [7:0]  in_wtag;     // tag of the arriving window, this cycle
+  wire [31:0] in_wtime;    // capture timestamp of the arriving window, this cycle
   wire [15:0] in_wseq;     // sequence number of the arriving window, this cycle
 
   // Loader (docs 4.5, section 5 rule 4): windows to slots (round, context, PE) in arrival order.
@@ -127,6 +130,7 @@ module pdl_accel_loader (
   assign in_accept     = i_in_valid & ~in_refused & (in_n_next <= i_hdr_n);
   assign in_commit     = i_in_valid & i_in_last & ~in_refused & (in_n_next == i_hdr_n);
   assign in_wtag       = in_first_r ? i_in_tag : in_tag_r;
+  assign in_wtime      = in_first_r ? i_in_time : in_time_r;
   assign in_wseq       = in_first_r ? in_seq_r : in_wseq_r;
   assign in_empty      = in_cnt_r == 7'd0;
   assign o_in_room     = in_room;
@@ -147,14 +151,14 @@ module pdl_accel_loader (
     inq_rdata_r <= inq[in_rp_r[11:0]];
   end
 
-  // Input FIFO tags {sequence, tag}, one per committed window.
-  // 64 x [23:0] synchronous-read memory, registered read data (infers block RAM).
-  reg [23:0] intag [0:63];
-  reg [23:0] intag_rdata_r;
+  // Input FIFO tags {timestamp, sequence, tag}, one per committed window.
+  // 64 x [55:0] synchronous-read memory, registered read data (infers block RAM).
+  reg [55:0] intag [0:63];
+  reg [55:0] intag_rdata_r;
 
   always @(posedge i_clk) begin
     if (in_commit) begin
-      intag[in_twp_r[5:0]] <= {in_wseq, in_wtag};
+      intag[in_twp_r[5:0]] <= {in_wtime, in_wseq, in_wtag};
     end
     intag_rdata_r <= intag[in_trp_r[5:0]];
   end
@@ -174,6 +178,7 @@ module pdl_accel_loader (
       in_first_r <= 1'b1;
       in_drop_r <= 1'b0;
       in_tag_r <= 8'd0;
+      in_time_r <= 32'd0;
       in_seq_r <= 16'd0;
       in_wseq_r <= 16'd0;
     end else begin
@@ -181,6 +186,7 @@ module pdl_accel_loader (
         in_first_r <= i_in_last;
         in_n_r <= in_n_next;
         in_tag_r <= in_wtag;
+        in_time_r <= in_wtime;
         in_wseq_r <= in_wseq;
         if (in_first_r) begin
           in_seq_r <= in_seq_r + 16'd1;

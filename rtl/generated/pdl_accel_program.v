@@ -1,12 +1,13 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
+// Input hash: sha256:6f6d43a536fa6f713ee73c425b02b295f54faaececcdb7d6cf270faf8859580a
 
 `default_nettype none
 
 // pdl_accel_program: descriptor memory with header and layer decode, parameter table, weight memory; docs/accelerator.md sections 4.1-4.3.
-// Written only while stopped (i_running low); the descriptor memory reads asynchronously.
+// Written and read back only while stopped (i_running low); the descriptor memory reads asynchronously.
+// o_prog_rdata: the word at i_prog_sel/i_prog_addr of the cycle before (0 while running).
 module pdl_accel_program (
   input  wire        i_clk,           // clock
   input  wire        i_running,       // the array streams: program writes are refused
@@ -14,6 +15,7 @@ module pdl_accel_program (
   input  wire [1:0]  i_prog_sel,      // 0 descriptors, 1 parameter table, 2 weight memory
   input  wire [19:0] i_prog_addr,     // word index within the selected memory
   input  wire [31:0] i_prog_wdata,    // program write data
+  output wire [31:0] o_prog_rdata,    // program word read back: i_prog_sel/i_prog_addr of the cycle before, 0 while running
   input  wire [7:0]  i_layer,         // controller: the current layer (descriptor line layer + 1)
   input  wire [10:0] i_weight_addr,   // controller T0: weight word of the tap
   input  wire [8:0]  i_drain_param,   // drain S1: parameter entry of the drained channel
@@ -136,6 +138,27 @@ module pdl_accel_program (
 
   reg [63:0] wb_r;  // T1: weight word broadcast register (used at T2)
 
+  // Program read-back (docs 4.7): the word addressed in the cycle before.
+  reg [1:0]  rb_sel_r;   // read-back: memory of the request
+  reg [19:0] rb_addr_r;  // read-back: word index of the request
+  reg [19:0] rb_bank_r;  // read-back: weight bank of the request
+  reg        rb_ok_r;    // read-back: the request came while stopped
+
+  wire [31:0] rb_d0;  // descriptor word w0 of the read-back line
+  wire [31:0] rb_d1;  // descriptor word w1 of the read-back line
+  wire [31:0] rb_d2;  // descriptor word w2 of the read-back line
+  wire [31:0] rb_d3;  // descriptor word w3 of the read-back line
+  wire [31:0] rb_d4;  // descriptor word w4 of the read-back line
+  wire [31:0] rb_d5;  // descriptor word w5 of the read-back line
+  wire [31:0] rb_d6;  // descriptor word w6 of the read-back line
+  wire [31:0] rb_d7;  // descriptor word w7 of the read-back line
+
+  reg [31:0] rb_desc;    // descriptor word read back
+  reg [31:0] rb_param;   // parameter word read back
+  reg [31:0] rb_weight;  // weight word read back
+
+  wire unused_rb;  // read-back address bits above the memories
+
   assign prog_ok = i_prog_we & ~i_running;
 
   // Descriptor memory: 8 LUTRAM banks of 33 lines (asynchronous read).
@@ -214,7 +237,7 @@ module pdl_accel_program (
   assign o_hdr_inch     = desc2_r[0][31:16];
   assign hdr_outputs    = desc4_r[0][15:0];
   assign o_hdr_wide     = desc4_r[0][16];
-  assign o_hdr_words    = 17'd1 + (o_hdr_wide ? {hdr_outputs, 1'b0} : {1'b0, hdr_outputs});
+  assign o_hdr_words    = 17'd2 + (o_hdr_wide ? {hdr_outputs, 1'b0} : {1'b0, hdr_outputs});
   assign o_hdr_instage  = desc1_r[0][8];
   assign o_hdr_in16     = desc1_r[0][9];
   assign o_hdr_single   = desc1_r[0][10];
@@ -251,7 +274,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == 2'd0) begin
       pd0[i_prog_addr[10:2]] <= i_prog_wdata;
     end
-    pd0_rdata_r <= pd0[i_drain_param];
+    pd0_rdata_r <= pd0[i_running ? i_drain_param : i_prog_addr[10:2]];
   end
 
   // Parameter table word p1, drain copy (docs 4.3).
@@ -263,7 +286,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == 2'd1) begin
       pd1[i_prog_addr[10:2]] <= i_prog_wdata;
     end
-    pd1_rdata_r <= pd1[i_drain_param];
+    pd1_rdata_r <= pd1[i_running ? i_drain_param : i_prog_addr[10:2]];
   end
 
   // Parameter table word p2, drain copy (docs 4.3).
@@ -275,7 +298,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == 2'd2) begin
       pd2[i_prog_addr[10:2]] <= i_prog_wdata;
     end
-    pd2_rdata_r <= pd2[i_drain_param];
+    pd2_rdata_r <= pd2[i_running ? i_drain_param : i_prog_addr[10:2]];
   end
 
   // Parameter table word p3, drain copy (docs 4.3).
@@ -287,7 +310,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == 2'd3) begin
       pd3[i_prog_addr[10:2]] <= i_prog_wdata;
     end
-    pd3_rdata_r <= pd3[i_drain_param];
+    pd3_rdata_r <= pd3[i_running ? i_drain_param : i_prog_addr[10:2]];
   end
 
   assign o_rq_bias = {pd1_rdata_r, pd0_rdata_r};
@@ -361,7 +384,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd2 && wt_bank == 20'd0) begin
       wt0[wt_line[10:0]] <= i_prog_wdata;
     end
-    wt0_rdata_r <= wt0[i_weight_addr];
+    wt0_rdata_r <= wt0[i_running ? i_weight_addr : wt_line[10:0]];
   end
 
   // Weight memory lanes 7..4 (docs 4.3), read at issue (T0).
@@ -373,7 +396,7 @@ module pdl_accel_program (
     if (prog_ok && i_prog_sel == 2'd2 && wt_bank == 20'd1) begin
       wt1[wt_line[10:0]] <= i_prog_wdata;
     end
-    wt1_rdata_r <= wt1[i_weight_addr];
+    wt1_rdata_r <= wt1[i_running ? i_weight_addr : wt_line[10:0]];
   end
 
   assign unused_prog = &{1'b0, wt_line, wt_bank, i_prog_addr};
@@ -384,6 +407,59 @@ module pdl_accel_program (
   end
 
   assign o_weights = wb_r;
+
+  // Read-back request.
+  always @(posedge i_clk) begin
+    rb_sel_r <= i_prog_sel;
+    rb_addr_r <= i_prog_addr;
+    rb_bank_r <= wt_bank;
+    rb_ok_r <= ~i_running;
+  end
+
+  assign rb_d0 = desc0_r[rb_addr_r[8:3]];
+  assign rb_d1 = desc1_r[rb_addr_r[8:3]];
+  assign rb_d2 = desc2_r[rb_addr_r[8:3]];
+  assign rb_d3 = desc3_r[rb_addr_r[8:3]];
+  assign rb_d4 = desc4_r[rb_addr_r[8:3]];
+  assign rb_d5 = desc5_r[rb_addr_r[8:3]];
+  assign rb_d6 = desc6_r[rb_addr_r[8:3]];
+  assign rb_d7 = desc7_r[rb_addr_r[8:3]];
+
+  // Descriptor read-back (asynchronous read of the registered address).
+  always @* begin
+    case (rb_addr_r[2:0])
+      3'd0: rb_desc = rb_d0;
+      3'd1: rb_desc = rb_d1;
+      3'd2: rb_desc = rb_d2;
+      3'd3: rb_desc = rb_d3;
+      3'd4: rb_desc = rb_d4;
+      3'd5: rb_desc = rb_d5;
+      3'd6: rb_desc = rb_d6;
+      3'd7: rb_desc = rb_d7;
+    endcase
+  end
+
+  // Parameter read-back: the drain copy's read port.
+  always @* begin
+    case (rb_addr_r[1:0])
+      2'd0: rb_param = pd0_rdata_r;
+      2'd1: rb_param = pd1_rdata_r;
+      2'd2: rb_param = pd2_rdata_r;
+      2'd3: rb_param = pd3_rdata_r;
+    endcase
+  end
+
+  // Weight read-back: the bank of the request.
+  always @* begin
+    case (rb_bank_r)
+      20'd0:   rb_weight = wt0_rdata_r;
+      20'd1:   rb_weight = wt1_rdata_r;
+      default: rb_weight = 32'd0;
+    endcase
+  end
+
+  assign o_prog_rdata = ~rb_ok_r ? 32'd0 : (rb_sel_r == 2'd0) ? rb_desc : (rb_sel_r == 2'd1) ? rb_param : rb_weight;
+  assign unused_rb    = &{1'b0, rb_addr_r, rb_bank_r};
 
 endmodule
 

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:8a98c48998b90a84b6a9a462699e56227938be018f3dcde991d56e2c110b161d
+// Input hash: sha256:002031256696fab59857cdcd15261eb27c37c3d7aefa41487b75735f0024d8da
 
 `default_nettype none
 
@@ -61,6 +61,7 @@ module pdl_accel_regs (
   input  wire [31:0] i_result_pop,                // result_pop [31:0] RO: Result FIFO head; reading pops it
   output wire        o_result_pop_rd,             // result_pop was read (pulse)
   input  wire [31:0] i_result_level,              // result_level [31:0] RO: Words in the result FIFO
+  output wire [31:0] o_input_time,                // input_time [31:0] RW: Capture timestamp of the windows INPUT_PUSH writes, taken with a window's first sample; it comes back in the window's timestamp result word (i_in_time stamps the input port's windows)
   input  wire        i_irq_status_results_set,    // irq_status.results [0] W1C: set bits (1 = set)
   output wire        o_irq_status_results,        // irq_status.results [0] W1C: A window's results entered the result FIFO
   input  wire        i_irq_status_error_set,      // irq_status.error [1] W1C: set bits (1 = set)
@@ -100,6 +101,7 @@ module pdl_accel_regs (
   localparam [11:0] ADDR_INPUT_PUSH        = 12'h80;  // input_push: CPU-injected window sample (tests)
   localparam [11:0] ADDR_RESULT_POP        = 12'h84;  // result_pop: Result FIFO head; reading pops it
   localparam [11:0] ADDR_RESULT_LEVEL      = 12'h88;  // result_level: Words in the result FIFO
+  localparam [11:0] ADDR_INPUT_TIME        = 12'h8c;  // input_time: Capture timestamp of the windows INPUT_PUSH writes, taken with a window's first sample; it comes back in the window's timestamp result word (i_in_time stamps the input port's windows)
   localparam [11:0] ADDR_IRQ_STATUS        = 12'h90;  // irq_status: Interrupt causes (sticky; write 1 to clear); o_irq is high while a cause is set and enabled
   localparam [11:0] ADDR_IRQ_ENABLE        = 12'h94;  // irq_enable: Interrupt enables, one per IRQ_STATUS bit
   localparam [11:0] ADDR_BUS_ERROR_ADDR    = 12'h98;  // bus_error_addr: Byte offset of the last access that ended with a bus error (no register or memory there)
@@ -210,6 +212,23 @@ module pdl_accel_regs (
 
   assign o_result_pop_rd = result_pop_rd_r;
 
+  // input_time @ 0x8c (RW): Capture timestamp of the windows INPUT_PUSH writes, taken with a window's first sample; it comes back in the window's timestamp result word (i_in_time stamps the input port's windows)
+  wire wr_input_time;  // write to input_time
+
+  reg [31:0] input_time_r;  // RW [31:0]
+
+  assign wr_input_time = bus_wr & (bus_addr == ADDR_INPUT_TIME);
+
+  always @(posedge i_clk) begin
+    if (i_rst) begin
+      input_time_r <= 32'h0;
+    end else if (wr_input_time) begin
+      input_time_r <= (input_time_r & ~bus_wmask[31:0]) | (i_wdata[31:0] & bus_wmask[31:0]);
+    end
+  end
+
+  assign o_input_time = input_time_r;
+
   // irq_status @ 0x90 (W1C): Interrupt causes (sticky; write 1 to clear); o_irq is high while a cause is set and enabled
   wire wr_irq_status;  // write to irq_status
 
@@ -298,6 +317,7 @@ module pdl_accel_regs (
       ADDR_FRAME_DROPS:       bus_rdata = i_frame_drops;
       ADDR_RESULT_POP:        bus_rdata = i_result_pop;
       ADDR_RESULT_LEVEL:      bus_rdata = i_result_level;
+      ADDR_INPUT_TIME:        bus_rdata = input_time_r;
       ADDR_IRQ_STATUS:        bus_rdata = {27'h0, irq_status_bus_error_r, irq_status_idle_r, irq_status_drop_r, irq_status_error_r, irq_status_results_r};
       ADDR_IRQ_ENABLE:        bus_rdata = {27'h0, irq_enable_bus_error_r, irq_enable_idle_r, irq_enable_drop_r, irq_enable_error_r, irq_enable_results_r};
       ADDR_BUS_ERROR_ADDR:    bus_rdata = i_bus_error_addr;

@@ -1,7 +1,7 @@
 // Generated file - do not edit; regenerate it instead.
 // Command: pulsedl generate --model models/pdl2/model.qmodel --layout repo --out .
 // Tool: pulsedl hls-gen 0.1.0
-// Input hash: sha256:90b9382bdf547c55a2c0426a31b8886b34cb02d13584dcd041394ed925aa24b9
+// Input hash: sha256:6f6d43a536fa6f713ee73c425b02b295f54faaececcdb7d6cf270faf8859580a
 
 `default_nettype none
 
@@ -15,7 +15,7 @@ module pdl_accel_unloader (
   input  wire [16:0]   i_hdr_words,       // header: result words per window
   input  wire          i_hdr_wide,        // header: two words per output
   input  wire          i_slot_push,       // loader: a window started, its tag follows
-  input  wire [23:0]   i_slot_tag,        // loader: the started window's {sequence number, tag}
+  input  wire [55:0]   i_slot_tag,        // loader: the started window's {timestamp, sequence number, tag}
   input  wire [5:0]    i_slot_count,      // loader: windows in record o_slot_rec
   input  wire [5:0]    i_slot_count_b,    // loader: windows in context B of that round
   input  wire [1791:0] i_pe_results,      // result read data of all PEs, PE k in bits 64k+63:64k
@@ -50,6 +50,8 @@ module pdl_accel_unloader (
   wire        u_round_done;  // last word of the round
   wire [16:0] u_next_w;      // word whose data to read
   wire [16:0] u_k;           // output index of u_next_w
+  wire [16:0] u_out_w;       // u_next_w counted from the first output word
+  wire [16:0] u_off;         // u_w counted from the first output word
   wire [31:0] u_word;        // the pushed word
 
   reg [63:0] u_data;  // result of PE u_lane
@@ -73,7 +75,9 @@ module pdl_accel_unloader (
   assign u_rec_done   = u_win_done & ({1'd0, u_lane} == i_slot_count - 6'd1);
   assign u_round_done = u_rec_done & (urec_r[0] | (i_slot_count_b == 6'd0));
   assign u_next_w     = u_push ? u_w + 17'd1 : u_w;
-  assign u_k          = i_hdr_wide ? (u_next_w - 17'd1) >> 1 : u_next_w - 17'd1;
+  assign u_out_w      = u_next_w - 17'd2;
+  assign u_off        = u_w - 17'd2;
+  assign u_k          = i_hdr_wide ? u_out_w >> 1 : u_out_w;
   assign o_res_raddr  = {urec_r[0], urec_r[1], u_k[3:0]};
   assign o_slot_rec   = urec_r[2:0];
 
@@ -112,11 +116,11 @@ module pdl_accel_unloader (
     endcase
   end
 
-  // Slot tags: {sequence number, tag} of each loaded window, in arrival order, for its result header.
-  // 256 x [23:0] synchronous-read memory, registered read address (infers block RAM).
-  reg  [23:0] slottag [0:255];
+  // Slot tags: {timestamp, sequence number, tag} of each loaded window, in arrival order, for its result header and timestamp words.
+  // 256 x [55:0] synchronous-read memory, registered read address (infers block RAM).
+  reg  [55:0] slottag [0:255];
   reg  [7:0]  slottag_raddr_r;
-  wire [23:0] slottag_rdata;
+  wire [55:0] slottag_rdata;
 
   always @(posedge i_clk) begin
     if (i_slot_push) begin
@@ -127,7 +131,7 @@ module pdl_accel_unloader (
 
   assign slottag_rdata = slottag[slottag_raddr_r];
 
-  assign u_word = (u_w == 17'd0) ? {8'd165, slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? u_data[63:32] : u_data[31:0];
+  assign u_word = (u_w == 17'd0) ? {8'd165, slottag_rdata[7:0], slottag_rdata[23:8]} : (u_w == 17'd1) ? slottag_rdata[55:24] : (i_hdr_wide & u_off[0]) ? u_data[63:32] : u_data[31:0];
 
   // Unloader state.
   always @(posedge i_clk) begin
@@ -202,7 +206,7 @@ module pdl_accel_unloader (
   assign o_res_valid = res_level != 11'd0;
   assign o_res_data  = resq_rdata;
   assign o_res_level = {21'd0, res_level};
-  assign unused_unl  = &{1'b0, u_k};
+  assign unused_unl  = &{1'b0, u_k, u_off};
 
 endmodule
 

@@ -2,7 +2,11 @@
 // pdl_adc: the ADC capture's control side (registers: pdl_adc_regs, generated from SocRegisters.adc). It gates
 // the SoC's window port: the window source may start a window only while ctrl.enable is 1 (o_enable), so windows
 // reach the accelerator only between the firmware's START and STOP. It counts clock cycles and the windows that
-// passed the port since enable was last set (both restart at 0 on the 0 -> 1 edge).
+// passed the port since enable was last set (both restart at 0 on the 0 -> 1 edge). Its clock stamps the windows:
+// o_time is the capture clock; its low word is what the accelerator takes with a window's first sample (i_in_time,
+// like the tag) and returns in the window's timestamp result word (docs/soc.md "ADC capture"). The gate opens one
+// cycle after ctrl.enable rises, once the clock has restarted, so the first window after it is stamped 0 or later
+// (never with the previous run's count).
 module pdl_adc (
     input  wire        i_clk,
     input  wire        i_rst,
@@ -22,6 +26,7 @@ module pdl_adc (
     reg  [63:0] time_r;
     reg  [31:0] triggers;
     reg         enable_q;   // enable one cycle ago: its rising edge restarts the counters
+    wire        enable;     // ctrl.enable
 
     pdl_adc_regs regs (
         .i_clk         (i_clk),
@@ -33,12 +38,13 @@ module pdl_adc (
         .i_re          (i_re),
         .o_rdata       (o_rdata),
         .o_ready       (o_ready),
-        .o_ctrl_enable (o_enable),
+        .o_ctrl_enable (enable),
         .i_time_lo     (time_r[31:0]),
         .i_time_hi     (time_r[63:32]),
         .i_triggers    (triggers)
     );
 
+    assign o_enable = enable && enable_q;
     assign o_time = time_r;
 
     always @(posedge i_clk) begin
@@ -47,8 +53,8 @@ module pdl_adc (
             triggers <= 32'd0;
             enable_q <= 1'b0;
         end else begin
-            enable_q <= o_enable;
-            if (o_enable && !enable_q) begin
+            enable_q <= enable;
+            if (enable && !enable_q) begin
                 time_r   <= 64'd0;
                 triggers <= 32'd0;
             end else begin

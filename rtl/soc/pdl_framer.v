@@ -16,8 +16,9 @@
 module pdl_framer #(
     parameter RING_BITS = 9,            // record ring: 2^9 words (2 KiB, one block RAM), > a frame's 350 words
     // The record's timestamp, the one place that says where it comes from: 0 = the capture clock (i_time) when the
-    // result's header word is taken from the stream; 1 = the result stream carries it as the word after the header
-    // (ResultHeader's capture timestamp), zero-extended to the record's 64 bits.
+    // result's header word is taken from the stream; 1 = the result stream carries the window's 32-bit capture stamp
+    // as the word after the header (ResultHeader), widened to 64 bits against the capture clock at the header:
+    // i_time - (i_time[31:0] - stamp) mod 2^32, exact while a window's results leave < 2^32 cycles after its capture.
     parameter TIMESTAMP_WORDS = 0
 ) (
     input  wire        i_clk,
@@ -182,7 +183,7 @@ module pdl_framer #(
                 rb          <= after_header;
             end
             RB_STAMP: if (take) begin
-                rec_time <= {32'd0, i_res_data};
+                rec_time <= rec_time - {32'd0, rec_time[31:0] - i_res_data};
                 rb       <= outputs == 8'd0 ? RB_FIN : RB_OUT;
             end
             RB_OUT: if (take) begin

@@ -5,7 +5,8 @@
 // MemoryMap.pulsedlSoc). Interrupts: mip.MTIP = timer | simulation-control test line; mip.MEIP = UART | the
 // simulation-control test line (no interrupt controller: the handler polls the sources). The ADC window port feeds
 // the accelerator's stream input (in simulation the harness drives it; the real capture comes later); pdl_adc's
-// enable gates it (o_win_enable: the source starts a window only while it is 1).
+// enable gates it (o_win_enable: the source starts a window only while it is 1) and its capture clock stamps each
+// window (the accelerator takes it with the first sample and returns it in the window's timestamp result word).
 module pdl_soc #(
     parameter RAM_INIT = ""             // $readmemh image of the firmware (32-bit words from the RAM base)
 ) (
@@ -137,7 +138,7 @@ module pdl_soc #(
 
     // The hardware RESULT path: the accelerator's result stream becomes RESULT frames in the UART's transmit FIFO
     // while the firmware has the framer enabled (docs/soc.md "Result framer"); otherwise the CPU pops results.
-    pdl_framer framer (
+    pdl_framer #(.TIMESTAMP_WORDS(1)) framer (
         .i_clk       (i_clk),
         .i_rst       (i_rst),
         .i_addr      (dmem_addr[11:0]),
@@ -219,6 +220,7 @@ module pdl_soc #(
         .i_in_valid    (i_win_valid),
         .i_in_data     (i_win_data),
         .i_in_tag      (i_win_tag),
+        .i_in_time     (capture_time[31:0]),
         .i_in_last     (i_win_last),
         .o_in_room     (o_win_room),
         .o_res_valid   (res_valid),

@@ -3,7 +3,8 @@
 //
 //   Vperiph +desc=D.hex +params=P.hex +weights=W.hex +windows=X.hex +n=N +script=S.txt +out=OUT.txt
 //
-// D/P/W/X as for verilator_main.cpp (X: per window a tag word, then N samples). Script, one command a line:
+// D/P/W/X as for verilator_main.cpp (X: per window a tag word, a capture timestamp word, then N samples). Script, one
+// command a line:
 //   W <addr> <data>        bus write (hex): the request is held until o_ready (it may stall), then one response
 //                          cycle; a bus error prints "BUSERR <addr>"
 //   R <addr>               bus read (hex); prints "REG <addr> <value> <bus error 0|1>"
@@ -11,8 +12,8 @@
 //                          past N repeat the last one); the last one carries i_in_last. The queue feeds one sample a
 //                          cycle on every cycle below, a window starting only while o_in_room is high.
 //   FORCE <window> <len>   as PUSH, but the window starts even without o_in_room
-//   CPUPUSH <window> <len> the CPU writes the window's samples to INPUT_PUSH (0x080), one bus write each, while the
-//                          queue above keeps feeding the input port
+//   CPUPUSH <window> <len> the CPU writes the window's timestamp to INPUT_TIME (0x08C), then its samples to
+//                          INPUT_PUSH (0x080), one bus write each, while the queue above keeps feeding the input port
 //   TICK <cycles>          run cycles
 //   DRAIN <limit>          run until the push queue is empty
 //   WORDS <count> <limit>  run until <count> result words were taken since the last MARK (or the start)
@@ -110,11 +111,12 @@ struct Bench {
         if (queue.empty()) return;
         const Push& p = queue.front();
         if (sample == 0 && !p.force && !t->o_in_room) return;
-        long base = p.window * (n + 1);
+        long base = p.window * (n + 2);
         long idx = sample < n ? sample : n - 1;
         t->i_in_valid = 1;
         t->i_in_tag = win.at(static_cast<size_t>(base)).at(0) & 0xFF;
-        t->i_in_data = win.at(static_cast<size_t>(base + 1 + idx)).at(0) & 0xFFFF;
+        t->i_in_time = win.at(static_cast<size_t>(base + 1)).at(0);
+        t->i_in_data = win.at(static_cast<size_t>(base + 2 + idx)).at(0) & 0xFFFF;
         t->i_in_last = sample == p.len - 1;
         if (++sample == p.len) {
             sample = 0;
@@ -243,11 +245,12 @@ int main(int argc, char** argv) {
         } else if (cmd == "CPUPUSH") {
             long w, len;
             in >> w >> len;
-            long base = w * (b.n + 1);
+            long base = w * (b.n + 2);
             uint32_t tag = b.win.at(static_cast<size_t>(base)).at(0) & 0xFF;
+            b.write(0x08C, b.win.at(static_cast<size_t>(base + 1)).at(0));
             for (long i = 0; i < len; i++) {
                 long idx = i < b.n ? i : b.n - 1;
-                uint32_t sample = b.win.at(static_cast<size_t>(base + 1 + idx)).at(0) & 0xFFFF;
+                uint32_t sample = b.win.at(static_cast<size_t>(base + 2 + idx)).at(0) & 0xFFFF;
                 b.write(0x080, sample | tag << 16 | (i == len - 1 ? 1u << 24 : 0u));
             }
         } else if (cmd == "IRQ") {

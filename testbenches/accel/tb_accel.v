@@ -3,7 +3,9 @@
 //
 //   iverilog -g2005 -s tb_accel -Ptb_accel.LANES=<U> <generated .v files> tb_accel.v
 //   vvp tb.vvp +desc=D.hex +ndesc=N +params=P.hex +nparams=N +weights=W.hex +nweights=N
-//              +windows=X.hex +count=N +out=OUT.txt +limit=CYCLES
+//              +windows=X.hex +count=N +words=W +out=OUT.txt +limit=CYCLES
+// X: per window a tag word, a capture timestamp word (driven on i_in_time), then the samples; W: result words per
+// window.
 `timescale 1ns / 1ps
 `default_nettype none
 
@@ -22,6 +24,7 @@ module tb_accel;
   reg         in_valid;
   reg  [15:0] in_data;
   reg  [7:0]  in_tag;
+  reg  [31:0] in_time;
   reg         in_last;
   wire        in_room;
   wire        res_valid;
@@ -52,6 +55,7 @@ module tb_accel;
     .i_in_valid    (in_valid),
     .i_in_data     (in_data),
     .i_in_tag      (in_tag),
+    .i_in_time     (in_time),
     .i_in_last     (in_last),
     .o_in_room     (in_room),
     .o_res_valid   (res_valid),
@@ -102,8 +106,9 @@ module tb_accel;
       in_valid = 0;
       if (next < count && (sample > 0 || in_room)) begin
         in_valid = 1;
-        in_tag = win[next * (n + 1)][7:0];
-        in_data = win[next * (n + 1) + 1 + sample][15:0];
+        in_tag = win[next * (n + 2)][7:0];
+        in_time = win[next * (n + 2) + 1];
+        in_data = win[next * (n + 2) + 2 + sample][15:0];
         in_last = (sample == n - 1);
         sample = sample + 1;
         if (sample == n) begin
@@ -116,7 +121,7 @@ module tb_accel;
 
   initial begin
     clk = 0; rst = 1; addr = 0; we = 0; re = 0; wdata = 0;
-    in_valid = 0; in_data = 0; in_tag = 0; in_last = 0;
+    in_valid = 0; in_data = 0; in_tag = 0; in_time = 0; in_last = 0;
     words = 0; last_cycle = 0; next = 0; sample = 0;
     if (!$value$plusargs("ndesc=%d", ndesc)) ndesc = 0;
     if (!$value$plusargs("nparams=%d", nparams)) nparams = 0;
@@ -129,9 +134,9 @@ module tb_accel;
     if (!$value$plusargs("out=%s", path)) path = "trace.txt";
     fd = $fopen(path, "w");
     n = desc[0][79:64] * desc[0][95:80];
-    per_window = 1 + desc[0][143:128] * (desc[0][144] ? 2 : 1);
+    if (!$value$plusargs("words=%d", per_window)) per_window = 0;
     expected = count * per_window;
-    if (count > 0 && $value$plusargs("windows=%s", path)) $readmemh(path, win, 0, count * (n + 1) - 1);
+    if (count > 0 && $value$plusargs("windows=%s", path)) $readmemh(path, win, 0, count * (n + 2) - 1);
     repeat (4) tick;
     rst = 0;
     tick;

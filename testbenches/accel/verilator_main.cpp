@@ -1,10 +1,11 @@
 // Verilator harness of the generated accelerator (pdl_accel): loads a layer program through the slave port,
 // streams input windows through the input port, collects the result stream and writes a trace for JUnit.
 //
-//   Vaccel +desc=D.hex +params=P.hex +weights=W.hex +windows=X.hex +count=N +out=OUT.txt [+limit=CYCLES]
+//   Vaccel +desc=D.hex +params=P.hex +weights=W.hex +windows=X.hex +count=N +words=W +out=OUT.txt [+limit=CYCLES]
 //
-// D/P/W are LayerProgram.descriptorHex()/paramHex()/weightHex(); X holds, per window, a tag word followed by its
-// samples (one 32-bit hex word per line, see RtlBench.windowHex). OUT lines: "ROUND <cycle>", "WORD <hex> <cycle>",
+// D/P/W are LayerProgram.descriptorHex()/paramHex()/weightHex(); X holds, per window, a tag word and a capture
+// timestamp word (driven on i_in_time) followed by its samples (one 32-bit hex word per line, see
+// RtlBench.windowHex); W is the result words per window (ProgramHeader.resultWordsPerWindow). OUT lines: "ROUND <cycle>", "WORD <hex> <cycle>",
 // "REG <offset> <hex>", "CYCLES <n>" (o_cycle at the last result word = the cycle contract's total).
 #include <cstdint>
 #include <cstdio>
@@ -119,9 +120,9 @@ int main(int argc, char** argv) {
     b.out = std::fopen(plusarg("out", nullptr).c_str(), "w");
     if (!b.out) return 2;
 
-    uint32_t h2 = desc.at(0).at(2), h4 = desc.at(0).at(4);
+    uint32_t h2 = desc.at(0).at(2);
     long n = (h2 & 0xFFFF) * (h2 >> 16);
-    long perWindow = 1 + (h4 & 0xFFFF) * ((h4 >> 16 & 1) ? 2 : 1);
+    long perWindow = std::stol(plusarg("words", nullptr));
     b.expectedWords = static_cast<uint64_t>(count) * perWindow;
 
     auto* t = b.top.get();
@@ -145,10 +146,11 @@ int main(int argc, char** argv) {
         t->i_in_valid = 0;
         if (next < count) {
             if (sample > 0 || t->o_in_room) {
-                const auto& w = win.at(static_cast<size_t>(next * (n + 1)));
+                size_t base = static_cast<size_t>(next * (n + 2));
                 t->i_in_valid = 1;
-                t->i_in_tag = w.at(0) & 0xFF;
-                t->i_in_data = win.at(static_cast<size_t>(next * (n + 1) + 1 + sample)).at(0) & 0xFFFF;
+                t->i_in_tag = win.at(base).at(0) & 0xFF;
+                t->i_in_time = win.at(base + 1).at(0);
+                t->i_in_data = win.at(base + 2 + static_cast<size_t>(sample)).at(0) & 0xFFFF;
                 t->i_in_last = sample == n - 1;
                 if (++sample == n) {
                     sample = 0;

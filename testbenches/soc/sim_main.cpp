@@ -3,7 +3,10 @@
 // the simulation-control exit register (1 = pass, else fail with test number value >> 1) or the cycle limit.
 // The UART's serial line ends here: its bytes go to stdout, or with --pty to a pseudo-terminal whose path is
 // printed ("pulsedl sim: uart on /dev/pts/N"), which also feeds the UART's receiver. --windows feeds ADC windows
-// into the accelerator's stream input. Exit codes: 0 pass, 1 fail, 2 usage or ELF error, 3 timeout.
+// into the accelerator's stream input; --window-log FILE writes one line "<window> <stamp>" as each window starts:
+// the capture timestamp it should carry, counted here independently of pdl_adc (cycles since the capture gate
+// o_win_enable opened; the harness's reference for the timestamps in the RESULT records). Exit codes: 0 pass,
+// 1 fail, 2 usage or ELF error, 3 timeout.
 #include <fcntl.h>
 #include <pty.h>
 #include <termios.h>
@@ -33,7 +36,7 @@ constexpr uint64_t PTY_POLL = 256;          // cycles between reads of the pty
 
 int usage(const std::string& why) {
     std::fprintf(stderr, "pulsedl sim: error: %s (usage: --elf FILE [--max-cycles N] [--pty] [--windows FILE] "
-                 "[--trace FILE.vcd])\n", why.c_str());
+                 "[--window-log FILE] [--trace FILE.vcd])\n", why.c_str());
     return 2;
 }
 
@@ -70,7 +73,7 @@ struct Console {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string elf_path, trace_path, windows_path;
+    std::string elf_path, trace_path, windows_path, window_log_path;
     uint64_t max_cycles = 100000000ull;
     bool pty = false;
     for (int i = 1; i < argc; i++) {
@@ -79,6 +82,7 @@ int main(int argc, char** argv) {
         if (a == "--elf" && has_value) elf_path = argv[++i];
         else if (a == "--trace" && has_value) trace_path = argv[++i];
         else if (a == "--windows" && has_value) windows_path = argv[++i];
+        else if (a == "--window-log" && has_value) window_log_path = argv[++i];
         else if (a == "--pty") pty = true;
         else if (a == "--max-cycles" && has_value) {
             const char* v = argv[++i];
@@ -142,6 +146,11 @@ int main(int argc, char** argv) {
     }
     UartLine line;
     WindowFeeder feeder(windows_path.empty() ? nullptr : &windows);
+    FILE* window_log = nullptr;
+    if (!window_log_path.empty() && !(window_log = std::fopen(window_log_path.c_str(), "w")))
+        return fail_elf(window_log_path, "cannot write the window log");
+    bool gate_was_open = false;
+    uint64_t gate_opened = 0;  // cycle the capture gate last opened: the capture clock is 0 then
 
 #if VM_TRACE
     std::unique_ptr<VerilatedVcdC> vcd;
@@ -174,7 +183,15 @@ int main(int argc, char** argv) {
         uint32_t div = top->rootp->pdl_soc__DOT__uart__DOT__div;
         if (div == 0) div = 1;
         top->i_uart_rx = line.transmit(div);
+        if (top->o_win_enable && !gate_was_open) gate_opened = cycle;
+        gate_was_open = top->o_win_enable;
+        size_t window = feeder.sent();
+        bool first = feeder.at_window_start();
         WindowFeeder::Sample s = feeder.next(top->o_win_room && top->o_win_enable);
+        if (window_log && s.valid && first) {
+            std::fprintf(window_log, "%zu %llu\n", window, (unsigned long long)(cycle - gate_opened));
+            std::fflush(window_log);  // read while the simulation runs
+        }
         top->i_win_valid = s.valid;
         top->i_win_data = s.data;
         top->i_win_tag = s.tag;
@@ -207,6 +224,7 @@ int main(int argc, char** argv) {
         }
     }
     std::fflush(stdout);
+    if (window_log) std::fclose(window_log);
 #if VM_TRACE
     if (vcd) vcd->close();
 #endif

@@ -36,6 +36,8 @@ public:
         return s;
     }
     size_t sent() const { return window_; }
+    // The next valid sample is the first one of window sent().
+    bool at_window_start() const { return index_ == 0; }
 
 private:
     const WindowFile* file_;

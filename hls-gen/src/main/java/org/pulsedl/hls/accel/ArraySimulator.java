@@ -60,22 +60,24 @@ public final class ArraySimulator {
 
     /**
      * Runs {@code windows} (each {@code [length][channels]} row-major: ADC codes when the program has an input stage,
-     * else quantised inputs), all present in the input FIFO at cycle 0.
+     * else quantised inputs), all present in the input FIFO at cycle 0, numbered from 0, with timestamp 0.
      */
     public Result run(List<int[]> windows, int[] tags) {
-        return run(windows, tags, IntStream.range(0, windows.size()).toArray());
+        return run(windows, tags, IntStream.range(0, windows.size()).toArray(), new int[windows.size()]);
     }
 
     /**
-     * As {@link #run(List, int[])}, with each window's sequence number given: the input port numbers every window
-     * that starts arriving (dropped ones too) from 0 after a reset, so a window behind drops carries a larger number
-     * than its index here.
+     * As {@link #run(List, int[])}, with each window's sequence number and capture timestamp given: the input port
+     * numbers every window that starts arriving (dropped ones too) from 0 after a reset, so a window behind drops
+     * carries a larger number than its index here; the timestamp is what the port took with the window's first
+     * sample ({@link ResultHeader#TIMESTAMP_WORD}).
      */
-    public Result run(List<int[]> windows, int[] tags, int[] sequences) {
-        if (sequences.length != windows.size()) {
-            throw new IllegalArgumentException(windows.size() + " windows but " + sequences.length + " sequence numbers");
+    public Result run(List<int[]> windows, int[] tags, int[] sequences, int[] stamps) {
+        if (sequences.length != windows.size() || stamps.length != windows.size()) {
+            throw new IllegalArgumentException(windows.size() + " windows but " + sequences.length
+                    + " sequence numbers and " + stamps.length + " timestamps");
         }
-        return new Run(windows, tags, sequences).execute();
+        return new Run(windows, tags, sequences, stamps).execute();
     }
 
     /**
@@ -107,6 +109,7 @@ public final class ArraySimulator {
         private final List<int[]> windows;
         private final int[] tags;
         private final int[] sequences;
+        private final int[] stamps;
         private final int p = cfg.pes();
         private final int u = cfg.lanes();
         private final int layers = desc.length;
@@ -173,10 +176,11 @@ public final class ArraySimulator {
         private int pushedWindows;
         private long lastPush = -1;
 
-        Run(List<int[]> windows, int[] tags, int[] sequences) {
+        Run(List<int[]> windows, int[] tags, int[] sequences, int[] stamps) {
             this.windows = windows;
             this.tags = tags;
             this.sequences = sequences;
+            this.stamps = stamps;
             if (tags.length != windows.size()) {
                 throw new IllegalArgumentException(windows.size() + " windows but " + tags.length + " tags");
             }
@@ -427,10 +431,12 @@ public final class ArraySimulator {
             }
             int window = lanesOf[ur][ux][uLane];
             int word;
-            if (uWord == 0) {
+            if (uWord == ResultHeader.HEADER_WORD) {
                 word = resultHeader(sequences[window], tags[window]);
+            } else if (uWord == ResultHeader.TIMESTAMP_WORD) {
+                word = stamps[window];
             } else {
-                int k = uWord - 1;
+                int k = uWord - ResultHeader.WORDS;
                 long v = results[ux][ur % 2][uLane][header.wideOutputs() ? k / 2 : k];
                 word = header.wideOutputs() && k % 2 == 1 ? (int) (v >> 32) : (int) v;
             }
@@ -603,16 +609,18 @@ public final class ArraySimulator {
             int per = header.resultWordsPerWindow();
             for (int i = 0; i < windows.size(); i++) {
                 int base = i * per;
-                int hw = resultWords.get(base);
-                if (hw != resultHeader(sequences[i], tags[i])) {
-                    throw new IllegalStateException(String.format("result record %d: header 0x%08X, expected 0x%08X",
-                            i, hw, resultHeader(sequences[i], tags[i])));
+                int hw = resultWords.get(base + ResultHeader.HEADER_WORD);
+                int tw = resultWords.get(base + ResultHeader.TIMESTAMP_WORD);
+                if (hw != resultHeader(sequences[i], tags[i]) || tw != stamps[i]) {
+                    throw new IllegalStateException(String.format("result record %d: header 0x%08X, timestamp 0x%08X,"
+                            + " expected 0x%08X, 0x%08X", i, hw, tw, resultHeader(sequences[i], tags[i]), stamps[i]));
                 }
+                int first = base + ResultHeader.WORDS;
                 for (int k = 0; k < header.outputs(); k++) {
                     out[i][k] = header.wideOutputs()
-                            ? (resultWords.get(base + 1 + 2 * k) & 0xFFFFFFFFL)
-                            | (long) resultWords.get(base + 2 + 2 * k) << 32
-                            : resultWords.get(base + 1 + k);
+                            ? (resultWords.get(first + 2 * k) & 0xFFFFFFFFL)
+                            | (long) resultWords.get(first + 2 * k + 1) << 32
+                            : resultWords.get(first + k);
                 }
             }
             return out;

@@ -23,8 +23,8 @@ public record ProgramHeader(int layers, boolean inputStage, boolean in16, boolea
     /** Input values per window, {@code in_len · in_ch}. */
     public int inputSize() { return inLen * inCh; }
 
-    /** Result-FIFO words per window: a header word and one (or two, when wide) word per output. */
-    public int resultWordsPerWindow() { return 1 + outputs * (wideOutputs ? 2 : 1); }
+    /** Result-FIFO words per window ({@link ResultHeader}): header and timestamp words, then the outputs. */
+    public int resultWordsPerWindow() { return ResultHeader.wordsPerWindow(outputs, wideOutputs); }
 
     public int[] encode() {
         int[] w = new int[WORDS];

@@ -88,7 +88,15 @@ public final class ConfigHeader {
         ModelSources.define(b, "PULSEDL_ACCEL_WEIGHT_SIZE", hex(AcceleratorRegisters.weightBytes(c)),
                 "weight-memory bytes implemented");
         b.append('\n');
-        b.append("/* Result words (docs/accelerator.md section 4.8): per window a header, then the outputs. */\n");
+        b.append("/* Result words (docs/accelerator.md section 4.8): per window a header word, the capture timestamp word,"
+                + " then the outputs. */\n");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_HEADER_WORD", ResultHeader.HEADER_WORD + "u",
+                "index of the header word among a window's result words");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_TIMESTAMP_WORD", ResultHeader.TIMESTAMP_WORD + "u",
+                "index of the capture timestamp word (" + ResultHeader.TIMESTAMP_BITS + " bits, taken with the"
+                + " window's first sample)");
+        ModelSources.define(b, "PULSEDL_ACCEL_RESULT_HEAD_WORDS", ResultHeader.WORDS + "u",
+                "words in front of the outputs");
         ModelSources.define(b, "PULSEDL_ACCEL_RESULT_MARKER", hex(ResultHeader.MARKER),
                 "bits 31:24 of a header word");
         ModelSources.define(b, "PULSEDL_ACCEL_RESULT_IS_HEADER(w)", "((((w) >> " + ResultHeader.MARKER_SHIFT

@@ -36,7 +36,7 @@ public final class ModelSources {
         define(b, "PULSEDL_MODEL_OUTPUTS", h.outputs() + "u", "outputs per window");
         define(b, "PULSEDL_MODEL_RAW_OUTPUTS", (h.rawOutputs() ? 1 : 0) + "u", "1: outputs are raw accumulators");
         define(b, "PULSEDL_MODEL_RESULT_WORDS", h.resultWordsPerWindow() + "u",
-                "result-FIFO words per window (header word + outputs)");
+                "result-FIFO words per window (header and timestamp words + outputs)");
         define(b, "PULSEDL_MODEL_MACS_PER_WINDOW", program.macsPerWindow() + "u", "multiply-accumulates per window");
         define(b, "PULSEDL_MODEL_LANES", program.config().lanes() + "u",
                 "U the weight words are laid out for (must equal CAPS.U)");

@@ -109,6 +109,10 @@ public final class AcceleratorRegisters {
                         .description("Result FIFO head; reading pops it").readStrobe())
                 .register(Register.builder("result_level", 0x088).access(Access.RO)
                         .description("Words in the result FIFO"))
+                .register(Register.builder("input_time", 0x08C).access(Access.RW)
+                        .description("Capture timestamp of the windows INPUT_PUSH writes, taken with a window's first"
+                                + " sample; it comes back in the window's timestamp result word (i_in_time stamps the"
+                                + " input port's windows)"))
                 .register(interrupts(Register.builder("irq_status", 0x090).description("Interrupt causes (sticky;"
                         + " write 1 to clear); o_irq is high while a cause is set and enabled"), Access.W1C))
                 .register(interrupts(Register.builder("irq_enable", 0x094).description("Interrupt enables, one per"

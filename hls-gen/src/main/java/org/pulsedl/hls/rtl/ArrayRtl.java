@@ -53,9 +53,11 @@ final class ArrayRtl {
                 V.in("i_prog_sel", 2, "0 descriptors, 1 parameter table, 2 weight memory"),
                 V.in("i_prog_addr", 20, "word index within the selected memory"),
                 V.in("i_prog_wdata", 32, "program write data"),
+                V.out("o_prog_rdata", 32, "program word read back (the request of the cycle before; 0 while running)"),
                 V.in("i_in_valid", 1, "input port: a window sample"),
                 V.in("i_in_data", 16, "input port: ADC code or quantised value"),
                 V.in("i_in_tag", 8, "input port: the window's tag (taken with its first sample)"),
+                V.in("i_in_time", 32, "input port: the window's capture timestamp (taken with its first sample)"),
                 V.in("i_in_last", 1, "input port: last sample of the window"),
                 V.out("o_in_room", 1, "the input FIFO has room for a whole window"),
                 V.out("o_res_valid", 1, "result FIFO not empty"),
@@ -136,7 +138,7 @@ final class ArrayRtl {
                 .header(name + ": " + s.p() + " PEs x " + s.u() + " lanes with program memories, controller, loader,"
                                 + " drain and unloader; docs/accelerator.md section 4.",
                         "Loop nest (4.4): round > layer > context A/B > position > group > tap; start rules of section 5.",
-                        "Program memories are written only while stopped (i_start low); results leave in arrival order.",
+                        "Program memories are written and read back only while stopped; results leave in arrival order.",
                         "State machines reset while stopped; the input and result FIFOs keep their contents.")
                 .ports(ports)
                 .add(V.declarationsFirst(body))

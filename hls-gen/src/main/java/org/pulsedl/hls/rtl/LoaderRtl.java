@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.verilog.CommentBlock;
 import org.pulsedl.hls.verilog.InstanceSpec;
 import org.pulsedl.hls.verilog.MemorySpec;
@@ -19,6 +20,12 @@ import org.pulsedl.hls.verilog.Width;
  * unloader reads: windows per (round mod 4, context) and the tag of each started window.
  */
 final class LoaderRtl {
+    /**
+     * Bits of a window's slot tag, from the input FIFO to the unloader: {capture timestamp, sequence number, tag}, the
+     * fields of its result words ({@link ResultHeader}).
+     */
+    static final int SLOT_TAG_BITS = ResultHeader.TIMESTAMP_BITS + ResultHeader.SEQUENCE_BITS + ResultHeader.TAG_BITS;
+
     private final RtlShape s;
     private final ModuleSpec requantIn;
     private final ModuleSpec.Builder m;
@@ -46,6 +53,7 @@ final class LoaderRtl {
                 .port(V.in("i_in_valid", 1, "input port: a window sample"))
                 .port(V.in("i_in_data", 16, "input port: ADC code or quantised value"))
                 .port(V.in("i_in_tag", 8, "input port: the window's tag (taken with its first sample)"))
+                .port(V.in("i_in_time", 32, "input port: the window's capture timestamp (taken with its first sample)"))
                 .port(V.in("i_in_last", 1, "input port: last sample of the window"))
                 .port(V.in("i_running", 1, "controller: streaming"))
                 .port(V.in("i_hold", 1, "stopping: start no new window (the one being fed finishes)"))
@@ -69,7 +77,7 @@ final class LoaderRtl {
                 .port(V.out("o_staged_a", vb, "context A windows staged for the next round"))
                 .port(V.out("o_staged_b", vb, "context B windows staged for the next round"))
                 .port(V.out("o_slot_push", 1, "a window started: push its tag into the slot-tag FIFO"))
-                .port(V.out("o_slot_tag", 24, "the started window's {sequence number, tag}"))
+                .port(V.out("o_slot_tag", SLOT_TAG_BITS, "the started window's {timestamp, sequence number, tag}"))
                 .port(V.out("o_slot_count", vb, "windows in record i_slot_rec"))
                 .port(V.out("o_slot_count_b", vb, "windows in context B of i_slot_rec's round"))
                 .port(V.out("o_stg_we", 1, "staging write cycle"))
@@ -100,6 +108,7 @@ final class LoaderRtl {
         it.add(V.reg("in_first_r", 1, "the next sample starts a window"));
         it.add(V.reg("in_drop_r", 1, "dropping the current window (no room at its first sample)"));
         it.add(V.reg("in_tag_r", 8, "tag of the arriving window"));
+        it.add(V.reg("in_time_r", 32, "capture timestamp of the arriving window"));
         it.add(V.reg("in_seq_r", 16, "sequence number of the next arriving window (every window counts, so a drop"
                 + " leaves a gap)"));
         it.add(V.reg("in_wseq_r", 16, "sequence number of the arriving window"));
@@ -111,6 +120,7 @@ final class LoaderRtl {
         it.add(V.wire("in_n_next", 16, "samples of the arriving window including this one"));
         it.add(V.wire("in_commit", 1, "the last sample arrives as sample hdr_n of a stored window"));
         it.add(V.wire("in_wtag", 8, "tag of the arriving window, this cycle"));
+        it.add(V.wire("in_wtime", 32, "capture timestamp of the arriving window, this cycle"));
         it.add(V.wire("in_wseq", 16, "sequence number of the arriving window, this cycle"));
         it.add(V.assign("in_used", "in_wp_r - in_rp_r"));
         int rw = Math.max(fa + 2, 18);
@@ -122,6 +132,7 @@ final class LoaderRtl {
         it.add(V.assign("in_accept", "i_in_valid & ~in_refused & (in_n_next <= i_hdr_n)"));
         it.add(V.assign("in_commit", "i_in_valid & i_in_last & ~in_refused & (in_n_next == i_hdr_n)"));
         it.add(V.assign("in_wtag", "in_first_r ? i_in_tag : in_tag_r"));
+        it.add(V.assign("in_wtime", "in_first_r ? i_in_time : in_time_r"));
         it.add(V.assign("in_wseq", "in_first_r ? in_seq_r : in_wseq_r"));
         it.add(V.assign("in_empty", "in_cnt_r == " + V.lit(ta + 1, 0)));
         it.add(V.assign("o_in_room", "in_room"));
@@ -133,9 +144,9 @@ final class LoaderRtl {
                 .comment("Input FIFO samples.")
                 .write("in_accept", "in_sp_r[" + (fa - 1) + ":0]", "i_in_data")
                 .read("in_rp_r[" + (fa - 1) + ":0]").build());
-        it.add(MemorySpec.builder("intag", Width.bits(24), 1 << ta).clock("i_clk")
-                .comment("Input FIFO tags {sequence, tag}, one per committed window.")
-                .write("in_commit", "in_twp_r[" + (ta - 1) + ":0]", "{in_wseq, in_wtag}")
+        it.add(MemorySpec.builder("intag", Width.bits(SLOT_TAG_BITS), 1 << ta).clock("i_clk")
+                .comment("Input FIFO tags {timestamp, sequence, tag}, one per committed window.")
+                .write("in_commit", "in_twp_r[" + (ta - 1) + ":0]", "{in_wtime, in_wseq, in_wtag}")
                 .read("in_trp_r[" + (ta - 1) + ":0]").build());
         it.add(V.assign("o_slot_tag", "intag_rdata_r"));
         it.add(V.ff("Input FIFO push side (framing) and pointers.",
@@ -144,11 +155,13 @@ final class LoaderRtl {
                         V.nb("in_rp_r", V.lit(fa + 1, 0)),
                         V.nb("in_twp_r", V.lit(ta + 1, 0)), V.nb("in_trp_r", V.lit(ta + 1, 0)),
                         V.nb("in_cnt_r", V.lit(ta + 1, 0)), V.nb("in_first_r", "1'b1"), V.nb("in_drop_r", "1'b0"),
-                        V.nb("in_tag_r", "8'd0"), V.nb("in_seq_r", "16'd0"), V.nb("in_wseq_r", "16'd0"))
+                        V.nb("in_tag_r", "8'd0"), V.nb("in_time_r", "32'd0"), V.nb("in_seq_r", "16'd0"),
+                        V.nb("in_wseq_r", "16'd0"))
                         .orElse(
                                 V.when("i_in_valid",
                                         V.nb("in_first_r", "i_in_last"), V.nb("in_n_r", "in_n_next"),
-                                        V.nb("in_tag_r", "in_wtag"), V.nb("in_wseq_r", "in_wseq"),
+                                        V.nb("in_tag_r", "in_wtag"), V.nb("in_time_r", "in_wtime"),
+                                        V.nb("in_wseq_r", "in_wseq"),
                                         V.when("in_first_r", V.nb("in_seq_r", "in_seq_r + 16'd1")),
                                         V.when("in_first_r", V.nb("in_drop_r", "~in_room & ~i_in_last"))),
                                 V.when("in_commit", V.nb("in_wp_r", "in_sp_r + " + V.lit(fa + 1, 1)),

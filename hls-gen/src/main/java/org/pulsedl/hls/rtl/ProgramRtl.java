@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.hls.accel.DescriptorStorage;
 import org.pulsedl.hls.accel.ProgramHeader;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.verilog.CommentBlock;
 import org.pulsedl.hls.verilog.MemorySpec;
 import org.pulsedl.hls.verilog.ModuleItem;
@@ -12,10 +13,11 @@ import org.pulsedl.hls.verilog.Stmt;
 import org.pulsedl.hls.verilog.Width;
 
 /**
- * The program memories (docs/accelerator.md §4.1–4.3), written over the slave port only while stopped: the descriptor
- * memory, read as the header's and the current layer's named fields; the parameter table, one copy for the drain and
- * one for the input stage (two read ports); the weight memory with its broadcast register. {@code ArraySimulator}
- * reads the same tables straight from the {@code LayerProgram}.
+ * The program memories (docs/accelerator.md §4.1–4.3), written and read back over the slave port only while stopped:
+ * the descriptor memory, read as the header's and the current layer's named fields; the parameter table, one copy for
+ * the drain and one for the input stage (two read ports); the weight memory with its broadcast register. A bus read
+ * borrows the drain's parameter port and the weight port, which only streaming uses. {@code ArraySimulator} reads the
+ * same tables straight from the {@code LayerProgram}.
  */
 final class ProgramRtl {
     private final RtlShape s;
@@ -35,13 +37,16 @@ final class ProgramRtl {
         boolean inStage = s.cfg().inputStage();
         m.header(s.name("program") + ": descriptor memory with header and layer decode, parameter table, weight"
                         + " memory; docs/accelerator.md sections 4.1-4.3.",
-                "Written only while stopped (i_running low); the descriptor memory reads asynchronously.")
+                "Written and read back only while stopped (i_running low); the descriptor memory reads asynchronously.",
+                "o_prog_rdata: the word at i_prog_sel/i_prog_addr of the cycle before (0 while running).")
                 .port(V.in("i_clk", 1, "clock"))
                 .port(V.in("i_running", 1, "the array streams: program writes are refused"))
                 .port(V.in("i_prog_we", 1, "program write (32-bit word)"))
                 .port(V.in("i_prog_sel", 2, "0 descriptors, 1 parameter table, 2 weight memory"))
                 .port(V.in("i_prog_addr", 20, "word index within the selected memory"))
                 .port(V.in("i_prog_wdata", 32, "program write data"))
+                .port(V.out("o_prog_rdata", 32, "program word read back: i_prog_sel/i_prog_addr of the cycle before,"
+                        + " 0 while running"))
                 .port(V.in("i_layer", 8, "controller: the current layer (descriptor line layer + 1)"))
                 .port(V.in("i_weight_addr", s.weightAw(), "controller T0: weight word of the tap"))
                 .port(V.in("i_drain_param", s.paramAw(), "drain S1: parameter entry of the drained channel"));
@@ -52,6 +57,7 @@ final class ProgramRtl {
         layer();
         parameters(inStage);
         weights();
+        readBack();
         return m.add(V.declarationsFirst(it)).build();
     }
 
@@ -84,7 +90,7 @@ final class ProgramRtl {
         it.add(V.wire("hdr_outputs", 16, "outputs per window"));
         it.add(V.assign("hdr_outputs", "desc4_r[0][15:0]"));
         it.add(V.assign("o_hdr_wide", "desc4_r[0][16]"));
-        it.add(V.assign("o_hdr_words", "17'd1 + (o_hdr_wide ? {hdr_outputs, 1'b0} : {1'b0, hdr_outputs})"));
+        it.add(V.assign("o_hdr_words", V.lit(17, ResultHeader.WORDS) + " + (o_hdr_wide ? {hdr_outputs, 1'b0} : {1'b0, hdr_outputs})"));
         String[] stage = {"desc1_r[0][8]", "desc1_r[0][9]", "desc1_r[0][10]", "desc3_r[0][15:0]", "desc3_r[0][31:16]"};
         if (inStage) {
             m.port(V.out("o_hdr_instage", 1, "input stage enabled"))
@@ -170,12 +176,15 @@ final class ProgramRtl {
 
     private void copy(String mem, String what, String addr, String out, String reader) {
         int pa = s.paramAw();
+        String entry = "i_prog_addr[" + (pa + 1) + ":2]";
+        // the drain copy is the one read back over the bus while stopped
+        String read = mem.equals("pd") ? "i_running ? " + addr + " : " + entry : addr;
         for (int k = 0; k < 4; k++) {
             it.add(MemorySpec.builder(mem + k, Width.bits(32), s.cfg().paramEntries()).clock("i_clk")
                     .comment("Parameter table word p" + k + ", " + what + " (docs 4.3).")
-                    .write("prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == " + V.lit(2, k),
-                            "i_prog_addr[" + (pa + 1) + ":2]", "i_prog_wdata")
-                    .read(addr).build());
+                    .write("prog_ok && i_prog_sel == 2'd1 && i_prog_addr[1:0] == " + V.lit(2, k), entry,
+                            "i_prog_wdata")
+                    .read(read).build());
         }
         m.port(V.out("o_" + out + "_bias", 64, reader + ": folded bias (p1:p0)"))
                 .port(V.out("o_" + out + "_m", 32, reader + ": multiplier (p2)"))
@@ -187,6 +196,52 @@ final class ProgramRtl {
         it.add(V.assign("o_" + out + "_shl", mem + "3_rdata_r[12:8]"));
         it.add(V.wire("unused_" + mem, 1, "parameter bits without a function"));
         it.add(V.assign("unused_" + mem, "&{1'b0, " + mem + "3_rdata_r[31:13], " + mem + "3_rdata_r[7:6]}"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    /**
+     * Read-back of the three memories over the slave port, while stopped: the request's select and address are
+     * registered beside the memories' registered reads, and the word is picked in the response cycle.
+     */
+    private void readBack() {
+        int banks = s.u() / 4;
+        it.add(CommentBlock.of("Program read-back (docs 4.7): the word addressed in the cycle before."));
+        it.add(V.reg("rb_sel_r", 2, "read-back: memory of the request"));
+        it.add(V.reg("rb_addr_r", 20, "read-back: word index of the request"));
+        it.add(V.reg("rb_bank_r", 20, "read-back: weight bank of the request"));
+        it.add(V.reg("rb_ok_r", 1, "read-back: the request came while stopped"));
+        it.add(V.ff("Read-back request.", V.nb("rb_sel_r", "i_prog_sel"), V.nb("rb_addr_r", "i_prog_addr"),
+                V.nb("rb_bank_r", "wt_bank"), V.nb("rb_ok_r", "~i_running")));
+        // each bank read by a continuous assignment (an always @* reading a memory would be sensitive to all of it)
+        Stmt.Case.Builder dc = Stmt.caseOf("rb_addr_r[2:0]");
+        for (int k = 0; k < 8; k++) {
+            it.add(V.wire("rb_d" + k, 32, "descriptor word w" + k + " of the read-back line"));
+            it.add(V.assign("rb_d" + k, "desc" + k + "_r[rb_addr_r[" + (s.descAw() + 2) + ":3]]"));
+            dc.when(V.lit(3, k), V.bl("rb_desc", "rb_d" + k));
+        }
+        it.add(V.comb("rb_desc", 32, "descriptor word read back"));
+        it.add(V.comb("Descriptor read-back (asynchronous read of the registered address).", dc.build()));
+        Stmt.Case.Builder pc = Stmt.caseOf("rb_addr_r[1:0]");
+        for (int k = 0; k < 4; k++) {
+            pc.when(V.lit(2, k), V.bl("rb_param", "pd" + k + "_rdata_r"));
+        }
+        it.add(V.comb("rb_param", 32, "parameter word read back"));
+        it.add(V.comb("Parameter read-back: the drain copy's read port.", pc.build()));
+        String weight = "wt0_rdata_r";
+        if (banks > 1) {
+            Stmt.Case.Builder wc = Stmt.caseOf("rb_bank_r");
+            for (int k = 0; k < banks; k++) {
+                wc.when(V.lit(20, k), V.bl("rb_weight", "wt" + k + "_rdata_r"));
+            }
+            wc.otherwise(V.bl("rb_weight", "32'd0"));
+            it.add(V.comb("rb_weight", 32, "weight word read back"));
+            it.add(V.comb("Weight read-back: the bank of the request.", wc.build()));
+            weight = "rb_weight";
+        }
+        it.add(V.assign("o_prog_rdata", "~rb_ok_r ? 32'd0 : (rb_sel_r == 2'd0) ? rb_desc : (rb_sel_r == 2'd1) ?"
+                + " rb_param : " + weight));
+        it.add(V.wire("unused_rb", 1, "read-back address bits above the memories"));
+        it.add(V.assign("unused_rb", "&{1'b0, rb_addr_r, rb_bank_r}"));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -213,7 +268,7 @@ final class ProgramRtl {
                     .comment("Weight memory lanes " + (4 * k + 3) + ".." + (4 * k) + " (docs 4.3), read at issue (T0).")
                     .write("prog_ok && i_prog_sel == 2'd2 && wt_bank == 20'd" + k, "wt_line[" + (wa - 1) + ":0]",
                             "i_prog_wdata")
-                    .read("i_weight_addr").build());
+                    .read("i_running ? i_weight_addr : wt_line[" + (wa - 1) + ":0]").build());
             parts.add(0, "wt" + k + "_rdata_r");
         }
         it.add(V.wire("unused_prog", 1, "program address bits above the memories"));

@@ -29,8 +29,9 @@ final class TopRtl {
                                 + " is taken when o_ready is low;",
                         "o_ready is high one cycle later. Offsets: registers 0x000-0xFFF, descriptors 0x1000,"
                                 + " parameters 0x2000, weights 0x10000.",
-                        "Program windows take whole 32-bit words (i_wstrb ignored) and read as 0. An address with no"
-                                + " register or memory gets o_ready with o_err (writes ignored, reads 0).",
+                        "Program windows take and return whole 32-bit words (i_wstrb ignored), while stopped (read as 0"
+                                + " while running). An address with no register or memory gets o_ready with o_err"
+                                + " (writes ignored, reads 0).",
                         "An INPUT_PUSH write that would start a window while the input stream is inside one, or while"
                                 + " running without room, waits (o_ready low); a RESULT_POP read hides the head from the"
                                 + " result stream.")
@@ -48,6 +49,7 @@ final class TopRtl {
                 .port(V.in("i_in_valid", 1, "input port: a window sample (ADC trigger FIFO)"))
                 .port(V.in("i_in_data", 16, "input port: sample"))
                 .port(V.in("i_in_tag", 8, "input port: window tag (ADC channel), with the first sample"))
+                .port(V.in("i_in_time", 32, "input port: the window's capture timestamp, with the first sample"))
                 .port(V.in("i_in_last", 1, "input port: last sample of the window"))
                 .port(V.out("o_in_room", 1, "input FIFO has room for a whole window"))
                 .port(V.out("o_res_valid", 1, "result stream: a word is available"))
@@ -69,7 +71,7 @@ final class TopRtl {
             {"ctrl_start", "1"}, {"ctrl_stop", "1"}, {"ctrl_flush", "1"}, {"ctrl_clear", "1"}, {"ctrl_wr", "1"},
             {"ctrl_soft_reset", "1"}, {"st_resetting", "1"}, {"in_room_a", "1"}, {"ev_result", "1"},
             {"ev_drop", "1"}, {"irq_status", "5"}, {"irq_enable", "5"}, {"arr_res_valid", "1"},
-            {"push_sample", "16"}, {"push_tag", "8"}, {"push_flags", "8"}, {"push_wr", "1"}, {"pop_rd", "1"},
+            {"prog_rdata", "32"}, {"push_sample", "16"}, {"push_tag", "8"}, {"push_time", "32"}, {"push_flags", "8"}, {"push_wr", "1"}, {"pop_rd", "1"},
             {"res_valid", "1"}, {"res_data", "32"}, {"res_level", "32"}, {"st_idle", "1"}, {"st_in_empty", "1"},
             {"st_error", "8"},
         };
@@ -98,7 +100,7 @@ final class TopRtl {
                                 V.when("err_take", V.nb("err_addr_r", V.zext("i_addr", aw, 32))))));
         it.add(V.assign("o_ready", "regs_ready | mem_ready_r | err_ready_r"));
         it.add(V.assign("o_err", "err_ready_r"));
-        it.add(V.assign("o_rdata", "regs_ready ? regs_rdata : 32'd0"));
+        it.add(V.assign("o_rdata", "regs_ready ? regs_rdata : mem_ready_r ? prog_rdata : 32'd0"));
         it.add(V.assign("unused_top", "&{1'b0, ctrl_flush, i_wstrb, word, push_flags[7:1]}"));
         int caps = (s.p() & 0xFF) | (s.u() & 0xFF) << 8 | (s.ab() & 0x1F) << 16 | (s.packed() ? 1 << 21 : 0)
                 | (s.m() & 0x1F) << 24;
@@ -128,6 +130,7 @@ final class TopRtl {
         }
         r.connect("o_input_push_sample", "push_sample").connect("o_input_push_tag", "push_tag")
                 .connect("o_input_push_flags", "push_flags").connect("o_input_push_wr", "push_wr")
+                .connect("o_input_time", "push_time")
                 .connect("i_result_pop", "res_data").connect("o_result_pop_rd", "pop_rd")
                 .connect("i_result_level", "res_level")
                 .connect("i_bus_error_addr", "err_addr_r");
@@ -148,9 +151,11 @@ final class TopRtl {
                 .connect("i_soft_rst", "ctrl_wr & ctrl_soft_reset").connect("o_resetting", "st_resetting")
                 .connect("i_prog_we", "mem_take & i_we").connect("i_prog_sel", "prog_sel")
                 .connect("i_prog_addr", "prog_addr").connect("i_prog_wdata", "i_wdata")
+                .connect("o_prog_rdata", "prog_rdata")
                 .connect("i_in_valid", "stream_ok | push_wr")
                 .connect("i_in_data", "push_wr ? push_sample : i_in_data")
                 .connect("i_in_tag", "push_wr ? push_tag : i_in_tag")
+                .connect("i_in_time", "push_wr ? push_time : i_in_time")
                 .connect("i_in_last", "push_wr ? push_flags[0] : i_in_last")
                 .connect("o_in_room", "in_room_a")
                 .connect("o_res_valid", "arr_res_valid").connect("o_res_data", "res_data")

@@ -13,7 +13,8 @@ import org.pulsedl.hls.verilog.Width;
 /**
  * The result drain (docs/accelerator.md §4.6, §5 rule 5, {@code ArraySimulator.unloader}): once a record (round,
  * context) has its last layer written, the unloader reads each window's results from its PE's result buffer, one word
- * per cycle behind a header word with the window's tag and sequence number, into the result FIFO.
+ * per cycle behind a header word with the window's tag and sequence number and a word with its capture timestamp
+ * ({@link ResultHeader}), into the result FIFO.
  */
 final class UnloaderRtl {
     private final RtlShape s;
@@ -40,7 +41,8 @@ final class UnloaderRtl {
                 .port(V.in("i_hdr_words", 17, "header: result words per window"))
                 .port(V.in("i_hdr_wide", 1, "header: two words per output"))
                 .port(V.in("i_slot_push", 1, "loader: a window started, its tag follows"))
-                .port(V.in("i_slot_tag", 24, "loader: the started window's {sequence number, tag}"))
+                .port(V.in("i_slot_tag", LoaderRtl.SLOT_TAG_BITS,
+                        "loader: the started window's {timestamp, sequence number, tag}"))
                 .port(V.in("i_slot_count", vb, "loader: windows in record o_slot_rec"))
                 .port(V.in("i_slot_count_b", vb, "loader: windows in context B of that round"))
                 .port(V.in("i_pe_results", 64 * s.p(), "result read data of all PEs, PE k in bits 64k+63:64k"))
@@ -81,6 +83,8 @@ final class UnloaderRtl {
         it.add(V.wire("u_round_done", 1, "last word of the round"));
         it.add(V.wire("u_next_w", 17, "word whose data to read"));
         it.add(V.wire("u_k", 17, "output index of u_next_w"));
+        it.add(V.wire("u_out_w", 17, "u_next_w counted from the first output word"));
+        it.add(V.wire("u_off", 17, "u_w counted from the first output word"));
         it.add(V.wire("u_word", 32, "the pushed word"));
         it.add(V.assign("rec_diff", "i_results_ready - urec_r"));
         it.add(V.assign("u_ready", "~rec_diff[7] & (rec_diff != 8'd0)"));
@@ -93,7 +97,10 @@ final class UnloaderRtl {
                 + V.lit(vb, 1) + ")"));
         it.add(V.assign("u_round_done", "u_rec_done & (urec_r[0] | (i_slot_count_b == " + V.lit(vb, 0) + "))"));
         it.add(V.assign("u_next_w", "u_push ? u_w + 17'd1 : u_w"));
-        it.add(V.assign("u_k", "i_hdr_wide ? (u_next_w - 17'd1) >> 1 : u_next_w - 17'd1"));
+        String words = V.lit(17, ResultHeader.WORDS);
+        it.add(V.assign("u_out_w", "u_next_w - " + words));
+        it.add(V.assign("u_off", "u_w - " + words));
+        it.add(V.assign("u_k", "i_hdr_wide ? u_out_w >> 1 : u_out_w"));
         it.add(V.assign("o_res_raddr", "{urec_r[0], urec_r[1], u_k[" + (s.resAw() - 1) + ":0]}"));
         it.add(V.assign("o_slot_rec", "urec_r[2:0]"));
         Stmt.Case.Builder mux = Stmt.caseOf("u_lane");
@@ -105,15 +112,19 @@ final class UnloaderRtl {
         }
         it.add(V.comb("u_data", 64, "result of PE u_lane"));
         it.add(V.comb("PE select of the unloader.", mux.build()));
-        it.add(MemorySpec.builder("slottag", Width.bits(24), 1 << sa).clock("i_clk")
-                .comment("Slot tags: {sequence number, tag} of each loaded window, in arrival order, for its result header.")
+        it.add(MemorySpec.builder("slottag", Width.bits(LoaderRtl.SLOT_TAG_BITS), 1 << sa).clock("i_clk")
+                .comment("Slot tags: {timestamp, sequence number, tag} of each loaded window, in arrival order, for its"
+                        + " result header and timestamp words.")
                 .readStyle(MemorySpec.ReadStyle.REGISTERED_ADDRESS)
                 .write("i_slot_push", "st_wp_r[" + (sa - 1) + ":0]", "i_slot_tag")
                 .read("u_win_done ? st_rp_r[" + (sa - 1) + ":0] + " + V.lit(sa, 1) + " : st_rp_r[" + (sa - 1) + ":0]")
                 .build());
-        it.add(V.assign("u_word", "(u_w == 17'd0) ? {" + V.lit(8, ResultHeader.MARKER)
-                + ", slottag_rdata[7:0], slottag_rdata[23:8]} : (i_hdr_wide & ~u_w[0]) ? "
-                + "u_data[63:32] : u_data[31:0]"));
+        int tb = ResultHeader.TAG_BITS;
+        int qb = tb + ResultHeader.SEQUENCE_BITS;
+        it.add(V.assign("u_word", "(u_w == " + V.lit(17, ResultHeader.HEADER_WORD) + ") ? {"
+                + V.lit(8, ResultHeader.MARKER) + ", slottag_rdata[" + (tb - 1) + ":0], slottag_rdata[" + (qb - 1) + ":"
+                + tb + "]} : (u_w == " + V.lit(17, ResultHeader.TIMESTAMP_WORD) + ") ? slottag_rdata["
+                + (LoaderRtl.SLOT_TAG_BITS - 1) + ":" + qb + "] : (i_hdr_wide & u_off[0]) ? u_data[63:32] : u_data[31:0]"));
         it.add(V.ff("Unloader state.",
                 V.when("i_rst | ~i_running",
                         V.nb("u_active_r", "1'b0"), V.nb("urec_r", "8'd0"), V.nb("ulane_r", V.lit(pb, 0)),
@@ -161,6 +172,6 @@ final class UnloaderRtl {
         it.add(V.assign("o_res_data", "resq_rdata"));
         it.add(V.assign("o_res_level", V.zext("res_level", ra + 1, 32)));
         it.add(V.wire("unused_unl", 1, "output-index bits above the result buffer"));
-        it.add(V.assign("unused_unl", "&{1'b0, u_k}"));
+        it.add(V.assign("unused_unl", "&{1'b0, u_k, u_off}"));
     }
 }

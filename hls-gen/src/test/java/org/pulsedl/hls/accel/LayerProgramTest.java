@@ -59,7 +59,7 @@ class LayerProgramTest {
         assertEquals(1 + 8 + 16 + 32 + 32 + 2, p.paramTableEntries());
         assertEquals(8 * 6, p.descriptorWords().length);
         assertEquals(2, p.header().outputs());
-        assertEquals(3, p.header().resultWordsPerWindow());
+        assertEquals(4, p.header().resultWordsPerWindow(), "header, timestamp and two outputs");
         assertTrue(p.header().inputStage());
         assertEquals(p.weightMemoryWords(), p.weightHex().lines().count());
         assertEquals(16, p.weightHex().lines().findFirst().orElseThrow().length());

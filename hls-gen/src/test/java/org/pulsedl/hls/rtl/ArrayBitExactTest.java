@@ -84,7 +84,7 @@ class ArrayBitExactTest {
     /** Runs one model in a simulator and compares against ArraySimulator, GoldenModel and CycleModel. */
     static RtlBench.Trace check(String what, AcceleratorConfig cfg, LayerProgram program, QuantizedModel model,
                                 List<int[]> inputs, int[] tags, Path dir, boolean icarus) throws Exception {
-        ArraySimulator.Result ref = new ArraySimulator(program).run(inputs, tags);
+        ArraySimulator.Result ref = RtlBench.reference(program, inputs, tags);
         long limit = 10 * ref.cycles() + 10_000;
         RtlBench.Trace t = icarus ? RtlBench.runIcarus(cfg, dir, program, inputs, tags, limit)
                 : RtlBench.runVerilator(cfg, dir, program, inputs, tags, limit);

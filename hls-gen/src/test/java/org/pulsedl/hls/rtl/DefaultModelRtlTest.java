@@ -61,7 +61,7 @@ class DefaultModelRtlTest {
         for (int i = 0; i < windows; i++) {
             tags[i] = i % 2;                                    // ADC channel
         }
-        ArraySimulator.Result ref = new ArraySimulator(program).run(codes, tags);
+        ArraySimulator.Result ref = RtlBench.reference(program, codes, tags);
         assertSimulatorEqualsGolden(model, codes, ref);
         RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-default"), program, codes, tags,
                 10 * ref.cycles() + 10_000);
@@ -93,7 +93,7 @@ class DefaultModelRtlTest {
         int windows = 24;
         List<int[]> codes = crrcWindows(new SplittableRandom(seed), windows);
         int[] tags = new int[windows];
-        ArraySimulator.Result ref = new ArraySimulator(program).run(codes, tags);
+        ArraySimulator.Result ref = RtlBench.reference(program, codes, tags);
         assertSimulatorEqualsGolden(model, codes, ref);
         RtlBench.Trace t = RtlBench.runVerilator(cfg, RtlBench.dir("pdl2-m16"), program, codes, tags,
                 10 * ref.cycles() + 10_000);

@@ -147,16 +147,20 @@ final class PeripheralBench {
 
     /**
      * The result words of {@code windows} (indices into {@link #inputs}) entering after a reset with the given
-     * sequence numbers, from {@link ArraySimulator}; each window's outputs are checked against the golden model.
+     * sequence numbers and the capture timestamps the harness injected with them ({@link RtlBench#stamps}), from
+     * {@link ArraySimulator}; each window's outputs are checked against the golden model.
      */
     int[] expected(List<Integer> windows, int[] sequences) {
         List<int[]> in = new ArrayList<>();
         int[] t = new int[windows.size()];
+        int[] stamps = new int[windows.size()];
+        int[] injected = RtlBench.stamps(tags);
         for (int i = 0; i < windows.size(); i++) {
             in.add(inputs.get(windows.get(i)));
             t[i] = tags[windows.get(i)];
+            stamps[i] = injected[windows.get(i)];
         }
-        ArraySimulator.Result ref = new ArraySimulator(program).run(in, t, sequences);
+        ArraySimulator.Result ref = new ArraySimulator(program).run(in, t, sequences, stamps);
         GoldenModel golden = new GoldenModel(model);
         for (int i = 0; i < in.size(); i++) {
             assertArrayEquals(golden.run(in.get(i)), ref.outputs()[i], "window " + windows.get(i) + " vs golden");

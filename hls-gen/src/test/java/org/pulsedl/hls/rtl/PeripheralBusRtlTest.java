@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.accel.ResultHeader;
 import org.pulsedl.hls.rtl.PeripheralBench.Output;
 import org.pulsedl.quantizer.testing.TestSeed;
 
@@ -105,6 +108,62 @@ class PeripheralBusRtlTest {
                 + " windows bit-exact");
     }
 
+    /**
+     * The harness writes the model image (descriptors, parameter table, weights) over the bus; every word reads back
+     * as written while stopped, reads 0 while running (the read ports belong to the datapath then), and the reads
+     * change nothing: the windows after them are bit-exact.
+     */
+    @Test
+    void programMemoriesReadBackWhileStopped() throws Exception {
+        long seed = TestSeed.of("PeripheralBusRtlTest.readBack", 1206);
+        PeripheralBench b = new PeripheralBench(new SplittableRandom(seed), 6);
+        Map<Long, Integer> image = new LinkedHashMap<>();
+        put(image, AcceleratorRegisters.DESCRIPTOR_WINDOW, b.program.descriptorWords());
+        put(image, AcceleratorRegisters.PARAMETER_WINDOW, b.program.paramWords());
+        put(image, AcceleratorRegisters.WEIGHT_WINDOW, b.program.weightWords());
+        image.keySet().forEach(a -> b.line("R %x", a));
+        long[] probes = {AcceleratorRegisters.DESCRIPTOR_WINDOW + 4, AcceleratorRegisters.PARAMETER_WINDOW + 8,
+            AcceleratorRegisters.WEIGHT_WINDOW + 4L * (b.program.weightWords().length - 1)};
+        b.line("MARK run").line("W %x 1", CTRL);
+        for (int w = 0; w < b.inputs.size(); w++) {
+            b.line("PUSH %d %d", w, b.n);
+        }
+        b.line("TICK %d", 2 * b.n);
+        for (long a : probes) {
+            b.line("R %x", a);   // while running
+        }
+        b.line("WORDS %d %d", b.inputs.size() * b.perWindow, LIMIT);
+        b.line("W %x 0", CTRL).line("STOPPED %d", LIMIT);
+        for (long a : probes) {
+            b.line("R %x", a);   // stopped again
+        }
+        Output out = b.run("readback");
+        for (Map.Entry<Long, Integer> e : image.entrySet()) {
+            int offset = (int) (long) e.getKey();
+            assertFalse(out.regErr().get(offset).get(0), String.format("0x%x is mapped", offset));
+            assertEquals(e.getValue() & 0xFFFF_FFFFL, out.regs().get(offset).get(0),
+                    String.format("seed %d: the word at 0x%x reads back as written", seed, offset));
+        }
+        for (long a : probes) {
+            List<Long> reads = out.regs().get((int) a);
+            assertEquals(0L, reads.get(1), String.format("seed %d: 0x%x reads 0 while running", seed, a));
+            assertEquals(image.get(a) & 0xFFFF_FFFFL, reads.get(2), String.format("seed %d: 0x%x after the run", seed,
+                    a));
+        }
+        int[] expected = b.expected(PeripheralBench.range(0, b.inputs.size()), PeripheralBench.count(0, b.inputs.size()));
+        assertArrayEquals(expected, PeripheralBench.words(out.sections().get("run")),
+                "seed " + seed + ": the windows after the read-back");
+        System.out.println("PeripheralBusRtlTest: seed " + seed + ", " + image.size() + " program words (descriptors,"
+                + " parameters, weights) read back as written; 0 while running; " + b.inputs.size()
+                + " windows bit-exact after");
+    }
+
+    private static void put(Map<Long, Integer> image, long base, int[] words) {
+        for (int i = 0; i < words.length; i++) {
+            image.put(base + 4L * i, words[i]);
+        }
+    }
+
     @Test
     void cpuAndStreamsInTheSameCyclesLoseAndDuplicateNothing() throws Exception {
         long seed = TestSeed.of("PeripheralBusRtlTest.concurrent", 1205);
@@ -127,6 +186,7 @@ class PeripheralBusRtlTest {
         b.line("WORDS %d %d", b.inputs.size() * b.perWindow, LIMIT).line("TICK 100");
         Output out = b.run("concurrent");
         List<Integer> words = out.sections().get("");
+        int[] stamps = RtlBench.stamps(b.tags);
         // The windows in the order they came out; the sequence numbers say the order they went in.
         List<Integer> order = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
@@ -136,6 +196,9 @@ class PeripheralBusRtlTest {
             int w = header >>> 16 & 0xFF;
             assertEquals(order.size(), header & 0xFFFF, "seed " + seed + ": window " + w + " sequence number");
             assertTrue(seen.add(w), "seed " + seed + ": window " + w + " came out twice");
+            assertEquals(stamps[w], words.get(k + ResultHeader.TIMESTAMP_WORD), "seed " + seed + ": window " + w
+                    + " carries the capture timestamp injected with it (" + (w % 3 == 2 ? "INPUT_TIME" : "i_in_time")
+                    + ")");
             order.add(w);
         }
         assertEquals(b.inputs.size(), order.size(), "seed " + seed + ": every window came out once");

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.pulsedl.hls.accel.AcceleratorConfig;
+import org.pulsedl.hls.accel.ArraySimulator;
 import org.pulsedl.hls.accel.LayerProgram;
 import org.pulsedl.hls.verilog.Provenance;
 import org.pulsedl.hls.verilog.VerilogFile;
@@ -108,7 +111,6 @@ final class RtlBench {
         return exe;
     }
 
-    /** {@code $readmemh} words of the windows: per window its tag, then its samples (16-bit two's complement). */
     /** Random 8-bit result tags for {@code count} windows. */
     static int[] tags(SplittableRandom rnd, int count) {
         int[] t = new int[count];
@@ -118,10 +120,35 @@ final class RtlBench {
         return t;
     }
 
+    /**
+     * The capture timestamps the harnesses inject with the windows of {@code tags} (i_in_time, all 32 bits random):
+     * a fixed function of the tags, so the tests' own random streams are not disturbed.
+     */
+    static int[] stamps(int[] tags) {
+        SplittableRandom r = new SplittableRandom(0x7135_7A3DL ^ Arrays.hashCode(tags));
+        int[] s = new int[tags.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = r.nextInt();
+        }
+        return s;
+    }
+
+    /** {@link ArraySimulator}'s run of the windows as the harnesses inject them: numbered from 0, {@link #stamps}. */
+    static ArraySimulator.Result reference(LayerProgram program, List<int[]> windows, int[] tags) {
+        return new ArraySimulator(program).run(windows, tags, IntStream.range(0, windows.size()).toArray(),
+                stamps(tags));
+    }
+
+    /**
+     * {@code $readmemh} words of the windows: per window its tag, its capture timestamp ({@link #stamps}), then its
+     * samples (16-bit two's complement).
+     */
     static String windowHex(List<int[]> windows, int[] tags) {
+        int[] stamps = stamps(tags);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < windows.size(); i++) {
             sb.append(String.format("%08x%n", tags[i] & 0xFF));
+            sb.append(String.format("%08x%n", stamps[i]));
             for (int v : windows.get(i)) {
                 sb.append(String.format("%08x%n", v & 0xFFFF));
             }
@@ -143,7 +170,8 @@ final class RtlBench {
         writeInputs(dir, program, windows, tags);
         long t0 = System.nanoTime();
         run(dir, List.of(exe.toString(), "+desc=desc.hex", "+params=params.hex", "+weights=weights.hex",
-                "+windows=windows.hex", "+count=" + windows.size(), "+out=trace.txt", "+limit=" + cycleLimit), 600);
+                "+windows=windows.hex", "+count=" + windows.size(), "+words=" + program.header().resultWordsPerWindow(),
+                "+out=trace.txt", "+limit=" + cycleLimit), 600);
         return parse(dir.resolve("trace.txt"), (System.nanoTime() - t0) / 1e9);
     }
 
@@ -161,7 +189,8 @@ final class RtlBench {
         run(dir, List.of("vvp", "-n", "tb.vvp", "+desc=desc.hex", "+params=params.hex", "+weights=weights.hex",
                 "+ndesc=" + (1 + program.descriptors().size()), "+nparams=" + program.paramTableEntries(),
                 "+nweights=" + program.weightMemoryWords(),
-                "+windows=windows.hex", "+count=" + windows.size(), "+out=trace.txt", "+limit=" + cycleLimit), 600);
+                "+windows=windows.hex", "+count=" + windows.size(), "+words=" + program.header().resultWordsPerWindow(),
+                "+out=trace.txt", "+limit=" + cycleLimit), 600);
         return parse(dir.resolve("trace.txt"), (System.nanoTime() - t0) / 1e9);
     }
 

@@ -8,10 +8,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +55,9 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * UART (built by the SoC's result framer, the firmware's default; its own frames go between them) and checks every result bit-exact against the golden model on the same window's samples; then loads a
  * second model at run time (the shipped model with seeded random weights in its last layer) and checks again.
  * Windows are consumed in file order (the capture gate opens at START and closes at STOP), so result i of the run
- * that began after {@code w} windows belongs to window {@code w + i}.
+ * that began after {@code w} windows belongs to window {@code w + i}. Each record's timestamp must be the capture
+ * time the harness logged for that window ({@code --window-log}: cycles since the gate opened, at its first sample),
+ * stamped by the capture, carried through the accelerator and extended to 64 bits by the firmware.
  */
 class FullSystemTest {
     /** Results checked per model; {@code -Dpulsedl.fullsystem.windows=N} for a longer run (docs/soc.md). */
@@ -66,6 +71,7 @@ class FullSystemTest {
 
     private final List<ResultBatch> results = new ArrayList<>();
     private final List<StatsMessage> stats = new ArrayList<>();
+    private Path windowLog;
 
     @Test
     @Timeout(value = 3600, unit = TimeUnit.SECONDS)
@@ -77,6 +83,7 @@ class FullSystemTest {
         int events = WINDOWS + 600;
         Dataset data = PulseSimulator.generate(SimulatorConfig.pdl2(), events);
         Path windows = dir.resolve("pdl2.windows");
+        windowLog = dir.resolve("windows.log");
         WindowsFile.write(data, events, windows);
         short[][] samples = new short[events * data.channels()][];
         for (int e = 0; e < events; e++) {
@@ -85,8 +92,9 @@ class FullSystemTest {
 
         Path elf = FirmwareBuild.socForSimulation();
         CpuSimulator sim = CpuSimulator.build(CpuSources.root(), CpuSimulator.Target.SOC, System.err);
-        Process soc = new ProcessBuilder(sim.command(elf, 1_000_000_000_000L, null, true, windows))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> cmd = new ArrayList<>(sim.command(elf, 1_000_000_000_000L, null, true, windows));
+        cmd.addAll(List.of("--window-log", windowLog.toString()));
+        Process soc = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             String pty = ptyOf(soc);
             try (SerialTransport link = SerialTransport.open(pty, SerialTransport.MAX_BAUD)) {
@@ -138,6 +146,7 @@ class FullSystemTest {
         }
         GoldenModel golden = new GoldenModel(model);
         GoldenModel old = before == null ? null : new GoldenModel(before);
+        Map<Integer, Long> stamps = injectedStamps();
         int differ = 0;   // results the model loaded before would have computed otherwise
         int index = 0;
         for (ResultBatch b : got) {
@@ -145,6 +154,8 @@ class FullSystemTest {
                 int w = from + index;
                 assertTrue(w < samples.length, "more results than windows injected");
                 assertEquals(w % 2, b.channels()[i], "channel of result " + index);
+                assertEquals((long) stamps.getOrDefault(w, -1L), b.timestamps()[i], "capture timestamp of result " + index + " (window " + w
+                        + ")");
                 long[] out = new long[b.outputCount()];
                 for (int k = 0; k < out.length; k++) out[k] = b.output(i, k);
                 assertArrayEquals(golden.runFromAdc(new short[][] {samples[w]}), out,
@@ -154,18 +165,27 @@ class FullSystemTest {
         }
         assertTrue(index >= WINDOWS, "results of the run: " + index);
         if (old != null) assertTrue(differ > index / 2, "the reloaded model computes: " + differ + " of " + index + " differ");
-        // the records' timestamps are the capture clock (SoC cycles since START) when the result framer took each
-        // result (the CPU path: when the CPU popped it)
+        // the records' timestamps are the capture clock (SoC cycles since START) at each window's first sample
         ResultBatch last = got.get(got.size() - 1);
         long cycles = last.timestamps()[last.size() - 1];
         double runSeconds = (stopped - started) / 1e9;
         System.out.printf("FullSystemTest: model %s: MODEL_LOAD + INFO %.1f s; run %d results in %.1f s wall, "
-                        + "%d SoC cycles to the last result: %.0f cycles/s, %.1f results/s%n", model.name(),
+                        + "%d SoC cycles to the last window: %.0f cycles/s, %.1f results/s%n", model.name(),
                 (loaded - loading) / 1e9, index, runSeconds, cycles, cycles / runSeconds, index / runSeconds);
         StatsMessage s = client.stats();
         assertEquals(0, s.droppedEvents(), "no window lost");
         assertEquals(index, s.results(), "the board counts what arrived");
         return index;
+    }
+
+    /** The harness's window log: window index to the capture timestamp it was injected with. */
+    private Map<Integer, Long> injectedStamps() throws IOException {
+        Map<Integer, Long> stamps = new HashMap<>();
+        for (String line : Files.readAllLines(windowLog)) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 2) stamps.put(Integer.parseInt(f[0]), Long.parseLong(f[1]));
+        }
+        return stamps;
     }
 
     private int count() {
