@@ -171,14 +171,7 @@ module rv32_core #(
     end
     wire [31:0] pc_imm   = e_pc + e_imm;
     wire [31:0] pc_next  = e_pc + 32'd4;
-    // A branch whose target is misaligned (imm[1]: the pc is 4-byte aligned) traps when taken. It is rare (tests
-    // only), so it waits a cycle in E and traps on the comparison registered in its first cycle (taken_q): no
-    // trap enable depends on the comparator. Its operands may be stale in the second cycle (W no longer
-    // forwards), which is why the comparison is taken from the first.
-    reg         br_second;    // E holds a branch with imm[1] set in its second cycle
-    reg         taken_q;      // taken_cond of the previous cycle
-    wire        br_first = e_valid && e_is_branch && e_imm[1] && !br_second;
-    wire        branch   = e_is_branch && taken_cond && !e_imm[1];
+    wire        branch   = e_is_branch && taken_cond;
     wire        jump     = e_is_jal || e_is_jalr || branch;
     wire [31:0] jump_to  = e_is_jalr ? {sum[31:1], 1'b0} : pc_imm;
 
@@ -209,9 +202,9 @@ module rv32_core #(
     wire [31:0] csr_rdata, mtvec, mepc;
     wire        csr_illegal;
     wire        illegal    = e_illegal || (e_is_csr && csr_illegal);
-    // A taken branch to a misaligned target traps in its second cycle in E (br_second, above). Instructions
+    // A taken branch to a misaligned target is the only exception that waits for the comparison. Instructions
     // that write rd, access memory or CSRs are never branches, so their enables (e_go) skip the comparator.
-    wire        branch_trap     = br_second && taken_q;
+    wire        branch_trap     = e_is_branch && e_imm[1] && taken_cond;      // the pc is 4-byte aligned
     wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
     wire        misaligned_jump = jump_misaligned || branch_trap;
     wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
@@ -241,7 +234,7 @@ module rv32_core #(
         end
     end
 
-    wire e_stall = e_valid && !irq_take && (br_first || (e_is_muldiv && !md_ready)
+    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready)
                    || ((e_is_load || e_is_store) && i_dmem_busy && !exception_early));
     wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
     wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
@@ -359,15 +352,6 @@ module rv32_core #(
             e_fwd1      <= d_rs1 == e_rd && !e_is_load;
             e_fwd2      <= d_rs2 == e_rd && !e_is_load;
         end
-    end
-
-    always @(posedge i_clk) begin
-        if (i_rst) begin
-            br_second <= 1'b0;
-        end else begin
-            br_second <= br_first && !irq_take;
-        end
-        taken_q <= taken_cond;
     end
 
     // ------------------------------------------------------------------ W stage
