@@ -317,13 +317,21 @@ module rv32_core #(
         end
     end
 
+    // E's valid bit takes the kills (redirects, the load-use bubble); its other registers load whenever E moves
+    // on, so their enables wait neither for the branch decision nor for the load-use compare on the arriving
+    // instruction word (the fields of a bubble are never used: everything E does is qualified by e_valid).
     always @(posedge i_clk) begin
         if (i_rst) begin
             e_valid <= 1'b0;
         end else if (redirect || redirect_q || (load_use && !e_stall)) begin
             e_valid <= 1'b0;
         end else if (!e_stall) begin
-            e_valid     <= d_valid;
+            e_valid <= d_valid;
+        end
+    end
+
+    always @(posedge i_clk) begin
+        if (!e_stall) begin
             e_pc        <= d_pc;
             e_instr     <= d_instr;
             e_rd        <= d_rd;
