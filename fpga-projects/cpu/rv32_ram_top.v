@@ -32,6 +32,8 @@ module rv32_ram_top #(
         .o_dmem_addr  (dmem_addr),
         .o_dmem_wdata (dmem_wdata),
         .i_dmem_rdata (dmem_rdata),
+        .i_dmem_busy  (1'b0),         // one-cycle RAM; a SoC bus adds a registered busy
+        .i_dmem_fault (1'b0),         // and a fault decoded from the address (docs/soc.md)
         .i_timer_irq  (i_timer_irq),
         .i_ext_irq    (i_ext_irq)
     );

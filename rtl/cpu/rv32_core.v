@@ -6,8 +6,10 @@
 //   D  the word arrives; decode; register file read (asynchronous) with a bypass of the value W writes now
 //   E  ALU, branch decision, CSRs, traps, multiply/divide, data RAM request
 //   W  load alignment; register write
-// Hazards: E forwards W's result; a load followed by a user of its value stalls one cycle; a taken branch,
-// jump, trap, mret or fence.i redirects the fetch from E and costs one bubble; a divide stalls E for 33 cycles.
+// Hazards: E forwards W's result; a load followed by a user of its value stalls one cycle; a divide stalls E
+// for 33 cycles. A jal redirects the fetch from E at once (one bubble). A taken branch, jalr, trap, mret or
+// fence.i redirects it from a register a cycle later (two bubbles): their decision waits for the ALU's carry
+// chain, and the fetch address, the block RAM's address input, must not (iCE40 timing, docs/soc.md).
 //
 // Memory ports (one-cycle synchronous RAM, no wait states): the instruction address is sampled at every
 // rising edge and the word is valid during the next cycle; a data request (o_dmem_valid) is sampled at the
@@ -101,16 +103,19 @@ module rv32_core #(
     reg        e_valid;
     reg [31:0] e_pc;
     reg [31:0] e_instr;
-    reg [4:0]  e_rd, e_rs1, e_rs2;
+    reg [4:0]  e_rd, e_rs1;
     reg [31:0] e_rs1_val, e_rs2_val, e_imm;
     reg        e_writes_rd, e_use_imm, e_alt, e_is_alu, e_is_lui, e_is_auipc, e_is_jal, e_is_jalr;
     reg        e_is_branch, e_is_load, e_is_store, e_is_muldiv, e_is_csr, e_is_ecall, e_is_ebreak;
     reg        e_is_mret, e_is_fencei, e_illegal;
+    reg        e_fwd1, e_fwd2;    // rs1 / rs2 is the rd of the instruction now in W (compared in D)
     wire [2:0] e_funct3 = e_instr[14:12];
 
-    // E forwards the result W writes in this cycle (loads never need it: the load-use stall below).
-    wire [31:0] op1 = (w_we && !w_is_load && w_rd == e_rs1 && e_rs1 != 5'd0) ? w_result : e_rs1_val;
-    wire [31:0] op2 = (w_we && !w_is_load && w_rd == e_rs2 && e_rs2 != 5'd0) ? w_result : e_rs2_val;
+    // E forwards the result W writes in this cycle (loads never need it: the load-use stall below). D compares
+    // the register numbers a cycle ahead, so the operand multiplexers hang off registers only: w_we confirms that
+    // the instruction that was in E then completed and writes a register other than x0.
+    wire [31:0] op1 = (e_fwd1 && w_we) ? w_result : e_rs1_val;
+    wire [31:0] op2 = (e_fwd2 && w_we) ? w_result : e_rs2_val;
 
     // ALU. One adder serves add, sub and the comparisons (slt, sltu, branches): it subtracts, and the borrow
     // is the unsigned "less than"; one right shifter serves all shifts (left shifts shift the reversed operand).
@@ -166,7 +171,8 @@ module rv32_core #(
     end
     wire [31:0] pc_imm   = e_pc + e_imm;
     wire [31:0] pc_next  = e_pc + 32'd4;
-    wire        jump     = e_is_jal || e_is_jalr || (e_is_branch && taken_cond);
+    wire        branch   = e_is_branch && taken_cond;
+    wire        jump     = e_is_jal || e_is_jalr || branch;
     wire [31:0] jump_to  = e_is_jalr ? {sum[31:1], 1'b0} : pc_imm;
 
     // memory access
@@ -259,9 +265,22 @@ module rv32_core #(
         .o_irq_code    (irq_code)
     );
 
-    // redirect of the fetch
+    // redirect of the fetch: a jal at once (its decision and target come from registers), everything else from
+    // registers a cycle later (redirect_q), killing the instruction fetched meanwhile
+    wire        jal_now     = e_valid && e_is_jal && !e_imm[1] && !irq_take;
     wire        redirect    = trap || (e_done && (jump || e_is_mret || e_is_fencei));
+    wire        redirect_late = redirect && !jal_now;
     wire [31:0] redirect_to = trap ? mtvec : e_is_mret ? mepc : e_is_fencei ? pc_next : jump_to;
+    reg         redirect_q;
+    reg  [31:0] redirect_to_q;
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            redirect_q <= 1'b0;
+        end else begin
+            redirect_q <= redirect_late;
+        end
+        redirect_to_q <= redirect_to;
+    end
 
     reg [31:0] e_result;
     always @(*) begin
@@ -286,7 +305,7 @@ module rv32_core #(
     wire load_use = e_valid && e_is_load && e_rd != 5'd0
                     && ((d_uses_rs1 && d_rs1 == e_rd) || (d_uses_rs2 && d_rs2 == e_rd));
     wire d_hold   = e_stall || load_use;
-    assign o_imem_addr = redirect ? redirect_to : d_hold ? d_pc : d_pc + 32'd4;
+    assign o_imem_addr = redirect_q ? redirect_to_q : jal_now ? pc_imm : d_hold ? d_pc : d_pc + 32'd4;
 
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -298,18 +317,25 @@ module rv32_core #(
         end
     end
 
+    // E's valid bit takes the kills (redirects, the load-use bubble); its other registers load whenever E moves
+    // on, so their enables wait neither for the branch decision nor for the load-use compare on the arriving
+    // instruction word (the fields of a bubble are never used: everything E does is qualified by e_valid).
     always @(posedge i_clk) begin
         if (i_rst) begin
             e_valid <= 1'b0;
-        end else if (redirect || (load_use && !e_stall)) begin
+        end else if (redirect || redirect_q || (load_use && !e_stall)) begin
             e_valid <= 1'b0;
         end else if (!e_stall) begin
-            e_valid     <= d_valid;
+            e_valid <= d_valid;
+        end
+    end
+
+    always @(posedge i_clk) begin
+        if (!e_stall) begin
             e_pc        <= d_pc;
             e_instr     <= d_instr;
             e_rd        <= d_rd;
             e_rs1       <= d_rs1;
-            e_rs2       <= d_rs2;
             e_rs1_val   <= d_rs1_val;
             e_rs2_val   <= d_rs2_val;
             e_imm       <= d_imm;
@@ -331,6 +357,8 @@ module rv32_core #(
             e_is_mret   <= d_is_mret;
             e_is_fencei <= d_is_fencei;
             e_illegal   <= d_illegal;
+            e_fwd1      <= d_rs1 == e_rd && !e_is_load;
+            e_fwd2      <= d_rs2 == e_rd && !e_is_load;
         end
     end
 
