@@ -194,7 +194,9 @@ final class ControllerRtl {
         it.add(V.wire("eff_ch0", 16, "first channel of this group"));
         it.add(V.wire("eff_out_base", 16, "o * C_out of this tap"));
         it.add(V.wire("tap_pos", 32, "input position of this tap"));
-        it.add(V.wire("tap_in", 1, "0 <= tap_pos < in_len"));
+        if (!s.pipelinedControl()) {
+            it.add(V.wire("tap_in", 1, "0 <= tap_pos < in_len"));   // pipelined: at T1 (tapPipeline)
+        }
         it.add(V.wire("tap_addr", 32, "buffer index of this tap"));
         it.add(V.wire("last_tap", 1, "last tap of the group"));
         it.add(V.wire("last_group", 1, "last group of the position"));
@@ -226,7 +228,9 @@ final class ControllerRtl {
         it.add(V.assign("eff_ch0", "(group_r == 16'd0) ? 16'd0 : ch0_r"));
         it.add(V.assign("eff_out_base", "seg_start ? 16'd0 : out_base_r"));
         it.add(V.assign("tap_pos", "eff_pos_base + {24'd0, eff_kidx}"));
-        it.add(V.assign("tap_in", "~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen})"));
+        if (!s.pipelinedControl()) {
+            it.add(V.assign("tap_in", "~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen})"));
+        }
         it.add(V.assign("tap_addr", "eff_row + {16'd0, is_mac ? eff_chan : group_r}"));
         it.add(V.assign("last_tap", "tap_r == " + tapsM1));
         it.add(V.assign("last_group", "group_r == " + groupsM1));
@@ -403,12 +407,18 @@ final class ControllerRtl {
         String grp = group.pack(g);
         if (s.tapFront() > 0) {
             // the T0 register: the tap's controls wait a cycle with its addresses (tapAddress)
-            it.add(V.reg("t0_ctl_r", 8, "T0 register: control"));
+            it.add(V.reg("t0_ctl_r", 7, "T0 register: control but the inside test"));
+            it.add(V.reg("t0_pos_r", 32, "T0 register: input position of the tap"));
             it.add(V.reg("t0_zin_r", s.ab(), "T0 register: zero point"));
             it.add(V.reg("t0_grp_r", gw, "T0 register: group information"));
-            it.add(V.ff("T0 register: the tap's controls.", V.nb("t0_ctl_r", ctl), V.nb("t0_zin_r", zin),
+            // the inside test (a 32-bit compare after the position's add) waits for T1: the decode still holds the
+            // tap's layer then (its outputs follow the layer index a cycle later)
+            it.add(V.ff("T0 register: the tap's controls.",
+                    V.nb("t0_ctl_r", "{issue, is_mac, grp_start, last_tap, i_desc_in16, i_desc_src == 2'd0,"
+                            + " i_desc_op == 4'd3}"),
+                    V.nb("t0_pos_r", "tap_pos"), V.nb("t0_zin_r", zin),
                     V.nb("t0_grp_r", grp)));
-            ctl = "t0_ctl_r";
+            ctl = "{t0_ctl_r[6:2], ~t0_pos_r[31] & (t0_pos_r < {16'd0, i_desc_inlen}), t0_ctl_r[1:0]}";
             zin = "t0_zin_r";
             grp = "t0_grp_r";
         }
