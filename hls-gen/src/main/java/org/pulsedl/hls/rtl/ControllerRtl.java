@@ -142,7 +142,8 @@ final class ControllerRtl {
         groupsM1 = "i_desc_groups_m1";
         outlenM1 = "i_desc_outlen_m1";
         inchM1 = "i_desc_inch_m1";
-        gapOk = "gap_r";   // registeredGap: F saturated at 128, more than any group drains, in a 9-bit sum
+        // F saturated at 128, more than any group drains: the 9-bit sum decides as the 17-bit one does
+        gapOk = "~has_prev_r | (({1'b0, since_last_r} + {1'b0, i_desc_gap_taps}) >= {2'd0, prev_drains_r})";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -245,13 +246,13 @@ final class ControllerRtl {
         it.add(V.wire("unused_addr", 1, "address bits above the buffers and the weight memory"));
         it.add(V.assign("unused_addr", "&{1'b0, tap_addr, eff_waddr}"));
 
-        List<Stmt> rst = new ArrayList<>(List.of(
+        List<Stmt> rst = List.of(
                 V.nb("round_r", "16'd0"), V.nb("layer_r", "8'd0"), V.nb("ctx_r", "1'b0"), V.nb("pos_r", "16'd0"),
                 V.nb("group_r", "16'd0"), V.nb("tap_r", "16'd0"), V.nb("chan_r", "16'd0"), V.nb("kidx_r", "8'd0"),
                 V.nb("row_r", "32'd0"), V.nb("pos_base_r", "32'd0"), V.nb("row_base_r", "32'd0"),
                 V.nb("waddr_r", "24'd0"), V.nb("ch0_r", "16'd0"), V.nb("out_base_r", "16'd0"),
                 V.nb("in_round_r", "1'b0"), V.nb("has_prev_r", "1'b0"), V.nb("since_last_r", "8'hff"),
-                V.nb("prev_drains_r", "7'd0"), V.nb("stg_free_r", "2'b11"), V.nb("cycle_r", "32'd0")));
+                V.nb("prev_drains_r", "7'd0"), V.nb("stg_free_r", "2'b11"), V.nb("cycle_r", "32'd0"));
         Stmt tapAdvance = V.when("is_mac",
                 V.when("eff_chan == " + inchM1, V.nb("chan_r", "16'd0"), V.nb("kidx_r", "eff_kidx + 8'd1"),
                         V.nb("row_r", "eff_row + {16'd0, i_desc_inch}"))
@@ -285,9 +286,6 @@ final class ControllerRtl {
         run.add(V.when("start_round & (i_fill_round == round_r)", V.nb("stg_free_r", "2'b00")));
         run.add(V.when("i_window_start & (i_fill_pe == " + V.lit(s.peBits(), s.p() - 1) + ")",
                 V.nb("stg_free_r[i_fill_ctx]", "1'b0")));
-        if (s.pipelinedControl()) {
-            registeredGap(sinceNext, rst, run);
-        }
         it.add(V.ff("Controller: walks the loop nest, one tap per cycle when the start rules allow.",
                 V.when("i_rst | ~running_r", rst.toArray(Stmt[]::new)).orElse(run.toArray(Stmt[]::new))));
         it.add(V.assign("o_round_start", "start_round"));
@@ -308,25 +306,6 @@ final class ControllerRtl {
         it.add(V.assign("o_layer", "layer_r"));
         it.add(V.assign("o_stg_free", "stg_free_r"));
         it.add(V.assign("o_cycle", "cycle_r"));
-    }
-
-    /**
-     * The pipelined controller's rule-1 gap test from a register: next cycle's test, computed from its two candidates
-     * (the group's last tap issues: since_last becomes 0 and the drains this group's; else since_last counts on) and
-     * the layer decode's next F (the D input of its register), so only a select by {@code issue & last_tap} follows
-     * the issue decision. Equal to the combinational test in every cycle.
-     */
-    private void registeredGap(String sinceNext, List<Stmt> rst, List<Stmt> run) {
-        it.add(V.reg("gap_r", 1, "rule 1 holds this cycle (computed a cycle early)"));
-        it.add(V.wire("gap_after_last", 1, "rule 1 next cycle if the group's last tap issues now"));
-        it.add(V.wire("gap_counting", 1, "rule 1 next cycle otherwise"));
-        it.add(V.wire("since_counting", 8, "since_last next cycle unless the group's last tap issues"));
-        it.add(V.assign("since_counting", sinceNext));
-        it.add(V.assign("gap_after_last", "{1'b0, i_desc_gap_taps_next} >= {2'd0, group_drains}"));
-        it.add(V.assign("gap_counting", "~has_prev_r | (({1'b0, since_counting} + {1'b0, i_desc_gap_taps_next})"
-                + " >= {2'd0, prev_drains_r})"));
-        rst.add(V.nb("gap_r", "1'b1"));
-        run.add(V.nb("gap_r", "(issue & last_tap) ? gap_after_last : gap_counting"));
     }
 
     /**

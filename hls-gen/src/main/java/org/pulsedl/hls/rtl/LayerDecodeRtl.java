@@ -53,9 +53,6 @@ final class LayerDecodeRtl {
         {"outlen_m1", "16", "sel_outlen - 16'd1", "out_len - 1: the last position"},
         {"inch_m1", "16", "sel_inch - 16'd1", "in_ch - 1: a MAC tap's last input channel"}};
 
-    /** The compare value whose next-cycle value the controller also reads ({@code o_ld_gap_taps_next}). */
-    private static final String GAP_TAPS_NEXT_OF = "gap_taps";
-
     /**
      * Ports of the controller in the pipelined build fed from here, besides the fields: {@code i_desc_<name>}, driven
      * by {@code o_ld_<name>}; {name, bits, meaning}.
@@ -68,11 +65,7 @@ final class LayerDecodeRtl {
             }
         }
         for (String[] d : DERIVED) {
-            if (d[0].equals(GAP_TAPS_NEXT_OF)) {
-                out.add(new String[] {d[0] + "_next", d[1], d[3] + ", next cycle"});
-            } else {
-                out.add(new String[] {d[0], d[1], d[3]});
-            }
+            out.add(new String[] {d[0], d[1], d[3]});
         }
         return out;
     }
@@ -138,12 +131,6 @@ final class LayerDecodeRtl {
         }
         for (String[] d : DERIVED) {
             int bits = Integer.parseInt(d[1]);
-            if (d[0].equals(GAP_TAPS_NEXT_OF)) {
-                // the controller registers its gap test itself: it reads next cycle's value, from the stage-3 select
-                m.port(V.out("o_ld_" + d[0] + "_next", bits, d[3] + ", next cycle"));
-                it.add(V.assign("o_ld_" + d[0] + "_next", d[2]));
-                continue;
-            }
             m.port(V.out("o_ld_" + d[0], bits, "registered " + d[3]));
             it.add(V.reg("out_" + d[0] + "_r", bits, "stage 3: " + d[3]));
             s3.add(V.nb("out_" + d[0] + "_r", d[2]));
