@@ -136,7 +136,16 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * (after layer 0) issues no earlier than this many cycles after the cycle following the previous layer's last
      * tap (a start rule of CycleModel and ArraySimulator). 0 without the pipelined controller.
      */
-    public int layerDecodeCycles() { return macLatency >= PIPELINED_CONTROL_MAC_LATENCY ? 2 : 0; }
+    public int layerDecodeCycles() { return pipelinedControl() ? 3 : 0; }
+
+    /**
+     * The same for layer 0, whose decode the pipelined controller keeps in a copy: a round (after the first) starts
+     * no earlier than this many cycles after the cycle following the previous round's last tap. 0 without the
+     * pipelined controller.
+     */
+    public int roundDecodeCycles() { return pipelinedControl() ? 1 : 0; }
+
+    private boolean pipelinedControl() { return macLatency >= PIPELINED_CONTROL_MAC_LATENCY; }
 
     /** Arithmetic units in the array, {@code P·U}. */
     public int arithmeticUnits() { return pes * lanes; }

@@ -315,6 +315,9 @@ public final class ArraySimulator {
                 return done >= 0 && done < t;                   // the layer before (same context) fully written
             }
             if (!inRound) {
+                if (lastIssue >= 0 && t < lastIssue + 1 + cfg.roundDecodeCycles()) {
+                    return false;                               // layer 0's decode is not yet registered
+                }
                 if (cr >= 2 && !(roundUnloaded[cr - 2] >= 0 && roundUnloaded[cr - 2] < t)) {
                     return false;                               // result buffers of round r−2 not yet unloaded
                 }

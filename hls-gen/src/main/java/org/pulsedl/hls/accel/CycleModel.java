@@ -109,6 +109,10 @@ public final class CycleModel {
                         }
                         if (g == 0 && i == 0 && x == 0) {
                             s = Math.max(s, ready);
+                            if (hasPrev) {
+                                // the layer index returned to 0 after the previous round's last tap
+                                s = Math.max(s, prevS + prevF + cfg.roundDecodeCycles());
+                            }
                             if (r >= 2) {
                                 s = Math.max(s, unloadFreeAfter[r - 2]);
                             }

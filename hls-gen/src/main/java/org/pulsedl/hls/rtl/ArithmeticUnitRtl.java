@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pulsedl.hls.verilog.ModuleItem;
 import org.pulsedl.hls.verilog.ModuleSpec;
+import org.pulsedl.hls.verilog.Stmt;
 
 /**
  * The arithmetic unit pair (docs/accelerator.md §2): lanes 2j and 2j+1 of a PE share the broadcast activation. With
@@ -44,6 +45,11 @@ final class ArithmeticUnitRtl {
         // productExtra >= 1 (a fast clock): the raw DSP product and the fabric rows' first half are registered, the
         // packed split, the int16 select and the rows' second half follow; one product stage fewer is a delay
         boolean split = s.packed() && s.productExtra() >= 1;
+        // productExtra >= 2 (mac_latency >= 7): the packed operand, the activation and the fabric lane's weight are
+        // registered in front of the multiply too (the DSP's input registers), so the 25-bit operand add gets a cycle
+        boolean operandReg = split && s.productExtra() >= 2;
+        String a = operandReg ? "a_r" : "i_a";
+        String wHi = operandReg ? "w_hi_r" : "i_w_hi";
         if (s.packed()) {
             int pw = 25 + ab;
             items.add(V.wire("packed_w", 25, "A port: w_hi * 2^17 + w_lo (fits 25 bits: |A| < 2^24); w_lo for int16"));
@@ -52,13 +58,29 @@ final class ArithmeticUnitRtl {
             items.add(V.assign("packed_w", "i_in16 ? " + V.sext("i_w_lo", 8, 25) + " : {i_w_hi, 17'd0} + "
                     + V.sext("i_w_lo", 8, 25)));
             String in16 = "i_in16";
+            String operand = "packed_w";
+            if (operandReg) {
+                items.add(V.reg("packed_w_r", 25, "DSP input register: the packed operand A"));
+                items.add(V.reg("a_r", ab, "DSP input register: the activation"));
+                items.add(V.reg("in16_op_r", 1, "int16 input, with the operands"));
+                List<Stmt> regs = new ArrayList<>(List.of(V.nb("packed_w_r", "packed_w"),
+                        V.nb("a_r", "i_a"), V.nb("in16_op_r", "i_in16")));
+                if (s.int16FullRate()) {
+                    items.add(V.reg("w_hi_r", 8, "the fabric lane's weight, with the operands"));
+                    regs.add(V.nb("w_hi_r", "i_w_hi"));
+                }
+                items.add(V.ff("DSP input registers: the packed operand and the activation.",
+                        regs.toArray(new Stmt[0])));
+                operand = "packed_w_r";
+                in16 = "in16_op_r";
+            }
             if (split) {
                 items.add(V.wire("packed_m", pw, "A * a, the DSP's multiply"));
-                items.add(V.assign("packed_m", V.smul("packed_w", 25, "i_a", ab, pw)));
+                items.add(V.assign("packed_m", V.smul(operand, 25, a, ab, pw)));
                 items.add(V.reg("packed_m_r", pw, "DSP output register (MREG)"));
                 items.add(V.reg("in16_r", 1, "int16 input, with the registered product"));
                 items.add(V.ff("DSP output register: the raw product, split into lanes a cycle later.",
-                        V.nb("packed_m_r", "packed_m"), V.nb("in16_r", "i_in16")));
+                        V.nb("packed_m_r", "packed_m"), V.nb("in16_r", in16)));
                 items.add(V.assign("packed_p", "packed_m_r"));
                 in16 = "in16_r";
             } else {
@@ -72,7 +94,7 @@ final class ArithmeticUnitRtl {
             if (s.int16FullRate()) {
                 // The odd lane's int16 product in fabric: a signed radix-4 Booth multiplier (4 rows for 8 bits).
                 items.add(V.wire("fab_p", 8 + ab, "w_hi * a (fabric)"));
-                items.addAll(BoothMultiplier.rows("fab", "i_a", ab, "i_w_hi", 8, true, "fab_p", 8 + ab,
+                items.addAll(BoothMultiplier.rows("fab", a, ab, wHi, 8, true, "fab_p", 8 + ab,
                         split ? 1 : -1));
                 items.add(V.assign("prod_hi", in16 + " ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
             } else {
@@ -96,7 +118,7 @@ final class ArithmeticUnitRtl {
         items.add(V.reg("prod_hi_r", prod, "product register, lane 2j+1"));
         items.add(V.ff("Multiplier output register (DSP MREG).", V.nb("prod_lo_r", "prod_lo"),
                 V.nb("prod_hi_r", "prod_hi")));
-        int delay = s.productExtra() - (split ? 1 : 0);
+        int delay = s.productExtra() - (split ? 1 : 0) - (operandReg ? 1 : 0);
         items.addAll(V.delay("mac_lo", prod, "prod_lo_r", delay, "product of lane 2j at stage T3"));
         items.addAll(V.delay("mac_hi", prod, "prod_hi_r", delay, "product of lane 2j+1 at stage T3"));
         items.add(V.reg("acc_lo_r", acc, "accumulator, lane 2j"));

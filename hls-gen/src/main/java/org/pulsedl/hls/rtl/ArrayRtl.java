@@ -131,7 +131,7 @@ final class ArrayRtl {
                         .build())
                 .build());
         it.add(V.assign("o_idle", "~in_round & ~unloading"));
-        counters(it);
+        counters(s, it);
         List<ModuleItem> body = new ArrayList<>(nets.wires());
         body.addAll(it);
         return ModuleSpec.builder(name)
@@ -182,13 +182,15 @@ final class ArrayRtl {
     /** A status counter (docs 4.7): the register behind an output, counting cycles in which {@code event} holds. */
     private record Counter(String reg, String event, String output) {}
 
-    private static void counters(List<ModuleItem> it) {
+    private static void counters(RtlShape s, List<ModuleItem> it) {
+        // the pipelined controller's events arrive registered: counted a cycle later, to the same totals
+        boolean late = s.pipelinedControl();
         List<Counter> c = List.of(
                 new Counter("cnt_win_in_r", "window_in", "o_windows_in"),
                 new Counter("cnt_win_out_r", "window_out", "o_windows_out"),
-                new Counter("cnt_rounds_r", "o_round_start", "o_rounds"),
+                new Counter("cnt_rounds_r", late ? "round_started" : "o_round_start", "o_rounds"),
                 new Counter("cnt_busy_r", "in_round", "o_busy_cycles"),
-                new Counter("cnt_idle_r", "in_round & ~issue", "o_idle_issue"),
+                new Counter("cnt_idle_r", late ? "idle_tap" : "in_round & ~issue", "o_idle_issue"),
                 new Counter("cnt_drops_r", "window_drop", "o_input_drops"),
                 new Counter("cnt_stalls_r", "result_stall", "o_result_stalls"),
                 new Counter("cnt_clamp_lo_r", "writing & (|pe_clamp_lo)", "o_clamp_low"),

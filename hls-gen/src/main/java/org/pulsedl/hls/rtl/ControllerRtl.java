@@ -19,6 +19,12 @@ final class ControllerRtl {
     private final RtlShape s;
     private final ModuleSpec.Builder m;
     private final List<ModuleItem> it = new ArrayList<>();
+    /** Compare values of the loop nest: computed here, or registered by the layer decode (pipelined). */
+    private String tapsM1 = "taps - 16'd1";
+    private String groupsM1 = "groups - 16'd1";
+    private String outlenM1 = "i_desc_outlen - 16'd1";
+    private String inchM1 = "i_desc_inch - 16'd1";
+    private String gapOk = "~has_prev_r | (({9'd0, since_last_r} + {1'b0, taps}) >= {10'd0, prev_drains_r})";
 
     private ControllerRtl(RtlShape s) {
         this.s = s;
@@ -65,7 +71,9 @@ final class ControllerRtl {
                 .port(V.out("o_in_round", 1, "a round is in progress"))
                 .port(V.out("o_all_unloaded", 1, "no round in progress and every started round unloaded (a stop may"
                         + " complete)"))
-                .port(V.out("o_issue", 1, "a tap issues this cycle"))
+                .port(s.pipelinedControl()
+                        ? V.out("o_idle_tap", 1, "a cycle ago: a round was in progress and no tap issued (counter)")
+                        : V.out("o_issue", 1, "a tap issues this cycle"))
                 .port(V.out("o_round", 16, "the round being computed"))
                 .port(V.out("o_layer", 8, "the layer being computed"))
                 .port(V.out("o_stg_free", 2, "staging buffer of context A/B free for the loader"))
@@ -84,15 +92,7 @@ final class ControllerRtl {
     /** Quantities of the current layer derived from its descriptor. */
     private void decode() {
         if (s.pipelinedControl()) {
-            // the fields and products arrive registered (LayerDecodeRtl); i_desc_ok gates a new layer's first group
-            it.add(CommentBlock.of("Layer decode: registered fields and products from the layer-decode unit."));
-            m.port(V.in("i_desc_ok", 1, "layer decode: the fields belong to the current layer"));
-            for (String[] p : LayerDecodeRtl.products()) {
-                int bits = Integer.parseInt(p[1]);
-                m.port(V.in("i_desc_" + p[0], bits, "layer decode: " + p[2]));
-                it.add(V.wire(p[0] + "_p", bits, p[2]));
-                it.add(V.assign(p[0] + "_p", "i_desc_" + p[0]));
-            }
+            decodeFromRegisters();
         } else {
             it.add(CommentBlock.of("Layer decode: products of descriptor fields in fabric (every DSP48 is a MAC)."));
             it.addAll(BoothMultiplier.unsignedProduct("kc", "i_desc_inch", 16, "i_desc_k", 8, 16,
@@ -100,18 +100,50 @@ final class ControllerRtl {
             it.addAll(BoothMultiplier.unsignedProduct("pc", "i_desc_inch", 16, "i_desc_pad", 8, 24,
                     "pad_left * C_in"));
             it.addAll(BoothMultiplier.unsignedProduct("sc", "i_desc_inch", 16, "i_desc_s", 8, 24, "S * C_in"));
+            it.add(V.wire("is_mac", 1, "Conv1D or Dense"));
+            it.add(V.wire("bad_opcode", 1, "opcode is not 1-4"));
+            it.add(V.wire("taps", 16, "F, taps per group: K * C_in, or the pool size"));
+            it.add(V.wire("groups", 16, "groups per position: lane groups, or channels for pools"));
+            it.add(V.wire("lanes_used", 7, "lanes used: U, or U/2 for int16 inputs with packing alone"));
+            it.add(V.assign("is_mac", "(i_desc_op == 4'd1) | (i_desc_op == 4'd2)"));
+            it.add(V.assign("bad_opcode", "(i_desc_op == 4'd0) | (i_desc_op > 4'd4)"));
+            it.add(V.assign("taps", "is_mac ? kc_p : {8'd0, i_desc_k}"));
+            it.add(V.assign("groups", "is_mac ? i_desc_groups : i_desc_outch"));
         }
-        it.add(V.wire("is_mac", 1, "Conv1D or Dense"));
-        it.add(V.wire("bad_opcode", 1, "opcode is not 1-4"));
-        it.add(V.wire("taps", 16, "F, taps per group: K * C_in, or the pool size"));
-        it.add(V.wire("groups", 16, "groups per position: lane groups, or channels for pools"));
-        it.add(V.wire("lanes_used", 7, "lanes used: U, or U/2 for int16 inputs with packing alone"));
-        it.add(V.assign("is_mac", "(i_desc_op == 4'd1) | (i_desc_op == 4'd2)"));
-        it.add(V.assign("bad_opcode", "(i_desc_op == 4'd0) | (i_desc_op > 4'd4)"));
-        it.add(V.assign("taps", "is_mac ? kc_p : {8'd0, i_desc_k}"));
-        it.add(V.assign("groups", "is_mac ? i_desc_groups : i_desc_outch"));
+        if (s.pipelinedControl()) {
+            it.add(V.wire("lanes_used", 7, "lanes used: U, or U/2 for int16 inputs with packing alone"));
+        }
         it.add(V.assign("lanes_used", s.int16HalfLanes()
                 ? "i_desc_in16 ? " + V.lit(7, s.u() / 2) + " : " + V.lit(7, s.u()) : V.lit(7, s.u())));
+    }
+
+    /**
+     * The pipelined controller's decode: fields, products and compare values arrive registered (LayerDecodeRtl), so
+     * the loop nest's decisions start from registers; i_desc_ok gates a new layer's first group and a round's start.
+     */
+    private void decodeFromRegisters() {
+        it.add(CommentBlock.of("Layer decode: registered fields, products and compare values from the layer-decode"
+                + " unit."));
+        m.port(V.in("i_desc_ok", 1, "layer decode: the fields belong to the current layer"));
+        for (String[] p : LayerDecodeRtl.products()) {
+            m.port(V.in("i_desc_" + p[0], Integer.parseInt(p[1]), "layer decode: " + p[2]));
+        }
+        it.add(V.wire("pc_p", 24, "pad_left * C_in"));
+        it.add(V.wire("sc_p", 24, "S * C_in"));
+        it.add(V.wire("is_mac", 1, "Conv1D or Dense"));
+        it.add(V.wire("bad_opcode", 1, "opcode is not 1-4"));
+        it.add(V.wire("unused_desc", 1, "fields only the layer decode's compare values use"));
+        it.add(V.assign("pc_p", "i_desc_pc"));
+        it.add(V.assign("sc_p", "i_desc_sc"));
+        it.add(V.assign("is_mac", "i_desc_is_mac"));
+        it.add(V.assign("bad_opcode", "i_desc_bad_op"));
+        it.add(V.assign("unused_desc", "&{1'b0, i_desc_k, i_desc_groups, i_desc_outlen}"));
+        tapsM1 = "i_desc_taps_m1";
+        groupsM1 = "i_desc_groups_m1";
+        outlenM1 = "i_desc_outlen_m1";
+        inchM1 = "i_desc_inch_m1";
+        // F saturated at 128, more than any group drains: the 9-bit sum decides as the 17-bit one does
+        gapOk = "~has_prev_r | (({1'b0, since_last_r} + {1'b0, i_desc_gap_taps}) >= {2'd0, prev_drains_r})";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -162,7 +194,9 @@ final class ControllerRtl {
         it.add(V.wire("eff_ch0", 16, "first channel of this group"));
         it.add(V.wire("eff_out_base", 16, "o * C_out of this tap"));
         it.add(V.wire("tap_pos", 32, "input position of this tap"));
-        it.add(V.wire("tap_in", 1, "0 <= tap_pos < in_len"));
+        if (!s.pipelinedControl()) {
+            it.add(V.wire("tap_in", 1, "0 <= tap_pos < in_len"));   // pipelined: at T1 (tapPipeline)
+        }
         it.add(V.wire("tap_addr", 32, "buffer index of this tap"));
         it.add(V.wire("last_tap", 1, "last tap of the group"));
         it.add(V.wire("last_group", 1, "last group of the position"));
@@ -173,7 +207,7 @@ final class ControllerRtl {
         it.add(V.wire("last_layer", 1, "the layer is the last"));
         it.add(V.assign("seg_start", "(pos_r == 16'd0) & (group_r == 16'd0) & (tap_r == 16'd0)"));
         it.add(V.assign("grp_start", "tap_r == 16'd0"));
-        it.add(V.assign("gap_ok", "~has_prev_r | (({9'd0, since_last_r} + {1'b0, taps}) >= {10'd0, prev_drains_r})"));
+        it.add(V.assign("gap_ok", gapOk));
         it.add(V.assign("dep_ok", "(ctx_r ? pending_b_r : pending_a_r) == 3'd0"));
         it.add(V.assign("unl_ok", "(round_r - rounds_unloaded_r) <= 16'd1"));
         it.add(V.assign("full", "(i_staged_a == " + V.lit(vb, s.p()) + ") & (i_staged_b == " + V.lit(vb, s.p())
@@ -181,7 +215,7 @@ final class ControllerRtl {
         it.add(V.assign("flush", "i_in_empty & ~i_feeding & ~i_in_busy & (i_staged_a != " + V.lit(vb, 0) + ")"));
         it.add(V.assign("may_start", "gap_ok & ((seg_start & (layer_r != 8'd0)) ? "
                 + (s.pipelinedControl() ? "(dep_ok & i_desc_ok)" : "dep_ok") + " : (~in_round_r ? (unl_ok"
-                + " & (full | flush) & ~i_stop) : 1'b1))"));
+                + " & (full | flush) & ~i_stop" + (s.pipelinedControl() ? " & i_desc_ok" : "") + ") : 1'b1))"));
         it.add(V.assign("bad_op", "running_r & seg_start & bad_opcode & may_start"));
         it.add(V.assign("issue", "running_r & ((tap_r != 16'd0) | may_start) & ~(seg_start & bad_opcode)"));
         it.add(V.assign("start_round", "issue & ~in_round_r"));
@@ -194,11 +228,13 @@ final class ControllerRtl {
         it.add(V.assign("eff_ch0", "(group_r == 16'd0) ? 16'd0 : ch0_r"));
         it.add(V.assign("eff_out_base", "seg_start ? 16'd0 : out_base_r"));
         it.add(V.assign("tap_pos", "eff_pos_base + {24'd0, eff_kidx}"));
-        it.add(V.assign("tap_in", "~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen})"));
+        if (!s.pipelinedControl()) {
+            it.add(V.assign("tap_in", "~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen})"));
+        }
         it.add(V.assign("tap_addr", "eff_row + {16'd0, is_mac ? eff_chan : group_r}"));
-        it.add(V.assign("last_tap", "tap_r == taps - 16'd1"));
-        it.add(V.assign("last_group", "group_r == groups - 16'd1"));
-        it.add(V.assign("last_pos", "pos_r == i_desc_outlen - 16'd1"));
+        it.add(V.assign("last_tap", "tap_r == " + tapsM1));
+        it.add(V.assign("last_group", "group_r == " + groupsM1));
+        it.add(V.assign("last_pos", "pos_r == " + outlenM1));
         it.add(V.assign("seg_end", "last_tap & last_group & last_pos"));
         it.add(V.assign("rem_ch", "i_desc_outch - eff_ch0"));
         it.add(V.assign("group_drains", "~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0] : lanes_used"));
@@ -218,7 +254,7 @@ final class ControllerRtl {
                 V.nb("in_round_r", "1'b0"), V.nb("has_prev_r", "1'b0"), V.nb("since_last_r", "8'hff"),
                 V.nb("prev_drains_r", "7'd0"), V.nb("stg_free_r", "2'b11"), V.nb("cycle_r", "32'd0"));
         Stmt tapAdvance = V.when("is_mac",
-                V.when("eff_chan == i_desc_inch - 16'd1", V.nb("chan_r", "16'd0"), V.nb("kidx_r", "eff_kidx + 8'd1"),
+                V.when("eff_chan == " + inchM1, V.nb("chan_r", "16'd0"), V.nb("kidx_r", "eff_kidx + 8'd1"),
                         V.nb("row_r", "eff_row + {16'd0, i_desc_inch}"))
                         .orElse(V.nb("chan_r", "eff_chan + 16'd1"), V.nb("kidx_r", "eff_kidx"), V.nb("row_r", "eff_row")))
                 .orElse(V.nb("chan_r", "16'd0"), V.nb("kidx_r", "eff_kidx + 8'd1"),
@@ -254,7 +290,18 @@ final class ControllerRtl {
                 V.when("i_rst | ~running_r", rst.toArray(Stmt[]::new)).orElse(run.toArray(Stmt[]::new))));
         it.add(V.assign("o_round_start", "start_round"));
         it.add(V.assign("o_in_round", "in_round_r"));
-        it.add(V.assign("o_issue", "issue"));
+        if (s.pipelinedControl()) {
+            // the events other units act on leave from registers: the nets to the loader and the counters are long
+            m.port(V.out("o_round_started", 1, "a round's first tap issued in the previous cycle"));
+            it.add(V.reg("round_started_r", 1, "a round's first tap issued in the previous cycle"));
+            it.add(V.reg("idle_tap_r", 1, "a round was in progress and no tap issued, a cycle ago"));
+            it.add(V.ff("Registered events for the loader and the counters.",
+                    V.nb("round_started_r", "start_round & ~i_rst"), V.nb("idle_tap_r", "in_round_r & ~issue & ~i_rst")));
+            it.add(V.assign("o_round_started", "round_started_r"));
+            it.add(V.assign("o_idle_tap", "idle_tap_r"));
+        } else {
+            it.add(V.assign("o_issue", "issue"));
+        }
         it.add(V.assign("o_round", "round_r"));
         it.add(V.assign("o_layer", "layer_r"));
         it.add(V.assign("o_stg_free", "stg_free_r"));
@@ -360,12 +407,18 @@ final class ControllerRtl {
         String grp = group.pack(g);
         if (s.tapFront() > 0) {
             // the T0 register: the tap's controls wait a cycle with its addresses (tapAddress)
-            it.add(V.reg("t0_ctl_r", 8, "T0 register: control"));
+            it.add(V.reg("t0_ctl_r", 7, "T0 register: control but the inside test"));
+            it.add(V.reg("t0_pos_r", 32, "T0 register: input position of the tap"));
             it.add(V.reg("t0_zin_r", s.ab(), "T0 register: zero point"));
             it.add(V.reg("t0_grp_r", gw, "T0 register: group information"));
-            it.add(V.ff("T0 register: the tap's controls.", V.nb("t0_ctl_r", ctl), V.nb("t0_zin_r", zin),
+            // the inside test (a 32-bit compare after the position's add) waits for T1: the decode still holds the
+            // tap's layer then (its outputs follow the layer index a cycle later)
+            it.add(V.ff("T0 register: the tap's controls.",
+                    V.nb("t0_ctl_r", "{issue, is_mac, grp_start, last_tap, i_desc_in16, i_desc_src == 2'd0,"
+                            + " i_desc_op == 4'd3}"),
+                    V.nb("t0_pos_r", "tap_pos"), V.nb("t0_zin_r", zin),
                     V.nb("t0_grp_r", grp)));
-            ctl = "t0_ctl_r";
+            ctl = "{t0_ctl_r[6:2], ~t0_pos_r[31] & (t0_pos_r < {16'd0, i_desc_inlen}), t0_ctl_r[1:0]}";
             zin = "t0_zin_r";
             grp = "t0_grp_r";
         }

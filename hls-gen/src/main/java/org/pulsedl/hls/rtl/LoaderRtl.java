@@ -57,7 +57,10 @@ final class LoaderRtl {
                 .port(V.in("i_in_last", 1, "input port: last sample of the window"))
                 .port(V.in("i_running", 1, "controller: streaming"))
                 .port(V.in("i_hold", 1, "stopping: start no new window (the one being fed finishes)"))
-                .port(V.in("i_round_start", 1, "controller: a round's first tap issues"))
+                .port(s.pipelinedControl()
+                        ? V.in("i_round_started", 1, "controller: a round's first tap issued in the previous cycle (no"
+                                + " window starts or lands in that cycle: staging is not free and the input stage empty)")
+                        : V.in("i_round_start", 1, "controller: a round's first tap issues"))
                 .port(V.in("i_round", 16, "controller: the round being computed"))
                 .port(V.in("i_stg_free", 2, "controller: staging buffer of context A/B free"))
                 .port(V.in("i_hdr_n", 16, "header: input values per window"))
@@ -211,6 +214,7 @@ final class LoaderRtl {
         it.add(V.assign("f_lastw", "f_j == i_hdr_n - 16'd1"));
         it.add(V.assign("lr_next", "lr_r + 16'd1"));
         String lastPe = V.lit(pb, s.p() - 1);
+        String roundStart = s.pipelinedControl() ? "i_round_started" : "i_round_start";
         List<Stmt> clear = new ArrayList<>(List.of(
                 V.nb("feeding_r", "1'b0"), V.nb("fj_r", "16'd0"), V.nb("fch_r", "16'd0"),
                 V.nb("fctx_r", "1'b0"), V.nb("fpe_r", V.lit(pb, 0)), V.nb("lr_r", "16'd0"),
@@ -236,11 +240,11 @@ final class LoaderRtl {
                                                         V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
                                                         V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))))
                                                 .orElse(V.nb("lk_r", "lk_r + " + V.lit(pb, 1)))),
-                                V.when("i_round_start & (lr_r == i_round)",
+                                V.when(roundStart + " & (lr_r == i_round)",
                                         V.nb("lr_r", "lr_next"), V.nb("lx_r", "1'b0"), V.nb("lk_r", V.lit(pb, 0)),
                                         V.nb("slot_count_r[{lr_next[1:0], 1'b0}]", V.lit(vb, 0)),
                                         V.nb("slot_count_r[{lr_next[1:0], 1'b1}]", V.lit(vb, 0))),
-                                V.when("i_round_start", V.nb("staged_a_r", V.lit(vb, 0)), V.nb("staged_b_r", V.lit(vb, 0)))
+                                V.when(roundStart, V.nb("staged_a_r", V.lit(vb, 0)), V.nb("staged_b_r", V.lit(vb, 0)))
                                         .orElse(V.when(isf("v") + " & " + isf("lastw"),
                                                 V.when(isf("ctx"), V.nb("staged_b_r", "staged_b_r + " + V.lit(vb, 1)))
                                                         .orElse(V.nb("staged_a_r", "staged_a_r + " + V.lit(vb, 1))))))));

@@ -40,7 +40,7 @@ class ArrayBitExactTest {
                 small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).int16FullRate(true).build(),
                 small.toBuilder().pes(2).inputStage(false).build(),
                 small.toBuilder().pes(2).lanes(8).twoMacsPerDsp(true).activationBits(8).accBits(32)
-                        .macLatency(6).requantLatency(7).inputLatency(5).build(),
+                        .macLatency(7).requantLatency(7).inputLatency(5).build(),
                 // the fast-clock build: pipelined controller, deep requantiser and input stage (docs/accelerator.md)
                 small.toBuilder().pes(3).lanes(8).twoMacsPerDsp(true).macLatency(6).requantLatency(16).inputLatency(16)
                         .build());

@@ -45,7 +45,8 @@ class DatapathUnitTest {
 
     /** Packed int8 pairs equal PackedMac; int16 products on the low lane, and the fabric high lane at full rate. */
     @ParameterizedTest(name = "int16_full_rate {0}, mac_latency {1}")
-    @CsvSource({"false, 4", "true, 4", "true, 6"})   // 6: the fast-clock AU (registered DSP product, cut fabric rows)
+    // 6: the fast-clock AU (registered DSP product, cut fabric rows); 7: also the DSP's operands registered
+    @CsvSource({"false, 4", "true, 4", "true, 6", "true, 7"})
     void packedMacsEqualPackedMac(boolean fullRate, int macLatency) throws Exception {
         long seed = TestSeed.of("DatapathUnitTest.packedMacsEqualPackedMac", 1234);
         SplittableRandom rnd = new SplittableRandom(seed);
