@@ -2,7 +2,7 @@
  * Generated file - do not edit; regenerate it instead.
  * Command: pulsedl test
  * Tool: pulsedl hls-gen test
- * Input hash: sha256:6c709fd70717b9fd90c09902a16b4356c8667463bf76b4e14170d1604727153b
+ * Input hash: sha256:b407463cdc2903b35e2ecb186cc39c6113d54c0ef5a9c1ca8f376d9321a4fb06
  */
 #pragma once
 
@@ -23,6 +23,10 @@
 /* simulation control: putchar, exit code */
 #define SOC_SIM_CTRL_BASE  0x10002000u
 #define SOC_SIM_CTRL_SIZE  0x00001000u
+
+/* result framer: RESULT frames from the accelerator to the UART */
+#define SOC_FRAMER_BASE    0x10003000u
+#define SOC_FRAMER_SIZE    0x00001000u
 
 /* accelerator: registers, descriptor, parameter and weight windows (decoded exactly; other offsets give a bus error) */
 #define SOC_ACCEL_BASE     0x20000000u
