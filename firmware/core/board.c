@@ -165,6 +165,7 @@ static void start(const frame_t *f) {
         .pretrigger_samples = (uint32_t)settings_get(PDL_CONFIG_KEY_PRETRIGGER_SAMPLES),
         .pulse_rate_hz = (uint32_t)settings_get(PDL_CONFIG_KEY_PULSE_RATE_HZ),
         .pulse_mode = (uint32_t)settings_get(PDL_CONFIG_KEY_PULSE_MODE),
+        .waveform_prescale = (uint32_t)settings_get(PDL_CONFIG_KEY_WAVEFORM_PRESCALE),
     };
     hal_accel_start();
     hal_capture_start(&s);

@@ -53,6 +53,7 @@ typedef struct {
     uint32_t pretrigger_samples;
     uint32_t pulse_rate_hz; /* test-pulse generator (or emulated pulser) */
     uint32_t pulse_mode;    /* 0 periodic, 1 Poisson */
+    uint32_t waveform_prescale; /* keep the windows of every n-th event (index since start mod n = 0; 0: none) */
 } hal_capture_settings_t;
 
 /* Starts capturing: timestamps restart at 0, the capture's counters are cleared. */
@@ -69,8 +70,10 @@ uint64_t hal_capture_triggers(void);
 /* Times the capture FIFO overflowed (samples lost) since start. */
 uint32_t hal_capture_overruns(void);
 
-/* The samples of the window with this timestamp and channel, if the capture still holds them: count copied
- * (window_samples), or 0. */
+/* The samples of the window with this timestamp and channel if the capture kept them (the windows of every
+ * waveform_prescale-th event, as far as it has room): count copied (window_samples), or 0. While waveform_prescale
+ * is not 0 the core asks for every record it sends, in the order of the records, so a capture that keeps few
+ * windows may forget those of the records already asked for. */
 size_t hal_capture_waveform(uint64_t timestamp, uint8_t channel, int16_t *samples);
 
 /* ---- accelerator ---- */

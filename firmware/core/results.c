@@ -14,8 +14,7 @@ static struct {
     uint32_t record_size;
     uint32_t batch;
     uint32_t mask;
-    uint32_t prescale;
-    uint32_t until_waveform; /* records before the next one with a waveform */
+    uint32_t prescale;       /* WAVEFORM_PRESCALE: 0 asks the capture for no waveform */
     uint32_t count;          /* records in the frame being filled */
     uint8_t *next;           /* where the next record goes */
     uint32_t first_ms;       /* when the frame's first record was written */
@@ -45,11 +44,11 @@ void results_start(uint32_t outputs, uint32_t batch, uint32_t channel_mask, uint
     run.batch = batch;
     run.mask = channel_mask;
     run.prescale = waveform_prescale;
-    run.until_waveform = 0;
     run.expected_sequence = 0;
     run.counters = (results_counters_t){0, 0, 0};
     restart_frame();
-    /* WAVEFORM frames follow chosen records, a per-record decision the hardware does not take: the CPU path then. */
+    /* WAVEFORM frames follow the records whose windows the capture kept, which the hardware framer does not check:
+     * the CPU path then. */
     run.hardware = 0;
 #ifndef RESULTS_SOFTWARE
     if (waveform_prescale == 0) run.hardware = hal_framer_start(outputs, batch, channel_mask, RESULTS_MAX_AGE_MS);
@@ -82,10 +81,15 @@ void results_stop(uint32_t windows_in) {
     results_flush();
 }
 
-static void send_waveform(uint64_t timestamp, uint8_t channel, uint32_t flags) {
+/* The samples of the record's window, if the capture kept them, into the WAVEFORM frame's buffer: their count. */
+static size_t take_waveform(uint64_t timestamp, uint8_t channel) {
+    return hal_capture_waveform(timestamp, channel, (int16_t *)(void *)(frame_payload(waveform) + PDL_WAVEFORM_SIZE));
+}
+
+/* Sends the n samples take_waveform left in the buffer. */
+static void send_waveform(uint64_t timestamp, uint8_t channel, uint32_t flags, size_t n) {
     uint8_t *p = frame_payload(waveform);
     int16_t *samples = (int16_t *)(void *)(p + PDL_WAVEFORM_SIZE);
-    size_t n = hal_capture_waveform(timestamp, channel, samples);
     for (size_t i = 0; i < n; i++) wire_put16(p + PDL_WAVEFORM_SIZE + 2 * i, (uint16_t)samples[i]);
     wire_put64(p + PDL_WAVEFORM_TIMESTAMP_OFFSET, timestamp);
     p[PDL_WAVEFORM_CHANNEL_OFFSET] = channel;
@@ -107,23 +111,21 @@ uint32_t results_poll(uint32_t now_ms) {
         run.expected_sequence = (uint16_t)(sequence + 1u);
         uint8_t channel = rec[PDL_RESULT_RECORD_CHANNEL_OFFSET];
         if (((run.mask >> channel) & 1u) == 0) continue;
-        int with_waveform = 0;
+        size_t samples = 0;
+        uint64_t ts = 0;
         if (run.prescale != 0) {
-            if (run.until_waveform == 0) {
-                with_waveform = 1;
-                rec[PDL_RESULT_RECORD_FLAGS_OFFSET] |= PDL_EVENT_FLAG_WAVEFORM_SENT;
-                run.until_waveform = run.prescale;
-            }
-            run.until_waveform--;
+            ts = (uint64_t)wire_get32(rec + PDL_RESULT_RECORD_TIMESTAMP_OFFSET + 4) << 32
+                 | wire_get32(rec + PDL_RESULT_RECORD_TIMESTAMP_OFFSET);
+            samples = take_waveform(ts, channel);
+            if (samples != 0) rec[PDL_RESULT_RECORD_FLAGS_OFFSET] |= PDL_EVENT_FLAG_WAVEFORM_SENT;
         }
         if (run.count == 0) run.first_ms = now_ms;
         run.next = rec + run.record_size;
-        if (with_waveform) {
+        if (samples != 0) {
             /* read before the frame may be sent and its buffer reused */
-            uint64_t ts = (uint64_t)wire_get32(rec + 4) << 32 | wire_get32(rec);
             uint32_t flags = rec[PDL_RESULT_RECORD_FLAGS_OFFSET];
             if (++run.count == run.batch) results_flush();
-            send_waveform(ts, channel, flags);
+            send_waveform(ts, channel, flags, samples);
         } else if (++run.count == run.batch) {
             results_flush();
         }

@@ -1,8 +1,8 @@
 /*
  * The RESULT path (DESIGN sections 4 and 5): results popped from the accelerator are written as records straight
  * into a RESULT frame, which goes out when it holds RESULT_BATCH records, or when its first record has waited
- * RESULTS_MAX_AGE_MS, or at STOP. Every n-th record (WAVEFORM_PRESCALE) is followed by a WAVEFORM frame with its
- * samples. The accelerator's window sequence numbers reveal windows lost on the way (counted as dropped).
+ * RESULTS_MAX_AGE_MS, or at STOP. While WAVEFORM_PRESCALE is not 0, a record whose window the capture kept (every
+ * n-th event's: hal_capture_waveform) is flagged WAVEFORM_SENT and followed by a WAVEFORM frame with its samples. The accelerator's window sequence numbers reveal windows lost on the way (counted as dropped).
  *
  * A board with a hardware result framer (hal_framer_start) does all of that itself while no WAVEFORM is asked for:
  * the CPU then pops nothing and only reads the framer's counters. Building with -DRESULTS_SOFTWARE (make

@@ -85,6 +85,7 @@ static struct {
     uint64_t period_ticks;
     uint32_t rate_hz;
     uint32_t mask;
+    uint32_t waveform_prescale;
 } cap;
 
 /* ---- accelerator: a FIFO of windows; outputs computed when popped ---- */
@@ -108,6 +109,7 @@ void hal_capture_start(const hal_capture_settings_t *s) {
     cap.rate_hz = s->pulse_rate_hz;
     cap.period_ticks = board.adc_clock_hz / s->pulse_rate_hz;
     cap.mask = s->channel_mask;
+    cap.waveform_prescale = s->waveform_prescale;
 }
 
 void hal_capture_stop(void) { cap.on = 0; }
@@ -120,7 +122,10 @@ uint64_t hal_capture_triggers(void) { return cap.triggers; }
 
 uint32_t hal_capture_overruns(void) { return 0; }
 
+/* Every window can be recomputed from its timestamp, so this capture keeps exactly every n-th event's (trigger k at
+ * k periods). */
 size_t hal_capture_waveform(uint64_t timestamp, uint8_t channel, int16_t *samples) {
+    if (cap.waveform_prescale == 0 || timestamp / cap.period_ticks % cap.waveform_prescale != 0) return 0;
     for (uint32_t i = 0; i < board.window_samples; i++) samples[i] = fake_sample(timestamp, channel, i);
     return board.window_samples;
 }

@@ -29,7 +29,7 @@ void framer_finish(void);
 void framer_counters(uint32_t *records, uint32_t *lost, uint32_t *expected);
 
 void capture_start(const hal_capture_settings_t *s, uint32_t adc_clock_hz);
-void capture_stop(void);
+void capture_stop(uint32_t channels);
 uint64_t capture_ticks(void);
 uint64_t capture_triggers(void);
 uint32_t capture_overruns(void);

@@ -25,7 +25,7 @@ void hal_link_end_frame(uint32_t next) { framer_release(next); }
 uint32_t hal_millis(void) { return (uint32_t)(timer_cycles() / (PULSEDL_CFG_CLOCK_HZ / 1000u)); }
 
 void hal_capture_start(const hal_capture_settings_t *s) { capture_start(s, board.adc_clock_hz); }
-void hal_capture_stop(void) { capture_stop(); }
+void hal_capture_stop(void) { capture_stop(board.channels); }
 uint64_t hal_capture_ticks(void) { return capture_ticks(); }
 uint64_t hal_capture_triggers(void) { return capture_triggers(); }
 uint32_t hal_capture_overruns(void) { return capture_overruns(); }

@@ -43,6 +43,7 @@ module pdl_framer #(
 );
 /* verilator lint_off UNUSEDPARAM */  // the protocol names every type and field; the framer writes a few
 `include "pulsedl_protocol.vh"
+`include "pdl_result_header.vh"
 /* verilator lint_on UNUSEDPARAM */
     localparam REC_HDR_BYTES = PDL_RESULT_RECORD_SIZE;          // timestamp, channel, flags, reserved
     localparam REC_HDR_WORDS = REC_HDR_BYTES / 4;
@@ -130,7 +131,10 @@ module pdl_framer #(
     // An int64 raw output as the record's i32: saturated, and flagged, when it does not fit.
     wire        fits = i_res_data == {32{rec_low[31]}};
     wire [31:0] narrowed = fits ? rec_low : (i_res_data[31] ? 32'h8000_0000 : 32'h7FFF_FFFF);
-    wire        keep_tag = i_res_data[23:21] != 3'd0 || channel_mask[i_res_data[20:16]];
+    // The header word's fields where ResultHeader puts them (pdl_result_header.vh); tags above 31 always pass.
+    wire [7:0]  res_tag = i_res_data[RESULT_TAG_SHIFT +: RESULT_TAG_BITS];
+    wire [15:0] res_seq = i_res_data[RESULT_SEQUENCE_SHIFT +: RESULT_SEQUENCE_BITS];
+    wire        keep_tag = res_tag[7:5] != 3'd0 || channel_mask[res_tag[4:0]];
     wire [1:0]  after_header = TIMESTAMP_WORDS != 0 ? RB_STAMP : (outputs == 8'd0 ? RB_FIN : RB_OUT);
 
     always @(*) begin
@@ -173,13 +177,13 @@ module pdl_framer #(
             case (rb)
             RB_HEAD: if (take) begin
                 rec_time    <= i_time;
-                rec_tag     <= i_res_data[23:16];
+                rec_tag     <= res_tag;
                 rec_keep    <= keep_tag;
                 rec_k       <= 8'd0;
                 rec_high    <= 1'b0;
                 rec_clipped <= 1'b0;
-                drops       <= drops + {16'd0, i_res_data[15:0] - expected};
-                expected    <= i_res_data[15:0] + 16'd1;
+                drops       <= drops + {16'd0, res_seq - expected};
+                expected    <= res_seq + 16'd1;
                 rb          <= after_header;
             end
             RB_STAMP: if (take) begin
@@ -224,6 +228,7 @@ module pdl_framer #(
     reg  [1:0]  st;
     reg  [15:0] held;               // committed records not yet in a frame
     reg  [15:0] frame_records;
+    reg  [15:0] payload_len;        // the frame's, fixed at its start
     reg  [23:0] body_left;          // ring words of the frame still to send
     reg  [4:0]  head_i;             // byte of the head being sent
     reg  [1:0]  byte_i;             // byte of the word being sent
@@ -234,9 +239,7 @@ module pdl_framer #(
     wire [15:0] count = held >= batch_min1 ? batch_min1 : held;
     wire        aged = max_age != 32'd0 && age >= max_age;
     wire        start = st == S_IDLE && held != 16'd0 && !claim && (held >= batch_min1 || aged || !enable);
-    wire [31:0] frame_words = frame_records * {7'd0, rec_words};
-    wire [31:0] count_words = count * {7'd0, rec_words};
-    wire [15:0] payload_len = PDL_RESULT_SIZE[15:0] + {frame_words[13:0], 2'b00};
+    wire [31:0] count_words = count * {7'd0, rec_words};   // the one multiplier: the frame's size, at its start
 
     // The frame header and the RESULT payload's prefix, fields placed at their declared offsets.
     reg [8*HEAD_BYTES-1:0] head;
@@ -278,6 +281,7 @@ module pdl_framer #(
             st <= S_IDLE;
             held <= 16'd0;
             frame_records <= 16'd0;
+            payload_len <= 16'd0;
             body_left <= 24'd0;
             head_i <= 5'd0;
             byte_i <= 2'd0;
@@ -298,6 +302,7 @@ module pdl_framer #(
             S_IDLE: if (start) begin
                 st            <= S_HEAD;
                 frame_records <= count;
+                payload_len   <= PDL_RESULT_SIZE[15:0] + {count_words[13:0], 2'b00};
                 body_left     <= count_words[23:0];
                 head_i        <= 5'd0;
                 byte_i        <= 2'd0;
@@ -334,6 +339,6 @@ module pdl_framer #(
 
     assign idle = rb == RB_HEAD && held == 16'd0 && st == S_IDLE && !commit;
 
-    wire unused = &{1'b0, frame_words[31:14], count_words[31:24], ring_waddr[RING_BITS]};
+    wire unused = &{1'b0, count_words[31:24], ring_waddr[RING_BITS]};
 endmodule
 `default_nettype wire

@@ -5,8 +5,10 @@
 // MemoryMap.pulsedlSoc). Interrupts: mip.MTIP = timer | simulation-control test line; mip.MEIP = UART | the
 // simulation-control test line (no interrupt controller: the handler polls the sources). The ADC window port feeds
 // the accelerator's stream input (in simulation the harness drives it; the real capture comes later); pdl_adc's
-// enable gates it (o_win_enable: the source starts a window only while it is 1) and its capture clock stamps each
-// window (the accelerator takes it with the first sample and returns it in the window's timestamp result word).
+// enable gates it (o_win_enable: the source starts an event only while it is 1); it stamps each window with its
+// event's time (i_win_trigger marks an event's first window: the channels of one trigger share one timestamp; the
+// accelerator takes the stamp with the first sample and returns it in the window's timestamp result word) and keeps
+// every n-th event's windows for the firmware's WAVEFORM frames.
 module pdl_soc #(
     parameter RAM_INIT = ""             // $readmemh image of the firmware (32-bit words from the RAM base)
 ) (
@@ -19,6 +21,7 @@ module pdl_soc #(
     input  wire [15:0] i_win_data,
     input  wire [7:0]  i_win_tag,
     input  wire        i_win_last,
+    input  wire        i_win_trigger,   // with the first sample of an event's first window (docs/soc.md "ADC capture")
     output wire        o_win_room,      // the accelerator's input FIFO has room for a whole window
     output wire        o_win_enable,    // the capture is on (adc ctrl.enable): a window may start
     // simulation control, for a harness
@@ -48,6 +51,7 @@ module pdl_soc #(
     wire        res_valid, res_ready, running, round_start;   // running and round_start: traces, unused
     wire [31:0] res_data, accel_cycle;
     wire [63:0] capture_time;
+    wire [31:0] capture_stamp;          // the window's event time, taken by the accelerator with its first sample
     wire        fr_owns, fr_valid, fr_ready;
     wire [7:0]  fr_data;
 
@@ -199,10 +203,14 @@ module pdl_soc #(
         .i_re        (adc_re),
         .o_rdata     (adc_rdata),
         .o_ready     (adc_ready),
-        .i_win_valid (i_win_valid),
-        .i_win_last  (i_win_last),
-        .o_enable    (o_win_enable),
-        .o_time      (capture_time)
+        .i_win_valid   (i_win_valid),
+        .i_win_data    (i_win_data),
+        .i_win_tag     (i_win_tag),
+        .i_win_last    (i_win_last),
+        .i_win_trigger (i_win_trigger),
+        .o_enable      (o_win_enable),
+        .o_time        (capture_time),
+        .o_stamp       (capture_stamp)
     );
 
     pdl_accel accel (
@@ -220,7 +228,7 @@ module pdl_soc #(
         .i_in_valid    (i_win_valid),
         .i_in_data     (i_win_data),
         .i_in_tag      (i_win_tag),
-        .i_in_time     (capture_time[31:0]),
+        .i_in_time     (capture_stamp),
         .i_in_last     (i_win_last),
         .o_in_room     (o_win_room),
         .o_res_valid   (res_valid),

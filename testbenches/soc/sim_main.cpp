@@ -3,9 +3,10 @@
 // the simulation-control exit register (1 = pass, else fail with test number value >> 1) or the cycle limit.
 // The UART's serial line ends here: its bytes go to stdout, or with --pty to a pseudo-terminal whose path is
 // printed ("pulsedl sim: uart on /dev/pts/N"), which also feeds the UART's receiver. --windows feeds ADC windows
-// into the accelerator's stream input; --window-log FILE writes one line "<window> <stamp>" as each window starts:
-// the capture timestamp it should carry, counted here independently of pdl_adc (cycles since the capture gate
-// o_win_enable opened; the harness's reference for the timestamps in the RESULT records). Exit codes: 0 pass,
+// into the accelerator's stream input, an event (one trigger, its channels' windows one after the other) at a time;
+// --window-log FILE writes one line "<window> <stamp>" as each window starts: the capture timestamp it should
+// carry, counted here independently of pdl_adc (cycles since the capture gate o_win_enable opened, at the first
+// sample of the window's event; the harness's reference for the timestamps in the RESULT records). Exit codes: 0 pass,
 // 1 fail, 2 usage or ELF error, 3 timeout.
 #include <fcntl.h>
 #include <pty.h>
@@ -151,6 +152,7 @@ int main(int argc, char** argv) {
         return fail_elf(window_log_path, "cannot write the window log");
     bool gate_was_open = false;
     uint64_t gate_opened = 0;  // cycle the capture gate last opened: the capture clock is 0 then
+    uint64_t event_stamp = 0;  // capture clock at the first sample of the current event
 
 #if VM_TRACE
     std::unique_ptr<VerilatedVcdC> vcd;
@@ -174,6 +176,7 @@ int main(int argc, char** argv) {
     top->i_clk = 0;
     top->i_uart_rx = 1;
     top->i_win_valid = 0;
+    top->i_win_trigger = 0;
     for (int i = 0; i < 2; i++) {
         top->i_clk = 1; top->eval();
         top->i_clk = 0; top->eval();
@@ -187,15 +190,17 @@ int main(int argc, char** argv) {
         gate_was_open = top->o_win_enable;
         size_t window = feeder.sent();
         bool first = feeder.at_window_start();
-        WindowFeeder::Sample s = feeder.next(top->o_win_room && top->o_win_enable);
+        WindowFeeder::Sample s = feeder.next(top->o_win_room, top->o_win_enable);
+        if (s.trigger) event_stamp = cycle - gate_opened;
         if (window_log && s.valid && first) {
-            std::fprintf(window_log, "%zu %llu\n", window, (unsigned long long)(cycle - gate_opened));
+            std::fprintf(window_log, "%zu %llu\n", window, (unsigned long long)event_stamp);
             std::fflush(window_log);  // read while the simulation runs
         }
         top->i_win_valid = s.valid;
         top->i_win_data = s.data;
         top->i_win_tag = s.tag;
         top->i_win_last = s.last;
+        top->i_win_trigger = s.trigger;
         top->i_clk = 1;
         top->eval();
         DUMP_TRACE();

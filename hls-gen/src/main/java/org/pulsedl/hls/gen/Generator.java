@@ -7,6 +7,7 @@ import java.util.Map;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.accel.Estimates;
 import org.pulsedl.hls.accel.LayerProgram;
+import org.pulsedl.hls.accel.ResultHeaderVerilog;
 import org.pulsedl.hls.firmware.ConfigHeader;
 import org.pulsedl.hls.firmware.ModelSources;
 import org.pulsedl.hls.firmware.ProgramImages;
@@ -82,6 +83,7 @@ public final class Generator {
         // The host protocol does not depend on the model; it rides along so a generated firmware folder is complete.
         put(files, fw + ProtocolCHeader.FILE, ProtocolCHeader.text());
         put(files, layout.rtl() + "/" + ProtocolVerilogHeader.FILE, ProtocolVerilogHeader.text());
+        put(files, layout.rtl() + "/" + ResultHeaderVerilog.FILE, ResultHeaderVerilog.emit(provenance));
         for (RegisterMap peripheral : List.of(SocRegisters.uart(soc), SocRegisters.timer(soc), SocRegisters.simCtrl(soc),
                 SocRegisters.adc(soc), SocRegisters.framer(soc))) {
             VerilogFile rf = RegisterFileVerilog.file(peripheral, provenance);

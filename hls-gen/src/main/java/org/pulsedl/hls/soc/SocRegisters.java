@@ -76,25 +76,69 @@ public final class SocRegisters {
                 .build();
     }
 
+    /** Samples one waveform-snapshot slot keeps (2^8: the accelerator's longest tensor; a longer window is cut). */
+    public static final int WAVE_SLOT_SAMPLE_BITS = 8;
+    /** Windows (channels) of one event the snapshot keeps; slot n keeps the event's n-th window. */
+    public static final int WAVE_SLOTS = 2;
+
     /**
-     * ADC capture: the gate of the window port. While {@code enable} is 1 the window source (the capture; in
-     * simulation the harness) may start a window; a window already started always completes, so the accelerator
-     * never sees a partial one. The firmware opens it at START and closes it at STOP.
+     * ADC capture: the gate of the window port, the capture clock, and the waveform snapshot. While {@code enable}
+     * is 1 the window source (the capture; in simulation the harness) may start an event; a window already started
+     * always completes, so the accelerator never sees a partial one. An event is one trigger: the source raises
+     * the port's trigger line with the first sample of its first window, and every window up to the next trigger
+     * (its other channels, sampled at the same instant) carries the trigger's time. The snapshot keeps the windows
+     * of every n-th event for the firmware's WAVEFORM frames (CONFIG WAVEFORM_PRESCALE). The firmware opens the gate
+     * at START and closes it at STOP.
      */
     public static RegisterMap adc(MemoryMap map) {
         MemoryMap.Region r = map.region("adc");
+        Register.Builder tags = Register.builder("wave_tags", 0x48).access(Access.RO)
+                .description("Tags (channels) of the snapshot's windows");
+        for (int s = 0; s < WAVE_SLOTS; s++) {
+            tags.field(Field.builder("slot" + s, 8 * s + 7, 8 * s).access(Access.RO)
+                    .description("Tag of slot " + s + " (valid below wave_status.windows)"));
+        }
         return RegisterMap.builder("pdl_adc").base(r.base()).size(r.size())
-                .description("ADC capture: window port gate, capture clock and trigger counter")
+                .description("ADC capture: window port gate, capture clock, trigger counters and waveform snapshot")
                 .register(Register.builder("ctrl", 0x0).description("Control")
                         .field(Field.bit("enable", 0).access(Access.RW)
-                                .description("1: windows may start; 0 -> 1 restarts time and triggers at 0")))
+                                .description("1: events may start; 0 -> 1 restarts time and the counters at 0 and empties the snapshot")))
                 .register(Register.builder("time_lo", 0x20).access(Access.RO)
                         .description("Clock cycles since enable, bits 31:0 (read lo, then hi)"))
                 .register(Register.builder("time_hi", 0x24).access(Access.RO).description("Bits 63:32 of time"))
                 .register(Register.builder("triggers", 0x28).access(Access.RO)
+                        .description("Events (triggers) since enable, one per trigger whatever the number of channels"))
+                .register(Register.builder("windows", 0x2C).access(Access.RO)
                         .description("Windows that passed the port since enable"))
+                .register(Register.builder("wave_prescale", 0x40).description("Waveform snapshot selection")
+                        .field(Field.builder("events", 15, 0).access(Access.RW).description("Keeps the windows of the "
+                                + "events whose index since enable is a multiple of this, when the snapshot is free "
+                                + "(0: none)")))
+                .register(Register.builder("wave_status", 0x44).description("Waveform snapshot state")
+                        .field(Field.bit("held", 0).access(Access.RO).description("The snapshot holds an event (until "
+                                + "wave_release)"))
+                        .field(Field.bit("closed", 1).access(Access.RO).description("No further window joins it: its "
+                                + "slots are full or the next trigger came"))
+                        .field(Field.builder("windows", 11, 8).access(Access.RO).description("Its complete windows "
+                                + "(slots 0 up to this)")))
+                .register(tags)
+                .register(Register.builder("wave_time_lo", 0x4C).access(Access.RO)
+                        .description("Capture time of the held event (its windows' timestamp), bits 31:0"))
+                .register(Register.builder("wave_time_hi", 0x50).access(Access.RO).description("Bits 63:32 of wave_time"))
+                .register(Register.builder("wave_release", 0x54).writeStrobe().description("Frees the snapshot")
+                        .field(Field.bit("release", 0).access(Access.WO).description("Any write: the next selected "
+                                + "event may be kept")))
+                .register(Register.builder("wave_seek", 0x58).writeStrobe().description("Read position")
+                        .field(Field.builder("sample", WAVE_SLOT_SAMPLE_BITS - 1, 0).access(Access.WO)
+                                .description("Sample index within the slot"))
+                        .field(Field.builder("slot", WAVE_SLOT_SAMPLE_BITS, WAVE_SLOT_SAMPLE_BITS).access(Access.WO)
+                                .description("Slot (the event's n-th window)")))
+                .register(Register.builder("wave_data", 0x5C).readStrobe().description("Snapshot samples")
+                        .field(Field.builder("sample", 15, 0).access(Access.RO).description("The sample at the read "
+                                + "position (int16); reading moves the position to the next sample")))
                 .build();
     }
+
     /** Largest records-per-frame value the framer's register holds. */
     public static final int FRAMER_BATCH_BITS = 16;
 

@@ -40,7 +40,7 @@ class GeneratorTest {
                 "firmware/pulsedl_weights.hex", "firmware/pulsedl_params.hex", "docs/pulsedl_accel_regs.md",
                 "docs/pulsedl_accel_regs.json", "docs/soc_memory_map.md", "rtl/soc_memory_map.vh",
                 "firmware/pulsedl_soc_map.h", "firmware/pulsedl_soc_memory.ld", "firmware/pulsedl_protocol.h",
-                "rtl/pulsedl_protocol.vh",
+                "rtl/pulsedl_protocol.vh", "rtl/pdl_result_header.vh",
                 "rtl/pdl_uart_regs.v", "firmware/pdl_uart_regs.h", "docs/pdl_uart_regs.md",
                 "rtl/pdl_timer_regs.v", "firmware/pdl_timer_regs.h", "docs/pdl_timer_regs.md",
                 "rtl/pdl_sim_ctrl_regs.v", "firmware/pdl_sim_ctrl_regs.h", "docs/pdl_sim_ctrl_regs.md",

@@ -56,8 +56,9 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * second model at run time (the shipped model with seeded random weights in its last layer) and checks again.
  * Windows are consumed in file order (the capture gate opens at START and closes at STOP), so result i of the run
  * that began after {@code w} windows belongs to window {@code w + i}. Each record's timestamp must be the capture
- * time the harness logged for that window ({@code --window-log}: cycles since the gate opened, at its first sample),
- * stamped by the capture, carried through the accelerator and extended to 64 bits by the firmware.
+ * time the harness logged for that window ({@code --window-log}: cycles since the gate opened, at the first sample of
+ * the window's event, so both channels of an event carry one time), stamped by the capture, carried through the
+ * accelerator and extended to 64 bits by the firmware.
  */
 class FullSystemTest {
     /** Results checked per model; {@code -Dpulsedl.fullsystem.windows=N} for a longer run (docs/soc.md). */
@@ -165,7 +166,7 @@ class FullSystemTest {
         }
         assertTrue(index >= WINDOWS, "results of the run: " + index);
         if (old != null) assertTrue(differ > index / 2, "the reloaded model computes: " + differ + " of " + index + " differ");
-        // the records' timestamps are the capture clock (SoC cycles since START) at each window's first sample
+        // the records' timestamps are the capture clock (SoC cycles since START) at each event's first sample
         ResultBatch last = got.get(got.size() - 1);
         long cycles = last.timestamps()[last.size() - 1];
         double runSeconds = (stopped - started) / 1e9;

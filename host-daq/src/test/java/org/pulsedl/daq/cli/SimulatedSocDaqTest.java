@@ -15,13 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pulsedl.daq.bench.NeuralModel;
 import org.pulsedl.daq.cpu.SimOnPty;
-import org.pulsedl.daq.firmware.FirmwareBuild;
 import org.pulsedl.daq.listmode.ListModeReader;
-import org.pulsedl.daq.sim.PulseSimulator;
-import org.pulsedl.daq.sim.SimulatorConfig;
 import org.pulsedl.protocol.ResultBatch;
 import org.pulsedl.quantizer.data.Dataset;
-import org.pulsedl.quantizer.data.Hdf5DatasetFormat;
 import org.pulsedl.quantizer.golden.GoldenModel;
 import org.pulsedl.quantizer.testing.TestSeed;
 
@@ -32,7 +28,8 @@ import org.pulsedl.quantizer.testing.TestSeed;
  * its pty (the simulation answers thousands of times slower than a board: seconds under load), then
  * {@code pulsedl replay F}. Every record in the file must be the golden model's result for its window: the SoC's
  * window port takes the dataset's windows in order (event 0 channel 0, event 0 channel 1, …) from START on, so
- * record i belongs to window i. The run stops at N results while windows remain, so STOP's drain is exercised.
+ * record i belongs to window i. The run stops at N results while windows remain, so STOP's drain is exercised. The
+ * two channels of an event carry one timestamp (the trigger's), so the live analysis pairs them into Δt values.
  */
 class SimulatedSocDaqTest {
     /**
@@ -50,14 +47,12 @@ class SimulatedSocDaqTest {
     @Timeout(value = 900, unit = TimeUnit.SECONDS)
     void daqAndReplayOverTheSimulatedSocsPtyBitExact() throws Exception {
         long seed = TestSeed.of("SimulatedSocDaqTest", 20261205L);
-        Dataset data = PulseSimulator.generate(SimulatorConfig.pdl2().withSeed(seed), EVENTS);
-        Path dataset = dir.resolve("pdl2.h5");
-        Hdf5DatasetFormat.write(data, dataset);
         Path out = dir.resolve("soc.pdl"), summary = dir.resolve("daq.json"), replayed = dir.resolve("replay.json");
 
-        Path elf = FirmwareBuild.socForSimulation();
+        Dataset data;
         long t0 = System.nanoTime();
-        try (SimOnPty sim = SimOnPty.start(elf, dataset, EVENTS)) {
+        try (SimOnPty sim = SimOnPty.pdl2(dir, seed, EVENTS)) {
+            data = sim.dataset();
             CliRun.of("daq", "--serial", sim.pty(), "--out", out.toString(), "--events", Integer.toString(STOP_AT),
                     "--json", summary.toString(), "--answer-timeout", "120").assertSuccess();
         }
@@ -73,6 +68,10 @@ class SimulatedSocDaqTest {
         assertTrue(s.get("board_ended").asBoolean(), "the board's final STATS arrived: " + s);
         assertEquals(events, s.get("board").get("results").asLong(), "the board counts what arrived: " + s);
         assertEquals(0, s.get("board").get("dropped_events").asLong(), "no window dropped: " + s);
+        // The capture stamps both channels of an event with its trigger time, so each event gives one Δt pair.
+        assertEquals(0, events % 2, "the capture passes whole events: " + s);
+        assertEquals(events / 2, s.get("board").get("triggers").asLong(), "one trigger per event of two windows: " + s);
+        assertEquals(events / 2, s.get("delta_t").get("pairs").asLong(), "every event is a Δt pair: " + s);
 
         CliRun.of("replay", out.toString(), "--json", replayed.toString()).assertSuccess();
         JsonNode r = json.readTree(replayed.toFile());

@@ -12,23 +12,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pulsedl.daq.cli.PulsedlCommand;
+import org.pulsedl.daq.firmware.FirmwareBuild;
+import org.pulsedl.daq.sim.PulseSimulator;
+import org.pulsedl.daq.sim.SimulatorConfig;
+import org.pulsedl.quantizer.data.Dataset;
+import org.pulsedl.quantizer.data.Hdf5DatasetFormat;
 
 /**
  * The simulated SoC as a user starts it: {@code pulsedl sim --elf FIRMWARE --pty --windows DATASET
  * --windows-events N} in a JVM of its own (the command line, not a shortcut into it), with the pty path taken from
  * its stderr ("pulsedl sim: uart on /dev/pts/N"; everything it prints is echoed to the test's stderr). Closing it
- * ends the command, whose shutdown hook ends the simulator.
+ * ends the command, whose shutdown hook ends the simulator. {@link #pdl2} is the device the SoC tests share: the
+ * protocol firmware for simulation fed with seeded pdl2 events.
  */
 public final class SimOnPty implements AutoCloseable {
     static final Pattern PTY = Pattern.compile("uart on (\\S+)");
 
     private final Process process;
     private final String pty;
+    private Dataset dataset;
 
     private SimOnPty(Process process, String pty) {
         this.process = process;
         this.pty = pty;
     }
+
+    /**
+     * The simulated SoC running the protocol firmware ({@link FirmwareBuild#socForSimulation}) on {@code events}
+     * pdl2 events from {@link PulseSimulator} with {@code seed}, written to {@code dir/pdl2.h5}; its window port
+     * takes them in order (event 0 channel 0, event 0 channel 1, ...) from START on.
+     */
+    public static SimOnPty pdl2(Path dir, long seed, int events) throws Exception {
+        Dataset data = PulseSimulator.generate(SimulatorConfig.pdl2().withSeed(seed), events);
+        Path file = dir.resolve("pdl2.h5");
+        Hdf5DatasetFormat.write(data, file);
+        SimOnPty sim = start(FirmwareBuild.socForSimulation(), file, events);
+        sim.dataset = data;
+        return sim;
+    }
+
+    /** The events {@link #pdl2} injects (null after {@link #start}). */
+    public Dataset dataset() { return dataset; }
 
     /** Starts the command; returns once it printed its pty (the Verilator build is done first, in this JVM). */
     public static SimOnPty start(Path elf, Path dataset, int events) throws Exception {

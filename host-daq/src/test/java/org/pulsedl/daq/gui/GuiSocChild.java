@@ -19,7 +19,7 @@ import org.pulsedl.quantizer.qmodel.QuantizedModel;
 /**
  * The window side of {@link GuiSocXvfbTest}: the window connects to the simulated SoC's pty as the connect dialog's
  * "Simulated SoC" entry does ({@code soc:PTY}), acquires until {@code min} results arrived, and prints what the
- * test checks as {@code key=value} lines. Arguments: output folder, settings folder, the pty, min results.
+ * test checks as {@code key=value} lines (the scope's traces as {@code trace_<channel>=<timestamp>:<samples>}). Arguments: output folder, settings folder, the pty, min results.
  */
 public final class GuiSocChild {
     private GuiSocChild() {}
@@ -65,6 +65,13 @@ public final class GuiSocChild {
         result.put("lost", last.status().lost());
         result.put("crc_errors", last.status().crcErrors());
         result.put("seq_gaps", last.status().sequenceGaps());
+        result.put("pairs", last.pairs());
+        result.put("scope_traces", last.traces().size());
+        for (ScopeTrace t : last.traces()) {
+            StringBuilder samples = new StringBuilder();
+            for (short s : t.samples()) samples.append(samples.length() == 0 ? "" : ",").append(s);
+            result.put("trace_" + t.channel(), t.timestamp() + ":" + samples);
+        }
         SwingUtilities.invokeAndWait(() -> w.frame().dispose());
         w.awaitClosed();
         result.forEach((k, v) -> System.out.println(k + "=" + v));

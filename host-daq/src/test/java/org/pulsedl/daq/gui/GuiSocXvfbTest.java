@@ -12,17 +12,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.pulsedl.daq.cpu.SimOnPty;
-import org.pulsedl.daq.firmware.FirmwareBuild;
-import org.pulsedl.daq.sim.PulseSimulator;
-import org.pulsedl.daq.sim.SimulatorConfig;
-import org.pulsedl.quantizer.data.Hdf5DatasetFormat;
+import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
  * The connect dialog's "Simulated SoC" entry under Xvfb (docs/gui.md): {@code pulsedl sim --elf FIRMWARE --pty
  * --windows pdl2.h5} runs in its own process, the window connects to its pty ({@code soc:PTY}) and the energy
  * spectrum must show the SoC's results in the chart's dataset and on the screen, with no CRC error or sequence
- * gap. The SoC simulation delivers tens of results per second, so the run is short. Screenshot:
+ * gap; the ΔT histogram must pair the two channels of every event, and the scope must show event 0's windows (the
+ * SoC's waveform snapshot) sample for sample. The SoC simulation delivers tens of results per second, so the run is short. Screenshot:
  * target/gui-test/gui-soc.png.
  */
 class GuiSocXvfbTest {
@@ -39,12 +37,12 @@ class GuiSocXvfbTest {
         Path xvfb = XvfbDisplay.binary();
         assumeTrue(xvfb != null, "Xvfb is not installed (scripts/setup.sh installs the xvfb package); the GUI test needs an X server");
         long seed = TestSeed.of("GuiSocXvfbTest", 1213);
-        Path dataset = dir.resolve("pdl2.h5");
-        Hdf5DatasetFormat.write(PulseSimulator.generate(SimulatorConfig.pdl2().withSeed(seed), EVENTS), dataset);
         Path settings = Files.createDirectories(dir.resolve("settings"));
         Map<String, String> r;
-        try (SimOnPty sim = SimOnPty.start(FirmwareBuild.socForSimulation(), dataset, EVENTS);
+        Dataset data;
+        try (SimOnPty sim = SimOnPty.pdl2(dir, seed, EVENTS);
                 XvfbDisplay display = XvfbDisplay.start(xvfb)) {
+            data = sim.dataset();
             r = GuiChild.run(display.display(), GuiSocChild.class, GuiXvfbTest.ARTEFACTS.resolve("child-soc.log"), 600,
                     GuiXvfbTest.ARTEFACTS.toString(), settings.toString(), sim.pty(), Integer.toString(MIN_RESULTS));
         }
@@ -58,6 +56,17 @@ class GuiSocXvfbTest {
         assertEquals("0", r.get("lost"));
         assertEquals("0", r.get("crc_errors"));
         assertEquals("0", r.get("seq_gaps"));
+        // Both channels of an event carry its trigger time: the ΔT histogram pairs every event.
+        assertEquals(Long.parseLong(r.get("records")) / 2, Long.parseLong(r.get("pairs")), "ΔT pairs: " + r);
+        // The GUI asks for every 1000th event's waveform: the SoC's snapshot keeps event 0, whose windows the scope
+        // must show sample for sample.
+        assertEquals(String.valueOf(data.channels()), r.get("scope_traces"), "a trace per channel: " + r);
+        for (int c = 0; c < data.channels(); c++) {
+            String trace = r.get("trace_" + c);
+            StringBuilder want = new StringBuilder();
+            for (short s : data.waveform(0, c)) want.append(want.length() == 0 ? "" : ",").append(s);
+            assertEquals(want.toString(), trace.substring(trace.indexOf(':') + 1), "channel " + c + ": event 0's window");
+        }
         assertTrue(Files.size(GuiXvfbTest.ARTEFACTS.resolve("gui-soc.png")) > 10_000, "the screenshot is kept");
     }
 }
