@@ -17,6 +17,9 @@ import org.pulsedl.hls.verilog.Stmt;
 final class ArithmeticUnitRtl {
     private ArithmeticUnitRtl() {}
 
+    /** The formal proof that the fabric lane's Booth rows equal a multiply (named next to their Verilator twin). */
+    static final String FABRIC_PROOF = "the fabric rows' proof (hls-gen AuFabricFormalCiTest, testbenches/formal)";
+
     static ModuleSpec module(RtlShape s) {
         int ab = s.ab();
         int acc = s.auAcc();
@@ -95,7 +98,7 @@ final class ArithmeticUnitRtl {
                 // The odd lane's int16 product in fabric: a signed radix-4 Booth multiplier (4 rows for 8 bits).
                 items.add(V.wire("fab_p", 8 + ab, "w_hi * a (fabric)"));
                 items.addAll(BoothMultiplier.rows("fab", a, ab, wHi, 8, true, "fab_p", 8 + ab,
-                        split ? 1 : -1));
+                        split ? new int[] {1} : new int[0], FABRIC_PROOF));
                 items.add(V.assign("prod_hi", in16 + " ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
             } else {
                 items.add(V.assign("prod_hi", in16 + " ? " + V.lit(prod, 0) + " : " + hiField));
