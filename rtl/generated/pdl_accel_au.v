@@ -31,7 +31,23 @@ module pdl_accel_au (
   assign packed_p = $signed({{16{packed_w[24]}}, packed_w}) * $signed({{25{i_a[15]}}, i_a});
   assign prod_lo  = i_in16 ? packed_p[23:0] : {{7{packed_p[16]}}, packed_p[16:0]};
 
-  wire [23:0] fab_p;   // w_hi * a (fabric)
+  wire [23:0] fab_p;  // w_hi * a (fabric)
+
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the fabric rows' proof (hls-gen AuFabricFormalCiTest, testbenches/formal).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [23:0] fab_s4;  // the rows' partial sum, as one multiply
+
+  assign fab_s4 = {{8{i_a[15]}}, i_a} * {{16{i_w_hi[7]}}, i_w_hi};
+
+  wire unused_fab_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_fab_rows = &{1'b0, i_a, i_w_hi};
+
+  `else
+
   wire [16:0] fab_a2;  // i_a, sign-extended by one bit
 
   assign fab_a2 = {{1{i_a[15]}}, i_a};
@@ -89,12 +105,15 @@ module pdl_accel_au (
   assign fab_r4   = ({17{fab_one4}} & fab_a2 | {17{fab_two4}} & {i_a, 1'b0}) ^ {17{fab_neg4}};
   assign fab_d4   = {{{2{fab_s3[21]}}, fab_s3[21:6]}, fab_neg4} - {~{{1{fab_r4[16]}}, fab_r4}, 1'b1};
   assign fab_s4   = {fab_d4[18:1], fab_s3[5:0]};
-  assign fab_p    = fab_s4;
 
   wire unused_fab_rows;  // row LSBs (always 1) and row bits above the product
 
   assign unused_fab_rows = &{1'b0, fab_d2[0], fab_d3[0], fab_d4[0]};
-  assign prod_hi         = i_in16 ? fab_p : packed_p[40:17] + {23'd0, packed_p[16]};
+
+  `endif
+
+  assign fab_p   = fab_s4;
+  assign prod_hi = i_in16 ? fab_p : packed_p[40:17] + {23'd0, packed_p[16]};
 
   reg [23:0] prod_lo_r;  // product register, lane 2j
   reg [23:0] prod_hi_r;  // product register, lane 2j+1

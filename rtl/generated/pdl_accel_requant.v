@@ -214,6 +214,21 @@ module pdl_accel_requant (
     mul_cb_r <= mul_b;
   end
 
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the Booth proof, row by row (hls-gen RequantFormalCiTest for the shipped depths, RequantFormalTest for every depth; testbenches/formal).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [62:0] mul_s16;  // the rows' partial sum, as one multiply
+
+  assign mul_s16 = {{15{mul_ca_r[47]}}, mul_ca_r} * {32'd0, mul_cb_r};
+
+  wire unused_mul_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_mul_rows = &{1'b0, mul_d1[0], mul_d2[0], mul_d3[0], mul_d4[0], mul_d5[0], mul_d6[0], mul_d7[0], mul_d8[0], mul_r8[48:48], mul_cs_r, mul_ca_r, mul_cb_r};
+
+  `else
+
   wire [48:0] mul_ca2;  // mul_ca_r, sign-extended by one bit
 
   assign mul_ca2 = {{1{mul_ca_r[47]}}, mul_ca_r};
@@ -329,11 +344,14 @@ module pdl_accel_requant (
   assign mul_r16   = ({49{mul_one16}} & mul_ca2 | {49{mul_two16}} & {mul_ca_r, 1'b0}) ^ {49{mul_neg16}};
   assign mul_d16   = {mul_s15[62:31], mul_neg16} - {~mul_r16[31:0], 1'b1};
   assign mul_s16   = {mul_d16[32:1], mul_s15[30:0]};
-  assign product   = mul_s16;
 
   wire unused_mul_rows;  // row LSBs (always 1) and row bits above the product
 
   assign unused_mul_rows = &{1'b0, mul_d1[0], mul_d2[0], mul_d3[0], mul_d4[0], mul_d5[0], mul_d6[0], mul_d7[0], mul_d8[0], mul_r8[48:48], mul_cb_r[15:0], mul_d9[0], mul_r9[48:46], mul_d10[0], mul_r10[48:44], mul_d11[0], mul_r11[48:42], mul_d12[0], mul_r12[48:40], mul_d13[0], mul_r13[48:38], mul_d14[0], mul_r14[48:36], mul_d15[0], mul_r15[48:34], mul_d16[0], mul_r16[48:32]};
+
+  `endif
+
+  assign product = mul_s16;
 
   wire [5:0] sh;   // R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding) or M - 1 - shl; AVG 23
   wire       two;  // DOUBLE with two roundings (SRDHM, then RoundingDivideByPOT)

@@ -54,6 +54,21 @@ module pdl_accel_requant_in (
 
   assign mul_b = i_m[30:0];
 
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the Booth proof, row by row (hls-gen RequantFormalCiTest for the shipped depths, RequantFormalTest for every depth; testbenches/formal).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [62:0] mul_s16;  // the rows' partial sum, as one multiply
+
+  assign mul_s16 = {{31{mul_a[31]}}, mul_a} * {32'd0, mul_b};
+
+  wire unused_mul_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_mul_rows = &{1'b0, mul_a, mul_b};
+
+  `else
+
   wire [31:0] mul_s0;  // multiplier row 0: mul_b[0] * mul_a
 
   assign mul_s0 = {32{mul_b[0]}} & mul_a;
@@ -285,11 +300,14 @@ module pdl_accel_requant_in (
   assign mul_r16   = ({33{mul_one16}} & mul_a2 | {33{mul_two16}} & {mul_a, 1'b0}) ^ {33{mul_neg16}};
   assign mul_d16   = {mul_s15[62:31], mul_neg16} - {~mul_r16[31:0], 1'b1};
   assign mul_s16   = {mul_d16[32:1], mul_s15[30:0]};
-  assign product   = mul_s16;
 
   wire unused_mul_rows;  // row LSBs (always 1) and row bits above the product
 
   assign unused_mul_rows = &{1'b0, mul_d1[0], mul_d2[0], mul_d3[0], mul_d4[0], mul_d5[0], mul_d6[0], mul_d7[0], mul_d8[0], mul_d9[0], mul_d10[0], mul_d11[0], mul_d12[0], mul_d13[0], mul_d14[0], mul_d15[0], mul_d16[0], mul_r16[32:32]};
+
+  `endif
+
+  assign product = mul_s16;
 
   wire [5:0] sh;   // R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)
   wire       two;  // DOUBLE with two roundings (SRDHM, then RoundingDivideByPOT)

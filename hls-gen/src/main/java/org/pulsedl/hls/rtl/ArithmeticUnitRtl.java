@@ -17,6 +17,12 @@ import org.pulsedl.hls.verilog.Stmt;
 final class ArithmeticUnitRtl {
     private ArithmeticUnitRtl() {}
 
+    /**
+     * The formal proof that the fabric lane's Booth rows (without a pipeline cut) equal a multiply, named next to their
+     * Verilator twin.
+     */
+    static final String FABRIC_PROOF = "the fabric rows' proof (hls-gen AuFabricFormalCiTest, testbenches/formal)";
+
     static ModuleSpec module(RtlShape s) {
         int ab = s.ab();
         int acc = s.auAcc();
@@ -94,8 +100,9 @@ final class ArithmeticUnitRtl {
             if (s.int16FullRate()) {
                 // The odd lane's int16 product in fabric: a signed radix-4 Booth multiplier (4 rows for 8 bits).
                 items.add(V.wire("fab_p", 8 + ab, "w_hi * a (fabric)"));
-                items.addAll(BoothMultiplier.rows("fab", a, ab, wHi, 8, true, "fab_p", 8 + ab,
-                        split ? 1 : -1));
+                // a Verilator twin only where the proof covers the rows: without the cut (the shipped pipeline)
+                items.addAll(split ? BoothMultiplier.rows("fab", a, ab, wHi, 8, true, "fab_p", 8 + ab, 1)
+                        : BoothMultiplier.rows("fab", a, ab, wHi, 8, true, "fab_p", 8 + ab, new int[0], FABRIC_PROOF));
                 items.add(V.assign("prod_hi", in16 + " ? " + V.sext("fab_p", 8 + ab, prod) + " : " + hiField));
             } else {
                 items.add(V.assign("prod_hi", in16 + " ? " + V.lit(prod, 0) + " : " + hiField));

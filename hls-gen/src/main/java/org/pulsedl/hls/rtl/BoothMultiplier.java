@@ -2,6 +2,7 @@ package org.pulsedl.hls.rtl;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pulsedl.hls.verilog.Ifdef;
 import org.pulsedl.hls.verilog.ModuleItem;
 
 /**
@@ -84,6 +85,18 @@ final class BoothMultiplier {
      */
     static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
                                  int pw, int[] cutsAfter) {
+        return rows(prefix, a, aw, b, bw, signedB, product, pw, cutsAfter, null);
+    }
+
+    /**
+     * As {@link #rows(String, String, int, String, int, boolean, String, int, int[])}; with {@code proof} (not null)
+     * the rows after the last operand cut have a Verilator-only twin ({@link SimProduct}): one multiply of the
+     * operands those rows read, into the last row's partial sum (same name and width), so every register and the
+     * product's cycle stay as they are. {@code proof} names the formal proof that the rows equal the multiply; it is
+     * written next to the {@code `ifdef}.
+     */
+    static List<ModuleItem> rows(String prefix, String a, int aw, String b, int bw, boolean signedB, String product,
+                                 int pw, int[] cutsAfter, String proof) {
         if (signedB && bw % 2 != 0) {
             throw new IllegalArgumentException("a signed Booth multiplier needs an even width, got " + bw);
         }
@@ -100,6 +113,7 @@ final class BoothMultiplier {
             b = p + "cb_r";
             cutsMade = 1;
         }
+        SimProduct sim = new SimProduct(prefix, a, aw, b, bw, signedB, it.size());
         String last = null;
         int prev = 0;
         int first = 0;
@@ -163,6 +177,7 @@ final class BoothMultiplier {
                 String cs = p + "cs" + sfx + "_r";
                 it.add(V.reg(cs, prev, "pipeline cut: partial product after digit " + j));
                 if (lastRow) {
+                    sim.rowsEnd(it.size() - 1, last, prev);             // before the product register
                     it.add(V.ff("Multiplier pipeline cut (after the last row: the product).", V.nb(cs, last)));
                 } else {
                     String ca = p + "ca" + sfx + "_r";
@@ -171,6 +186,7 @@ final class BoothMultiplier {
                     it.add(V.reg(cb, bw, "pipeline cut: " + b));
                     it.add(V.ff("Multiplier pipeline cut (the later rows read the registered copies).",
                             V.nb(cs, last), V.nb(ca, a), V.nb(cb, b)));
+                    sim.operandCut(it.size(), ca, cb, cs, unused.length());
                     it.add(V.wire(p + "ca2" + sfx, aw + 1, ca + ", sign-extended by one bit"));
                     it.add(V.assign(p + "ca2" + sfx, V.sext(ca, aw, aw + 1)));
                     int lowUsed = first + 2 * (j + 1) - 1;          // the next digit's lowest bit of b
@@ -195,10 +211,89 @@ final class BoothMultiplier {
             throw new IllegalArgumentException("multiplier " + prefix + ": " + cutsAfter.length + " cuts asked, "
                     + cutsMade + " fit its " + digits + " rows");
         }
+        sim.rowsEnd(it.size(), last, prev);                         // a no-op after a product register
         it.add(V.assign(product, V.sext(last, prev, pw)));
-        it.add(V.wire("unused_" + prefix + "_rows", 1, "row LSBs (always 1) and row bits above the product"));
-        it.add(V.assign("unused_" + prefix + "_rows", unused.append("}").toString()));
-        return it;
+        if (proof == null) {
+            it.add(V.wire("unused_" + prefix + "_rows", 1, UNUSED_ROWS));
+            it.add(V.assign("unused_" + prefix + "_rows", unused.append("}").toString()));
+            return it;
+        }
+        return sim.split(it, unused.toString(), proof);
+    }
+
+    private static final String UNUSED_ROWS = "row LSBs (always 1) and row bits above the product";
+
+    /**
+     * The Verilator-only twin of a multiplier's last run of rows: the run (from the last operand cut, or the start, to
+     * the last row) moves into the {@code `else} branch of {@code `ifdef VERILATOR}; the {@code `ifdef} branch drives
+     * the last row's partial sum with {@code ext(a) * ext(b)} of the run's operands, at the sum's width (the low bits of
+     * a product depend only on the low bits of its operands, so an unsigned multiply of the extended operands is
+     * exact). The partial-sum register of the last operand cut then has no reader in Verilator (and Verilator drops
+     * the rows before it as dead logic); the {@code unused_} wire says so.
+     */
+    private static final class SimProduct {
+        private final String prefix;
+        private String a;
+        private final int aw;
+        private String b;
+        private final int bw;
+        private final boolean signedB;
+        private int start;
+        private int end = -1;
+        private String sum;
+        private int sumWidth;
+        private String deadSum;
+        private int unusedAtStart = -1;
+
+        SimProduct(String prefix, String a, int aw, String b, int bw, boolean signedB, int start) {
+            this.prefix = prefix;
+            this.a = a;
+            this.aw = aw;
+            this.b = b;
+            this.bw = bw;
+            this.signedB = signedB;
+            this.start = start;
+        }
+
+        /** A cut that registers the operands (and the partial sum {@code cs}): the run starts after it, at item {@code at}. */
+        void operandCut(int at, String ca, String cb, String cs, int unusedLength) {
+            start = at;
+            a = ca;
+            b = cb;
+            deadSum = cs;
+            unusedAtStart = unusedLength;
+        }
+
+        /** The run ends before item {@code at}; the last row's partial sum is {@code sum} ({@code width} bits). */
+        void rowsEnd(int at, String sum, int width) {
+            if (end < 0) {
+                end = at;
+                this.sum = sum;
+                sumWidth = width;
+            }
+        }
+
+        List<ModuleItem> split(List<ModuleItem> items, String unused, String proof) {
+            String headUnused = unusedAtStart < 0 ? "&{1'b0" : unused.substring(0, unusedAtStart);
+            List<ModuleItem> rows = new ArrayList<>(items.subList(start, end));
+            rows.add(V.wire("unused_" + prefix + "_rows", 1, UNUSED_ROWS));
+            rows.add(V.assign("unused_" + prefix + "_rows", unused + "}"));
+            List<ModuleItem> sim = new ArrayList<>();
+            sim.add(V.wire(sum, sumWidth, "the rows' partial sum, as one multiply"));
+            sim.add(V.assign(sum, V.sext(a, aw, sumWidth) + " * " + (signedB ? V.sext(b, bw, sumWidth)
+                    : V.zext(b, bw, sumWidth))));
+            sim.add(V.wire("unused_" + prefix + "_rows", 1, "the rows' inputs Verilator does not read"));
+            sim.add(V.assign("unused_" + prefix + "_rows", headUnused + (deadSum == null ? "" : ", " + deadSum) + ", "
+                    + a + ", " + b + "}"));
+            List<ModuleItem> out = new ArrayList<>(items.subList(0, start));
+            out.add(Ifdef.of("VERILATOR", List.of(
+                    "Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.",
+                    "Equal to the rows by " + proof + ".",
+                    "Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows."),
+                    sim, rows));
+            out.addAll(items.subList(end, items.size()));
+            return out;
+        }
     }
 
     private static String bit(String b, int i, int bw) {

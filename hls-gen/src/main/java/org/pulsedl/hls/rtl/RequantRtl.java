@@ -55,6 +55,10 @@ final class RequantRtl {
 
     private RequantRtl() {}
 
+    /** The formal proof that the multiplier's Booth rows equal a multiply (named next to their Verilator twin). */
+    static final String BOOTH_PROOF = "the Booth proof, row by row (hls-gen RequantFormalCiTest for the shipped depths,"
+            + " RequantFormalTest for every depth; testbenches/formal)";
+
     /** INT64 exists: int16 layers (their accumulators fit 48 bits, model validator's 2^47 bound). */
     private static boolean int64(RtlShape s, Variant v) {
         return v.layers() && s.ab() == 16;
@@ -234,7 +238,7 @@ final class RequantRtl {
         it.add(V.assign("mul_b", mulB));
         int mulCuts = multiplierCuts(v.cuts());
         it.addAll(BoothMultiplier.rows("mul", "mul_a", aw, "mul_b", bw, false, "product", pw,
-                multiplierCutPoints(BoothMultiplier.digits(bw, false), mulCuts)));
+                multiplierCutPoints(BoothMultiplier.digits(bw, false), mulCuts), BOOTH_PROOF));
         // R2's shifter: a = xx >>> sh, y = (a + 1) >> 1 = (xx + 2^sh) >> (sh + 1)
         it.add(V.wire("sh", 6, "R2 shift: SINGLE/INT64 shr - 1; DOUBLE shr (after the first rounding)"
                 + (layers ? " or M - 1 - shl; AVG 23" : "")));

@@ -112,4 +112,21 @@ class VerilogValidationTest {
         fails("banner: command 'a\nb' must be printable ASCII on one line", () -> new Provenance("a\nb", "t").banner("x"));
         fails("provenance: command is empty", () -> new Provenance("", "t"));
     }
+    @Test
+    void ifdef() {
+        java.util.List<ModuleItem> a = java.util.List.of(WireSpec.of("x", Width.ONE, "x"), Assign.of("x", "1'b0"));
+        java.util.List<ModuleItem> b = java.util.List.of(WireSpec.of("x", Width.ONE, "x"), Assign.of("x", "1'b1"));
+        fails("`ifdef VERILATOR: say why there are two branches (comment is missing)",
+                () -> Ifdef.of("VERILATOR", java.util.List.of(), a, b));
+        fails("`ifdef VERILATOR: a branch is empty", () -> Ifdef.of("VERILATOR", java.util.List.of("why"), a,
+                java.util.List.of()));
+        fails("`ifdef VERILATOR (else): name 'x' is declared twice", () -> Ifdef.of("VERILATOR",
+                java.util.List.of("why"), a, java.util.List.of(b.get(0), b.get(0))));
+        // one name in both branches is fine: only one branch is ever compiled
+        assertEquals(java.util.List.of("x"), Ifdef.of("VERILATOR", java.util.List.of("why"), a, b).declaredNames());
+        VerilogWriter w = new VerilogWriter();
+        Ifdef.of("VERILATOR", java.util.List.of("why"), a, b).emit(w);
+        assertEquals("// why\n`ifdef VERILATOR\n\nwire x;  // x\n\nassign x = 1'b0;\n\n`else\n\nwire x;  // x\n\n"
+                + "assign x = 1'b1;\n\n`endif\n", w.toString());
+    }
 }
