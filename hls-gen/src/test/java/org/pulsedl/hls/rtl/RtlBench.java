@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,17 +101,22 @@ final class RtlBench {
         all.append(Files.readString(harness));
         Path dir = dir("verilator-" + sha(all.toString()));
         Path exe = dir.resolve("obj/Vaccel");
-        if (Files.isExecutable(exe)) {
+        // The module's test classes run in parallel JVMs (hls-gen/pom.xml): a file lock lets one of them build a
+        // configuration they share while the others wait for it (synchronized covers the threads of one JVM).
+        try (FileChannel lock = FileChannel.open(dir.resolve("build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            if (Files.isExecutable(exe)) {
+                return exe;
+            }
+            List<Path> files = writeRtl(cfg, dir);
+            List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-O3", "--x-assign",
+                    "fast", "--x-initial", "fast", "--no-assert", "-Wall", "--top-module", AcceleratorRtl.TOP,
+                    "-Mdir", "obj", "-o", "Vaccel", "-CFLAGS", "-O1", "-j", "4"));
+            files.forEach(f -> cmd.add(f.toString()));
+            cmd.add(harness.toString());
+            run(dir, cmd, 900);
             return exe;
         }
-        List<Path> files = writeRtl(cfg, dir);
-        List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-O3", "--x-assign",
-                "fast", "--x-initial", "fast", "--no-assert", "-Wall", "--top-module", AcceleratorRtl.TOP,
-                "-Mdir", "obj", "-o", "Vaccel", "-CFLAGS", "-O1", "-j", "4"));
-        files.forEach(f -> cmd.add(f.toString()));
-        cmd.add(harness.toString());
-        run(dir, cmd, 900);
-        return exe;
     }
 
     /** Random 8-bit result tags for {@code count} windows. */
