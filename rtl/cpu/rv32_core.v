@@ -187,7 +187,7 @@ module rv32_core #(
     end
     wire [31:0] pc_imm   = e_pc + e_imm;
     wire [31:0] pc_next  = e_pc + 32'd4;
-    wire        branch   = e_is_branch && taken_cond;
+    wire        branch   = e_is_branch && !e_imm[1] && taken_cond;   // imm[1] set: see e_second below
     wire        jump     = e_is_jal || e_is_jalr || branch;
     wire [31:0] jump_to  = e_is_jalr ? {sum[31:1], 1'b0} : pc_imm;
 
@@ -218,9 +218,15 @@ module rv32_core #(
     wire [31:0] csr_rdata, mtvec, mepc;
     wire        csr_illegal;
     wire        illegal    = e_illegal || (e_is_csr && csr_illegal);
-    // A taken branch to a misaligned target is the only exception that waits for the comparison. Instructions
-    // that write rd, access memory or CSRs are never branches, so their enables (e_go) skip the comparator.
-    wire        branch_trap     = e_is_branch && e_imm[1] && taken_cond;      // the pc is 4-byte aligned
+    // A taken branch to a misaligned target (imm[1] set: the pc is 4-byte aligned) traps. So that no trap or
+    // CSR enable waits for the comparison, such a branch spends two cycles in E: the first compares (taken_q),
+    // the second traps or falls through. Compilers never emit one; only the tests pay the cycle.
+    reg         e_second;     // E holds an imm[1] branch in its second cycle
+    reg         taken_q;      // the comparison of the cycle before
+    always @(posedge i_clk) begin
+        taken_q <= taken_cond;
+    end
+    wire        branch_trap     = e_is_branch && e_imm[1] && e_second && taken_q;
     wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
     wire        misaligned_jump = jump_misaligned || branch_trap;
     wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
@@ -250,12 +256,20 @@ module rv32_core #(
         end
     end
 
-    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready)
+    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready) || (e_is_branch && e_imm[1] && !e_second)
                    || ((e_is_load || e_is_store) && i_dmem_busy && !exception_early));
-    // The register file and x_data hold while E waits. This superset of e_stall leaves out the trap decision
-    // (its bus fault comes from the address adder); where it differs, E traps and the instruction entering E
-    // is killed, so its operands do not matter.
+    // The register file and x_data hold while E waits, so that the waiting instruction keeps its operands. This
+    // leaves out the trap decision (its bus fault comes from the address adder): where it differs from e_stall,
+    // E traps and the instruction entering E is killed, so its operands do not matter. An imm[1] branch needs
+    // its operands only in its first cycle (taken_q).
     assign rf_hold = e_valid && ((e_is_muldiv && !md_ready) || ((e_is_load || e_is_store) && i_dmem_busy));
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            e_second <= 1'b0;
+        end else begin
+            e_second <= e_stall && e_is_branch;
+        end
+    end
     wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
     wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
     wire mret    = e_done && e_is_mret;
