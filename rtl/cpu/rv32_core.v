@@ -109,7 +109,11 @@ module rv32_core #(
     );
 
     // ------------------------------------------------------------------ E stage registers
-    reg        e_valid;
+    // E holds a live instruction. A late redirect (redirect_q) kills the one that entered E as it was decided,
+    // here rather than by clearing e_valid_q at that edge: so the branch comparison ends in redirect_q alone.
+    reg        e_valid_q;
+    reg        redirect_q;
+    wire       e_valid = e_valid_q && !redirect_q;
     reg [31:0] e_pc;
     reg [31:0] e_instr;
     reg [4:0]  e_rd, e_rs1;
@@ -305,7 +309,6 @@ module rv32_core #(
     wire        redirect    = trap || (e_done && (jump || e_is_mret || e_is_fencei));
     wire        redirect_late = redirect && !jal_now;
     wire [31:0] redirect_to = trap ? mtvec : e_is_mret ? mepc : e_is_fencei ? pc_next : jump_to;
-    reg         redirect_q;
     reg  [31:0] redirect_to_q;
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -351,16 +354,18 @@ module rv32_core #(
         end
     end
 
-    // E's valid bit takes the kills (redirects, the load-use bubble); its other registers load whenever E moves
-    // on, so their enables wait neither for the branch decision nor for the load-use compare on the arriving
-    // instruction word (the fields of a bubble are never used: everything E does is qualified by e_valid).
+    // E's valid bit takes the kills (a jal's redirect, the cycle after a late redirect, the load-use bubble;
+    // the instruction entering E as a late redirect is decided dies by redirect_q in e_valid); its other
+    // registers load whenever E moves on, so their enables wait neither for the branch decision nor for the
+    // load-use compare on the arriving instruction word (the fields of a bubble are never used: everything E
+    // does is qualified by e_valid).
     always @(posedge i_clk) begin
         if (i_rst) begin
-            e_valid <= 1'b0;
-        end else if (redirect || redirect_q || (load_use && !e_stall)) begin
-            e_valid <= 1'b0;
+            e_valid_q <= 1'b0;
+        end else if (jal_now || redirect_q || (load_use && !e_stall)) begin
+            e_valid_q <= 1'b0;
         end else if (!e_stall) begin
-            e_valid <= d_valid;
+            e_valid_q <= d_valid;
         end
     end
 
