@@ -3,11 +3,12 @@
 //
 // Four stages:
 //   F  the fetch address goes to the instruction RAM (synchronous: the word arrives one cycle later)
-//   D  the word arrives; decode; register file read (asynchronous) with a bypass of the value W writes now
-//   E  ALU, branch decision, CSRs, traps, multiply/divide, data RAM request
+//   D  the word arrives; decode; its rs1/rs2 fields address the register file (block RAM, synchronous read)
+//   E  the register values arrive; ALU, branch decision, CSRs, traps, multiply/divide, data RAM request
 //   W  load alignment; register write
-// Hazards: E forwards W's result; a load followed by a user of its value stalls one cycle; a divide stalls E
-// for 33 cycles. A jal redirects the fetch from E at once (one bubble). A taken branch, jalr, trap, mret or
+// Hazards: E forwards W's result and the value written at the edge that read the register file (x_data: a
+// block RAM's read of the address written at the same edge is undefined); a load followed by a user of its
+// value stalls one cycle; a divide stalls E for 33 cycles. A jal redirects the fetch from E at once (one bubble). A taken branch, jalr, trap, mret or
 // fence.i redirects it from a register a cycle later (two bubbles): their decision waits for the ALU's carry
 // chain, and the fetch address, the block RAM's address input, must not (iCE40 timing, docs/soc.md).
 //
@@ -85,9 +86,19 @@ module rv32_core #(
 
     wire [31:0] w_data = w_is_load ? w_load : w_result;
 
+    // The register file reads at the edge that moves the instruction from D to E and holds its outputs while E
+    // waits (rf_hold, below). x_data keeps the value written at that same edge: E takes it in place of the read.
     wire [31:0] rf_rs1, rf_rs2;
+    wire        rf_hold;
+    reg  [31:0] x_data;
+    always @(posedge i_clk) begin
+        if (!rf_hold) begin
+            x_data <= w_data;
+        end
+    end
     rv32_regfile regfile (
         .i_clk    (i_clk),
+        .i_hold   (rf_hold),
         .i_we     (w_we),
         .i_rd     (w_rd),
         .i_wdata  (w_data),
@@ -96,24 +107,33 @@ module rv32_core #(
         .o_rs1    (rf_rs1),
         .o_rs2    (rf_rs2)
     );
-    wire [31:0] d_rs1_val = (w_we && w_rd == d_rs1 && d_rs1 != 5'd0) ? w_data : rf_rs1;
-    wire [31:0] d_rs2_val = (w_we && w_rd == d_rs2 && d_rs2 != 5'd0) ? w_data : rf_rs2;
 
     // ------------------------------------------------------------------ E stage registers
-    reg        e_valid;
+    // E holds a live instruction. A late redirect (redirect_q) kills the one that entered E as it was decided,
+    // here rather than by clearing e_valid_q at that edge: so the branch comparison ends in redirect_q alone.
+    reg        e_valid_q;
+    reg        redirect_q;
+    wire       e_valid = e_valid_q && !redirect_q;
     reg [31:0] e_pc;
     reg [31:0] e_instr;
     reg [4:0]  e_rd, e_rs1;
-    reg [31:0] e_rs1_val, e_rs2_val, e_imm;
+    reg [31:0] e_imm;
     reg        e_writes_rd, e_use_imm, e_alt, e_is_alu, e_is_lui, e_is_auipc, e_is_jal, e_is_jalr;
     reg        e_is_branch, e_is_load, e_is_store, e_is_muldiv, e_is_csr, e_is_ecall, e_is_ebreak;
     reg        e_is_mret, e_is_fencei, e_illegal;
     reg        e_fwd1, e_fwd2;    // rs1 / rs2 is the rd of the instruction now in W (compared in D)
+    reg        e_xfwd1, e_xfwd2;  // rs1 / rs2 was written at the edge that read it (x_data; compared in D)
     wire [2:0] e_funct3 = e_instr[14:12];
 
-    // E forwards the result W writes in this cycle (loads never need it: the load-use stall below). D compares
-    // the register numbers a cycle ahead, so the operand multiplexers hang off registers only: w_we confirms that
-    // the instruction that was in E then completed and writes a register other than x0.
+    // E forwards the result W writes in this cycle (loads never need it: the load-use stall below), else the
+    // value written a cycle earlier, else the register file's. D compares the register numbers a cycle ahead, so
+    // the operand multiplexers hang off registers only: w_we confirms that the instruction that was in E then
+    // completed and writes a register other than x0.
+    // A stalled instruction needs its operands only in its first cycle in E (a divide or slow multiply latches
+    // them; a load or store waits for the bus only right after a memory access, which forwards nothing), so
+    // the lost forward from W after that cycle does no harm, as before the block-RAM register file.
+    wire [31:0] e_rs1_val = e_xfwd1 ? x_data : rf_rs1;
+    wire [31:0] e_rs2_val = e_xfwd2 ? x_data : rf_rs2;
     wire [31:0] op1 = (e_fwd1 && w_we) ? w_result : e_rs1_val;
     wire [31:0] op2 = (e_fwd2 && w_we) ? w_result : e_rs2_val;
 
@@ -171,7 +191,7 @@ module rv32_core #(
     end
     wire [31:0] pc_imm   = e_pc + e_imm;
     wire [31:0] pc_next  = e_pc + 32'd4;
-    wire        branch   = e_is_branch && taken_cond;
+    wire        branch   = e_is_branch && !e_imm[1] && taken_cond;   // imm[1] set: see e_second below
     wire        jump     = e_is_jal || e_is_jalr || branch;
     wire [31:0] jump_to  = e_is_jalr ? {sum[31:1], 1'b0} : pc_imm;
 
@@ -202,9 +222,15 @@ module rv32_core #(
     wire [31:0] csr_rdata, mtvec, mepc;
     wire        csr_illegal;
     wire        illegal    = e_illegal || (e_is_csr && csr_illegal);
-    // A taken branch to a misaligned target is the only exception that waits for the comparison. Instructions
-    // that write rd, access memory or CSRs are never branches, so their enables (e_go) skip the comparator.
-    wire        branch_trap     = e_is_branch && e_imm[1] && taken_cond;      // the pc is 4-byte aligned
+    // A taken branch to a misaligned target (imm[1] set: the pc is 4-byte aligned) traps. So that no trap or
+    // CSR enable waits for the comparison, such a branch spends two cycles in E: the first compares (taken_q),
+    // the second traps or falls through. Compilers never emit one; only the tests pay the cycle.
+    reg         e_second;     // E holds an imm[1] branch in its second cycle
+    reg         taken_q;      // the comparison of the cycle before
+    always @(posedge i_clk) begin
+        taken_q <= taken_cond;
+    end
+    wire        branch_trap     = e_is_branch && e_imm[1] && e_second && taken_q;
     wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
     wire        misaligned_jump = jump_misaligned || branch_trap;
     wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
@@ -234,8 +260,20 @@ module rv32_core #(
         end
     end
 
-    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready)
+    wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready) || (e_is_branch && e_imm[1] && !e_second)
                    || ((e_is_load || e_is_store) && i_dmem_busy && !exception_early));
+    // The register file and x_data hold while E waits, so that the waiting instruction keeps its operands. This
+    // leaves out the trap decision (its bus fault comes from the address adder): where it differs from e_stall,
+    // E traps and the instruction entering E is killed, so its operands do not matter. An imm[1] branch needs
+    // its operands only in its first cycle (taken_q).
+    assign rf_hold = e_valid && ((e_is_muldiv && !md_ready) || ((e_is_load || e_is_store) && i_dmem_busy));
+    always @(posedge i_clk) begin
+        if (i_rst) begin
+            e_second <= 1'b0;
+        end else begin
+            e_second <= e_stall && e_is_branch;
+        end
+    end
     wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
     wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
     wire mret    = e_done && e_is_mret;
@@ -271,7 +309,6 @@ module rv32_core #(
     wire        redirect    = trap || (e_done && (jump || e_is_mret || e_is_fencei));
     wire        redirect_late = redirect && !jal_now;
     wire [31:0] redirect_to = trap ? mtvec : e_is_mret ? mepc : e_is_fencei ? pc_next : jump_to;
-    reg         redirect_q;
     reg  [31:0] redirect_to_q;
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -317,16 +354,18 @@ module rv32_core #(
         end
     end
 
-    // E's valid bit takes the kills (redirects, the load-use bubble); its other registers load whenever E moves
-    // on, so their enables wait neither for the branch decision nor for the load-use compare on the arriving
-    // instruction word (the fields of a bubble are never used: everything E does is qualified by e_valid).
+    // E's valid bit takes the kills (a jal's redirect, the cycle after a late redirect, the load-use bubble;
+    // the instruction entering E as a late redirect is decided dies by redirect_q in e_valid); its other
+    // registers load whenever E moves on, so their enables wait neither for the branch decision nor for the
+    // load-use compare on the arriving instruction word (the fields of a bubble are never used: everything E
+    // does is qualified by e_valid).
     always @(posedge i_clk) begin
         if (i_rst) begin
-            e_valid <= 1'b0;
-        end else if (redirect || redirect_q || (load_use && !e_stall)) begin
-            e_valid <= 1'b0;
+            e_valid_q <= 1'b0;
+        end else if (jal_now || redirect_q || (load_use && !e_stall)) begin
+            e_valid_q <= 1'b0;
         end else if (!e_stall) begin
-            e_valid <= d_valid;
+            e_valid_q <= d_valid;
         end
     end
 
@@ -336,8 +375,6 @@ module rv32_core #(
             e_instr     <= d_instr;
             e_rd        <= d_rd;
             e_rs1       <= d_rs1;
-            e_rs1_val   <= d_rs1_val;
-            e_rs2_val   <= d_rs2_val;
             e_imm       <= d_imm;
             e_writes_rd <= d_writes_rd;
             e_use_imm   <= d_use_imm;
@@ -359,6 +396,8 @@ module rv32_core #(
             e_illegal   <= d_illegal;
             e_fwd1      <= d_rs1 == e_rd && !e_is_load;
             e_fwd2      <= d_rs2 == e_rd && !e_is_load;
+            e_xfwd1     <= w_we && d_rs1 == w_rd;
+            e_xfwd2     <= w_we && d_rs2 == w_rd;
         end
     end
 

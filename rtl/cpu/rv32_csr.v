@@ -128,18 +128,25 @@ module rv32_csr (
                         mie_r  <= wdata[3];
                         mpie_r <= wdata[7];
                     end
-                    12'h304: begin
-                        mtie_r <= wdata[7];
-                        meie_r <= wdata[11];
-                    end
-                    12'h305: mtvec_r    <= wdata[31:2];
-                    12'h340: mscratch_r <= wdata;
                     12'h341: mepc_r     <= wdata[31:2];
                     12'h342: begin
                         mcause_int_r  <= wdata[31];
                         mcause_code_r <= wdata[3:0];
                     end
                     12'h343: mtval_r <= wdata;
+                    default: ;
+                endcase
+            end
+            // CSRs that traps and mret leave alone: their enables need not wait for the trap decision (a CSR
+            // instruction that writes is neither a trap nor an mret)
+            if (we) begin
+                case (i_addr)
+                    12'h304: begin
+                        mtie_r <= wdata[7];
+                        meie_r <= wdata[11];
+                    end
+                    12'h305: mtvec_r    <= wdata[31:2];
+                    12'h340: mscratch_r <= wdata;
                     12'hB00: mcycle_r[31:0]    <= wdata;
                     12'hB80: mcycle_r[63:32]   <= wdata;
                     12'hB02: minstret_r[31:0]  <= wdata;
