@@ -136,7 +136,7 @@ public record AcceleratorConfig(int pes, int lanes, int weightBits, int activati
      * (after layer 0) issues no earlier than this many cycles after the cycle following the previous layer's last
      * tap (a start rule of CycleModel and ArraySimulator). 0 without the pipelined controller.
      */
-    public int layerDecodeCycles() { return pipelinedControl() ? 3 : 0; }
+    public int layerDecodeCycles() { return pipelinedControl() ? 4 : 0; }
 
     /**
      * The same for layer 0, whose decode the pipelined controller keeps in a copy: a round (after the first) starts

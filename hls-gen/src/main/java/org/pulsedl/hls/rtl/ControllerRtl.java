@@ -142,8 +142,8 @@ final class ControllerRtl {
         groupsM1 = "i_desc_groups_m1";
         outlenM1 = "i_desc_outlen_m1";
         inchM1 = "i_desc_inch_m1";
-        // F saturated at 128, more than any group drains: the 9-bit sum decides as the 17-bit one does
-        gapOk = "~has_prev_r | (({1'b0, since_last_r} + {1'b0, i_desc_gap_taps}) >= {2'd0, prev_drains_r})";
+        // rule 1 from a register (rulesAhead): the gap test's add and compare are off the issue path
+        gapOk = "gap_r";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -202,14 +202,17 @@ final class ControllerRtl {
         it.add(V.wire("last_group", 1, "last group of the position"));
         it.add(V.wire("last_pos", 1, "last position of the segment"));
         it.add(V.wire("seg_end", 1, "last tap of the segment"));
-        it.add(V.wire("rem_ch", 16, "channels from ch0 on"));
+        if (!s.pipelinedControl()) {           // pipelined: kept in rem_r (rulesAhead)
+            it.add(V.wire("rem_ch", 16, "channels from ch0 on"));
+        }
         it.add(V.wire("group_drains", 7, "values this group drains"));
         it.add(V.wire("last_layer", 1, "the layer is the last"));
-        it.add(V.assign("seg_start", "(pos_r == 16'd0) & (group_r == 16'd0) & (tap_r == 16'd0)"));
-        it.add(V.assign("grp_start", "tap_r == 16'd0"));
+        it.add(V.assign("seg_start", s.pipelinedControl() ? "seg0_r"
+                : "(pos_r == 16'd0) & (group_r == 16'd0) & (tap_r == 16'd0)"));
+        it.add(V.assign("grp_start", s.pipelinedControl() ? "tap0_r" : "tap_r == 16'd0"));
         it.add(V.assign("gap_ok", gapOk));
         it.add(V.assign("dep_ok", "(ctx_r ? pending_b_r : pending_a_r) == 3'd0"));
-        it.add(V.assign("unl_ok", "(round_r - rounds_unloaded_r) <= 16'd1"));
+        it.add(V.assign("unl_ok", s.pipelinedControl() ? "unl_ok_r" : "(round_r - rounds_unloaded_r) <= 16'd1"));
         it.add(V.assign("full", "(i_staged_a == " + V.lit(vb, s.p()) + ") & (i_staged_b == " + V.lit(vb, s.p())
                 + ")"));
         it.add(V.assign("flush", "i_in_empty & ~i_feeding & ~i_in_busy & (i_staged_a != " + V.lit(vb, 0) + ")"));
@@ -217,7 +220,8 @@ final class ControllerRtl {
                 + (s.pipelinedControl() ? "(dep_ok & i_desc_ok)" : "dep_ok") + " : (~in_round_r ? (unl_ok"
                 + " & (full | flush) & ~i_stop" + (s.pipelinedControl() ? " & i_desc_ok" : "") + ") : 1'b1))"));
         it.add(V.assign("bad_op", "running_r & seg_start & bad_opcode & may_start"));
-        it.add(V.assign("issue", "running_r & ((tap_r != 16'd0) | may_start) & ~(seg_start & bad_opcode)"));
+        it.add(V.assign("issue", "running_r & (" + (s.pipelinedControl() ? "~tap0_r" : "(tap_r != 16'd0)")
+                + " | may_start) & ~(seg_start & bad_opcode)"));
         it.add(V.assign("start_round", "issue & ~in_round_r"));
         it.add(V.assign("eff_pos_base", "seg_start ? 32'd0 - {24'd0, i_desc_pad} : pos_base_r"));
         it.add(V.assign("eff_row_base", "seg_start ? 32'd0 - {8'd0, pc_p} : row_base_r"));
@@ -236,8 +240,11 @@ final class ControllerRtl {
         it.add(V.assign("last_group", "group_r == " + groupsM1));
         it.add(V.assign("last_pos", "pos_r == " + outlenM1));
         it.add(V.assign("seg_end", "last_tap & last_group & last_pos"));
-        it.add(V.assign("rem_ch", "i_desc_outch - eff_ch0"));
-        it.add(V.assign("group_drains", "~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0] : lanes_used"));
+        if (!s.pipelinedControl()) {           // pipelined: from a register (rulesAhead)
+            it.add(V.assign("rem_ch", "i_desc_outch - eff_ch0"));
+            it.add(V.assign("group_drains", "~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0]"
+                    + " : lanes_used"));
+        }
         it.add(V.assign("last_layer", "layer_r == i_hdr_layers - 8'd1"));
         tapAddress("o_stg_raddr", sa + 1, "{ctx_r, tap_addr[" + (sa - 1) + ":0]}", "staging read address");
         tapAddress("o_act_raddr", aa + 2, "{ctx_r, i_desc_src == 2'd2, tap_addr[" + (aa - 1) + ":0]}",
@@ -280,6 +287,10 @@ final class ControllerRtl {
                         .orElse(V.nb("since_last_r", sinceNext)))
                 .orElse(V.nb("since_last_r", sinceNext));
         List<Stmt> run = new ArrayList<>();
+        if (s.pipelinedControl()) {
+            rst = new ArrayList<>(rst);
+            rulesAhead(rst, run, sinceNext);
+        }
         run.add(V.nb("cycle_r", "cycle_r + 32'd1"));
         run.add(onIssue);
         run.add(V.when("issue & seg_end & (layer_r == 8'd0)", V.nb("stg_free_r[ctx_r]", "1'b1")));
@@ -306,6 +317,57 @@ final class ControllerRtl {
         it.add(V.assign("o_layer", "layer_r"));
         it.add(V.assign("o_stg_free", "stg_free_r"));
         it.add(V.assign("o_cycle", "cycle_r"));
+    }
+
+    /**
+     * The pipelined controller's rules 1 and 3b and the drain count from registers, each computed a cycle early from
+     * the values the loop nest and the layer decode will hold then ({@code i_desc_next_*}, the decode's stage-4
+     * inputs), so the gap test's add and compare, the rounds' subtract and the group's channel subtract are off the
+     * may_start → issue path. {@code gap_r} equals {@code ~has_prev | since_last + F >= prev_drains}, {@code unl_ok_r}
+     * {@code round - rounds_unloaded <= 1}, and {@code rem_r} the head group's {@code out_ch - ch0} (kept by
+     * subtracting the lanes at each group's end, reloaded with {@code out_ch} at group 0), in every cycle a tap may
+     * issue; while the decode is not valid the first and last may differ (no group starts then). Each is chosen among
+     * candidates by this cycle's events at the end, so issue's logic does not run in front of the arithmetic.
+     */
+    private void rulesAhead(List<Stmt> rst, List<Stmt> run, String sinceNext) {
+        // the loop position's zero tests (48 bits) as flags: tap, group and position only count up from 0 to their
+        // last value, so the next flags follow from this cycle's issue and last-tap/group/position decisions
+        it.add(V.reg("tap0_r", 1, "tap_r == 0: the head tap starts a group"));
+        it.add(V.reg("seg0_r", 1, "pos_r, group_r and tap_r all 0: the head tap starts a segment"));
+        rst.add(V.nb("tap0_r", "1'b1"));
+        rst.add(V.nb("seg0_r", "1'b1"));
+        run.add(V.when("issue", V.nb("tap0_r", "last_tap"), V.nb("seg0_r", "seg_end")));
+        it.add(V.reg("unl_ok_r", 1, "rule 3b: round - rounds_unloaded <= 1"));
+        it.add(V.wire("round_inc", 1, "the round's last tap issues: round_r counts"));
+        it.add(V.wire("unl_same", 1, "rule 3b next cycle: both counts move or neither"));
+        it.add(V.wire("unl_round", 1, "rule 3b next cycle: only the round counts"));
+        it.add(V.wire("unl_unloaded", 1, "rule 3b next cycle: only a round is unloaded"));
+        it.add(V.assign("round_inc", "issue & seg_end & ctx_r & last_layer"));
+        it.add(V.assign("unl_same", "(round_r - rounds_unloaded_r) <= 16'd1"));
+        it.add(V.assign("unl_round", "(round_r + 16'd1 - rounds_unloaded_r) <= 16'd1"));
+        it.add(V.assign("unl_unloaded", "(round_r - rounds_unloaded_r - 16'd1) <= 16'd1"));
+        rst.add(V.nb("unl_ok_r", "1'b1"));
+        run.add(V.nb("unl_ok_r", "round_inc ? (i_round_unloaded ? unl_same : unl_round)"
+                + " : (i_round_unloaded ? unl_unloaded : unl_same)"));
+        it.add(V.reg("gap_r", 1, "rule 1 holds: ~has_prev | since_last + F >= prev_drains"));
+        it.add(V.reg("rem_r", 16, "channels from the head group's ch0 on: out_ch - ch0"));
+        it.add(V.reg("g0_r", 1, "the head group is a position's first (group_r == 0)"));
+        it.add(V.wire("gap_after", 1, "rule 1 in the cycle after a group's last tap"));
+        it.add(V.wire("gap_hold", 1, "rule 1 in the next cycle, no group ending"));
+        it.add(V.assign("group_drains", "~is_mac ? 7'd1 : ((rem_r[15:7] == 9'd0) & (rem_r[6:0] < lanes_used))"
+                + " ? rem_r[6:0] : lanes_used"));
+        // F saturated at 128, more than any group drains: the 9-bit sum decides as the 17-bit one does
+        it.add(V.assign("gap_after", "{1'b0, i_desc_next_gap_taps} >= {2'd0, group_drains}"));
+        it.add(V.assign("gap_hold", "~has_prev_r | (({1'b0, (" + sinceNext + ")} + {1'b0, i_desc_next_gap_taps})"
+                + " >= {2'd0, prev_drains_r})"));
+        rst.add(V.nb("gap_r", "1'b1"));
+        rst.add(V.nb("g0_r", "1'b1"));
+        rst.add(V.nb("rem_r", "i_desc_next_outch"));
+        run.add(V.nb("gap_r", "(issue & last_tap) ? gap_after : gap_hold"));
+        run.add(V.when("issue & last_tap",
+                        V.nb("g0_r", "last_group"),
+                        V.nb("rem_r", "last_group ? i_desc_next_outch : rem_r - {9'd0, lanes_used}"))
+                .orElse(V.when("g0_r", V.nb("rem_r", "i_desc_next_outch"))));
     }
 
     /**

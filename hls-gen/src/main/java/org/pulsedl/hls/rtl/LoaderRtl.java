@@ -97,13 +97,28 @@ final class LoaderRtl {
     private void fifo() {
         int fa = s.inFifoAw();
         int ta = s.inTagAw();
+        // fast-clock build: the tests deciding a sample's fate from registers (roomAhead); else combinational
+        boolean ahead = s.pipelinedControl();
+        String room = ahead ? "in_room_r" : "in_room";
+        String eq = ahead ? "in_eq_r" : "(in_n_next == i_hdr_n)";
+        String le = ahead ? "in_le_r" : "(in_n_next <= i_hdr_n)";
         it.add(CommentBlock.of("Input FIFO (docs 4.5): whole windows of samples, with a tag FIFO beside it. A window is"
                 + " framed by i_in_last: its samples are written behind the committed write pointer and committed only"
                 + " when the last one arrives as sample number hdr_n; a shorter or longer window is dropped (counted)"
-                + " and the pointer rewinds, so it never shifts the next window."));
+                + " and the pointer rewinds, so it never shifts the next window." + (ahead ? " The tests that decide a"
+                + " sample's fate (room for a window, the sample's number against hdr_n) are registered, computed a"
+                + " cycle ahead from the next values of the pointers; they see hdr_n two cycles after the header does"
+                + " (in_hdr_n_r)." : "")));
         it.add(V.reg("in_wp_r", fa + 1, "committed sample write pointer (whole windows)"));
         it.add(V.reg("in_sp_r", fa + 1, "speculative write pointer within the arriving window"));
-        it.add(V.reg("in_n_r", 16, "samples of the arriving window so far (saturates)"));
+        if (ahead) {
+            it.add(V.reg("in_n_r", 16, "number of the next sample within its window, from 1 (saturates)"));
+            it.add(V.reg("in_eq_r", 1, "the next sample is number hdr_n"));
+            it.add(V.reg("in_le_r", 1, "the next sample is within hdr_n"));
+            it.add(V.reg("in_room_r", 1, "room for a whole window (samples and tag)"));
+        } else {
+            it.add(V.reg("in_n_r", 16, "samples of the arriving window so far (saturates)"));
+        }
         it.add(V.reg("in_rp_r", fa + 1, "sample read pointer"));
         it.add(V.reg("in_twp_r", ta + 1, "tag write pointer"));
         it.add(V.reg("in_trp_r", ta + 1, "tag read pointer"));
@@ -115,34 +130,51 @@ final class LoaderRtl {
         it.add(V.reg("in_seq_r", 16, "sequence number of the next arriving window (every window counts, so a drop"
                 + " leaves a gap)"));
         it.add(V.reg("in_wseq_r", 16, "sequence number of the arriving window"));
-        it.add(V.wire("in_used", fa + 1, "samples in the FIFO"));
-        it.add(V.wire("in_room", 1, "room for a whole window (samples and tag)"));
+        if (!ahead) {
+            it.add(V.wire("in_used", fa + 1, "samples in the FIFO"));
+            it.add(V.wire("in_room", 1, "room for a whole window (samples and tag)"));
+        }
         it.add(V.wire("in_accept", 1, "the sample is stored"));
         it.add(V.wire("in_empty", 1, "no complete window waiting"));
         it.add(V.wire("in_refused", 1, "the window is refused: no room at its first sample"));
-        it.add(V.wire("in_n_next", 16, "samples of the arriving window including this one"));
+        if (ahead) {
+            it.add(V.wire("in_n_inc", 16, "number of the sample after the next (saturates)"));
+            it.add(V.wire("in_n_after", 16, "in_n_r in the next cycle"));
+        } else {
+            it.add(V.wire("in_n_next", 16, "samples of the arriving window including this one"));
+        }
         it.add(V.wire("in_commit", 1, "the last sample arrives as sample hdr_n of a stored window"));
         it.add(V.wire("in_wtag", 8, "tag of the arriving window, this cycle"));
         it.add(V.wire("in_wtime", 32, "capture timestamp of the arriving window, this cycle"));
         it.add(V.wire("in_wseq", 16, "sequence number of the arriving window, this cycle"));
-        it.add(V.assign("in_used", "in_wp_r - in_rp_r"));
-        int rw = Math.max(fa + 2, 18);
-        it.add(V.assign("in_room", "((" + V.zext("in_used", fa + 1, rw) + " + " + V.zext("i_hdr_n", 16, rw) + ") <= "
-                + V.lit(rw, 1L << fa) + ") & ((in_twp_r - in_trp_r) < " + V.lit(ta + 1, s.cfg().inputFifoWindows())
-                + ")"));
-        it.add(V.assign("in_refused", "in_first_r ? ~in_room : in_drop_r"));
-        it.add(V.assign("in_n_next", "in_first_r ? 16'd1 : (in_n_r == 16'hffff) ? in_n_r : in_n_r + 16'd1"));
-        it.add(V.assign("in_accept", "i_in_valid & ~in_refused & (in_n_next <= i_hdr_n)"));
-        it.add(V.assign("in_commit", "i_in_valid & i_in_last & ~in_refused & (in_n_next == i_hdr_n)"));
+        if (ahead) {
+            roomAhead(fa, ta);
+        } else {
+            it.add(V.assign("in_used", "in_wp_r - in_rp_r"));
+            int rw = Math.max(fa + 2, 18);
+            it.add(V.assign("in_room", "((" + V.zext("in_used", fa + 1, rw) + " + " + V.zext("i_hdr_n", 16, rw)
+                    + ") <= " + V.lit(rw, 1L << fa) + ") & ((in_twp_r - in_trp_r) < "
+                    + V.lit(ta + 1, s.cfg().inputFifoWindows()) + ")"));
+        }
+        it.add(V.assign("in_refused", "in_first_r ? ~" + room + " : in_drop_r"));
+        if (ahead) {
+            it.add(V.assign("in_n_inc", "(in_n_r == 16'hffff) ? in_n_r : in_n_r + 16'd1"));
+            it.add(V.assign("in_n_after", "~i_in_valid ? in_n_r : i_in_last ? 16'd1 : in_n_inc"));
+        } else {
+            it.add(V.assign("in_n_next", "in_first_r ? 16'd1 : (in_n_r == 16'hffff) ? in_n_r : in_n_r + 16'd1"));
+        }
+        it.add(V.assign("in_accept", "i_in_valid & ~in_refused & " + le));
+        it.add(V.assign("in_commit", "i_in_valid & i_in_last & ~in_refused & " + eq));
         it.add(V.assign("in_wtag", "in_first_r ? i_in_tag : in_tag_r"));
         it.add(V.assign("in_wtime", "in_first_r ? i_in_time : in_time_r"));
         it.add(V.assign("in_wseq", "in_first_r ? in_seq_r : in_wseq_r"));
         it.add(V.assign("in_empty", "in_cnt_r == " + V.lit(ta + 1, 0)));
-        it.add(V.assign("o_in_room", "in_room"));
+        it.add(V.assign("o_in_room", room));
         it.add(V.assign("o_in_empty", "in_empty"));
         it.add(V.assign("o_window_in", "in_commit"));
-        it.add(V.assign("o_window_drop", "i_in_valid & in_first_r & ~in_room"));
-        it.add(V.assign("o_frame_drop", "i_in_valid & i_in_last & ~in_refused & (in_n_next != i_hdr_n)"));
+        it.add(V.assign("o_window_drop", "i_in_valid & in_first_r & ~" + room));
+        it.add(V.assign("o_frame_drop", "i_in_valid & i_in_last & ~in_refused & "
+                + (ahead ? "~in_eq_r" : "(in_n_next != i_hdr_n)")));
         it.add(MemorySpec.builder("inq", Width.bits(16), 1 << fa).clock("i_clk")
                 .comment("Input FIFO samples.")
                 .write("in_accept", "in_sp_r[" + (fa - 1) + ":0]", "i_in_data")
@@ -152,31 +184,110 @@ final class LoaderRtl {
                 .write("in_commit", "in_twp_r[" + (ta - 1) + ":0]", "{in_wtime, in_wseq, in_wtag}")
                 .read("in_trp_r[" + (ta - 1) + ":0]").build());
         it.add(V.assign("o_slot_tag", "intag_rdata_r"));
-        it.add(V.ff("Input FIFO push side (framing) and pointers.",
-                V.when("i_rst",
-                        V.nb("in_wp_r", V.lit(fa + 1, 0)), V.nb("in_sp_r", V.lit(fa + 1, 0)), V.nb("in_n_r", "16'd0"),
-                        V.nb("in_rp_r", V.lit(fa + 1, 0)),
+        List<Stmt> reset = new ArrayList<>(List.of(
+                V.nb("in_wp_r", V.lit(fa + 1, 0)), V.nb("in_sp_r", V.lit(fa + 1, 0)),
+                V.nb("in_n_r", ahead ? "16'd1" : "16'd0")));
+        // the tests a cycle ahead: the next number of in_n_r and the pointers' next room
+        List<Stmt> tests = new ArrayList<>();
+        if (ahead) {
+            reset.addAll(List.of(V.nb("in_eq_r", "in_hdr_n_r == 16'd1"), V.nb("in_le_r", "in_hdr_n_r != 16'd0"),
+                    V.nb("in_room_r", "room_reset")));
+            tests.addAll(List.of(V.nb("in_n_r", "in_n_after"), V.nb("in_eq_r", "in_n_after == in_hdr_n_r"),
+                    V.nb("in_le_r", "in_n_after <= in_hdr_n_r"), V.nb("in_room_r", "room_next")));
+        }
+        reset.addAll(List.of(V.nb("in_rp_r", V.lit(fa + 1, 0)),
                         V.nb("in_twp_r", V.lit(ta + 1, 0)), V.nb("in_trp_r", V.lit(ta + 1, 0)),
                         V.nb("in_cnt_r", V.lit(ta + 1, 0)), V.nb("in_first_r", "1'b1"), V.nb("in_drop_r", "1'b0"),
                         V.nb("in_tag_r", "8'd0"), V.nb("in_time_r", "32'd0"), V.nb("in_seq_r", "16'd0"),
-                        V.nb("in_wseq_r", "16'd0"))
-                        .orElse(
-                                V.when("i_in_valid",
-                                        V.nb("in_first_r", "i_in_last"), V.nb("in_n_r", "in_n_next"),
-                                        V.nb("in_tag_r", "in_wtag"), V.nb("in_time_r", "in_wtime"),
-                                        V.nb("in_wseq_r", "in_wseq"),
-                                        V.when("in_first_r", V.nb("in_seq_r", "in_seq_r + 16'd1")),
-                                        V.when("in_first_r", V.nb("in_drop_r", "~in_room & ~i_in_last"))),
-                                V.when("in_commit", V.nb("in_wp_r", "in_sp_r + " + V.lit(fa + 1, 1)),
-                                                V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1)))
-                                        .orElse(V.when("i_in_valid & i_in_last", V.nb("in_sp_r", "in_wp_r"))
-                                                .orElse(V.when("in_accept",
-                                                        V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1))))),
-                                V.when("in_commit", V.nb("in_twp_r", "in_twp_r + " + V.lit(ta + 1, 1))),
-                                V.when("feed", V.nb("in_rp_r", "in_rp_r + " + V.lit(fa + 1, 1))),
-                                V.when("lstart", V.nb("in_trp_r", "in_trp_r + " + V.lit(ta + 1, 1))),
-                                V.nb("in_cnt_r", "in_cnt_r + {" + ta + "'d0, in_commit} - {" + ta
-                                        + "'d0, lstart}"))));
+                        V.nb("in_wseq_r", "16'd0")));
+        List<Stmt> arrive = new ArrayList<>(List.of(V.nb("in_first_r", "i_in_last")));
+        if (!ahead) {
+            arrive.add(V.nb("in_n_r", "in_n_next"));
+        }
+        arrive.addAll(List.of(V.nb("in_tag_r", "in_wtag"), V.nb("in_time_r", "in_wtime"), V.nb("in_wseq_r", "in_wseq"),
+                V.when("in_first_r", V.nb("in_seq_r", "in_seq_r + 16'd1")),
+                V.when("in_first_r", V.nb("in_drop_r", "~" + room + " & ~i_in_last"))));
+        List<Stmt> run = new ArrayList<>(tests);
+        run.addAll(List.of(
+                V.when("i_in_valid", arrive.toArray(Stmt[]::new)),
+                V.when("in_commit", V.nb("in_wp_r", "in_sp_r + " + V.lit(fa + 1, 1)),
+                                V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1)))
+                        .orElse(V.when("i_in_valid & i_in_last", V.nb("in_sp_r", "in_wp_r"))
+                                .orElse(V.when("in_accept", V.nb("in_sp_r", "in_sp_r + " + V.lit(fa + 1, 1))))),
+                V.when("in_commit", V.nb("in_twp_r", "in_twp_r + " + V.lit(ta + 1, 1))),
+                V.when("feed", V.nb("in_rp_r", "in_rp_r + " + V.lit(fa + 1, 1))),
+                V.when("lstart", V.nb("in_trp_r", "in_trp_r + " + V.lit(ta + 1, 1))),
+                V.nb("in_cnt_r", "in_cnt_r + {" + ta + "'d0, in_commit} - {" + ta + "'d0, lstart}")));
+        it.add(V.ff("Input FIFO push side (framing) and pointers.",
+                V.when("i_rst", reset.toArray(Stmt[]::new)).orElse(run.toArray(Stmt[]::new))));
+    }
+
+    /**
+     * The room test a cycle ahead ({@code room_next}: {@code used + n <= depth} and a free tag entry, for the pointers
+     * of the next cycle): one candidate per combination of this cycle's pointer moves (commit, feed, window start),
+     * chosen by them at the end, so the moves' logic and the candidates' compares run side by side. The samples held
+     * behind the committed and the speculative write pointer are registers ({@code in_usedw_r}, {@code in_useds_r}),
+     * and the write side's n is the header's from two cycles before ({@code in_hdr_n_r} one cycle ahead), so each
+     * candidate is one compare of two registers ({@code depth - n}, ± 1). A sample is fed only from a committed window,
+     * so the FIFO is never empty when one is.
+     */
+    private void roomAhead(int fa, int ta) {
+        int rw = Math.max(fa + 2, 18);
+        String depth = V.lit(rw, 1L << fa);
+        String windows = V.lit(ta + 1, s.cfg().inputFifoWindows());
+        String one = V.lit(fa + 1, 1);
+        String tone = V.lit(ta + 1, 1);
+        String n = V.zext("i_hdr_n", 16, rw);
+        it.add(V.reg("in_hdr_n_r", 16, "header: input values per window, a cycle late (the write side's next n)"));
+        it.add(V.reg("in_hfit_r", 1, "n <= depth: a window fits an empty FIFO"));
+        it.add(V.reg("in_hfit1_r", 1, "n < depth"));
+        it.add(V.reg("in_lim_r", rw, "depth - n: the most samples the FIFO may hold for a window to fit"));
+        it.add(V.reg("in_lim_p1_r", rw, "depth - n + 1"));
+        it.add(V.reg("in_lim_m1_r", rw, "depth - n - 1"));
+        it.add(V.ff("The write side's n, a cycle late, and what the room test compares with.",
+                V.nb("in_hdr_n_r", "i_hdr_n"),
+                V.nb("in_hfit_r", n + " <= " + depth), V.nb("in_hfit1_r", n + " < " + depth),
+                V.nb("in_lim_r", depth + " - " + n), V.nb("in_lim_p1_r", depth + " - " + n + " + " + V.lit(rw, 1)),
+                V.nb("in_lim_m1_r", depth + " - " + n + " - " + V.lit(rw, 1))));
+        it.add(V.reg("in_usedw_r", fa + 1, "samples behind the committed write pointer: in_wp_r - in_rp_r"));
+        it.add(V.reg("in_useds_r", fa + 1, "samples behind the speculative write pointer: in_sp_r - in_rp_r"));
+        it.add(V.wire("sp_up", 1, "the speculative write pointer moves on"));
+        it.add(V.wire("sp_back", 1, "the speculative write pointer rewinds to the committed one"));
+        it.add(V.assign("sp_up", "in_commit | (~(i_in_valid & i_in_last) & in_accept)"));
+        it.add(V.assign("sp_back", "~in_commit & i_in_valid & i_in_last"));
+        it.add(V.ff("Samples behind the write pointers, as the pointers move (input FIFO push side, feed).",
+                V.when("i_rst", V.nb("in_usedw_r", V.lit(fa + 1, 0)), V.nb("in_useds_r", V.lit(fa + 1, 0)))
+                        .orElse(V.nb("in_usedw_r", "in_commit ? (feed ? in_useds_r : in_useds_r + " + one + ")"
+                                        + " : (feed ? in_usedw_r - " + one + " : in_usedw_r)"),
+                                V.nb("in_useds_r", "sp_up ? (feed ? in_useds_r : in_useds_r + " + one + ")"
+                                        + " : sp_back ? (feed ? in_usedw_r - " + one + " : in_usedw_r)"
+                                        + " : (feed ? in_useds_r - " + one + " : in_useds_r)"))));
+        it.add(V.wire("room_reset", 1, "room after a reset (empty FIFO)"));
+        it.add(V.assign("room_reset", "in_hfit_r & (" + V.lit(ta + 1, 0) + " < " + windows + ")"));
+        String w = V.zext("in_usedw_r", fa + 1, rw);
+        String sp = V.zext("in_useds_r", fa + 1, rw);
+        String[][] samples = {
+            {"00", w + " <= in_lim_r", "no commit, no feed"},
+            {"01", w + " <= in_lim_p1_r", "a sample fed"},
+            {"10", "in_hfit1_r & (" + sp + " <= in_lim_m1_r)", "a window committed"},
+            {"11", sp + " <= in_lim_r", "a window committed and a sample fed"}};
+        for (String[] c : samples) {
+            it.add(V.wire("fits_" + c[0], 1, "a window fits next cycle: " + c[2]));
+            it.add(V.assign("fits_" + c[0], "in_hfit_r & " + c[1]));
+        }
+        String[][] tags = {
+            {"00", "in_twp_r - in_trp_r", "no commit and no window start, or both"},
+            {"01", "in_twp_r - (in_trp_r + " + tone + ")", "a window started"},
+            {"10", "(in_twp_r + " + tone + ") - in_trp_r", "a window committed"}};
+        for (String[] c : tags) {
+            it.add(V.wire("tused_" + c[0], ta + 1, "tag entries used next cycle: " + c[2]));
+            it.add(V.assign("tused_" + c[0], c[1]));
+            it.add(V.wire("tfree_" + c[0], 1, "a tag entry is free next cycle: " + c[2]));
+            it.add(V.assign("tfree_" + c[0], "tused_" + c[0] + " < " + windows));
+        }
+        it.add(V.wire("room_next", 1, "room for a whole window in the next cycle"));
+        it.add(V.assign("room_next", "(in_commit ? (feed ? fits_11 : fits_10) : (feed ? fits_01 : fits_00))"
+                + " & (in_commit ? (lstart ? tfree_00 : tfree_10) : (lstart ? tfree_01 : tfree_00))"));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ final class PeripheralBench {
     static final AcceleratorConfig CONFIG = ArrayBitExactTest.roomy(AcceleratorConfig.small()).toBuilder().pes(2)
             .build();
 
+    /** The configuration simulated: {@link #CONFIG} unless given. */
+    final AcceleratorConfig cfg;
     final QuantizedModel model;
     final LayerProgram program;
     final List<int[]> inputs;
@@ -61,12 +63,17 @@ final class PeripheralBench {
     }
 
     PeripheralBench(SplittableRandom rnd, int windows) {
+        this(rnd, windows, CONFIG);
+    }
+
+    PeripheralBench(SplittableRandom rnd, int windows, AcceleratorConfig cfg) {
+        this.cfg = cfg;
         QuantizedModel m;
         LayerProgram p;
         do {
             m = RandomQModels.make(rnd, "periph", Profile.rtl(), RoundingMode.DOUBLE, 31, false);
             try {
-                p = LayerProgram.compile(m, CONFIG);
+                p = LayerProgram.compile(m, cfg);
             } catch (ProgramException e) {
                 p = null;
             }
@@ -86,7 +93,7 @@ final class PeripheralBench {
 
     /** Runs the script; a harness timeout fails with the script line. */
     Output run(String name) throws IOException {
-        Path exe = RtlBench.verilator(CONFIG, "periph_main.cpp");
+        Path exe = RtlBench.verilator(cfg, "periph_main.cpp");
         Path dir = RtlBench.dir("periph-" + name);
         RtlBench.writeInputs(dir, program, inputs, tags);
         Files.writeString(dir.resolve("script.txt"), script.toString());

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.quantizer.testing.TestSeed;
 
 /**
@@ -113,9 +114,24 @@ class PeripheralRtlTest {
 
     @Test
     void wrongLengthWindowsAreDroppedAndCounted() throws Exception {
+        framing(PeripheralBench.CONFIG, "framing");
+    }
+
+    /**
+     * The same on the fast-clock build, whose input FIFO decides room and a sample's number from registers computed a
+     * cycle ahead (LoaderRtl): the FIFO fills (each window waits for o_in_room) and windows of the wrong length end
+     * at every point of one.
+     */
+    @Test
+    void wrongLengthWindowsAreDroppedAndCountedOnTheFastClockBuild() throws Exception {
+        framing(PeripheralBench.CONFIG.toBuilder().macLatency(6).requantLatency(16).inputLatency(16).build(),
+                "framing-fast");
+    }
+
+    private static void framing(AcceleratorConfig cfg, String name) throws Exception {
         long seed = TestSeed.of("PeripheralRtlTest.framing", 1203);
         SplittableRandom rnd = new SplittableRandom(seed);
-        PeripheralBench b = new PeripheralBench(rnd, 24);
+        PeripheralBench b = new PeripheralBench(rnd, 24, cfg);
         b.line("W %x %x", CTRL, START);
         List<Integer> good = new ArrayList<>();
         List<Integer> seqs = new ArrayList<>();
@@ -139,13 +155,13 @@ class PeripheralRtlTest {
         b.line("WORDS %d %d", good.size() * b.perWindow, LIMIT);
         b.line("TICK 200");
         b.line("R %x", FRAME_DROPS).line("R %x", WINDOWS_IN);
-        PeripheralBench.Output out = b.run("framing");
+        PeripheralBench.Output out = b.run(name);
         int[] expected = b.expected(good, seqs.stream().mapToInt(Integer::intValue).toArray());
         assertArrayEquals(expected, PeripheralBench.words(out.sections().get("")),
                 "seed " + seed + ": good windows between wrong-length ones (N = " + b.n + ")");
         assertEquals(drops, out.reg(FRAME_DROPS), "seed " + seed + ": FRAME_DROPS");
         assertEquals(good.size(), out.reg(WINDOWS_IN), "seed " + seed + ": WINDOWS_IN");
-        System.out.println("PeripheralRtlTest: seed " + seed + ", " + good.size() + " good windows bit-exact between "
-                + drops + " dropped ones (N = " + b.n + ")");
+        System.out.println("PeripheralRtlTest: " + name + ", seed " + seed + ", " + good.size() + " good windows"
+                + " bit-exact between " + drops + " dropped ones (N = " + b.n + ")");
     }
 }
