@@ -16,7 +16,9 @@
 // rising edge and the word is valid during the next cycle; a data request (o_dmem_valid) is sampled at the
 // rising edge, writes byte lanes o_dmem_wstrb, and a read's word is valid during the next cycle. A SoC bus may
 // hold a request back for a cycle (i_dmem_busy, from a register) and refuse an address (i_dmem_fault, decoded
-// from o_dmem_addr in the same cycle; mcause 5/7 with the address in mtval).
+// from o_dmem_addr in the same cycle; mcause 5/7 with the address in mtval). i_dmem_busy may be high only in the
+// cycle right after a data request: a load or store held longer, or held after a non-memory instruction, would
+// lose the operand E forwards from W in its first cycle (CpuBusyBusTest drives busy after random requests).
 module rv32_core #(
     parameter [31:0] RESET_VECTOR = 32'h8000_0000,
     parameter        FAST_MUL     = 1             // 1: single-cycle multiply (DSP); 0: 32-cycle shift-add
@@ -31,7 +33,8 @@ module rv32_core #(
     output wire [31:0] o_dmem_addr,    // byte address; the RAM uses bits [31:2]
     output wire [31:0] o_dmem_wdata,   // already shifted to the byte lanes
     input  wire [31:0] i_dmem_rdata,
-    input  wire        i_dmem_busy,    // a bus response is pending: a data request this cycle waits (E stalls)
+    input  wire        i_dmem_busy,    // a bus response is pending: a data request this cycle waits (E stalls); only
+                                       // in the cycle after a data request (above)
     input  wire        i_dmem_fault,   // o_dmem_addr maps to nothing: the load or store traps (access fault)
     input  wire        i_timer_irq,    // mip.MTIP
     input  wire        i_ext_irq       // mip.MEIP

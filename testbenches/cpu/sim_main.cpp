@@ -4,6 +4,10 @@
 // value >> 1) or the cycle limit. Also: the simulation-control block at 0x1000_2000 (putchar, exit, interrupt
 // lines) and the HTIF console (device 1, command 1 through tohost/fromhost, as QEMU's spike machine has it).
 // Exit codes: 0 pass, 1 fail, 2 usage or ELF error, 3 timeout.
+// --dmem-busy PERCENT [--seed N] plays a slow bus: in the cycle after that share of the data requests (seeded,
+// reproducible) i_dmem_busy is high, from a register, so the next load or store waits a cycle in E. That is the
+// core's bus contract (rv32_core.v, "Memory ports"), here after any request, RAM or not, where the SoC's bus does
+// it only after a peripheral access. The results must not change, only the cycle count.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -24,7 +28,7 @@ constexpr uint32_t RAM_BASE = 0x80000000u;
 constexpr uint32_t SIMCTRL = 0x10002000u;  // +0 putchar, +4 exit (tohost encoding), +8 timer irq, +12 ext irq
 
 int usage(const char* why) {
-    std::fprintf(stderr, "pulsedl sim: error: %s (usage: --elf FILE [--max-cycles N] [--ram-kib N] [--trace FILE.vcd])\n",
+    std::fprintf(stderr, "pulsedl sim: error: %s (usage: --elf FILE [--max-cycles N] [--ram-kib N] [--trace FILE.vcd] [--dmem-busy PERCENT [--seed N]])\n",
                  why);
     return 2;
 }
@@ -103,6 +107,7 @@ int main(int argc, char** argv) {
     std::string elf_path, trace_path;
     uint64_t max_cycles = 100000000ull;
     uint64_t ram_kib = 1024;
+    uint64_t busy_percent = 0, seed = 1;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];
         auto value = [&](const char* name) -> const char* {
@@ -113,11 +118,17 @@ int main(int argc, char** argv) {
         const char* v = nullptr;
         if (a == "--elf" && (v = value("--elf"))) elf_path = v;
         else if (a == "--trace" && (v = value("--trace"))) trace_path = v;
-        else if ((a == "--max-cycles" || a == "--ram-kib") && (v = value(a.c_str()))) {
+        else if ((a == "--max-cycles" || a == "--ram-kib" || a == "--dmem-busy" || a == "--seed") && (v = value(a.c_str()))) {
             char* end = nullptr;
             unsigned long long n = std::strtoull(v, &end, 10);
-            if (*v == '\0' || *end != '\0' || *v == '-' || n == 0) return usage((a + " needs a positive integer").c_str());
-            if (a == "--max-cycles") max_cycles = n; else ram_kib = n;
+            bool zero_ok = a == "--dmem-busy" || a == "--seed";
+            if (*v == '\0' || *end != '\0' || *v == '-' || (n == 0 && !zero_ok))
+                return usage((a + (zero_ok ? " needs a non-negative integer" : " needs a positive integer")).c_str());
+            if (a == "--max-cycles") max_cycles = n;
+            else if (a == "--ram-kib") ram_kib = n;
+            else if (a == "--seed") seed = n;
+            else if (n > 99) return usage("--dmem-busy needs a percentage 0..99 (100 would hold every request forever)");
+            else busy_percent = n;
         } else return usage(("unknown or incomplete option " + a).c_str());
     }
     if (elf_path.empty()) return usage("--elf FILE is required");
@@ -181,12 +192,15 @@ int main(int argc, char** argv) {
     top->i_clk = 0;
     top->i_imem_rdata = 0;
     top->i_dmem_rdata = 0;
-    top->i_dmem_busy = 0;   // this harness's RAM answers every request at once
+    top->i_dmem_busy = 0;   // this harness's RAM answers every request at once (unless --dmem-busy)
     top->i_dmem_fault = 0;  // and reports an unmapped access itself
     top->i_timer_irq = 0;
     top->i_ext_irq = 0;
     uint64_t cycle = 0;
     uint64_t time = 0;
+    uint64_t busy_state = (seed * 0x9E3779B97F4A7C15ull) | 1;   // xorshift64 state, never 0
+    uint64_t requests = 0, held = 0;
+    bool requested = false;   // a data request left at the last rising edge
     for (int i = 0; i < 2; i++) {
         top->i_clk = 1; top->eval();
         top->i_clk = 0; top->eval();
@@ -195,12 +209,22 @@ int main(int argc, char** argv) {
     while (!m.finished && m.fault.empty() && cycle < max_cycles) {
         top->i_timer_irq = m.timer_irq_at != 0 && cycle >= m.timer_irq_at;
         top->i_ext_irq = m.ext_irq;
+        if (busy_percent) {
+            busy_state ^= busy_state << 13; busy_state ^= busy_state >> 7; busy_state ^= busy_state << 17;
+            top->i_dmem_busy = requested && busy_state % 100 < busy_percent;
+        }
         top->i_clk = 0;
         top->eval();
         DUMP_TRACE();
         // The RAM samples its requests at the rising edge; the read data appears after it.
         uint32_t irdata = m.fetch(top->o_imem_addr);
         uint32_t drdata = 0;
+        if (top->i_dmem_busy && top->o_dmem_valid) {
+            m.fault = "a data request was issued while i_dmem_busy held it back, at cycle " + std::to_string(cycle);
+        }
+        held += top->i_dmem_busy;
+        requested = top->o_dmem_valid;
+        requests += requested;
         if (top->o_dmem_valid) {
             if (top->o_dmem_we) m.store(top->o_dmem_addr, top->o_dmem_wdata, top->o_dmem_wstrb, cycle);
             else drdata = m.load(top->o_dmem_addr & ~3u, cycle);
@@ -219,6 +243,11 @@ int main(int argc, char** argv) {
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::fprintf(stderr, "pulsedl sim: %llu cycles in %.3f s (%.2f M cycles/s)\n", (unsigned long long)cycle,
                  seconds, seconds > 0 ? cycle / seconds / 1e6 : 0.0);
+    if (busy_percent) {
+        std::fprintf(stderr, "pulsedl sim: i_dmem_busy high after %llu of %llu data requests (--dmem-busy %llu --seed %llu)\n",
+                     (unsigned long long)held, (unsigned long long)requests, (unsigned long long)busy_percent,
+                     (unsigned long long)seed);
+    }
     top->final();
     if (!m.fault.empty()) {
         std::fprintf(stderr, "pulsedl sim: FAIL: %s\n", m.fault.c_str());

@@ -144,10 +144,24 @@ public final class CpuSimulator {
 
     /** Runs {@code elf} and captures its output; gives up (exit {@value #TIMEOUT}) after {@code wallSeconds}. */
     public Run run(Path elf, long maxCycles, long wallSeconds) throws IOException {
+        return run(command(elf, maxCycles, null), elf, wallSeconds);
+    }
+
+    /**
+     * Runs {@code elf} with the CPU harness's hostile bus: {@code i_dmem_busy} high in {@code busyPercent} of the
+     * cycles, seeded ({@code testbenches/cpu/sim_main.cpp}). The program's results must not change.
+     */
+    public Run runWithBusyBus(Path elf, long maxCycles, long wallSeconds, int busyPercent, long seed) throws IOException {
+        List<String> cmd = command(elf, maxCycles, null);
+        cmd.addAll(List.of("--dmem-busy", Integer.toString(busyPercent), "--seed", Long.toString(seed)));
+        return run(cmd, elf, wallSeconds);
+    }
+
+    private Run run(List<String> cmd, Path elf, long wallSeconds) throws IOException {
         Path out = Files.createTempFile("pulsedl-sim", ".out");
         Path err = Files.createTempFile("pulsedl-sim", ".err");
         try {
-            Process p = new ProcessBuilder(command(elf, maxCycles, null)).redirectOutput(out.toFile())
+            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
                     .redirectError(err.toFile()).start();
             int code;
             if (!p.waitFor(wallSeconds, TimeUnit.SECONDS)) {
