@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.pulsedl.daq.cpu.CpuSimulator;
 import org.pulsedl.daq.cpu.CpuSimulator.Target;
 import org.pulsedl.daq.cpu.CpuSources;
+import org.pulsedl.daq.cpu.ElfHeader;
 import org.pulsedl.daq.cpu.WindowsFile;
 import org.pulsedl.quantizer.data.Dataset;
 import org.pulsedl.quantizer.data.Hdf5DatasetFormat;
@@ -69,6 +70,7 @@ public final class SimCommand implements Callable<Integer> {
         if (!Files.isRegularFile(elf)) {
             throw new IOException(elf + ": no such file");
         }
+        ElfHeader.check(elf);
         if (trace != null && trace.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(trace.toAbsolutePath().getParent())) {
             throw new IOException(trace + ": the folder does not exist (--trace)");

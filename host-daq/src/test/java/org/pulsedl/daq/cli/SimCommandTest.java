@@ -23,6 +23,20 @@ class SimCommandTest {
     }
 
     @Test
+    void aFileThatIsNoRv32ExecutableIsRefusedBeforeTheSimulatorIsBuilt() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.elf"), "x".repeat(100));
+        CliRun.of("sim", "--elf", junk.toString()).assertUserError("junk.elf", "not an ELF file");
+        byte[] rv64 = new byte[64];
+        rv64[0] = 0x7f; rv64[1] = 'E'; rv64[2] = 'L'; rv64[3] = 'F'; rv64[4] = 2; rv64[5] = 1;
+        Path wide = Files.write(dir.resolve("rv64.elf"), rv64);
+        CliRun.of("sim", "--elf", wide.toString()).assertUserError("rv64.elf", "not a 32-bit ELF file");
+        byte[] x86 = new byte[52];
+        x86[0] = 0x7f; x86[1] = 'E'; x86[2] = 'L'; x86[3] = 'F'; x86[4] = 1; x86[5] = 1; x86[16] = 2; x86[18] = 3;
+        Path intel = Files.write(dir.resolve("x86.elf"), x86);
+        CliRun.of("sim", "--core", "--elf", intel.toString()).assertUserError("x86.elf", "not a RISC-V ELF file (e_machine 3)");
+    }
+
+    @Test
     void nonPositiveCycleLimitIsRefused() throws IOException {
         Path elf = Files.writeString(dir.resolve("x.elf"), "x");
         CliRun.of("sim", "--elf", elf.toString(), "--max-cycles", "0").assertUserError("--max-cycles");
