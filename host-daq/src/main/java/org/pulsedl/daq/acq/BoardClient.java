@@ -128,6 +128,12 @@ public final class BoardClient {
     }
 
     private long send(MessageType type, int flags, byte[] payload) throws IOException {
-        return sender.send(type, flags, payload);
+        try {
+            return sender.send(type, flags, payload);
+        } catch (IOException e) {
+            // a bare "Broken pipe" names neither the request nor the cause: the board went away
+            throw new IOException("cannot send " + type + " to the board: the link is closed or broken ("
+                    + e.getMessage() + ")", e);
+        }
     }
 }

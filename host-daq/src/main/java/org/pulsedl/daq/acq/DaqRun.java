@@ -30,11 +30,21 @@ public final class DaqRun {
     private final BoardClient client;
     private final Acquisition acquisition;
     private final Supplier<LinkCounters> link;
+    private final Supplier<String> linkEnded;
 
     public DaqRun(BoardClient client, Acquisition acquisition, Supplier<LinkCounters> link) {
+        this(client, acquisition, link, () -> null);
+    }
+
+    /**
+     * A run that ends early when {@code linkEnded} gives a reason (a {@link DaqSession}'s {@code linkEnded}: the
+     * board went away): what arrived stays recorded, and the summary says why the run ended.
+     */
+    public DaqRun(BoardClient client, Acquisition acquisition, Supplier<LinkCounters> link, Supplier<String> linkEnded) {
         this.client = client;
         this.acquisition = acquisition;
         this.link = link;
+        this.linkEnded = linkEnded;
     }
 
     /** The board's INFO, checked against {@code model}; loads the model onto the board when its CRC differs. */
@@ -91,6 +101,7 @@ public final class DaqRun {
         long lastNanos = t0;
         long nextPrint = t0;
         double elapsed;
+        String lostLink;
         while (true) {
             Thread.sleep(50);
             long now = System.nanoTime();
@@ -106,17 +117,22 @@ public final class DaqRun {
                 lastNanos = now;
                 nextPrint = now + (terminal ? 500_000_000L : 2_000_000_000L);
             }
-            if (limit.reached(elapsed, acquisition.records())) break;
+            lostLink = linkEnded.get();
+            if (lostLink != null || limit.reached(elapsed, acquisition.records())) break;
         }
         acquisition.stopping();
-        client.command(MessageType.STOP);
-        boolean ended = acquisition.awaitFinalStats(FINAL_STATS_MS);
+        boolean ended = false;
+        if (lostLink == null) {
+            client.command(MessageType.STOP);
+            ended = acquisition.awaitFinalStats(FINAL_STATS_MS);
+        }
         double duration = (System.nanoTime() - t0) / 1e9;
         acquisition.noteMissingFrames(link.get().missingFrames());
+        acquisition.flush();
         if (terminal) status.println();
         StatsMessage board = acquisition.lastStats();
         return new DaqSummary(acquisition.records(), board, ended, link.get(), acquisition.badPayloads(), duration,
-                acquisition.summary());
+                acquisition.summary(), lostLink);
     }
 
     private void statusLine(PrintWriter status, boolean terminal, double elapsed, long records, double rate) {

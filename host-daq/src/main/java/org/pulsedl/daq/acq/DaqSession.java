@@ -16,6 +16,7 @@ public final class DaqSession implements AutoCloseable {
     private final Thread receiver;
     private volatile boolean closed;
     private volatile IOException failure;
+    private volatile String ended;
 
     public DaqSession(Transport transport) {
         this(transport, BoardClient.TIMEOUT_MS);
@@ -36,10 +37,16 @@ public final class DaqSession implements AutoCloseable {
     private void receive() {
         try {
             while (!closed) {
-                if (link.poll(100) < 0) return;
+                if (link.poll(100) < 0) {
+                    if (!closed) ended = "the board closed the link";
+                    return;
+                }
             }
         } catch (IOException e) {
-            if (!closed) failure = e;
+            if (!closed) {
+                failure = e;
+                ended = "receiving failed: " + e.getMessage();
+            }
         }
     }
 
@@ -53,6 +60,9 @@ public final class DaqSession implements AutoCloseable {
 
     /** Why receiving stopped, or null while it runs. */
     public IOException failure() { return failure; }
+
+    /** Why the link ended before this session closed it (the peer closed it, or a read failed); null while up. */
+    public String linkEnded() { return ended; }
 
     @Override
     public void close() throws InterruptedException {

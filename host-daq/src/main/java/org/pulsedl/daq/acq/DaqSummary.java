@@ -18,9 +18,10 @@ import org.pulsedl.protocol.StatsMessage;
  * @param badPayloads  intact frames whose payload did not match its layout
  * @param durationS    seconds from START to the final STATS
  * @param analysis     the physics of the run
+ * @param linkLost     why the link ended during the run (the board went away), or null
  */
 public record DaqSummary(long events, StatsMessage board, boolean boardEnded, LinkCounters link, long badPayloads,
-                         double durationS, AnalysisSummary analysis) {
+                         double durationS, AnalysisSummary analysis, String linkLost) {
     public long lost() { return board == null ? 0 : Math.max(0, board.results() - events); }
 
     public double eventsPerSecond() { return durationS > 0 ? events / durationS : 0; }
@@ -39,6 +40,7 @@ public record DaqSummary(long events, StatsMessage board, boolean boardEnded, Li
         o.put("garbage_bytes", link.garbageBytes());
         o.put("bad_payloads", badPayloads);
         o.put("board_ended", boardEnded);
+        o.put("link_lost", linkLost);
         if (board != null) {
             ObjectNode b = o.putObject("board");
             b.put("triggers", board.triggers());
@@ -56,6 +58,7 @@ public record DaqSummary(long events, StatsMessage board, boolean boardEnded, Li
     public String describe() {
         String s = String.format(Locale.ROOT, "%,d results in %.1f s (%,.0f /s), lost %d, crc errors %d, seq gaps %d",
                 events, durationS, eventsPerSecond(), lost(), link.crcErrors(), link.sequenceGaps());
+        if (linkLost != null) s += "; the link ended: " + linkLost;
         String a = analysis.describe();
         return a.isEmpty() ? s : s + "; " + a;
     }

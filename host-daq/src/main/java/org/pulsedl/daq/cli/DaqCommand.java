@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.pulsedl.daq.acq.BoardClient;
 import org.pulsedl.daq.acq.DaqRun;
@@ -119,7 +120,7 @@ public final class DaqCommand implements Callable<Integer> {
                 DaqSummary summary;
                 try (ListModeWriter w = ListModeWriter.create(out, header)) {
                     session.acquisition().begin(w, new EventAnalysis(header));
-                    summary = new DaqRun(session.client(), session.acquisition(), session::counters)
+                    summary = new DaqRun(session.client(), session.acquisition(), session::counters, session::linkEnded)
                             .run(limit, status, System.console() != null);
                 }
                 status.println(summary.describe());
@@ -127,6 +128,11 @@ public final class DaqCommand implements Callable<Integer> {
                 status.flush();
                 if (json != null) {
                     AtomicOutput.writeString(json, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary.toJson()) + "\n");
+                }
+                if (summary.linkLost() != null) {
+                    throw new IOException(String.format(Locale.ROOT, "the link to the board ended after %.1f s (%s); the %,d "
+                            + "results that arrived are in %s%s", summary.durationS(), summary.linkLost(), summary.events(),
+                            out, json != null ? ", the summary in " + json : ""));
                 }
                 if (!summary.boardEnded()) {
                     throw new IOException("the board sent no final STATS within " + DaqRun.FINAL_STATS_MS / 1000
