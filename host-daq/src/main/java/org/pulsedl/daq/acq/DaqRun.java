@@ -123,8 +123,12 @@ public final class DaqRun {
         acquisition.stopping();
         boolean ended = false;
         if (lostLink == null) {
-            client.command(MessageType.STOP);
-            ended = acquisition.awaitFinalStats(FINAL_STATS_MS);
+            try {
+                client.command(MessageType.STOP);
+                ended = acquisition.awaitFinalStats(FINAL_STATS_MS);
+            } catch (IOException e) {
+                lostLink = e.getMessage();   // a UDP board that died answers nothing: account for the run all the same
+            }
         }
         double duration = (System.nanoTime() - t0) / 1e9;
         acquisition.noteMissingFrames(link.get().missingFrames());
