@@ -57,6 +57,7 @@ public final class BoardConnection implements LiveSource {
     private volatile long recordsAtStart;
     private volatile ListModeWriter writer;
     private volatile Path recording;
+    private volatile boolean endReported;
 
     private BoardConnection(ConnectTarget target, EmulatorServer emulator, DaqSession session, LiveModel live, Consumer<String> log) {
         this.target = target;
@@ -202,7 +203,12 @@ public final class BoardConnection implements LiveSource {
         } catch (IOException e) {
             log.accept("recording failed: " + e.getMessage());
         }
-        if (session.failure() != null) log.accept("the link failed: " + session.failure().getMessage());
+        String ended = session.linkEnded();
+        if (ended != null && !endReported) {
+            endReported = true;   // once, not at every refresh
+            log.accept("the link ended: " + ended + (recording != null
+                    ? "; the recording holds what arrived (stop recording to close it)" : ""));
+        }
         long records = Math.max(0, acq.records() - recordsAtStart);
         StatsMessage board = acq.lastStats();
         long lost = board == null || !running ? 0 : Math.max(0, board.results() - records);

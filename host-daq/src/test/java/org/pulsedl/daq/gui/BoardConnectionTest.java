@@ -64,6 +64,41 @@ class BoardConnectionTest {
         assertTrue(log.stream().anyMatch(l -> l.startsWith("wrote ") && l.contains(file.toString())), log.toString());
     }
 
+    /** The board dies while the window records: the log says so once, and the recording closes intact. */
+    @Test
+    void aBoardThatGoesAwayIsReportedOnceAndTheRecordingKeepsWhatArrived() throws Exception {
+        QuantizedModel model = NeuralModel.builtin().quantized();
+        EmulatorSettings s = new EmulatorSettings(SimulatorConfig.pdl2().withSeed(99), 20_000, Arrival.POISSON, 256, 1, 8);
+        List<String> log = new CopyOnWriteArrayList<>();
+        Path file = dir.resolve("cut.pdl");
+        EmulatorServer emu = EmulatorServer.tcp(new InetSocketAddress("127.0.0.1", 0), s, model, true);
+        emu.start();
+        LiveModel live = new LiveModel(new org.pulsedl.daq.listmode.ListModeHeader(model, 1, 1, java.util.Map.of()));
+        long recorded;
+        try (BoardConnection c = BoardConnection.open(ConnectTarget.parse("tcp:" + emu.address()), model, 100, live, log::add)) {
+            try {
+                c.start().get(20, TimeUnit.SECONDS);
+                c.startRecording(file).get(20, TimeUnit.SECONDS);
+                waitFor(() -> live.records() > 2000);
+            } finally {
+                emu.close();   // the board goes away
+            }
+            waitFor(() -> {
+                c.status();
+                return log.stream().anyMatch(l -> l.startsWith("the link ended: the board closed the link"));
+            });
+            for (int i = 0; i < 5; i++) c.status();
+            assertEquals(1, log.stream().filter(l -> l.startsWith("the link ended")).count(), "reported once: " + log);
+            recorded = live.records();
+            c.stopRecording().get(20, TimeUnit.SECONDS);
+        }
+        try (ListModeReader r = ListModeReader.open(file)) {
+            ListModeReader.Report rep = r.read(b -> { });
+            assertTrue(rep.intact(), "closed normally after the link ended: " + rep);
+            assertTrue(rep.records() > 0 && rep.records() <= recorded, rep + " against " + recorded + " seen live");
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
