@@ -110,10 +110,16 @@ class SimulateInterruptionTest {
         }
     }
 
-    /** The {@code pulsedl} command line as a child JVM on this test's class path. */
+    /**
+     * The {@code pulsedl} command line as a child JVM on this test's class path. The child starts with SIGINT at
+     * its default, as under a user's terminal: a test run started as a background job without job control (a
+     * CI script's {@code cmd &}) ignores SIGINT, the child would inherit that, and the JVM then installs no
+     * handler — the signal would do nothing and the child would finish its write (seen on a fresh-clone run).
+     * GNU env (coreutils ≥ 8.31, Debian 12 has 9.1) resets it before exec.
+     */
     private static List<String> javaCommand(String... args) {
         Optional<String> java = ProcessHandle.current().info().command();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
         command.add(java.orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.add("-Xmx768m");
         command.add("-cp");
