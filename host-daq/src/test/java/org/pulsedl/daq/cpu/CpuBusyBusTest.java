@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,17 +45,11 @@ class CpuBusyBusTest {
         int programs = Integer.getInteger("pulsedl.cpu.busyPrograms", 100);
         long seed = TestSeed.of("randomProgramsStillMatchQemuWhileTheBusStalls", 35_000L);
         Path dir = Files.createDirectories(CpuPrograms.targetDir().resolve("cpu-busy"));
-        Path env = CpuPrograms.root().resolve("testbenches/cpu/env");
         for (int first = 0; first < programs; first += CpuDifferentialTest.PER_ELF) {
             int count = Math.min(CpuDifferentialTest.PER_ELF, programs - first);
             long firstSeed = seed + first;
             Path src = dir.resolve("busy-" + firstSeed + ".S");
-            Files.writeString(src, RandomProgram.suite(firstSeed, count, CpuDifferentialTest.BODY));
-            Path elf = dir.resolve("busy-" + firstSeed + ".elf");
-            CpuSimulator.Run cc = CpuPrograms.run(List.of("riscv64-unknown-elf-gcc", "-march=rv32im_zicsr_zifencei",
-                    "-mabi=ilp32", "-static", "-nostdlib", "-nostartfiles", "-I" + env, "-T" + env.resolve("link.ld"),
-                    "-o", elf.toString(), src.toString()), 120, "gcc-riscv64-unknown-elf");
-            assertEquals(0, cc.exitCode(), () -> src + " does not assemble:\n" + cc.status());
+            Path elf = CpuDifferentialTest.assembleSuite(src, firstSeed, count);
             CpuSimulator.Run ours = busy(elf, 100_000_000, firstSeed);
             CpuSimulator.Run qemu = CpuPrograms.qemu(elf);
             assertEquals(0, qemu.exitCode(), () -> "QEMU did not pass " + elf + ":\n" + qemu.status());

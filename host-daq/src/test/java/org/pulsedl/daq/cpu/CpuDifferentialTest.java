@@ -25,18 +25,12 @@ class CpuDifferentialTest {
         int programs = Integer.getInteger("pulsedl.cpu.diffPrograms", 300);
         long seed = TestSeed.of("randomProgramsMatchQemu", 12_000L);
         Path dir = Files.createDirectories(CpuPrograms.targetDir().resolve("cpu-diff"));
-        Path env = CpuPrograms.root().resolve("testbenches/cpu/env");
         long t0 = System.nanoTime();
         for (int first = 0; first < programs; first += PER_ELF) {
             int count = Math.min(PER_ELF, programs - first);
             long firstSeed = seed + first;
             Path src = dir.resolve("diff-" + firstSeed + ".S");
-            Files.writeString(src, RandomProgram.suite(firstSeed, count, BODY));
-            Path elf = dir.resolve("diff-" + firstSeed + ".elf");
-            CpuSimulator.Run cc = CpuPrograms.run(List.of("riscv64-unknown-elf-gcc", "-march=rv32im_zicsr_zifencei",
-                    "-mabi=ilp32", "-static", "-nostdlib", "-nostartfiles", "-I" + env, "-T" + env.resolve("link.ld"),
-                    "-o", elf.toString(), src.toString()), 120, "gcc-riscv64-unknown-elf");
-            assertEquals(0, cc.exitCode(), () -> src + " does not assemble:\n" + cc.status());
+            Path elf = assembleSuite(src, firstSeed, count);
             CpuSimulator.Run ours = CpuPrograms.simulate(elf, 50_000_000);
             CpuSimulator.Run qemu = CpuPrograms.qemu(elf);
             assertEquals(0, qemu.exitCode(), () -> "QEMU did not pass " + elf + ":\n" + qemu.status());
@@ -45,6 +39,18 @@ class CpuDifferentialTest {
         }
         System.out.printf("randomProgramsMatchQemu: %d programs of %d items identical on rv32_core and QEMU in %.1f s%n",
                 programs, BODY, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Writes {@code count} random programs from {@code firstSeed} to {@code src} and assembles them; the ELF's path. */
+    static Path assembleSuite(Path src, long firstSeed, int count) throws IOException {
+        Path env = CpuPrograms.root().resolve("testbenches/cpu/env");
+        Files.writeString(src, RandomProgram.suite(firstSeed, count, BODY));
+        Path elf = src.resolveSibling(src.getFileName().toString().replaceFirst("\\.S$", ".elf"));
+        CpuSimulator.Run cc = CpuPrograms.run(List.of("riscv64-unknown-elf-gcc", "-march=rv32im_zicsr_zifencei",
+                "-mabi=ilp32", "-static", "-nostdlib", "-nostartfiles", "-I" + env, "-T" + env.resolve("link.ld"),
+                "-o", elf.toString(), src.toString()), 120, "gcc-riscv64-unknown-elf");
+        assertEquals(0, cc.exitCode(), () -> src + " does not assemble:\n" + cc.status());
+        return elf;
     }
 
     static void compare(long firstSeed, int count, String ours, String qemu, Path src) {
