@@ -17,8 +17,8 @@
 // rising edge, writes byte lanes o_dmem_wstrb, and a read's word is valid during the next cycle. A SoC bus may
 // hold a request back for a cycle (i_dmem_busy, from a register) and refuse an address (i_dmem_fault, decoded
 // from o_dmem_addr in the same cycle; mcause 5/7 with the address in mtval). i_dmem_busy may be high only in the
-// cycle right after a data request: a load or store held longer, or held after a non-memory instruction, would
-// lose the operand E forwards from W in its first cycle (CpuBusyBusTest drives busy after random requests).
+// cycle right after a data request, for one cycle (what CpuBusyBusTest drives, after random requests): a load or
+// store held after a non-memory instruction would lose the operand E forwards from W in its first cycle.
 module rv32_core #(
     parameter [31:0] RESET_VECTOR = 32'h8000_0000,
     parameter        FAST_MUL     = 1             // 1: single-cycle multiply (DSP); 0: 32-cycle shift-add
