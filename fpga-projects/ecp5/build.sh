@@ -17,7 +17,8 @@
 #   --freq MHZ     the clock nextpnr optimises for (default 100)
 #   --top MODULE   time this module instead of the generator's top (e.g. pdl_accel_pe)
 #   --seed N       nextpnr's placer seed (default 1)
-#   --router R     router1 (default, nextpnr's) or router2 (much faster on large designs such as P = 8 x 8)
+#   --router R     router1 (default, nextpnr's) or router2 (nextpnr's other router, for large designs: router1
+#                  needed hours on P = 8 x 8's 207 k arcs; router2 did not converge there either, see docs/performance.md)
 #   --lpf FILE     pin constraints for a whole design
 #   --name NAME    output folder name (default: ooc or whole)
 #
@@ -54,7 +55,7 @@ while [ $# -gt 0 ]; do
     --router) router=$2; shift 2 ;;
     --lpf) lpf=$2; shift 2 ;;
     --) shift; gen_opts=("$@"); break ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
