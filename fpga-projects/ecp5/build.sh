@@ -17,8 +17,8 @@
 #   --freq MHZ     the clock nextpnr optimises for (default 100)
 #   --top MODULE   time this module instead of the generator's top (e.g. pdl_accel_pe)
 #   --seed N       nextpnr's placer seed (default 1)
-#   --router R     router1 (default, nextpnr's) or router2 (nextpnr's other router, for large designs: router1
-#                  needed hours on P = 8 x 8's 207 k arcs; router2 did not converge there either, see docs/performance.md)
+#   --router R     router1 (default, nextpnr's) or router2 (nextpnr's other router; on P = 8 x 8's 207 k arcs
+#                  router1 took 49 min on an idle core and router2 did not converge, see docs/performance.md)
 #   --lpf FILE     pin constraints for a whole design
 #   --name NAME    output folder name (default: ooc or whole)
 #
