@@ -86,15 +86,7 @@ public final class GenerateFor implements ModuleItem {
             if (items.isEmpty()) {
                 throw new VerilogSpecException(what + ": the loop body is empty");
             }
-            List<String> seen = new ArrayList<>();
-            for (ModuleItem i : items) {
-                for (String n : i.declaredNames()) {
-                    if (seen.contains(n)) {
-                        throw new VerilogSpecException(what + ": name '" + n + "' is declared twice");
-                    }
-                    seen.add(n);
-                }
-            }
+            ModuleItem.uniqueNames(what, items);
             return new GenerateFor(this);
         }
     }

@@ -33,22 +33,9 @@ public final class Ifdef implements ModuleItem {
             throw new VerilogSpecException(what + ": a branch is empty");
         }
         new CommentBlock(comment);                                  // checks the lines
-        names(what + " (defined)", defined);
-        names(what + " (else)", otherwise);
+        ModuleItem.uniqueNames(what + " (defined)", defined);
+        ModuleItem.uniqueNames(what + " (else)", otherwise);
         return new Ifdef(macro, comment, new ArrayList<>(defined), new ArrayList<>(otherwise));
-    }
-
-    private static List<String> names(String what, List<? extends ModuleItem> items) {
-        List<String> seen = new ArrayList<>();
-        for (ModuleItem i : items) {
-            for (String n : i.declaredNames()) {
-                if (seen.contains(n)) {
-                    throw new VerilogSpecException(what + ": name '" + n + "' is declared twice");
-                }
-                seen.add(n);
-            }
-        }
-        return seen;
     }
 
     public List<ModuleItem> defined() {
@@ -61,8 +48,8 @@ public final class Ifdef implements ModuleItem {
 
     @Override
     public List<String> declaredNames() {
-        List<String> all = new ArrayList<>(names("", defined));
-        for (String n : names("", otherwise)) {
+        List<String> all = new ArrayList<>(ModuleItem.uniqueNames("", defined));
+        for (String n : ModuleItem.uniqueNames("", otherwise)) {
             if (!all.contains(n)) {
                 all.add(n);
             }
