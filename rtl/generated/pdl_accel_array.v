@@ -423,12 +423,60 @@ module pdl_accel_array (
     .o_res_level      (o_res_level)
   );
 
+  // Simulation speed under Verilator (docs/accelerator.md, "Simulation clock gate"): the PEs' clock
+  // stops while their inputs are quiet, after more edges than PeQuiescenceProofTest proves they need to settle.
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: the PEs run on i_clk.
+  `ifdef VERILATOR
+
+  wire [315:0] pe_in;  // every PE input but the clock (stg_we: any PE's)
+
+  reg [315:0] pe_in_r;     // the PE inputs of the last edge
+  reg [5:0]   pe_still_r;  // edges in a row with unchanged PE inputs and the enables low (saturates)
+
+  wire pe_quiet;  // the PE inputs equal the last edge's and the enables are low
+
+  reg pe_stop_l;  // latch, open while i_clk is low: the next edge skips the PEs (0 at start)
+
+  wire pe_clk;  // the PEs' clock
+
+  assign pe_in    = {stg_raddr, act_raddr, t1_inside, t1_src_stg, t1_zin, weights, t2_in16, acc_mac, acc_pool, acc_first, acc_real, pool_max, capture, drain_lane, drain_pool, rq_mode, rq_bias, rq_m, rq_shr, rq_shl, rq_zout, rq_min, rq_max, act_we, act_waddr, res_we, res_waddr, stg_we, stg_waddr, stg_wdata, res_raddr};
+  assign pe_quiet = (pe_in == pe_in_r) & ~(acc_mac | acc_pool | capture | act_we | res_we | stg_we);
+
+  // verilator lint_off LATCH
+  // The gate: a latch, so that it holds while the clock is high.
+  always @* begin
+    if (!i_clk) begin
+      pe_stop_l = pe_quiet & (pe_still_r == 6'd36);
+    end
+  end
+
+  // verilator lint_on LATCH
+  // Count quiet edges; an input that changes after the latch closed is an error.
+  always @(posedge i_clk) begin
+    if (pe_stop_l & (pe_in != pe_in_r)) begin
+      $display("pdl_accel_array: a PE input changed while the clock was high, after the simulation clock gate closed");
+      $stop;
+    end
+    pe_in_r <= pe_in;
+    pe_still_r <= ~pe_quiet ? 6'd0 : (pe_still_r == 6'd36) ? 6'd36 : pe_still_r + 6'd1;
+  end
+
+  assign pe_clk = i_clk & ~pe_stop_l;
+
+  `else
+
+  wire pe_clk;  // the PEs' clock
+
+  assign pe_clk = i_clk;
+
+  `endif
+
   // P processing elements, one window each, in lockstep.
   genvar g;
   generate
     for (g = 0; g < 28; g = g + 1) begin : g_pe
       pdl_accel_pe u_pe (
-        .i_clk        (i_clk),
+        .i_clk        (pe_clk),
         .i_stg_raddr  (stg_raddr),
         .i_act_raddr  (act_raddr),
         .i_t1_inside  (t1_inside),

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pulsedl.hls.verilog.AlwaysBlock;
 import org.pulsedl.hls.verilog.GenerateFor;
+import org.pulsedl.hls.verilog.Ifdef;
 import org.pulsedl.hls.verilog.ModuleItem;
 import org.pulsedl.hls.verilog.ModuleSpec;
 import org.pulsedl.hls.verilog.PortSpec;
@@ -120,9 +122,11 @@ final class ArrayRtl {
         it.add(nets.instance(units.unloader(), "u_unloader", Map.of("i_rst", "unit_rst"))
                 .comment("Unloader and result FIFO (docs 4.6).").build());
         int p = s.p();
+        peClockGate(s, pe, nets, it);
         it.add(GenerateFor.builder("g_pe", "g", "0", Integer.toString(p))
                 .comment("P processing elements, one window each, in lockstep.")
                 .add(nets.instance(pe, "u_pe", Map.of(
+                                "i_clk", "pe_clk",
                                 "i_w", "weights",
                                 "i_stg_we", "stg_we & (stg_pe == g)",
                                 "o_res_rdata", "pe_results[64*g +: 64]",
@@ -143,6 +147,63 @@ final class ArrayRtl {
                 .ports(ports)
                 .add(V.declarationsFirst(body))
                 .build();
+    }
+
+    /**
+     * The PEs' clock, {@code pe_clk} (docs/accelerator.md, "Simulation clock gate"). Synthesis, Icarus and the formal
+     * proofs read {@code i_clk}. Under Verilator, which evaluates every PE at every edge whether it works or not, the
+     * clock stops while the PEs are quiescent: the PE inputs have not changed for {@link
+     * ProcessingElementRtl#settleBound} edges and will not change at the next, and the enabling inputs are low.
+     * PeQuiescenceProofTest proves that from any state fewer such edges make the PE's state a fixed point, so every
+     * stopped edge is one that would have changed nothing. The gate is a latch open in the clock's low phase (it sees
+     * the inputs the next edge will take); an input that changes while the clock is high, after the latch closed,
+     * stops the simulation rather than let a stopped PE miss it.
+     */
+    private static void peClockGate(RtlShape s, ModuleSpec pe, UnitNets nets, List<ModuleItem> it) {
+        Map<String, String> gateNets = Map.of("i_w", "weights", "i_stg_we", "stg_we");   // stg_we: any PE's write
+        List<String> in = new ArrayList<>();
+        int bits = 0;
+        for (PortSpec port : pe.ports()) {
+            if (port.direction() == PortSpec.Direction.INPUT && !port.name().equals("i_clk")) {
+                in.add(nets.source(pe, port, gateNets));
+                bits += (int) port.width().knownBits().orElseThrow();
+            }
+        }
+        List<String> enables = new ArrayList<>();
+        for (String e : ProcessingElementRtl.STATE_ENABLES) {
+            enables.add(nets.source(pe, pe.port(e), gateNets));
+        }
+        int bound = ProcessingElementRtl.settleBound(s);
+        int cb = V.clog2(bound + 1);
+        String full = V.lit(cb, bound);
+        List<ModuleItem> sim = new ArrayList<>();
+        sim.add(V.wire("pe_in", bits, "every PE input but the clock (stg_we: any PE's)"));
+        sim.add(V.reg("pe_in_r", bits, "the PE inputs of the last edge"));
+        sim.add(V.reg("pe_still_r", cb, "edges in a row with unchanged PE inputs and the enables low (saturates)"));
+        sim.add(V.wire("pe_quiet", 1, "the PE inputs equal the last edge's and the enables are low"));
+        sim.add(V.comb("pe_stop_l", 1, "latch, open while i_clk is low: the next edge skips the PEs (0 at start)"));
+        sim.add(V.wire("pe_clk", 1, "the PEs' clock"));
+        sim.add(V.assign("pe_in", "{" + String.join(", ", in) + "}"));
+        sim.add(V.assign("pe_quiet", "(pe_in == pe_in_r) & ~(" + String.join(" | ", enables) + ")"));
+        sim.add(AlwaysBlock.combinational()
+                .comment("verilator lint_off LATCH\nThe gate: a latch, so that it holds while the clock is high.")
+                .add(V.when("!i_clk", V.bl("pe_stop_l", "pe_quiet & (pe_still_r == " + full + ")")))
+                .build());
+        sim.add(V.ff("verilator lint_on LATCH\nCount quiet edges; an input that changes after the latch closed is an error.",
+                V.when("pe_stop_l & (pe_in != pe_in_r)",
+                        Stmt.call("$display(\"pdl_accel_array: a PE input changed while the clock was high, "
+                                + "after the simulation clock gate closed\")"),
+                        Stmt.call("$stop")),
+                V.nb("pe_in_r", "pe_in"),
+                V.nb("pe_still_r", "~pe_quiet ? " + V.lit(cb, 0) + " : (pe_still_r == " + full + ") ? " + full
+                        + " : pe_still_r + " + V.lit(cb, 1))));
+        sim.add(V.assign("pe_clk", "i_clk & ~pe_stop_l"));
+        List<ModuleItem> synth = List.of(V.wire("pe_clk", 1, "the PEs' clock"), V.assign("pe_clk", "i_clk"));
+        it.add(Ifdef.of("VERILATOR", List.of(
+                "Simulation speed under Verilator (docs/accelerator.md, \"Simulation clock gate\"): the PEs' clock",
+                "stops while their inputs are quiet, after more edges than PeQuiescenceProofTest proves they need to settle.",
+                "Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: the PEs run on i_clk."),
+                sim, synth));
     }
 
     /** Cycles a soft reset holds the units in reset: longer than any pipeline, so nothing in flight survives it. */

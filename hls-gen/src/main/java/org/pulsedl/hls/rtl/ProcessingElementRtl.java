@@ -18,6 +18,22 @@ import org.pulsedl.hls.verilog.Width;
 final class ProcessingElementRtl {
     private ProcessingElementRtl() {}
 
+    /**
+     * The inputs that change a PE's state while high (accumulate, pool, capture, the three memory writes). With them
+     * low and every other input unchanged, the PE's state stops changing after a few edges (PeQuiescenceProofTest),
+     * which is what the array's simulation clock gate relies on.
+     */
+    static final List<String> STATE_ENABLES = List.of("i_acc_mac", "i_acc_pool", "i_capture", "i_act_we", "i_res_we",
+            "i_stg_we");
+
+    /**
+     * Edges of unchanged inputs, {@link #STATE_ENABLES} low, after which the simulation clock gate stops the PEs: a
+     * bound on the PE's pipeline depth with room to spare (PeQuiescenceProofTest proves the real depth is below it).
+     */
+    static int settleBound(RtlShape s) {
+        return 16 + 2 * (s.cfg().macLatency() + s.cfg().requantLatency());
+    }
+
     static ModuleSpec module(RtlShape s, ModuleSpec au, ModuleSpec requant) {
         int ab = s.ab();
         int acc = s.auAcc();

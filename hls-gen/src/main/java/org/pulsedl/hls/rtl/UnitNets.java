@@ -67,6 +67,12 @@ final class UnitNets {
         return b;
     }
 
+    /** The expression {@link #instance} connects to {@code unit}'s port {@code p}. */
+    String source(ModuleSpec unit, PortSpec p, Map<String, String> explicit) {
+        String e = explicit.get(p.name());
+        return e != null ? e : byName(unit, p).name();
+    }
+
     private Signal byName(ModuleSpec unit, PortSpec p) {
         String x = base(p.name());
         Signal s = parentPorts.get(p.name());
