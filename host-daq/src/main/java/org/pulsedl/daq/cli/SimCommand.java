@@ -82,7 +82,7 @@ public final class SimCommand implements Callable<Integer> {
             windowsFile.toFile().deleteOnExit();
             WindowsFile.write(dataset, windowEvents, windowsFile);
         }
-        CpuSimulator sim = CpuSimulator.build(CpuSources.root(), core ? Target.CORE : Target.SOC, System.err);
+        CpuSimulator sim = CpuSimulator.build(CpuSources.root(), core ? Target.CORE : Target.SOC, trace != null, System.err);
         Process p = new ProcessBuilder(sim.command(elf, maxCycles, trace, pty, windowsFile)).inheritIO().start();
         // a simulator behind a pty runs until its program ends: ending this command (kill PID, a test's cleanup)
         // must end it too, not leave it spinning without a parent

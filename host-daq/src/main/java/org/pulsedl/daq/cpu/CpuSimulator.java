@@ -69,26 +69,39 @@ public final class CpuSimulator {
         return build(root, Target.CORE, progress);
     }
 
-    /** As {@link #build(Path, PrintStream)} for {@code target}. */
-    public static synchronized CpuSimulator build(Path root, Target target, PrintStream progress) throws IOException {
+    /** As {@link #build(Path, PrintStream)} for {@code target}, without waveform tracing. */
+    public static CpuSimulator build(Path root, Target target, PrintStream progress) throws IOException {
+        return build(root, target, false, progress);
+    }
+
+    /**
+     * As {@link #build(Path, PrintStream)} for {@code target}; {@code traced} builds it with {@code verilator --trace}
+     * (a second cached simulator) so that {@code --trace FILE} works. Tracing support costs speed even when no trace
+     * is written: 2.5 times at the SoC (docs/performance.md), so the simulator without it is the default.
+     */
+    public static synchronized CpuSimulator build(Path root, Target target, boolean traced, PrintStream progress)
+            throws IOException {
         boolean soc = target == Target.SOC;
         List<Path> verilog = soc ? CpuSources.socVerilog(root) : CpuSources.verilog(root);
         List<Path> harness = soc ? CpuSources.socHarness(root) : CpuSources.harness(root);
         String version = tool(List.of("verilator", "--version"));
-        Path dir = cacheDir().resolve(target.cache).resolve(hash(version, verilog, harness));
+        Path dir = cacheDir().resolve(target.cache).resolve(hash(version + (traced ? " --trace" : ""), verilog, harness));
         String exeName = target.exe();
         Path exe = dir.resolve(exeName);
         if (Files.isExecutable(exe)) {
             return new CpuSimulator(exe);
         }
-        progress.println("pulsedl sim: building " + target.what + " with " + version.strip()
+        progress.println("pulsedl sim: building " + target.what + (traced ? " with tracing" : "") + " with " + version.strip()
                 + " (once per source change; a few minutes)…");
         Files.createDirectories(dir.getParent());
         Path work = Files.createTempDirectory(dir.getParent(), "build-");
         try {
             List<String> cmd = new ArrayList<>(List.of("verilator", "--cc", "--exe", "--build", "-O3",
-                    "--x-assign", "fast", "--x-initial", "fast", "--no-assert", "--trace", "-Wall",
+                    "--x-assign", "fast", "--x-initial", "fast", "--no-assert", "-Wall",
                     "--top-module", target.top, "-Mdir", "obj", "-o", exeName, "-CFLAGS", "-O2", "-j", "2"));
+            if (traced) {
+                cmd.add("--trace");
+            }
             if (soc) {
                 cmd.addAll(List.of("-I" + root.resolve("rtl/generated"), "-CFLAGS", "-I" + root.resolve("testbenches/cpu")));
                 harness.stream().filter(p -> p.toString().endsWith(".vlt")).forEach(p -> cmd.add(p.toString()));
