@@ -85,7 +85,7 @@ public final class CpuSimulator {
         List<Path> verilog = soc ? CpuSources.socVerilog(root) : CpuSources.verilog(root);
         List<Path> harness = soc ? CpuSources.socHarness(root) : CpuSources.harness(root);
         String version = tool(List.of("verilator", "--version"));
-        Path dir = cacheDir().resolve(target.cache).resolve(hash(version + (traced ? " --trace" : ""), verilog, harness));
+        Path dir = cacheDir().resolve(target.cache).resolve(hash(version + (traced ? " --trace" : " untraced"), verilog, harness));
         String exeName = target.exe();
         Path exe = dir.resolve(exeName);
         if (Files.isExecutable(exe)) {
