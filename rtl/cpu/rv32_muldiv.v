@@ -27,11 +27,19 @@ module rv32_muldiv #(
     wire [31:0] b_abs = b_neg ? -i_b : i_b;
 
     // --- single-cycle multiply
+`ifdef VERILATOR
+    // Simulation speed: Verilator computes a 66-bit product with its wide-word routine at every cycle (6 % of a
+    // SoC simulation). The low 64 bits of the operands sign-extended to 64 bits and multiplied modulo 2^64 are the
+    // low 64 bits of the 33 x 33 signed product, which is all the result uses; the CPU's QEMU differential test
+    // (CpuDifferentialTest: mul, mulh, mulhsu, mulhu on random operands) runs this branch. Synthesis reads the other.
+    wire [63:0] fast_p = {{32{a_neg}}, i_a} * {{32{b_neg}}, i_b};
+`else
     wire signed [32:0] fast_a = {a_neg, i_a};
     wire signed [32:0] fast_b = {b_neg, i_b};
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [65:0] fast_p = fast_a * fast_b;   // bits 65:64 only repeat the sign
     /* verilator lint_on UNUSEDSIGNAL */
+`endif
 
     // --- iterative datapath: {hi, lo} is {remainder, quotient} or {product high, multiplier/product low}
     reg        busy_r;

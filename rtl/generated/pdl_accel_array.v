@@ -161,12 +161,13 @@ module pdl_accel_array (
 
   reg [5:0] srst_cnt_r;  // soft-reset cycles left
 
-  wire resetting;  // a soft reset holds the units in reset
-  wire unit_rst;   // reset of controller, loader, drain and unloader
-  wire stop_req;   // a stop is requested
-  wire quiet;      // nothing taken from the input FIFO is still in the array
-  wire ctl_start;  // the controller streams (held until a requested stop is quiet)
-  wire stop_done;  // a clean stop completes
+  wire         resetting;  // a soft reset holds the units in reset
+  wire         unit_rst;   // reset of controller, loader, drain and unloader
+  wire         stop_req;   // a stop is requested
+  wire         quiet;      // nothing taken from the input FIFO is still in the array
+  wire         ctl_start;  // the controller streams (held until a requested stop is quiet)
+  wire         stop_done;  // a clean stop completes
+  wire [320:0] pe_in;      // every PE input but the clock, and stg_pe (stg_we: any PE's)
 
   reg [31:0] cnt_win_in_r;    // counter behind o_windows_in
   reg [31:0] cnt_win_out_r;   // counter behind o_windows_out
@@ -423,23 +424,28 @@ module pdl_accel_array (
     .o_res_level      (o_res_level)
   );
 
+  assign pe_in = {stg_raddr, act_raddr, t1_inside, t1_src_stg, t1_zin, weights, t2_in16, acc_mac, acc_pool, acc_first, acc_real, pool_max, capture, drain_lane, drain_pool, rq_mode, rq_bias, rq_m, rq_shr, rq_shl, rq_zout, rq_min, rq_max, act_we, act_waddr, res_we, res_waddr, stg_we, stg_waddr, stg_wdata, res_raddr, stg_pe};
+
   // Simulation speed under Verilator (docs/accelerator.md, "Simulation clock gate"): the PEs' clock
   // stops while their inputs are quiet, after more edges than PeQuiescenceProofTest proves they need to settle.
   // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: the PEs run on i_clk.
   `ifdef VERILATOR
 
-  wire [315:0] pe_in;  // every PE input but the clock (stg_we: any PE's)
+  reg [320:0] pe_in_r;     // pe_in at the last edge
+  reg [5:0]   pe_still_r;  // edges in a row with pe_in unchanged and the enables low (saturates)
 
-  reg [315:0] pe_in_r;     // the PE inputs of the last edge
-  reg [5:0]   pe_still_r;  // edges in a row with unchanged PE inputs and the enables low (saturates)
-
-  wire pe_quiet;  // the PE inputs equal the last edge's and the enables are low
+  wire pe_quiet;  // pe_in equals the last edge's and the enables are low
 
   reg pe_stop_l;  // latch, open while i_clk is low: the next edge skips the PEs (0 at start)
 
-  wire pe_clk;  // the PEs' clock
+  wire pe_clk;   // the PEs' clock
+  wire pe_nclk;  // rises at i_clk's falling edge while the PEs run
 
-  assign pe_in    = {stg_raddr, act_raddr, t1_inside, t1_src_stg, t1_zin, weights, t2_in16, acc_mac, acc_pool, acc_first, acc_real, pool_max, capture, drain_lane, drain_pool, rq_mode, rq_bias, rq_m, rq_shr, rq_shl, rq_zout, rq_min, rq_max, act_we, act_waddr, res_we, res_waddr, stg_we, stg_waddr, stg_wdata, res_raddr};
+  reg [320:0] pe_in_n_r;     // pe_in at the last falling edge of pe_nclk
+  reg         pe_in_n_ok_r;  // pe_in_n_r has been taken
+
+  wire [320:0] pe_in_g;  // the PE inputs as the PEs read them
+
   assign pe_quiet = (pe_in == pe_in_r) & ~(acc_mac | acc_pool | capture | act_we | res_we | stg_we);
 
   // verilator lint_off LATCH
@@ -450,24 +456,35 @@ module pdl_accel_array (
     end
   end
 
+  assign pe_clk  = i_clk & ~pe_stop_l;
+  assign pe_nclk = ~i_clk & ~pe_stop_l;
+
   // verilator lint_on LATCH
-  // Count quiet edges; an input that changes after the latch closed is an error.
+  // The PE inputs the next edge takes.
+  always @(posedge pe_nclk) begin
+    pe_in_n_r <= pe_in;
+    pe_in_n_ok_r <= 1'b1;
+  end
+
+  assign pe_in_g = pe_in_n_r;
+
+  // Count quiet edges; an input that changed after the falling edge is an error.
   always @(posedge i_clk) begin
-    if (pe_stop_l & (pe_in != pe_in_r)) begin
-      $display("pdl_accel_array: a PE input changed while the clock was high, after the simulation clock gate closed");
+    if (pe_in_n_ok_r & (pe_in != pe_in_n_r)) begin
+      $display("pdl_accel_array: a PE input changed after the falling clock edge, where the simulation clock gate takes it");
       $stop;
     end
     pe_in_r <= pe_in;
     pe_still_r <= ~pe_quiet ? 6'd0 : (pe_still_r == 6'd36) ? 6'd36 : pe_still_r + 6'd1;
   end
 
-  assign pe_clk = i_clk & ~pe_stop_l;
-
   `else
 
-  wire pe_clk;  // the PEs' clock
+  wire         pe_clk;   // the PEs' clock
+  wire [320:0] pe_in_g;  // the PE inputs as the PEs read them
 
-  assign pe_clk = i_clk;
+  assign pe_clk  = i_clk;
+  assign pe_in_g = pe_in;
 
   `endif
 
@@ -477,37 +494,37 @@ module pdl_accel_array (
     for (g = 0; g < 28; g = g + 1) begin : g_pe
       pdl_accel_pe u_pe (
         .i_clk        (pe_clk),
-        .i_stg_raddr  (stg_raddr),
-        .i_act_raddr  (act_raddr),
-        .i_t1_inside  (t1_inside),
-        .i_t1_src_stg (t1_src_stg),
-        .i_t1_zin     (t1_zin),
-        .i_w          (weights),
-        .i_t2_in16    (t2_in16),
-        .i_acc_mac    (acc_mac),
-        .i_acc_pool   (acc_pool),
-        .i_acc_first  (acc_first),
-        .i_acc_real   (acc_real),
-        .i_pool_max   (pool_max),
-        .i_capture    (capture),
-        .i_drain_lane (drain_lane),
-        .i_drain_pool (drain_pool),
-        .i_rq_mode    (rq_mode),
-        .i_rq_bias    (rq_bias),
-        .i_rq_m       (rq_m),
-        .i_rq_shr     (rq_shr),
-        .i_rq_shl     (rq_shl),
-        .i_rq_zout    (rq_zout),
-        .i_rq_min     (rq_min),
-        .i_rq_max     (rq_max),
-        .i_act_we     (act_we),
-        .i_act_waddr  (act_waddr),
-        .i_res_we     (res_we),
-        .i_res_waddr  (res_waddr),
-        .i_stg_we     (stg_we & (stg_pe == g)),
-        .i_stg_waddr  (stg_waddr),
-        .i_stg_wdata  (stg_wdata),
-        .i_res_raddr  (res_raddr),
+        .i_stg_raddr  (pe_in_g[320:314]),
+        .i_act_raddr  (pe_in_g[313:304]),
+        .i_t1_inside  (pe_in_g[303]),
+        .i_t1_src_stg (pe_in_g[302]),
+        .i_t1_zin     (pe_in_g[301:286]),
+        .i_w          (pe_in_g[285:222]),
+        .i_t2_in16    (pe_in_g[221]),
+        .i_acc_mac    (pe_in_g[220]),
+        .i_acc_pool   (pe_in_g[219]),
+        .i_acc_first  (pe_in_g[218]),
+        .i_acc_real   (pe_in_g[217]),
+        .i_pool_max   (pe_in_g[216]),
+        .i_capture    (pe_in_g[215]),
+        .i_drain_lane (pe_in_g[214:212]),
+        .i_drain_pool (pe_in_g[211]),
+        .i_rq_mode    (pe_in_g[210:208]),
+        .i_rq_bias    (pe_in_g[207:144]),
+        .i_rq_m       (pe_in_g[143:112]),
+        .i_rq_shr     (pe_in_g[111:106]),
+        .i_rq_shl     (pe_in_g[105:101]),
+        .i_rq_zout    (pe_in_g[100:85]),
+        .i_rq_min     (pe_in_g[84:69]),
+        .i_rq_max     (pe_in_g[68:53]),
+        .i_act_we     (pe_in_g[52]),
+        .i_act_waddr  (pe_in_g[51:42]),
+        .i_res_we     (pe_in_g[41]),
+        .i_res_waddr  (pe_in_g[40:35]),
+        .i_stg_we     (pe_in_g[34] & (pe_in_g[4:0] == g)),
+        .i_stg_waddr  (pe_in_g[33:27]),
+        .i_stg_wdata  (pe_in_g[26:11]),
+        .i_res_raddr  (pe_in_g[10:5]),
         .o_res_rdata  (pe_results[64*g +: 64]),
         .o_clamp_lo   (pe_clamp_lo[g]),
         .o_clamp_hi   (pe_clamp_hi[g])

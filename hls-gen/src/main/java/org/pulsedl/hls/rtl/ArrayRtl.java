@@ -122,17 +122,14 @@ final class ArrayRtl {
         it.add(nets.instance(units.unloader(), "u_unloader", Map.of("i_rst", "unit_rst"))
                 .comment("Unloader and result FIFO (docs 4.6).").build());
         int p = s.p();
-        peClockGate(s, pe, nets, it);
+        Map<String, String> peNets = new HashMap<>(peClockGate(s, pe, nets, it));
+        peNets.putAll(Map.of(
+                "o_res_rdata", "pe_results[64*g +: 64]",
+                "o_clamp_lo", p == 1 ? "pe_clamp_lo" : "pe_clamp_lo[g]",   // P = 1: a scalar
+                "o_clamp_hi", p == 1 ? "pe_clamp_hi" : "pe_clamp_hi[g]"));
         it.add(GenerateFor.builder("g_pe", "g", "0", Integer.toString(p))
                 .comment("P processing elements, one window each, in lockstep.")
-                .add(nets.instance(pe, "u_pe", Map.of(
-                                "i_clk", "pe_clk",
-                                "i_w", "weights",
-                                "i_stg_we", "stg_we & (stg_pe == g)",
-                                "o_res_rdata", "pe_results[64*g +: 64]",
-                                "o_clamp_lo", p == 1 ? "pe_clamp_lo" : "pe_clamp_lo[g]",   // P = 1: a scalar
-                                "o_clamp_hi", p == 1 ? "pe_clamp_hi" : "pe_clamp_hi[g]"))
-                        .build())
+                .add(nets.instance(pe, "u_pe", peNets).build())
                 .build());
         it.add(V.assign("o_idle", "~in_round & ~unloading"));
         counters(s, it);
@@ -150,25 +147,46 @@ final class ArrayRtl {
     }
 
     /**
-     * The PEs' clock, {@code pe_clk} (docs/accelerator.md, "Simulation clock gate"). Synthesis, Icarus and the formal
-     * proofs read {@code i_clk}. Under Verilator, which evaluates every PE at every edge whether it works or not, the
-     * clock stops while the PEs are quiescent: the PE inputs have not changed for {@link
-     * ProcessingElementRtl#settleBound} edges and will not change at the next, and the enabling inputs are low.
-     * PeQuiescenceProofTest proves that from any state fewer such edges make the PE's state a fixed point, so every
-     * stopped edge is one that would have changed nothing. The gate is a latch open in the clock's low phase (it sees
-     * the inputs the next edge will take); an input that changes while the clock is high, after the latch closed,
-     * stops the simulation rather than let a stopped PE miss it.
+     * The PEs' clock and inputs (docs/accelerator.md, "Simulation clock gate"); returns the PE's input connections.
+     * Every PE input comes from the vector {@code pe_in} (one field per port, and {@code stg_pe}, which decodes the
+     * staging write). Synthesis, Icarus and the formal proofs read it and {@code i_clk} directly. Under Verilator,
+     * which evaluates every PE at every edge whether it works or not, the clock stops while the PEs are quiescent:
+     * {@code pe_in} has not changed for {@link ProcessingElementRtl#settleBound} edges and will not at the next, and
+     * the enabling inputs are low. PeQuiescenceProofTest proves that from any state fewer such edges make the PE's
+     * state a fixed point, so every stopped edge is one that would have changed nothing. The gate is a latch open in
+     * the clock's low phase (it sees the inputs the next edge takes), and the PEs read a copy of {@code pe_in} taken at
+     * the falling edge whenever the gate is open, so that the PEs' own combinational logic, like their registers, is
+     * evaluated only when they run. An input that changes after the falling edge would be missed; the array then
+     * prints a message and calls {@code $stop} instead.
      */
-    private static void peClockGate(RtlShape s, ModuleSpec pe, UnitNets nets, List<ModuleItem> it) {
+    private static Map<String, String> peClockGate(RtlShape s, ModuleSpec pe, UnitNets nets, List<ModuleItem> it) {
         Map<String, String> gateNets = Map.of("i_w", "weights", "i_stg_we", "stg_we");   // stg_we: any PE's write
-        List<String> in = new ArrayList<>();
-        int bits = 0;
+        List<String> fields = new ArrayList<>();
+        List<PortSpec> ports = new ArrayList<>();
         for (PortSpec port : pe.ports()) {
             if (port.direction() == PortSpec.Direction.INPUT && !port.name().equals("i_clk")) {
-                in.add(nets.source(pe, port, gateNets));
-                bits += (int) port.width().knownBits().orElseThrow();
+                ports.add(port);
+                fields.add(nets.source(pe, port, gateNets));
             }
         }
+        int peBits = s.peBits();
+        fields.add("stg_pe");
+        int bits = peBits;
+        for (PortSpec port : ports) {
+            bits += (int) port.width().knownBits().orElseThrow();
+        }
+        Map<String, String> connect = new HashMap<>();          // PE port -> its field of pe_in_g
+        int hi = bits - 1;
+        for (PortSpec port : ports) {
+            int w = (int) port.width().knownBits().orElseThrow();
+            connect.put(port.name(), "pe_in_g[" + (w == 1 ? hi : hi + ":" + (hi - w + 1)) + "]");
+            hi -= w;
+        }
+        String stgPe = "pe_in_g[" + (peBits == 1 ? "0" : (peBits - 1) + ":0") + "]";
+        connect.put("i_stg_we", connect.get("i_stg_we") + " & (" + stgPe + " == g)");
+        connect.put("i_clk", "pe_clk");
+        it.add(V.wire("pe_in", bits, "every PE input but the clock, and stg_pe (stg_we: any PE's)"));
+        it.add(V.assign("pe_in", "{" + String.join(", ", fields) + "}"));
         List<String> enables = new ArrayList<>();
         for (String e : ProcessingElementRtl.STATE_ENABLES) {
             enables.add(nets.source(pe, pe.port(e), gateNets));
@@ -177,33 +195,42 @@ final class ArrayRtl {
         int cb = V.clog2(bound + 1);
         String full = V.lit(cb, bound);
         List<ModuleItem> sim = new ArrayList<>();
-        sim.add(V.wire("pe_in", bits, "every PE input but the clock (stg_we: any PE's)"));
-        sim.add(V.reg("pe_in_r", bits, "the PE inputs of the last edge"));
-        sim.add(V.reg("pe_still_r", cb, "edges in a row with unchanged PE inputs and the enables low (saturates)"));
-        sim.add(V.wire("pe_quiet", 1, "the PE inputs equal the last edge's and the enables are low"));
+        sim.add(V.reg("pe_in_r", bits, "pe_in at the last edge"));
+        sim.add(V.reg("pe_still_r", cb, "edges in a row with pe_in unchanged and the enables low (saturates)"));
+        sim.add(V.wire("pe_quiet", 1, "pe_in equals the last edge's and the enables are low"));
         sim.add(V.comb("pe_stop_l", 1, "latch, open while i_clk is low: the next edge skips the PEs (0 at start)"));
         sim.add(V.wire("pe_clk", 1, "the PEs' clock"));
-        sim.add(V.assign("pe_in", "{" + String.join(", ", in) + "}"));
+        sim.add(V.wire("pe_nclk", 1, "rises at i_clk's falling edge while the PEs run"));
+        sim.add(V.reg("pe_in_n_r", bits, "pe_in at the last falling edge of pe_nclk"));
+        sim.add(V.reg("pe_in_n_ok_r", 1, "pe_in_n_r has been taken"));
+        sim.add(V.wire("pe_in_g", bits, "the PE inputs as the PEs read them"));
         sim.add(V.assign("pe_quiet", "(pe_in == pe_in_r) & ~(" + String.join(" | ", enables) + ")"));
         sim.add(AlwaysBlock.combinational()
                 .comment("verilator lint_off LATCH\nThe gate: a latch, so that it holds while the clock is high.")
                 .add(V.when("!i_clk", V.bl("pe_stop_l", "pe_quiet & (pe_still_r == " + full + ")")))
                 .build());
-        sim.add(V.ff("verilator lint_on LATCH\nCount quiet edges; an input that changes after the latch closed is an error.",
-                V.when("pe_stop_l & (pe_in != pe_in_r)",
-                        Stmt.call("$display(\"pdl_accel_array: a PE input changed while the clock was high, "
-                                + "after the simulation clock gate closed\")"),
+        sim.add(V.assign("pe_clk", "i_clk & ~pe_stop_l"));
+        sim.add(V.assign("pe_nclk", "~i_clk & ~pe_stop_l"));
+        sim.add(AlwaysBlock.clocked("pe_nclk").comment("verilator lint_on LATCH\nThe PE inputs the next edge takes.")
+                .add(V.nb("pe_in_n_r", "pe_in"), V.nb("pe_in_n_ok_r", "1'b1")).build());
+        sim.add(V.assign("pe_in_g", "pe_in_n_r"));
+        sim.add(V.ff("Count quiet edges; an input that changed after the falling edge is an error.",
+                V.when("pe_in_n_ok_r & (pe_in != pe_in_n_r)",
+                        Stmt.call("$display(\"pdl_accel_array: a PE input changed after the falling clock edge, "
+                                + "where the simulation clock gate takes it\")"),
                         Stmt.call("$stop")),
                 V.nb("pe_in_r", "pe_in"),
                 V.nb("pe_still_r", "~pe_quiet ? " + V.lit(cb, 0) + " : (pe_still_r == " + full + ") ? " + full
                         + " : pe_still_r + " + V.lit(cb, 1))));
-        sim.add(V.assign("pe_clk", "i_clk & ~pe_stop_l"));
-        List<ModuleItem> synth = List.of(V.wire("pe_clk", 1, "the PEs' clock"), V.assign("pe_clk", "i_clk"));
+        List<ModuleItem> synth = List.of(V.wire("pe_clk", 1, "the PEs' clock"),
+                V.wire("pe_in_g", bits, "the PE inputs as the PEs read them"),
+                V.assign("pe_clk", "i_clk"), V.assign("pe_in_g", "pe_in"));
         it.add(Ifdef.of("VERILATOR", List.of(
                 "Simulation speed under Verilator (docs/accelerator.md, \"Simulation clock gate\"): the PEs' clock",
                 "stops while their inputs are quiet, after more edges than PeQuiescenceProofTest proves they need to settle.",
                 "Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: the PEs run on i_clk."),
                 sim, synth));
+        return connect;
     }
 
     /** Cycles a soft reset holds the units in reset: longer than any pipeline, so nothing in flight survives it. */

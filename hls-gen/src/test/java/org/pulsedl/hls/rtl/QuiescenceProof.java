@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,13 +14,13 @@ import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.verilog.VerilogFile;
 
 /**
- * The proof behind the simulation clock gate of the PEs (docs/accelerator.md, "Simulation clock gate"): from
- * <b>any</b> state, after {@code k} clock edges with the same inputs and the state-enabling inputs
- * ({@link ProcessingElementRtl#STATE_ENABLES}) low, a further edge changes no flip-flop and no memory word of the
- * PE. The gate stops the PEs' clock only after more such edges than {@code k}, so a stopped edge is one that would
- * have changed nothing.
+ * The proof behind the simulation clock gates of the array's units (docs/accelerator.md, "Simulation clock gate"):
+ * from <b>any</b> state, after {@code k} clock edges with the same inputs and the unit's state-enabling inputs low
+ * (for the PE {@link ProcessingElementRtl#STATE_ENABLES}), a further edge changes no flip-flop and no memory word of
+ * the unit. The gate stops the unit's clock only after more such edges than {@code k}, so a stopped edge is one that
+ * would have changed nothing.
  *
- * <p>Yosys 0.23 flattens the generated PE (AU and requantiser included) and maps it to an and-inverter graph with
+ * <p>Yosys 0.23 flattens the generated unit (with its submodules) and maps it to an and-inverter graph with
  * every memory word a latch ({@code memory_map}), written as ASCII AIGER with names. This class then unrolls the graph
  * itself: frame 0's latches are free variables (any state), the inputs are one set of free variables shared by all
  * frames (held constant), the enabling inputs are the constant 0, and every frame's AND gates go through one
@@ -28,7 +29,7 @@ import org.pulsedl.hls.verilog.VerilogFile;
  * that frame is {@code k}. Identical literals are sufficient, not necessary: the check can fail to prove a true
  * property, never prove a false one.
  */
-final class PeQuiescenceProof {
+final class QuiescenceProof {
     /** Outcome: edges until the fixed point ({@code -1}: none within the limit), graph size, the latch that still moves. */
     record Result(int settleEdges, int latches, int ands, String moving, double seconds) {
         boolean settled() {
@@ -38,10 +39,20 @@ final class PeQuiescenceProof {
 
     private final AcceleratorConfig cfg;
     private final Path dir;
+    private final String unit;
+    private final List<String> below;
 
-    PeQuiescenceProof(AcceleratorConfig cfg, Path dir) {
+    /** The unit {@code unit} ({@code "pe"}, {@code "program"}: the generator's short names) with {@code below}. */
+    QuiescenceProof(AcceleratorConfig cfg, Path dir, String unit, String... below) {
         this.cfg = cfg;
         this.dir = dir;
+        this.unit = unit;
+        this.below = List.of(below);
+    }
+
+    /** The PE with its arithmetic units and requantiser. */
+    static QuiescenceProof pe(AcceleratorConfig cfg, Path dir) {
+        return new QuiescenceProof(cfg, dir, "pe", "au", "requant");
     }
 
     RtlShape shape() {
@@ -49,12 +60,13 @@ final class PeQuiescenceProof {
     }
 
     /**
-     * Writes the PE's hierarchy as ASCII AIGER, with {@code VERILATOR} defined (the multipliers' Verilator twins, the
+     * Writes the unit's hierarchy as ASCII AIGER, with {@code VERILATOR} defined (the multipliers' Verilator twins, the
      * branch the gate runs in) or not (the Booth rows that are synthesised).
      */
     Path aiger(boolean verilatorBranch) throws IOException {
         RtlShape s = shape();
-        Set<String> modules = Set.of(s.name("pe"), s.name("au"), s.name("requant"));
+        Set<String> modules = new HashSet<>(List.of(s.name(unit)));
+        below.forEach(b -> modules.add(s.name(b)));
         List<String> files = new ArrayList<>();
         for (VerilogFile f : AcceleratorRtl.files(cfg, RtlBench.PROVENANCE)) {
             if (modules.contains(f.module().name())) {
@@ -63,17 +75,17 @@ final class PeQuiescenceProof {
                 files.add(p.toString());
             }
         }
-        String out = verilatorBranch ? "pe-verilator.aag" : "pe.aag";
+        String out = unit + (verilatorBranch ? "-verilator.aag" : ".aag");
         String script = String.join("\n",
                 "read_verilog " + (verilatorBranch ? "-DVERILATOR " : "") + String.join(" ", files),
-                "hierarchy -top " + s.name("pe"),
+                "hierarchy -top " + s.name(unit),
                 "proc; flatten; opt_clean",
                 "memory -nomap; memory_map",       // every memory word a latch: its contents are part of the state
                 "opt; techmap; opt -fast; dffunmap",
                 "setundef -zero",                  // x constants (default branches) become one value, as in a simulator
                 "aigmap; opt_clean",
                 "write_aiger -ascii -symbols " + out, "");
-        Path ys = dir.resolve(verilatorBranch ? "pe-verilator.ys" : "pe.ys");
+        Path ys = dir.resolve(unit + (verilatorBranch ? "-verilator.ys" : ".ys"));
         Files.writeString(ys, script, StandardCharsets.UTF_8);
         RtlBench.run(dir, List.of("yosys", "-q", "-l", ys.getFileName() + ".log", "-s", ys.toString()), 1800);
         return dir.resolve(out);
