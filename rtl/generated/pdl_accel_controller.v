@@ -76,101 +76,20 @@ module pdl_accel_controller (
 );
 
   // Layer decode: products of descriptor fields in fabric (every DSP48 is a MAC).
-  wire [16:0] kc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
-  wire [7:0]  kc_ub;           // multiplier
-  wire [15:0] kc_p;            // K * C_in (mod 2^16)
-  wire [15:0] kc_s0;           // multiplier row 0: kc_ub[0] * kc_ua
-  wire [17:0] kc_a2;           // kc_ua, sign-extended by one bit
-  wire        kc_one1;         // digit 0 is +-1
-  wire        kc_two1;         // digit 0 is +-2
-  wire        kc_neg1;         // digit 0 is negative
-  wire [17:0] kc_r1;           // row 1: |digit| * kc_ua, inverted when negative
-  wire [15:0] kc_d1;           // row 1: 2 * (upper sum + row) + 1
-  wire [15:0] kc_s1;           // partial product after row 1
-  wire        kc_one2;         // digit 1 is +-1
-  wire        kc_two2;         // digit 1 is +-2
-  wire        kc_neg2;         // digit 1 is negative
-  wire [17:0] kc_r2;           // row 2: |digit| * kc_ua, inverted when negative
-  wire [13:0] kc_d2;           // row 2: 2 * (upper sum + row) + 1
-  wire [15:0] kc_s2;           // partial product after row 2
-  wire        kc_one3;         // digit 2 is +-1
-  wire        kc_two3;         // digit 2 is +-2
-  wire        kc_neg3;         // digit 2 is negative
-  wire [17:0] kc_r3;           // row 3: |digit| * kc_ua, inverted when negative
-  wire [11:0] kc_d3;           // row 3: 2 * (upper sum + row) + 1
-  wire [15:0] kc_s3;           // partial product after row 3
-  wire        kc_one4;         // digit 3 is +-1
-  wire        kc_two4;         // digit 3 is +-2
-  wire        kc_neg4;         // digit 3 is negative
-  wire [17:0] kc_r4;           // row 4: |digit| * kc_ua, inverted when negative
-  wire [9:0]  kc_d4;           // row 4: 2 * (upper sum + row) + 1
-  wire [15:0] kc_s4;           // partial product after row 4
-  wire        unused_kc_rows;  // row LSBs (always 1) and row bits above the product
-  wire [16:0] pc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
-  wire [7:0]  pc_ub;           // multiplier
-  wire [23:0] pc_p;            // pad_left * C_in
-  wire [16:0] pc_s0;           // multiplier row 0: pc_ub[0] * pc_ua
-  wire [17:0] pc_a2;           // pc_ua, sign-extended by one bit
-  wire        pc_one1;         // digit 0 is +-1
-  wire        pc_two1;         // digit 0 is +-2
-  wire        pc_neg1;         // digit 0 is negative
-  wire [17:0] pc_r1;           // row 1: |digit| * pc_ua, inverted when negative
-  wire [19:0] pc_d1;           // row 1: 2 * (upper sum + row) + 1
-  wire [19:0] pc_s1;           // partial product after row 1
-  wire        pc_one2;         // digit 1 is +-1
-  wire        pc_two2;         // digit 1 is +-2
-  wire        pc_neg2;         // digit 1 is negative
-  wire [17:0] pc_r2;           // row 2: |digit| * pc_ua, inverted when negative
-  wire [19:0] pc_d2;           // row 2: 2 * (upper sum + row) + 1
-  wire [21:0] pc_s2;           // partial product after row 2
-  wire        pc_one3;         // digit 2 is +-1
-  wire        pc_two3;         // digit 2 is +-2
-  wire        pc_neg3;         // digit 2 is negative
-  wire [17:0] pc_r3;           // row 3: |digit| * pc_ua, inverted when negative
-  wire [19:0] pc_d3;           // row 3: 2 * (upper sum + row) + 1
-  wire [23:0] pc_s3;           // partial product after row 3
-  wire        pc_one4;         // digit 3 is +-1
-  wire        pc_two4;         // digit 3 is +-2
-  wire        pc_neg4;         // digit 3 is negative
-  wire [17:0] pc_r4;           // row 4: |digit| * pc_ua, inverted when negative
-  wire [17:0] pc_d4;           // row 4: 2 * (upper sum + row) + 1
-  wire [23:0] pc_s4;           // partial product after row 4
-  wire        unused_pc_rows;  // row LSBs (always 1) and row bits above the product
-  wire [16:0] sc_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
-  wire [7:0]  sc_ub;           // multiplier
-  wire [23:0] sc_p;            // S * C_in
-  wire [16:0] sc_s0;           // multiplier row 0: sc_ub[0] * sc_ua
-  wire [17:0] sc_a2;           // sc_ua, sign-extended by one bit
-  wire        sc_one1;         // digit 0 is +-1
-  wire        sc_two1;         // digit 0 is +-2
-  wire        sc_neg1;         // digit 0 is negative
-  wire [17:0] sc_r1;           // row 1: |digit| * sc_ua, inverted when negative
-  wire [19:0] sc_d1;           // row 1: 2 * (upper sum + row) + 1
-  wire [19:0] sc_s1;           // partial product after row 1
-  wire        sc_one2;         // digit 1 is +-1
-  wire        sc_two2;         // digit 1 is +-2
-  wire        sc_neg2;         // digit 1 is negative
-  wire [17:0] sc_r2;           // row 2: |digit| * sc_ua, inverted when negative
-  wire [19:0] sc_d2;           // row 2: 2 * (upper sum + row) + 1
-  wire [21:0] sc_s2;           // partial product after row 2
-  wire        sc_one3;         // digit 2 is +-1
-  wire        sc_two3;         // digit 2 is +-2
-  wire        sc_neg3;         // digit 2 is negative
-  wire [17:0] sc_r3;           // row 3: |digit| * sc_ua, inverted when negative
-  wire [19:0] sc_d3;           // row 3: 2 * (upper sum + row) + 1
-  wire [23:0] sc_s3;           // partial product after row 3
-  wire        sc_one4;         // digit 3 is +-1
-  wire        sc_two4;         // digit 3 is +-2
-  wire        sc_neg4;         // digit 3 is negative
-  wire [17:0] sc_r4;           // row 4: |digit| * sc_ua, inverted when negative
-  wire [17:0] sc_d4;           // row 4: 2 * (upper sum + row) + 1
-  wire [23:0] sc_s4;           // partial product after row 4
-  wire        unused_sc_rows;  // row LSBs (always 1) and row bits above the product
-  wire        is_mac;          // Conv1D or Dense
-  wire        bad_opcode;      // opcode is not 1-4
-  wire [15:0] taps;            // F, taps per group: K * C_in, or the pool size
-  wire [15:0] groups;          // groups per position: lane groups, or channels for pools
-  wire [6:0]  lanes_used;      // lanes used: U, or U/2 for int16 inputs with packing alone
+  wire [16:0] kc_ua;       // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  kc_ub;       // multiplier
+  wire [15:0] kc_p;        // K * C_in (mod 2^16)
+  wire [16:0] pc_ua;       // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  pc_ub;       // multiplier
+  wire [23:0] pc_p;        // pad_left * C_in
+  wire [16:0] sc_ua;       // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [7:0]  sc_ub;       // multiplier
+  wire [23:0] sc_p;        // S * C_in
+  wire        is_mac;      // Conv1D or Dense
+  wire        bad_opcode;  // opcode is not 1-4
+  wire [15:0] taps;        // F, taps per group: K * C_in, or the pool size
+  wire [15:0] groups;      // groups per position: lane groups, or channels for pools
+  wire [6:0]  lanes_used;  // lanes used: U, or U/2 for int16 inputs with packing alone
 
   // Loop nest (docs 4.4): the counters, as in ArraySimulator (cr, ci, cx, co, cg, cf).
   reg        running_r;      // streaming
@@ -258,134 +177,311 @@ module pdl_accel_controller (
 
   wire unused_t3;  // control bits not used at T3
 
-  assign kc_ua          = {1'b0, i_desc_inch};
-  assign kc_ub          = i_desc_k;
-  assign kc_s0          = {16{kc_ub[0]}} & kc_ua[15:0];
-  assign kc_a2          = {{1{kc_ua[16]}}, kc_ua};
-  assign kc_one1        = kc_ub[1] ^ 1'b0;
-  assign kc_two1        = kc_ub[2] ? (~kc_ub[1] & ~1'b0) : (kc_ub[1] & 1'b0);
-  assign kc_neg1        = kc_ub[2] & ~(kc_ub[1] & 1'b0);
-  assign kc_r1          = ({18{kc_one1}} & kc_a2 | {18{kc_two1}} & {kc_ua, 1'b0}) ^ {18{kc_neg1}};
-  assign kc_d1          = {kc_s0[15:1], kc_neg1} - {~kc_r1[14:0], 1'b1};
-  assign kc_s1          = {kc_d1[15:1], kc_s0[0:0]};
-  assign kc_one2        = kc_ub[3] ^ kc_ub[2];
-  assign kc_two2        = kc_ub[4] ? (~kc_ub[3] & ~kc_ub[2]) : (kc_ub[3] & kc_ub[2]);
-  assign kc_neg2        = kc_ub[4] & ~(kc_ub[3] & kc_ub[2]);
-  assign kc_r2          = ({18{kc_one2}} & kc_a2 | {18{kc_two2}} & {kc_ua, 1'b0}) ^ {18{kc_neg2}};
-  assign kc_d2          = {kc_s1[15:3], kc_neg2} - {~kc_r2[12:0], 1'b1};
-  assign kc_s2          = {kc_d2[13:1], kc_s1[2:0]};
-  assign kc_one3        = kc_ub[5] ^ kc_ub[4];
-  assign kc_two3        = kc_ub[6] ? (~kc_ub[5] & ~kc_ub[4]) : (kc_ub[5] & kc_ub[4]);
-  assign kc_neg3        = kc_ub[6] & ~(kc_ub[5] & kc_ub[4]);
-  assign kc_r3          = ({18{kc_one3}} & kc_a2 | {18{kc_two3}} & {kc_ua, 1'b0}) ^ {18{kc_neg3}};
-  assign kc_d3          = {kc_s2[15:5], kc_neg3} - {~kc_r3[10:0], 1'b1};
-  assign kc_s3          = {kc_d3[11:1], kc_s2[4:0]};
-  assign kc_one4        = kc_ub[7] ^ kc_ub[6];
-  assign kc_two4        = 1'b0 ? (~kc_ub[7] & ~kc_ub[6]) : (kc_ub[7] & kc_ub[6]);
-  assign kc_neg4        = 1'b0 & ~(kc_ub[7] & kc_ub[6]);
-  assign kc_r4          = ({18{kc_one4}} & kc_a2 | {18{kc_two4}} & {kc_ua, 1'b0}) ^ {18{kc_neg4}};
-  assign kc_d4          = {kc_s3[15:7], kc_neg4} - {~kc_r4[8:0], 1'b1};
-  assign kc_s4          = {kc_d4[9:1], kc_s3[6:0]};
-  assign kc_p           = kc_s4;
+  assign kc_ua = {1'b0, i_desc_inch};
+  assign kc_ub = i_desc_k;
+
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the descriptor products' proof (hls-gen DescriptorProductFormalCiTest).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [15:0] kc_s4;  // the rows' partial sum, as one multiply
+
+  assign kc_s4 = kc_ua[15:0] * {8'd0, kc_ub};
+
+  wire unused_kc_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_kc_rows = &{1'b0, kc_ua, kc_ub};
+
+  `else
+
+  wire [15:0] kc_s0;  // multiplier row 0: kc_ub[0] * kc_ua
+
+  assign kc_s0 = {16{kc_ub[0]}} & kc_ua[15:0];
+
+  wire [17:0] kc_a2;  // kc_ua, sign-extended by one bit
+
+  assign kc_a2 = {{1{kc_ua[16]}}, kc_ua};
+
+  wire        kc_one1;  // digit 0 is +-1
+  wire        kc_two1;  // digit 0 is +-2
+  wire        kc_neg1;  // digit 0 is negative
+  wire [17:0] kc_r1;    // row 1: |digit| * kc_ua, inverted when negative
+  wire [15:0] kc_d1;    // row 1: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s1;    // partial product after row 1
+
+  assign kc_one1 = kc_ub[1] ^ 1'b0;
+  assign kc_two1 = kc_ub[2] ? (~kc_ub[1] & ~1'b0) : (kc_ub[1] & 1'b0);
+  assign kc_neg1 = kc_ub[2] & ~(kc_ub[1] & 1'b0);
+  assign kc_r1   = ({18{kc_one1}} & kc_a2 | {18{kc_two1}} & {kc_ua, 1'b0}) ^ {18{kc_neg1}};
+  assign kc_d1   = {kc_s0[15:1], kc_neg1} - {~kc_r1[14:0], 1'b1};
+  assign kc_s1   = {kc_d1[15:1], kc_s0[0:0]};
+
+  wire        kc_one2;  // digit 1 is +-1
+  wire        kc_two2;  // digit 1 is +-2
+  wire        kc_neg2;  // digit 1 is negative
+  wire [17:0] kc_r2;    // row 2: |digit| * kc_ua, inverted when negative
+  wire [13:0] kc_d2;    // row 2: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s2;    // partial product after row 2
+
+  assign kc_one2 = kc_ub[3] ^ kc_ub[2];
+  assign kc_two2 = kc_ub[4] ? (~kc_ub[3] & ~kc_ub[2]) : (kc_ub[3] & kc_ub[2]);
+  assign kc_neg2 = kc_ub[4] & ~(kc_ub[3] & kc_ub[2]);
+  assign kc_r2   = ({18{kc_one2}} & kc_a2 | {18{kc_two2}} & {kc_ua, 1'b0}) ^ {18{kc_neg2}};
+  assign kc_d2   = {kc_s1[15:3], kc_neg2} - {~kc_r2[12:0], 1'b1};
+  assign kc_s2   = {kc_d2[13:1], kc_s1[2:0]};
+
+  wire        kc_one3;  // digit 2 is +-1
+  wire        kc_two3;  // digit 2 is +-2
+  wire        kc_neg3;  // digit 2 is negative
+  wire [17:0] kc_r3;    // row 3: |digit| * kc_ua, inverted when negative
+  wire [11:0] kc_d3;    // row 3: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s3;    // partial product after row 3
+
+  assign kc_one3 = kc_ub[5] ^ kc_ub[4];
+  assign kc_two3 = kc_ub[6] ? (~kc_ub[5] & ~kc_ub[4]) : (kc_ub[5] & kc_ub[4]);
+  assign kc_neg3 = kc_ub[6] & ~(kc_ub[5] & kc_ub[4]);
+  assign kc_r3   = ({18{kc_one3}} & kc_a2 | {18{kc_two3}} & {kc_ua, 1'b0}) ^ {18{kc_neg3}};
+  assign kc_d3   = {kc_s2[15:5], kc_neg3} - {~kc_r3[10:0], 1'b1};
+  assign kc_s3   = {kc_d3[11:1], kc_s2[4:0]};
+
+  wire        kc_one4;  // digit 3 is +-1
+  wire        kc_two4;  // digit 3 is +-2
+  wire        kc_neg4;  // digit 3 is negative
+  wire [17:0] kc_r4;    // row 4: |digit| * kc_ua, inverted when negative
+  wire [9:0]  kc_d4;    // row 4: 2 * (upper sum + row) + 1
+  wire [15:0] kc_s4;    // partial product after row 4
+
+  assign kc_one4 = kc_ub[7] ^ kc_ub[6];
+  assign kc_two4 = 1'b0 ? (~kc_ub[7] & ~kc_ub[6]) : (kc_ub[7] & kc_ub[6]);
+  assign kc_neg4 = 1'b0 & ~(kc_ub[7] & kc_ub[6]);
+  assign kc_r4   = ({18{kc_one4}} & kc_a2 | {18{kc_two4}} & {kc_ua, 1'b0}) ^ {18{kc_neg4}};
+  assign kc_d4   = {kc_s3[15:7], kc_neg4} - {~kc_r4[8:0], 1'b1};
+  assign kc_s4   = {kc_d4[9:1], kc_s3[6:0]};
+
+  wire unused_kc_rows;  // row LSBs (always 1) and row bits above the product
+
   assign unused_kc_rows = &{1'b0, kc_d1[0], kc_r1[17:15], kc_d2[0], kc_r2[17:13], kc_d3[0], kc_r3[17:11], kc_d4[0], kc_r4[17:9]};
-  assign pc_ua          = {1'b0, i_desc_inch};
-  assign pc_ub          = i_desc_pad;
-  assign pc_s0          = {17{pc_ub[0]}} & pc_ua;
-  assign pc_a2          = {{1{pc_ua[16]}}, pc_ua};
-  assign pc_one1        = pc_ub[1] ^ 1'b0;
-  assign pc_two1        = pc_ub[2] ? (~pc_ub[1] & ~1'b0) : (pc_ub[1] & 1'b0);
-  assign pc_neg1        = pc_ub[2] & ~(pc_ub[1] & 1'b0);
-  assign pc_r1          = ({18{pc_one1}} & pc_a2 | {18{pc_two1}} & {pc_ua, 1'b0}) ^ {18{pc_neg1}};
-  assign pc_d1          = {{{3{pc_s0[16]}}, pc_s0[16:1]}, pc_neg1} - {~{{1{pc_r1[17]}}, pc_r1}, 1'b1};
-  assign pc_s1          = {pc_d1[19:1], pc_s0[0:0]};
-  assign pc_one2        = pc_ub[3] ^ pc_ub[2];
-  assign pc_two2        = pc_ub[4] ? (~pc_ub[3] & ~pc_ub[2]) : (pc_ub[3] & pc_ub[2]);
-  assign pc_neg2        = pc_ub[4] & ~(pc_ub[3] & pc_ub[2]);
-  assign pc_r2          = ({18{pc_one2}} & pc_a2 | {18{pc_two2}} & {pc_ua, 1'b0}) ^ {18{pc_neg2}};
-  assign pc_d2          = {{{2{pc_s1[19]}}, pc_s1[19:3]}, pc_neg2} - {~{{1{pc_r2[17]}}, pc_r2}, 1'b1};
-  assign pc_s2          = {pc_d2[19:1], pc_s1[2:0]};
-  assign pc_one3        = pc_ub[5] ^ pc_ub[4];
-  assign pc_two3        = pc_ub[6] ? (~pc_ub[5] & ~pc_ub[4]) : (pc_ub[5] & pc_ub[4]);
-  assign pc_neg3        = pc_ub[6] & ~(pc_ub[5] & pc_ub[4]);
-  assign pc_r3          = ({18{pc_one3}} & pc_a2 | {18{pc_two3}} & {pc_ua, 1'b0}) ^ {18{pc_neg3}};
-  assign pc_d3          = {{{2{pc_s2[21]}}, pc_s2[21:5]}, pc_neg3} - {~{{1{pc_r3[17]}}, pc_r3}, 1'b1};
-  assign pc_s3          = {pc_d3[19:1], pc_s2[4:0]};
-  assign pc_one4        = pc_ub[7] ^ pc_ub[6];
-  assign pc_two4        = 1'b0 ? (~pc_ub[7] & ~pc_ub[6]) : (pc_ub[7] & pc_ub[6]);
-  assign pc_neg4        = 1'b0 & ~(pc_ub[7] & pc_ub[6]);
-  assign pc_r4          = ({18{pc_one4}} & pc_a2 | {18{pc_two4}} & {pc_ua, 1'b0}) ^ {18{pc_neg4}};
-  assign pc_d4          = {pc_s3[23:7], pc_neg4} - {~pc_r4[16:0], 1'b1};
-  assign pc_s4          = {pc_d4[17:1], pc_s3[6:0]};
-  assign pc_p           = pc_s4;
+
+  `endif
+
+  assign kc_p  = kc_s4;
+  assign pc_ua = {1'b0, i_desc_inch};
+  assign pc_ub = i_desc_pad;
+
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the descriptor products' proof (hls-gen DescriptorProductFormalCiTest).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [23:0] pc_s4;  // the rows' partial sum, as one multiply
+
+  assign pc_s4 = {{7{pc_ua[16]}}, pc_ua} * {16'd0, pc_ub};
+
+  wire unused_pc_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_pc_rows = &{1'b0, pc_ua, pc_ub};
+
+  `else
+
+  wire [16:0] pc_s0;  // multiplier row 0: pc_ub[0] * pc_ua
+
+  assign pc_s0 = {17{pc_ub[0]}} & pc_ua;
+
+  wire [17:0] pc_a2;  // pc_ua, sign-extended by one bit
+
+  assign pc_a2 = {{1{pc_ua[16]}}, pc_ua};
+
+  wire        pc_one1;  // digit 0 is +-1
+  wire        pc_two1;  // digit 0 is +-2
+  wire        pc_neg1;  // digit 0 is negative
+  wire [17:0] pc_r1;    // row 1: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d1;    // row 1: 2 * (upper sum + row) + 1
+  wire [19:0] pc_s1;    // partial product after row 1
+
+  assign pc_one1 = pc_ub[1] ^ 1'b0;
+  assign pc_two1 = pc_ub[2] ? (~pc_ub[1] & ~1'b0) : (pc_ub[1] & 1'b0);
+  assign pc_neg1 = pc_ub[2] & ~(pc_ub[1] & 1'b0);
+  assign pc_r1   = ({18{pc_one1}} & pc_a2 | {18{pc_two1}} & {pc_ua, 1'b0}) ^ {18{pc_neg1}};
+  assign pc_d1   = {{{3{pc_s0[16]}}, pc_s0[16:1]}, pc_neg1} - {~{{1{pc_r1[17]}}, pc_r1}, 1'b1};
+  assign pc_s1   = {pc_d1[19:1], pc_s0[0:0]};
+
+  wire        pc_one2;  // digit 1 is +-1
+  wire        pc_two2;  // digit 1 is +-2
+  wire        pc_neg2;  // digit 1 is negative
+  wire [17:0] pc_r2;    // row 2: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d2;    // row 2: 2 * (upper sum + row) + 1
+  wire [21:0] pc_s2;    // partial product after row 2
+
+  assign pc_one2 = pc_ub[3] ^ pc_ub[2];
+  assign pc_two2 = pc_ub[4] ? (~pc_ub[3] & ~pc_ub[2]) : (pc_ub[3] & pc_ub[2]);
+  assign pc_neg2 = pc_ub[4] & ~(pc_ub[3] & pc_ub[2]);
+  assign pc_r2   = ({18{pc_one2}} & pc_a2 | {18{pc_two2}} & {pc_ua, 1'b0}) ^ {18{pc_neg2}};
+  assign pc_d2   = {{{2{pc_s1[19]}}, pc_s1[19:3]}, pc_neg2} - {~{{1{pc_r2[17]}}, pc_r2}, 1'b1};
+  assign pc_s2   = {pc_d2[19:1], pc_s1[2:0]};
+
+  wire        pc_one3;  // digit 2 is +-1
+  wire        pc_two3;  // digit 2 is +-2
+  wire        pc_neg3;  // digit 2 is negative
+  wire [17:0] pc_r3;    // row 3: |digit| * pc_ua, inverted when negative
+  wire [19:0] pc_d3;    // row 3: 2 * (upper sum + row) + 1
+  wire [23:0] pc_s3;    // partial product after row 3
+
+  assign pc_one3 = pc_ub[5] ^ pc_ub[4];
+  assign pc_two3 = pc_ub[6] ? (~pc_ub[5] & ~pc_ub[4]) : (pc_ub[5] & pc_ub[4]);
+  assign pc_neg3 = pc_ub[6] & ~(pc_ub[5] & pc_ub[4]);
+  assign pc_r3   = ({18{pc_one3}} & pc_a2 | {18{pc_two3}} & {pc_ua, 1'b0}) ^ {18{pc_neg3}};
+  assign pc_d3   = {{{2{pc_s2[21]}}, pc_s2[21:5]}, pc_neg3} - {~{{1{pc_r3[17]}}, pc_r3}, 1'b1};
+  assign pc_s3   = {pc_d3[19:1], pc_s2[4:0]};
+
+  wire        pc_one4;  // digit 3 is +-1
+  wire        pc_two4;  // digit 3 is +-2
+  wire        pc_neg4;  // digit 3 is negative
+  wire [17:0] pc_r4;    // row 4: |digit| * pc_ua, inverted when negative
+  wire [17:0] pc_d4;    // row 4: 2 * (upper sum + row) + 1
+  wire [23:0] pc_s4;    // partial product after row 4
+
+  assign pc_one4 = pc_ub[7] ^ pc_ub[6];
+  assign pc_two4 = 1'b0 ? (~pc_ub[7] & ~pc_ub[6]) : (pc_ub[7] & pc_ub[6]);
+  assign pc_neg4 = 1'b0 & ~(pc_ub[7] & pc_ub[6]);
+  assign pc_r4   = ({18{pc_one4}} & pc_a2 | {18{pc_two4}} & {pc_ua, 1'b0}) ^ {18{pc_neg4}};
+  assign pc_d4   = {pc_s3[23:7], pc_neg4} - {~pc_r4[16:0], 1'b1};
+  assign pc_s4   = {pc_d4[17:1], pc_s3[6:0]};
+
+  wire unused_pc_rows;  // row LSBs (always 1) and row bits above the product
+
   assign unused_pc_rows = &{1'b0, pc_d1[0], pc_d2[0], pc_d3[0], pc_d4[0], pc_r4[17:17]};
-  assign sc_ua          = {1'b0, i_desc_inch};
-  assign sc_ub          = i_desc_s;
-  assign sc_s0          = {17{sc_ub[0]}} & sc_ua;
-  assign sc_a2          = {{1{sc_ua[16]}}, sc_ua};
-  assign sc_one1        = sc_ub[1] ^ 1'b0;
-  assign sc_two1        = sc_ub[2] ? (~sc_ub[1] & ~1'b0) : (sc_ub[1] & 1'b0);
-  assign sc_neg1        = sc_ub[2] & ~(sc_ub[1] & 1'b0);
-  assign sc_r1          = ({18{sc_one1}} & sc_a2 | {18{sc_two1}} & {sc_ua, 1'b0}) ^ {18{sc_neg1}};
-  assign sc_d1          = {{{3{sc_s0[16]}}, sc_s0[16:1]}, sc_neg1} - {~{{1{sc_r1[17]}}, sc_r1}, 1'b1};
-  assign sc_s1          = {sc_d1[19:1], sc_s0[0:0]};
-  assign sc_one2        = sc_ub[3] ^ sc_ub[2];
-  assign sc_two2        = sc_ub[4] ? (~sc_ub[3] & ~sc_ub[2]) : (sc_ub[3] & sc_ub[2]);
-  assign sc_neg2        = sc_ub[4] & ~(sc_ub[3] & sc_ub[2]);
-  assign sc_r2          = ({18{sc_one2}} & sc_a2 | {18{sc_two2}} & {sc_ua, 1'b0}) ^ {18{sc_neg2}};
-  assign sc_d2          = {{{2{sc_s1[19]}}, sc_s1[19:3]}, sc_neg2} - {~{{1{sc_r2[17]}}, sc_r2}, 1'b1};
-  assign sc_s2          = {sc_d2[19:1], sc_s1[2:0]};
-  assign sc_one3        = sc_ub[5] ^ sc_ub[4];
-  assign sc_two3        = sc_ub[6] ? (~sc_ub[5] & ~sc_ub[4]) : (sc_ub[5] & sc_ub[4]);
-  assign sc_neg3        = sc_ub[6] & ~(sc_ub[5] & sc_ub[4]);
-  assign sc_r3          = ({18{sc_one3}} & sc_a2 | {18{sc_two3}} & {sc_ua, 1'b0}) ^ {18{sc_neg3}};
-  assign sc_d3          = {{{2{sc_s2[21]}}, sc_s2[21:5]}, sc_neg3} - {~{{1{sc_r3[17]}}, sc_r3}, 1'b1};
-  assign sc_s3          = {sc_d3[19:1], sc_s2[4:0]};
-  assign sc_one4        = sc_ub[7] ^ sc_ub[6];
-  assign sc_two4        = 1'b0 ? (~sc_ub[7] & ~sc_ub[6]) : (sc_ub[7] & sc_ub[6]);
-  assign sc_neg4        = 1'b0 & ~(sc_ub[7] & sc_ub[6]);
-  assign sc_r4          = ({18{sc_one4}} & sc_a2 | {18{sc_two4}} & {sc_ua, 1'b0}) ^ {18{sc_neg4}};
-  assign sc_d4          = {sc_s3[23:7], sc_neg4} - {~sc_r4[16:0], 1'b1};
-  assign sc_s4          = {sc_d4[17:1], sc_s3[6:0]};
-  assign sc_p           = sc_s4;
+
+  `endif
+
+  assign pc_p  = pc_s4;
+  assign sc_ua = {1'b0, i_desc_inch};
+  assign sc_ub = i_desc_s;
+
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the descriptor products' proof (hls-gen DescriptorProductFormalCiTest).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [23:0] sc_s4;  // the rows' partial sum, as one multiply
+
+  assign sc_s4 = {{7{sc_ua[16]}}, sc_ua} * {16'd0, sc_ub};
+
+  wire unused_sc_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_sc_rows = &{1'b0, sc_ua, sc_ub};
+
+  `else
+
+  wire [16:0] sc_s0;  // multiplier row 0: sc_ub[0] * sc_ua
+
+  assign sc_s0 = {17{sc_ub[0]}} & sc_ua;
+
+  wire [17:0] sc_a2;  // sc_ua, sign-extended by one bit
+
+  assign sc_a2 = {{1{sc_ua[16]}}, sc_ua};
+
+  wire        sc_one1;  // digit 0 is +-1
+  wire        sc_two1;  // digit 0 is +-2
+  wire        sc_neg1;  // digit 0 is negative
+  wire [17:0] sc_r1;    // row 1: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d1;    // row 1: 2 * (upper sum + row) + 1
+  wire [19:0] sc_s1;    // partial product after row 1
+
+  assign sc_one1 = sc_ub[1] ^ 1'b0;
+  assign sc_two1 = sc_ub[2] ? (~sc_ub[1] & ~1'b0) : (sc_ub[1] & 1'b0);
+  assign sc_neg1 = sc_ub[2] & ~(sc_ub[1] & 1'b0);
+  assign sc_r1   = ({18{sc_one1}} & sc_a2 | {18{sc_two1}} & {sc_ua, 1'b0}) ^ {18{sc_neg1}};
+  assign sc_d1   = {{{3{sc_s0[16]}}, sc_s0[16:1]}, sc_neg1} - {~{{1{sc_r1[17]}}, sc_r1}, 1'b1};
+  assign sc_s1   = {sc_d1[19:1], sc_s0[0:0]};
+
+  wire        sc_one2;  // digit 1 is +-1
+  wire        sc_two2;  // digit 1 is +-2
+  wire        sc_neg2;  // digit 1 is negative
+  wire [17:0] sc_r2;    // row 2: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d2;    // row 2: 2 * (upper sum + row) + 1
+  wire [21:0] sc_s2;    // partial product after row 2
+
+  assign sc_one2 = sc_ub[3] ^ sc_ub[2];
+  assign sc_two2 = sc_ub[4] ? (~sc_ub[3] & ~sc_ub[2]) : (sc_ub[3] & sc_ub[2]);
+  assign sc_neg2 = sc_ub[4] & ~(sc_ub[3] & sc_ub[2]);
+  assign sc_r2   = ({18{sc_one2}} & sc_a2 | {18{sc_two2}} & {sc_ua, 1'b0}) ^ {18{sc_neg2}};
+  assign sc_d2   = {{{2{sc_s1[19]}}, sc_s1[19:3]}, sc_neg2} - {~{{1{sc_r2[17]}}, sc_r2}, 1'b1};
+  assign sc_s2   = {sc_d2[19:1], sc_s1[2:0]};
+
+  wire        sc_one3;  // digit 2 is +-1
+  wire        sc_two3;  // digit 2 is +-2
+  wire        sc_neg3;  // digit 2 is negative
+  wire [17:0] sc_r3;    // row 3: |digit| * sc_ua, inverted when negative
+  wire [19:0] sc_d3;    // row 3: 2 * (upper sum + row) + 1
+  wire [23:0] sc_s3;    // partial product after row 3
+
+  assign sc_one3 = sc_ub[5] ^ sc_ub[4];
+  assign sc_two3 = sc_ub[6] ? (~sc_ub[5] & ~sc_ub[4]) : (sc_ub[5] & sc_ub[4]);
+  assign sc_neg3 = sc_ub[6] & ~(sc_ub[5] & sc_ub[4]);
+  assign sc_r3   = ({18{sc_one3}} & sc_a2 | {18{sc_two3}} & {sc_ua, 1'b0}) ^ {18{sc_neg3}};
+  assign sc_d3   = {{{2{sc_s2[21]}}, sc_s2[21:5]}, sc_neg3} - {~{{1{sc_r3[17]}}, sc_r3}, 1'b1};
+  assign sc_s3   = {sc_d3[19:1], sc_s2[4:0]};
+
+  wire        sc_one4;  // digit 3 is +-1
+  wire        sc_two4;  // digit 3 is +-2
+  wire        sc_neg4;  // digit 3 is negative
+  wire [17:0] sc_r4;    // row 4: |digit| * sc_ua, inverted when negative
+  wire [17:0] sc_d4;    // row 4: 2 * (upper sum + row) + 1
+  wire [23:0] sc_s4;    // partial product after row 4
+
+  assign sc_one4 = sc_ub[7] ^ sc_ub[6];
+  assign sc_two4 = 1'b0 ? (~sc_ub[7] & ~sc_ub[6]) : (sc_ub[7] & sc_ub[6]);
+  assign sc_neg4 = 1'b0 & ~(sc_ub[7] & sc_ub[6]);
+  assign sc_r4   = ({18{sc_one4}} & sc_a2 | {18{sc_two4}} & {sc_ua, 1'b0}) ^ {18{sc_neg4}};
+  assign sc_d4   = {sc_s3[23:7], sc_neg4} - {~sc_r4[16:0], 1'b1};
+  assign sc_s4   = {sc_d4[17:1], sc_s3[6:0]};
+
+  wire unused_sc_rows;  // row LSBs (always 1) and row bits above the product
+
   assign unused_sc_rows = &{1'b0, sc_d1[0], sc_d2[0], sc_d3[0], sc_d4[0], sc_r4[17:17]};
-  assign is_mac         = (i_desc_op == 4'd1) | (i_desc_op == 4'd2);
-  assign bad_opcode     = (i_desc_op == 4'd0) | (i_desc_op > 4'd4);
-  assign taps           = is_mac ? kc_p : {8'd0, i_desc_k};
-  assign groups         = is_mac ? i_desc_groups : i_desc_outch;
-  assign lanes_used     = 7'd8;
-  assign seg_start      = (pos_r == 16'd0) & (group_r == 16'd0) & (tap_r == 16'd0);
-  assign grp_start      = tap_r == 16'd0;
-  assign gap_ok         = ~has_prev_r | (({9'd0, since_last_r} + {1'b0, taps}) >= {10'd0, prev_drains_r});
-  assign dep_ok         = (ctx_r ? pending_b_r : pending_a_r) == 3'd0;
-  assign unl_ok         = (round_r - rounds_unloaded_r) <= 16'd1;
-  assign full           = (i_staged_a == 6'd28) & (i_staged_b == 6'd28);
-  assign flush          = i_in_empty & ~i_feeding & ~i_in_busy & (i_staged_a != 6'd0);
-  assign may_start      = gap_ok & ((seg_start & (layer_r != 8'd0)) ? dep_ok : (~in_round_r ? (unl_ok & (full | flush) & ~i_stop) : 1'b1));
-  assign bad_op         = running_r & seg_start & bad_opcode & may_start;
-  assign issue          = running_r & ((tap_r != 16'd0) | may_start) & ~(seg_start & bad_opcode);
-  assign start_round    = issue & ~in_round_r;
-  assign eff_pos_base   = seg_start ? 32'd0 - {24'd0, i_desc_pad} : pos_base_r;
-  assign eff_row_base   = seg_start ? 32'd0 - {8'd0, pc_p} : row_base_r;
-  assign eff_row        = grp_start ? eff_row_base : row_r;
-  assign eff_chan       = grp_start ? 16'd0 : chan_r;
-  assign eff_kidx       = grp_start ? 8'd0 : kidx_r;
-  assign eff_waddr      = seg_start ? i_desc_wbase : waddr_r;
-  assign eff_ch0        = (group_r == 16'd0) ? 16'd0 : ch0_r;
-  assign eff_out_base   = seg_start ? 16'd0 : out_base_r;
-  assign tap_pos        = eff_pos_base + {24'd0, eff_kidx};
-  assign tap_in         = ~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen});
-  assign tap_addr       = eff_row + {16'd0, is_mac ? eff_chan : group_r};
-  assign last_tap       = tap_r == taps - 16'd1;
-  assign last_group     = group_r == groups - 16'd1;
-  assign last_pos       = pos_r == i_desc_outlen - 16'd1;
-  assign seg_end        = last_tap & last_group & last_pos;
-  assign rem_ch         = i_desc_outch - eff_ch0;
-  assign group_drains   = ~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0] : lanes_used;
-  assign last_layer     = layer_r == i_hdr_layers - 8'd1;
-  assign o_stg_raddr    = {ctx_r, tap_addr[5:0]};
-  assign o_act_raddr    = {ctx_r, i_desc_src == 2'd2, tap_addr[7:0]};
-  assign o_weight_addr  = eff_waddr[10:0];
-  assign unused_addr    = &{1'b0, tap_addr, eff_waddr};
+
+  `endif
+
+  assign sc_p          = sc_s4;
+  assign is_mac        = (i_desc_op == 4'd1) | (i_desc_op == 4'd2);
+  assign bad_opcode    = (i_desc_op == 4'd0) | (i_desc_op > 4'd4);
+  assign taps          = is_mac ? kc_p : {8'd0, i_desc_k};
+  assign groups        = is_mac ? i_desc_groups : i_desc_outch;
+  assign lanes_used    = 7'd8;
+  assign seg_start     = (pos_r == 16'd0) & (group_r == 16'd0) & (tap_r == 16'd0);
+  assign grp_start     = tap_r == 16'd0;
+  assign gap_ok        = ~has_prev_r | (({9'd0, since_last_r} + {1'b0, taps}) >= {10'd0, prev_drains_r});
+  assign dep_ok        = (ctx_r ? pending_b_r : pending_a_r) == 3'd0;
+  assign unl_ok        = (round_r - rounds_unloaded_r) <= 16'd1;
+  assign full          = (i_staged_a == 6'd28) & (i_staged_b == 6'd28);
+  assign flush         = i_in_empty & ~i_feeding & ~i_in_busy & (i_staged_a != 6'd0);
+  assign may_start     = gap_ok & ((seg_start & (layer_r != 8'd0)) ? dep_ok : (~in_round_r ? (unl_ok & (full | flush) & ~i_stop) : 1'b1));
+  assign bad_op        = running_r & seg_start & bad_opcode & may_start;
+  assign issue         = running_r & ((tap_r != 16'd0) | may_start) & ~(seg_start & bad_opcode);
+  assign start_round   = issue & ~in_round_r;
+  assign eff_pos_base  = seg_start ? 32'd0 - {24'd0, i_desc_pad} : pos_base_r;
+  assign eff_row_base  = seg_start ? 32'd0 - {8'd0, pc_p} : row_base_r;
+  assign eff_row       = grp_start ? eff_row_base : row_r;
+  assign eff_chan      = grp_start ? 16'd0 : chan_r;
+  assign eff_kidx      = grp_start ? 8'd0 : kidx_r;
+  assign eff_waddr     = seg_start ? i_desc_wbase : waddr_r;
+  assign eff_ch0       = (group_r == 16'd0) ? 16'd0 : ch0_r;
+  assign eff_out_base  = seg_start ? 16'd0 : out_base_r;
+  assign tap_pos       = eff_pos_base + {24'd0, eff_kidx};
+  assign tap_in        = ~tap_pos[31] & (tap_pos < {16'd0, i_desc_inlen});
+  assign tap_addr      = eff_row + {16'd0, is_mac ? eff_chan : group_r};
+  assign last_tap      = tap_r == taps - 16'd1;
+  assign last_group    = group_r == groups - 16'd1;
+  assign last_pos      = pos_r == i_desc_outlen - 16'd1;
+  assign seg_end       = last_tap & last_group & last_pos;
+  assign rem_ch        = i_desc_outch - eff_ch0;
+  assign group_drains  = ~is_mac ? 7'd1 : (rem_ch < {9'd0, lanes_used}) ? rem_ch[6:0] : lanes_used;
+  assign last_layer    = layer_r == i_hdr_layers - 8'd1;
+  assign o_stg_raddr   = {ctx_r, tap_addr[5:0]};
+  assign o_act_raddr   = {ctx_r, i_desc_src == 2'd2, tap_addr[7:0]};
+  assign o_weight_addr = eff_waddr[10:0];
+  assign unused_addr   = &{1'b0, tap_addr, eff_waddr};
 
   // Controller: walks the loop nest, one tap per cycle when the start rules allow.
   always @(posedge i_clk) begin

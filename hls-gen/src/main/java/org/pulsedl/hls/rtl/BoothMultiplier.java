@@ -35,13 +35,19 @@ final class BoothMultiplier {
      * for products of descriptor fields: in fabric, so every DSP48 is a MAC.
      */
     static List<ModuleItem> unsignedProduct(String prefix, String a, int aw, String b, int bw, int pw, String comment) {
+        return unsignedProduct(prefix, a, aw, b, bw, pw, comment, null);
+    }
+
+    /** As {@link #unsignedProduct(String, String, int, String, int, int, String)}, with a Verilator twin proven by {@code proof}. */
+    static List<ModuleItem> unsignedProduct(String prefix, String a, int aw, String b, int bw, int pw, String comment,
+                                            String proof) {
         List<ModuleItem> it = new ArrayList<>();
         it.add(V.wire(prefix + "_ua", aw + 1, "multiplicand, zero-extended (the Booth rows take it signed)"));
         it.add(V.wire(prefix + "_ub", bw, "multiplier"));
         it.add(V.wire(prefix + "_p", pw, comment));
         it.add(V.assign(prefix + "_ua", "{1'b0, " + a + "}"));
         it.add(V.assign(prefix + "_ub", b));
-        it.addAll(rows(prefix, prefix + "_ua", aw + 1, prefix + "_ub", bw, false, prefix + "_p", pw));
+        it.addAll(rows(prefix, prefix + "_ua", aw + 1, prefix + "_ub", bw, false, prefix + "_p", pw, new int[0], proof));
         return it;
     }
 

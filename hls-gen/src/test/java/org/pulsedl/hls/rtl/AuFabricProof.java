@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.pulsedl.hls.accel.AcceleratorConfig;
 import org.pulsedl.hls.verilog.VerilogFile;
 
@@ -111,48 +109,8 @@ final class AuFabricProof {
                 "write_aiger -zinit -map fabric.map fabric.aig", "");
         Path ys = write("fabric.ys", script);
         RtlBench.run(dir, List.of("yosys", "-q", "-l", "fabric-yosys.log", "-s", ys.toString()), 1800);
-        Map<Integer, Integer> weightInput = new HashMap<>();         // bit of w -> AIG input index
-        int inputs = 0;
-        for (String line : Files.readAllLines(dir.resolve("fabric.map"))) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 4 && f[0].equals("input")) {
-                inputs++;
-                if (f[3].equals("w")) {
-                    weightInput.put(Integer.parseInt(f[2]), Integer.parseInt(f[1]));
-                }
-            }
-        }
-        if (weightInput.size() != WEIGHT_BITS) {
-            throw new IllegalStateException("fabric.map has " + weightInput.size() + " bits of w, not " + WEIGHT_BITS);
-        }
-        int digits = 1;                                  // ABC names inputs pi<index>, padded to log10(#inputs)
-        for (long p = 10; p < inputs; p *= 10) {
-            digits++;
-        }
-        // all weights in one ABC run (a process per weight would cost more than the proofs); the log has one verdict
-        // per case, in order
-        StringBuilder cmd = new StringBuilder();
-        for (int w : weights) {
-            cmd.append("read_aiger fabric.aig; logic");
-            for (int b = 0; b < WEIGHT_BITS; b++) {
-                cmd.append("; cof pi").append(String.format("%0" + digits + "d", weightInput.get(b))).append(' ')
-                        .append((w >> b) & 1);
-            }
-            cmd.append("; strash; frames -F 1 -i; ").append(RequantProof.ZERO_OUTPUT).append("; ");
-        }
-        String log = RtlBench.run(dir, List.of("yosys-abc", "-c", cmd.toString()), 1800);
-        Files.writeString(dir.resolve("fabric-abc.log"), log);
-        int run = 0;
-        for (String line : log.split("\n")) {
-            if (line.contains("Networks are equivalent")) {
-                run++;
-            } else if (line.contains("Networks are NOT EQUIVALENT")) {
-                return new Result(false, run + 1, weights[run], log, (System.nanoTime() - t0) / 1e9);
-            }
-        }
-        boolean all = run == weights.length;
-        return new Result(all, run, all ? null : weights[Math.min(run, weights.length - 1)], log,
-                (System.nanoTime() - t0) / 1e9);
+        CaseSplitProof.Result r = CaseSplitProof.prove(dir, "fabric.aig", "fabric.map", "w", WEIGHT_BITS, weights);
+        return new Result(r.proven(), r.casesRun(), r.failedValue(), r.log(), (System.nanoTime() - t0) / 1e9);
     }
 
     private Path write(String name, String text) throws IOException {
