@@ -255,7 +255,7 @@ module pdl_accel (
     .i_clear         (ctrl_wr & ctrl_clear),
     .i_prog_we       (mem_take & i_we),
     .i_prog_sel      (prog_sel),
-    .i_prog_addr     (prog_addr),
+    .i_prog_addr     (mem_take ? prog_addr : 20'd0),
     .i_prog_wdata    (i_wdata),
     .o_prog_rdata    (prog_rdata),
     .i_in_valid      (stream_ok | push_wr),

@@ -150,7 +150,10 @@ final class TopRtl {
                 .connect("i_clear", "ctrl_wr & ctrl_clear")
                 .connect("i_soft_rst", "ctrl_wr & ctrl_soft_reset").connect("o_resetting", "st_resetting")
                 .connect("i_prog_we", "mem_take & i_we").connect("i_prog_sel", "prog_sel")
-                .connect("i_prog_addr", "prog_addr").connect("i_prog_wdata", "i_wdata")
+                // the address only while a program request is taken: the weight memory's read port follows it while
+                // stopped, and any other bus traffic (RAM, UART) would otherwise move the PEs' weight input (and
+                // keep the PEs' simulation clock gate open); the read-back reads the request cycle's address as before
+                .connect("i_prog_addr", "mem_take ? prog_addr : 20'd0").connect("i_prog_wdata", "i_wdata")
                 .connect("o_prog_rdata", "prog_rdata")
                 .connect("i_in_valid", "stream_ok | push_wr")
                 .connect("i_in_data", "push_wr ? push_sample : i_in_data")
