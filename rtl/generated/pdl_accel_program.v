@@ -73,68 +73,17 @@ module pdl_accel_program (
   reg [31:0] desc7_r [0:32];  // descriptor word w7 (line 0: header h7)
 
   // Program header (line 0), docs 4.1.
-  wire [16:0] hn_ua;           // multiplicand, zero-extended (the Booth rows take it signed)
-  wire [15:0] hn_ub;           // multiplier
-  wire [15:0] hn_p;            // in_len * in_ch (mod 2^16)
-  wire [15:0] hn_s0;           // multiplier row 0: hn_ub[0] * hn_ua
-  wire [17:0] hn_a2;           // hn_ua, sign-extended by one bit
-  wire        hn_one1;         // digit 0 is +-1
-  wire        hn_two1;         // digit 0 is +-2
-  wire        hn_neg1;         // digit 0 is negative
-  wire [17:0] hn_r1;           // row 1: |digit| * hn_ua, inverted when negative
-  wire [15:0] hn_d1;           // row 1: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s1;           // partial product after row 1
-  wire        hn_one2;         // digit 1 is +-1
-  wire        hn_two2;         // digit 1 is +-2
-  wire        hn_neg2;         // digit 1 is negative
-  wire [17:0] hn_r2;           // row 2: |digit| * hn_ua, inverted when negative
-  wire [13:0] hn_d2;           // row 2: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s2;           // partial product after row 2
-  wire        hn_one3;         // digit 2 is +-1
-  wire        hn_two3;         // digit 2 is +-2
-  wire        hn_neg3;         // digit 2 is negative
-  wire [17:0] hn_r3;           // row 3: |digit| * hn_ua, inverted when negative
-  wire [11:0] hn_d3;           // row 3: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s3;           // partial product after row 3
-  wire        hn_one4;         // digit 3 is +-1
-  wire        hn_two4;         // digit 3 is +-2
-  wire        hn_neg4;         // digit 3 is negative
-  wire [17:0] hn_r4;           // row 4: |digit| * hn_ua, inverted when negative
-  wire [9:0]  hn_d4;           // row 4: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s4;           // partial product after row 4
-  wire        hn_one5;         // digit 4 is +-1
-  wire        hn_two5;         // digit 4 is +-2
-  wire        hn_neg5;         // digit 4 is negative
-  wire [17:0] hn_r5;           // row 5: |digit| * hn_ua, inverted when negative
-  wire [7:0]  hn_d5;           // row 5: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s5;           // partial product after row 5
-  wire        hn_one6;         // digit 5 is +-1
-  wire        hn_two6;         // digit 5 is +-2
-  wire        hn_neg6;         // digit 5 is negative
-  wire [17:0] hn_r6;           // row 6: |digit| * hn_ua, inverted when negative
-  wire [5:0]  hn_d6;           // row 6: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s6;           // partial product after row 6
-  wire        hn_one7;         // digit 6 is +-1
-  wire        hn_two7;         // digit 6 is +-2
-  wire        hn_neg7;         // digit 6 is negative
-  wire [17:0] hn_r7;           // row 7: |digit| * hn_ua, inverted when negative
-  wire [3:0]  hn_d7;           // row 7: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s7;           // partial product after row 7
-  wire        hn_one8;         // digit 7 is +-1
-  wire        hn_two8;         // digit 7 is +-2
-  wire        hn_neg8;         // digit 7 is negative
-  wire [17:0] hn_r8;           // row 8: |digit| * hn_ua, inverted when negative
-  wire [1:0]  hn_d8;           // row 8: 2 * (upper sum + row) + 1
-  wire [15:0] hn_s8;           // partial product after row 8
-  wire        unused_hn_rows;  // row LSBs (always 1) and row bits above the product
-  wire [15:0] hdr_outputs;     // outputs per window
-  wire [5:0]  dline;           // descriptor line of the current layer
-  wire        unused_desc;     // descriptor bits no unit needs, layer-index bits above the memory
-  wire        unused_pd;       // parameter bits without a function
-  wire        unused_pi;       // parameter bits without a function
-  wire [19:0] wt_line;         // weight-memory word of a CPU write
-  wire [19:0] wt_bank;         // 32-bit bank of a CPU write
-  wire        unused_prog;     // program address bits above the memories
+  wire [16:0] hn_ua;        // multiplicand, zero-extended (the Booth rows take it signed)
+  wire [15:0] hn_ub;        // multiplier
+  wire [15:0] hn_p;         // in_len * in_ch (mod 2^16)
+  wire [15:0] hdr_outputs;  // outputs per window
+  wire [5:0]  dline;        // descriptor line of the current layer
+  wire        unused_desc;  // descriptor bits no unit needs, layer-index bits above the memory
+  wire        unused_pd;    // parameter bits without a function
+  wire        unused_pi;    // parameter bits without a function
+  wire [19:0] wt_line;      // weight-memory word of a CPU write
+  wire [19:0] wt_bank;      // 32-bit bank of a CPU write
+  wire        unused_prog;  // program address bits above the memories
 
   reg [63:0] wb_r;  // T1: weight word broadcast register (used at T2)
 
@@ -177,60 +126,151 @@ module pdl_accel_program (
     end
   end
 
-  assign hn_ua          = {1'b0, desc2_r[0][31:16]};
-  assign hn_ub          = desc2_r[0][15:0];
-  assign hn_s0          = {16{hn_ub[0]}} & hn_ua[15:0];
-  assign hn_a2          = {{1{hn_ua[16]}}, hn_ua};
-  assign hn_one1        = hn_ub[1] ^ 1'b0;
-  assign hn_two1        = hn_ub[2] ? (~hn_ub[1] & ~1'b0) : (hn_ub[1] & 1'b0);
-  assign hn_neg1        = hn_ub[2] & ~(hn_ub[1] & 1'b0);
-  assign hn_r1          = ({18{hn_one1}} & hn_a2 | {18{hn_two1}} & {hn_ua, 1'b0}) ^ {18{hn_neg1}};
-  assign hn_d1          = {hn_s0[15:1], hn_neg1} - {~hn_r1[14:0], 1'b1};
-  assign hn_s1          = {hn_d1[15:1], hn_s0[0:0]};
-  assign hn_one2        = hn_ub[3] ^ hn_ub[2];
-  assign hn_two2        = hn_ub[4] ? (~hn_ub[3] & ~hn_ub[2]) : (hn_ub[3] & hn_ub[2]);
-  assign hn_neg2        = hn_ub[4] & ~(hn_ub[3] & hn_ub[2]);
-  assign hn_r2          = ({18{hn_one2}} & hn_a2 | {18{hn_two2}} & {hn_ua, 1'b0}) ^ {18{hn_neg2}};
-  assign hn_d2          = {hn_s1[15:3], hn_neg2} - {~hn_r2[12:0], 1'b1};
-  assign hn_s2          = {hn_d2[13:1], hn_s1[2:0]};
-  assign hn_one3        = hn_ub[5] ^ hn_ub[4];
-  assign hn_two3        = hn_ub[6] ? (~hn_ub[5] & ~hn_ub[4]) : (hn_ub[5] & hn_ub[4]);
-  assign hn_neg3        = hn_ub[6] & ~(hn_ub[5] & hn_ub[4]);
-  assign hn_r3          = ({18{hn_one3}} & hn_a2 | {18{hn_two3}} & {hn_ua, 1'b0}) ^ {18{hn_neg3}};
-  assign hn_d3          = {hn_s2[15:5], hn_neg3} - {~hn_r3[10:0], 1'b1};
-  assign hn_s3          = {hn_d3[11:1], hn_s2[4:0]};
-  assign hn_one4        = hn_ub[7] ^ hn_ub[6];
-  assign hn_two4        = hn_ub[8] ? (~hn_ub[7] & ~hn_ub[6]) : (hn_ub[7] & hn_ub[6]);
-  assign hn_neg4        = hn_ub[8] & ~(hn_ub[7] & hn_ub[6]);
-  assign hn_r4          = ({18{hn_one4}} & hn_a2 | {18{hn_two4}} & {hn_ua, 1'b0}) ^ {18{hn_neg4}};
-  assign hn_d4          = {hn_s3[15:7], hn_neg4} - {~hn_r4[8:0], 1'b1};
-  assign hn_s4          = {hn_d4[9:1], hn_s3[6:0]};
-  assign hn_one5        = hn_ub[9] ^ hn_ub[8];
-  assign hn_two5        = hn_ub[10] ? (~hn_ub[9] & ~hn_ub[8]) : (hn_ub[9] & hn_ub[8]);
-  assign hn_neg5        = hn_ub[10] & ~(hn_ub[9] & hn_ub[8]);
-  assign hn_r5          = ({18{hn_one5}} & hn_a2 | {18{hn_two5}} & {hn_ua, 1'b0}) ^ {18{hn_neg5}};
-  assign hn_d5          = {hn_s4[15:9], hn_neg5} - {~hn_r5[6:0], 1'b1};
-  assign hn_s5          = {hn_d5[7:1], hn_s4[8:0]};
-  assign hn_one6        = hn_ub[11] ^ hn_ub[10];
-  assign hn_two6        = hn_ub[12] ? (~hn_ub[11] & ~hn_ub[10]) : (hn_ub[11] & hn_ub[10]);
-  assign hn_neg6        = hn_ub[12] & ~(hn_ub[11] & hn_ub[10]);
-  assign hn_r6          = ({18{hn_one6}} & hn_a2 | {18{hn_two6}} & {hn_ua, 1'b0}) ^ {18{hn_neg6}};
-  assign hn_d6          = {hn_s5[15:11], hn_neg6} - {~hn_r6[4:0], 1'b1};
-  assign hn_s6          = {hn_d6[5:1], hn_s5[10:0]};
-  assign hn_one7        = hn_ub[13] ^ hn_ub[12];
-  assign hn_two7        = hn_ub[14] ? (~hn_ub[13] & ~hn_ub[12]) : (hn_ub[13] & hn_ub[12]);
-  assign hn_neg7        = hn_ub[14] & ~(hn_ub[13] & hn_ub[12]);
-  assign hn_r7          = ({18{hn_one7}} & hn_a2 | {18{hn_two7}} & {hn_ua, 1'b0}) ^ {18{hn_neg7}};
-  assign hn_d7          = {hn_s6[15:13], hn_neg7} - {~hn_r7[2:0], 1'b1};
-  assign hn_s7          = {hn_d7[3:1], hn_s6[12:0]};
-  assign hn_one8        = hn_ub[15] ^ hn_ub[14];
-  assign hn_two8        = 1'b0 ? (~hn_ub[15] & ~hn_ub[14]) : (hn_ub[15] & hn_ub[14]);
-  assign hn_neg8        = 1'b0 & ~(hn_ub[15] & hn_ub[14]);
-  assign hn_r8          = ({18{hn_one8}} & hn_a2 | {18{hn_two8}} & {hn_ua, 1'b0}) ^ {18{hn_neg8}};
-  assign hn_d8          = {hn_s7[15:15], hn_neg8} - {~hn_r8[0:0], 1'b1};
-  assign hn_s8          = {hn_d8[1:1], hn_s7[14:0]};
-  assign hn_p           = hn_s8;
+  assign hn_ua = {1'b0, desc2_r[0][31:16]};
+  assign hn_ub = desc2_r[0][15:0];
+
+  // Simulation speed under Verilator (docs/performance.md): the rows below as one multiply.
+  // Equal to the rows by the descriptor products' proof (hls-gen DescriptorProductFormalCiTest).
+  // Synthesis (Yosys, Vivado), Icarus and the formal proofs do not define VERILATOR: they read the rows.
+  `ifdef VERILATOR
+
+  wire [15:0] hn_s8;  // the rows' partial sum, as one multiply
+
+  assign hn_s8 = hn_ua[15:0] * hn_ub;
+
+  wire unused_hn_rows;  // the rows' inputs Verilator does not read
+
+  assign unused_hn_rows = &{1'b0, hn_ua, hn_ub};
+
+  `else
+
+  wire [15:0] hn_s0;  // multiplier row 0: hn_ub[0] * hn_ua
+
+  assign hn_s0 = {16{hn_ub[0]}} & hn_ua[15:0];
+
+  wire [17:0] hn_a2;  // hn_ua, sign-extended by one bit
+
+  assign hn_a2 = {{1{hn_ua[16]}}, hn_ua};
+
+  wire        hn_one1;  // digit 0 is +-1
+  wire        hn_two1;  // digit 0 is +-2
+  wire        hn_neg1;  // digit 0 is negative
+  wire [17:0] hn_r1;    // row 1: |digit| * hn_ua, inverted when negative
+  wire [15:0] hn_d1;    // row 1: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s1;    // partial product after row 1
+
+  assign hn_one1 = hn_ub[1] ^ 1'b0;
+  assign hn_two1 = hn_ub[2] ? (~hn_ub[1] & ~1'b0) : (hn_ub[1] & 1'b0);
+  assign hn_neg1 = hn_ub[2] & ~(hn_ub[1] & 1'b0);
+  assign hn_r1   = ({18{hn_one1}} & hn_a2 | {18{hn_two1}} & {hn_ua, 1'b0}) ^ {18{hn_neg1}};
+  assign hn_d1   = {hn_s0[15:1], hn_neg1} - {~hn_r1[14:0], 1'b1};
+  assign hn_s1   = {hn_d1[15:1], hn_s0[0:0]};
+
+  wire        hn_one2;  // digit 1 is +-1
+  wire        hn_two2;  // digit 1 is +-2
+  wire        hn_neg2;  // digit 1 is negative
+  wire [17:0] hn_r2;    // row 2: |digit| * hn_ua, inverted when negative
+  wire [13:0] hn_d2;    // row 2: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s2;    // partial product after row 2
+
+  assign hn_one2 = hn_ub[3] ^ hn_ub[2];
+  assign hn_two2 = hn_ub[4] ? (~hn_ub[3] & ~hn_ub[2]) : (hn_ub[3] & hn_ub[2]);
+  assign hn_neg2 = hn_ub[4] & ~(hn_ub[3] & hn_ub[2]);
+  assign hn_r2   = ({18{hn_one2}} & hn_a2 | {18{hn_two2}} & {hn_ua, 1'b0}) ^ {18{hn_neg2}};
+  assign hn_d2   = {hn_s1[15:3], hn_neg2} - {~hn_r2[12:0], 1'b1};
+  assign hn_s2   = {hn_d2[13:1], hn_s1[2:0]};
+
+  wire        hn_one3;  // digit 2 is +-1
+  wire        hn_two3;  // digit 2 is +-2
+  wire        hn_neg3;  // digit 2 is negative
+  wire [17:0] hn_r3;    // row 3: |digit| * hn_ua, inverted when negative
+  wire [11:0] hn_d3;    // row 3: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s3;    // partial product after row 3
+
+  assign hn_one3 = hn_ub[5] ^ hn_ub[4];
+  assign hn_two3 = hn_ub[6] ? (~hn_ub[5] & ~hn_ub[4]) : (hn_ub[5] & hn_ub[4]);
+  assign hn_neg3 = hn_ub[6] & ~(hn_ub[5] & hn_ub[4]);
+  assign hn_r3   = ({18{hn_one3}} & hn_a2 | {18{hn_two3}} & {hn_ua, 1'b0}) ^ {18{hn_neg3}};
+  assign hn_d3   = {hn_s2[15:5], hn_neg3} - {~hn_r3[10:0], 1'b1};
+  assign hn_s3   = {hn_d3[11:1], hn_s2[4:0]};
+
+  wire        hn_one4;  // digit 3 is +-1
+  wire        hn_two4;  // digit 3 is +-2
+  wire        hn_neg4;  // digit 3 is negative
+  wire [17:0] hn_r4;    // row 4: |digit| * hn_ua, inverted when negative
+  wire [9:0]  hn_d4;    // row 4: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s4;    // partial product after row 4
+
+  assign hn_one4 = hn_ub[7] ^ hn_ub[6];
+  assign hn_two4 = hn_ub[8] ? (~hn_ub[7] & ~hn_ub[6]) : (hn_ub[7] & hn_ub[6]);
+  assign hn_neg4 = hn_ub[8] & ~(hn_ub[7] & hn_ub[6]);
+  assign hn_r4   = ({18{hn_one4}} & hn_a2 | {18{hn_two4}} & {hn_ua, 1'b0}) ^ {18{hn_neg4}};
+  assign hn_d4   = {hn_s3[15:7], hn_neg4} - {~hn_r4[8:0], 1'b1};
+  assign hn_s4   = {hn_d4[9:1], hn_s3[6:0]};
+
+  wire        hn_one5;  // digit 4 is +-1
+  wire        hn_two5;  // digit 4 is +-2
+  wire        hn_neg5;  // digit 4 is negative
+  wire [17:0] hn_r5;    // row 5: |digit| * hn_ua, inverted when negative
+  wire [7:0]  hn_d5;    // row 5: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s5;    // partial product after row 5
+
+  assign hn_one5 = hn_ub[9] ^ hn_ub[8];
+  assign hn_two5 = hn_ub[10] ? (~hn_ub[9] & ~hn_ub[8]) : (hn_ub[9] & hn_ub[8]);
+  assign hn_neg5 = hn_ub[10] & ~(hn_ub[9] & hn_ub[8]);
+  assign hn_r5   = ({18{hn_one5}} & hn_a2 | {18{hn_two5}} & {hn_ua, 1'b0}) ^ {18{hn_neg5}};
+  assign hn_d5   = {hn_s4[15:9], hn_neg5} - {~hn_r5[6:0], 1'b1};
+  assign hn_s5   = {hn_d5[7:1], hn_s4[8:0]};
+
+  wire        hn_one6;  // digit 5 is +-1
+  wire        hn_two6;  // digit 5 is +-2
+  wire        hn_neg6;  // digit 5 is negative
+  wire [17:0] hn_r6;    // row 6: |digit| * hn_ua, inverted when negative
+  wire [5:0]  hn_d6;    // row 6: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s6;    // partial product after row 6
+
+  assign hn_one6 = hn_ub[11] ^ hn_ub[10];
+  assign hn_two6 = hn_ub[12] ? (~hn_ub[11] & ~hn_ub[10]) : (hn_ub[11] & hn_ub[10]);
+  assign hn_neg6 = hn_ub[12] & ~(hn_ub[11] & hn_ub[10]);
+  assign hn_r6   = ({18{hn_one6}} & hn_a2 | {18{hn_two6}} & {hn_ua, 1'b0}) ^ {18{hn_neg6}};
+  assign hn_d6   = {hn_s5[15:11], hn_neg6} - {~hn_r6[4:0], 1'b1};
+  assign hn_s6   = {hn_d6[5:1], hn_s5[10:0]};
+
+  wire        hn_one7;  // digit 6 is +-1
+  wire        hn_two7;  // digit 6 is +-2
+  wire        hn_neg7;  // digit 6 is negative
+  wire [17:0] hn_r7;    // row 7: |digit| * hn_ua, inverted when negative
+  wire [3:0]  hn_d7;    // row 7: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s7;    // partial product after row 7
+
+  assign hn_one7 = hn_ub[13] ^ hn_ub[12];
+  assign hn_two7 = hn_ub[14] ? (~hn_ub[13] & ~hn_ub[12]) : (hn_ub[13] & hn_ub[12]);
+  assign hn_neg7 = hn_ub[14] & ~(hn_ub[13] & hn_ub[12]);
+  assign hn_r7   = ({18{hn_one7}} & hn_a2 | {18{hn_two7}} & {hn_ua, 1'b0}) ^ {18{hn_neg7}};
+  assign hn_d7   = {hn_s6[15:13], hn_neg7} - {~hn_r7[2:0], 1'b1};
+  assign hn_s7   = {hn_d7[3:1], hn_s6[12:0]};
+
+  wire        hn_one8;  // digit 7 is +-1
+  wire        hn_two8;  // digit 7 is +-2
+  wire        hn_neg8;  // digit 7 is negative
+  wire [17:0] hn_r8;    // row 8: |digit| * hn_ua, inverted when negative
+  wire [1:0]  hn_d8;    // row 8: 2 * (upper sum + row) + 1
+  wire [15:0] hn_s8;    // partial product after row 8
+
+  assign hn_one8 = hn_ub[15] ^ hn_ub[14];
+  assign hn_two8 = 1'b0 ? (~hn_ub[15] & ~hn_ub[14]) : (hn_ub[15] & hn_ub[14]);
+  assign hn_neg8 = 1'b0 & ~(hn_ub[15] & hn_ub[14]);
+  assign hn_r8   = ({18{hn_one8}} & hn_a2 | {18{hn_two8}} & {hn_ua, 1'b0}) ^ {18{hn_neg8}};
+  assign hn_d8   = {hn_s7[15:15], hn_neg8} - {~hn_r8[0:0], 1'b1};
+  assign hn_s8   = {hn_d8[1:1], hn_s7[14:0]};
+
+  wire unused_hn_rows;  // row LSBs (always 1) and row bits above the product
+
   assign unused_hn_rows = &{1'b0, hn_d1[0], hn_r1[17:15], hn_d2[0], hn_r2[17:13], hn_d3[0], hn_r3[17:11], hn_d4[0], hn_r4[17:9], hn_d5[0], hn_r5[17:7], hn_d6[0], hn_r6[17:5], hn_d7[0], hn_r7[17:3], hn_d8[0], hn_r8[17:1]};
+
+  `endif
+
+  assign hn_p           = hn_s8;
   assign o_hdr_magic_ok = desc0_r[0] == 32'h50444c01;
   assign o_hdr_layers   = desc1_r[0][7:0];
   assign o_hdr_n        = hn_p;

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * A miter proven by cases (the multiplier proofs: {@link AuFabricProof}, {@link DescriptorProductProof}): Yosys
  * writes the miter as an AIG with a map ({@code write_aiger -zinit -map}); ABC proves it constant 0 once per value of
- * one input, that input's bits fixed with {@code cof} and every other input free, by SAT sweeping. The values together
- * cover every input when they are all of the split input's values. One ABC run holds every case (a process per case
+ * the low {@code bits} bits of one input, those bits fixed with {@code cof} and every other input bit free, by SAT
+ * sweeping. The cases together cover every input when the values are all {@code 2^bits} of them ({@code bits} 0: one
+ * case, nothing fixed). One ABC run holds every case (a process per case
  * would cost more than the proofs); its log has one verdict per case, in order.
  */
 final class CaseSplitProof {
@@ -32,8 +33,8 @@ final class CaseSplitProof {
                 }
             }
         }
-        if (bitInput.size() != bits) {
-            throw new IllegalStateException(map + " has " + bitInput.size() + " bits of " + input + ", not " + bits);
+        if (bitInput.size() < bits) {
+            throw new IllegalStateException(map + " has " + bitInput.size() + " bits of " + input + ", fewer than " + bits);
         }
         int digits = 1;                                  // ABC names inputs pi<index>, padded to log10(#inputs)
         for (long p = 10; p < inputs; p *= 10) {
