@@ -16,14 +16,6 @@ import org.pulsedl.hls.verilog.Stmt;
  * bookkeeping of the start rules (pending segments, staging free, rounds unloaded).
  */
 final class ControllerRtl {
-    /**
-     * A product of two descriptor fields in fabric ({@code prefix_p = a * b mod 2^pw}), computed by Booth rows every
-     * cycle; its Verilator twin is one multiply, proven equal to the rows for every input by {@link #PROOF}.
-     */
-    record DescriptorProduct(String prefix, String a, int aw, String b, int bw, int pw, String comment) {
-        static final String PROOF = "the descriptor products' proof (hls-gen DescriptorProductFormalCiTest)";
-    }
-
     /** The layer decode's products of the unpipelined controller. */
     static final List<DescriptorProduct> DESCRIPTOR_PRODUCTS = List.of(
             new DescriptorProduct("kc", "i_desc_inch", 16, "i_desc_k", 8, 16, "K * C_in (mod 2^16)"),
@@ -109,10 +101,7 @@ final class ControllerRtl {
             decodeFromRegisters();
         } else {
             it.add(CommentBlock.of("Layer decode: products of descriptor fields in fabric (every DSP48 is a MAC)."));
-            for (DescriptorProduct d : DESCRIPTOR_PRODUCTS) {
-                it.addAll(BoothMultiplier.unsignedProduct(d.prefix(), d.a(), d.aw(), d.b(), d.bw(), d.pw(), d.comment(),
-                        DescriptorProduct.PROOF));
-            }
+            DESCRIPTOR_PRODUCTS.forEach(d -> it.addAll(d.rows()));
             it.add(V.wire("is_mac", 1, "Conv1D or Dense"));
             it.add(V.wire("bad_opcode", 1, "opcode is not 1-4"));
             it.add(V.wire("taps", 16, "F, taps per group: K * C_in, or the pool size"));

@@ -21,7 +21,7 @@ import org.pulsedl.hls.verilog.Width;
  */
 final class ProgramRtl {
     /** The header's product in fabric, with a Verilator twin like the controller's descriptor products. */
-    static final ControllerRtl.DescriptorProduct HEADER_PRODUCT = new ControllerRtl.DescriptorProduct("hn",
+    static final DescriptorProduct HEADER_PRODUCT = new DescriptorProduct("hn",
             "desc2_r[0][31:16]", 16, "desc2_r[0][15:0]", 16, 16, "in_len * in_ch (mod 2^16)");
 
     private final RtlShape s;
@@ -79,9 +79,7 @@ final class ProgramRtl {
                 V.when("prog_ok && i_prog_sel == 2'd0", dc.build())));
         it.add(CommentBlock.of("Program header (line 0), docs 4.1."));
         // in_len * in_ch in fabric (every DSP48 is a MAC).
-        ControllerRtl.DescriptorProduct h = HEADER_PRODUCT;
-        it.addAll(BoothMultiplier.unsignedProduct(h.prefix(), h.a(), h.aw(), h.b(), h.bw(), h.pw(), h.comment(),
-                ControllerRtl.DescriptorProduct.PROOF));
+        it.addAll(HEADER_PRODUCT.rows());
         m.port(V.out("o_hdr_magic_ok", 1, "h0 is the magic word"))
                 .port(V.out("o_hdr_layers", 8, "descriptors"))
                 .port(V.out("o_hdr_n", 16, "input values per window"))

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pulsedl.hls.rtl.ControllerRtl.DescriptorProduct;
 
 /**
  * The descriptor products in CI ({@link DescriptorProductProof}): each product's Booth rows equal {@code a · b mod

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.pulsedl.hls.rtl.ControllerRtl.DescriptorProduct;
 import org.pulsedl.hls.verilog.Banner;
 import org.pulsedl.hls.verilog.ModuleSpec;
 import org.pulsedl.hls.verilog.VerilogFile;
