@@ -78,16 +78,34 @@ module rv32_core #(
         .o_illegal   (d_illegal)
     );
 
+    // D also sorts the instruction into the result class E and W use (one flag each, registered into E):
+    //   sum    add, sub, addi: the adder's sum, registered straight into w_sum (no multiplexer after the carry)
+    //   cmp    slt(i)(u): bit 0 of w_sum is the comparison, the other bits come from w_rest (zero)
+    //   rest   logic ops, lui, auipc, jal(r) link, CSR reads, multiply/divide: w_rest
+    //   late   loads and shifts: their value is made in W (w_data), so a user right behind them waits a cycle
+    wire [2:0] d_funct3    = d_instr[14:12];
+    wire       d_r_sum     = d_is_alu && d_funct3 == 3'b000;
+    wire       d_r_cmp     = d_is_alu && d_funct3[2:1] == 2'b01;
+    wire       d_is_shift  = d_is_alu && d_funct3[1:0] == 2'b01;
+    wire       d_sub       = d_is_branch || d_r_cmp || (d_r_sum && d_alt);
+    wire       d_signed    = d_is_branch ? !d_funct3[1] : !d_funct3[0];     // blt/bge, slt(i)
+
     // W stage registers (declared here: D and E bypass from them)
     reg        w_we;
     reg [4:0]  w_rd;
     reg        w_is_load;
+    reg        w_is_shift;
+    reg        w_sel_sum;          // bits 31:1 of the result are w_sum's (sum class)
+    reg        w_sel_lo;           // bit 0 is w_sum's (sum or cmp class)
     reg [2:0]  w_funct3;
     reg [1:0]  w_byte;
-    reg [31:0] w_result;
+    reg [31:0] w_sum;              // the adder's output (bit 0: the comparison for cmp)
+    reg [31:0] w_rest;             // every other E result
     reg [31:0] w_load;
+    wire [31:0] w_shift;
 
-    wire [31:0] w_data = w_is_load ? w_load : w_result;
+    wire [31:0] w_result = {w_sel_sum ? w_sum[31:1] : w_rest[31:1], w_sel_lo ? w_sum[0] : w_rest[0]};
+    wire [31:0] w_data   = w_is_load ? w_load : w_is_shift ? w_shift : w_result;
 
     // The register file reads at the edge that moves the instruction from D to E and holds its outputs while E
     // waits (rf_hold, below). x_data keeps the value written at that same edge: E takes it in place of the read.
@@ -121,41 +139,62 @@ module rv32_core #(
     reg [31:0] e_instr;
     reg [4:0]  e_rd, e_rs1;
     reg [31:0] e_imm;
-    reg        e_writes_rd, e_use_imm, e_alt, e_is_alu, e_is_lui, e_is_auipc, e_is_jal, e_is_jalr;
+    reg        e_writes_rd, e_alt, e_is_alu, e_is_lui, e_is_auipc, e_is_jal, e_is_jalr;
     reg        e_is_branch, e_is_load, e_is_store, e_is_muldiv, e_is_csr, e_is_ecall, e_is_ebreak;
     reg        e_is_mret, e_is_fencei, e_illegal;
-    reg        e_fwd1, e_fwd2;    // rs1 / rs2 is the rd of the instruction now in W (compared in D)
-    reg        e_xfwd1, e_xfwd2;  // rs1 / rs2 was written at the edge that read it (x_data; compared in D)
+    reg        e_r_sum, e_r_cmp, e_is_shift, e_sub, e_signed;
+    reg        e_late_rd;         // a load or shift to a register other than x0
     wire [2:0] e_funct3 = e_instr[14:12];
 
-    // E forwards the result W writes in this cycle (loads never need it: the load-use stall below), else the
-    // value written a cycle earlier, else the register file's. D compares the register numbers a cycle ahead, so
-    // the operand multiplexers hang off registers only: w_we confirms that the instruction that was in E then
-    // completed and writes a register other than x0.
+    // The operands. D compares the register numbers a cycle ahead and registers, per operand, which source E
+    // takes, so that between the register file's output and the adder there is one LUT (iCE40 timing):
+    //   t (sum class in W: bits 31:1 t_hi, bit 0 t_lo)  w_sum, the adder's registered output
+    //   p (any other bypass, or operand b's immediate)   e_p: W's rest value, the value written at the edge that
+    //                                                     read the register file, or the immediate, chosen in D
+    //   neither                                          the register file
+    // Only the instruction right behind a sum or rest one takes W's value: loads and shifts are late (their users
+    // wait), and w_we at the edge confirms the rest (a trapping E kills the instruction behind it).
     // A stalled instruction needs its operands only in its first cycle in E (a divide or slow multiply latches
-    // them; a load or store waits for the bus only right after a memory access, which forwards nothing), so
-    // the lost forward from W after that cycle does no harm, as before the block-RAM register file.
-    wire [31:0] e_rs1_val = e_xfwd1 ? x_data : rf_rs1;
-    wire [31:0] e_rs2_val = e_xfwd2 ? x_data : rf_rs2;
-    wire [31:0] op1 = (e_fwd1 && w_we) ? w_result : e_rs1_val;
-    wire [31:0] op2 = (e_fwd2 && w_we) ? w_result : e_rs2_val;
+    // them; a load or store waits for the bus only right after a memory access, which forwards nothing).
+    reg        e_p1_use, e_t1_hi, e_t1_lo;
+    reg        e_p2_use, e_t2_hi, e_t2_lo;
+    reg [31:0] e_p1, e_p2;
+    reg        e_fwd2, e_xfwd2;   // rs2 (without the immediate: store data, multiply/divide) from W / x_data
 
-    // ALU. One adder serves add, sub and the comparisons (slt, sltu, branches): it subtracts, and the borrow
-    // is the unsigned "less than"; one right shifter serves all shifts (left shifts shift the reversed operand).
-    wire [31:0] alu_b   = e_use_imm ? e_imm : op2;
-    wire        compare = e_is_branch || (e_is_alu && e_funct3[2:1] == 2'b01);
-    wire        alu_sub = compare || (e_is_alu && e_alt && e_funct3 == 3'b000);
-    wire [32:0] addsub  = alu_sub ? {1'b0, op1} - {1'b0, alu_b} : {1'b0, op1} + {1'b0, alu_b};
-    wire [31:0] sum     = addsub[31:0];
-    wire        ltu     = addsub[32];
-    wire        lt      = op1[31] != alu_b[31] ? op1[31] : addsub[32];
+    // keep: synthesis must not fold the register file's output into the first of the two LUT levels
+    (* keep *) wire [31:0] p1_or_t;
+    assign p1_or_t = {e_t1_hi ? w_sum[31:1] : e_p1[31:1], e_t1_lo ? w_sum[0] : e_p1[0]};
+    (* keep *) wire [31:0] p2_or_t;
+    assign p2_or_t = {e_t2_hi ? w_sum[31:1] : e_p2[31:1], e_t2_lo ? w_sum[0] : e_p2[0]};
+    (* keep *) wire [31:0] op1;
+    assign op1 = e_p1_use ? p1_or_t : rf_rs1;
+    wire [31:0] alu_b   = e_p2_use ? p2_or_t : rf_rs2;
+    wire [31:0] op2     = e_fwd2 ? w_result : e_xfwd2 ? x_data : rf_rs2;
+
+    // ALU. One adder serves add, sub, the comparisons (slt, sltu, branches) and the address and jalr target: to
+    // subtract, operand b is inverted and the carry-in set, both in the same LUT as the operand selection. Its
+    // carry-out is "a >= b" unsigned; the signed "less than" flips it with the operands' sign bits.
+    (* keep *) wire [31:0] b_x;
+    assign b_x = alu_b ^ {32{e_sub}};
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [33:0] addsub  = {1'b0, op1, 1'b1} + {1'b0, b_x, e_sub};   // bit 0 carries e_sub into bit 1
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [31:0] sum     = addsub[32:1];
+    wire        carry   = addsub[33];
+    wire        less_k  = e_signed ? op1[31] ^ b_x[31] : 1'b1;           // "less than" is carry ^ less_k
+    wire        equal   = &(op1 ^ b_x);                              // branches subtract: b_x is ~rs2
+
+    (* keep *) wire sum0_c1;
+    assign sum0_c1 = e_r_cmp ? !less_k : sum[0];
+    (* keep *) wire sum0_c0;
+    assign sum0_c0 = e_r_cmp ? less_k : sum[0];
+
+    // Shifts: one right shifter (left shifts shift the reversed operand), by 4 * amount[4:2] in E and by
+    // amount[1:0] in W, where the result also turns back for a left shift.
     wire        shl_op  = e_funct3 == 3'b001;
     wire [31:0] shr_src = shl_op ? reverse(op1) : op1;
     wire [32:0] shr_in  = {e_alt && op1[31], shr_src};
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire [32:0] shr     = $signed(shr_in) >>> alu_b[4:0];
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire [31:0] shl     = reverse(shr[31:0]);
+    wire [32:0] shr_e   = $signed(shr_in) >>> {b_x[4:2], 2'b00};
 
     function [31:0] reverse(input [31:0] x);
         integer i;
@@ -166,42 +205,24 @@ module rv32_core #(
         end
     endfunction
 
-    reg  [31:0] alu;
-    always @(*) begin
-        case (e_funct3)
-            3'b000:  alu = sum;
-            3'b001:  alu = shl;
-            3'b010:  alu = {31'd0, lt};
-            3'b011:  alu = {31'd0, ltu};
-            3'b100:  alu = op1 ^ alu_b;
-            3'b101:  alu = shr[31:0];
-            3'b110:  alu = op1 | alu_b;
-            default: alu = op1 & alu_b;
-        endcase
-    end
-
     // branches and jumps
-    reg taken_cond;
-    always @(*) begin
-        case (e_funct3)
-            3'b000:  taken_cond = op1 == op2;
-            3'b001:  taken_cond = op1 != op2;
-            3'b100:  taken_cond = lt;
-            3'b101:  taken_cond = !lt;
-            3'b110:  taken_cond = ltu;
-            default: taken_cond = !ltu;
-        endcase
-    end
+    // Every user of the carry-out is a multiplexer on it between two values that are ready before it (kept, so that
+    // synthesis leaves the carry for the last LUT): the branch condition, the redirect and slt's bit 0.
+    (* keep *) wire taken_c1;
+    assign taken_c1 = e_funct3[2] ? !less_k ^ e_funct3[0] : equal ^ e_funct3[0];
+    (* keep *) wire taken_c0;
+    assign taken_c0 = e_funct3[2] ? less_k ^ e_funct3[0] : equal ^ e_funct3[0];
+    wire taken_cond = carry ? taken_c1 : taken_c0;
     wire [31:0] pc_imm   = e_pc + e_imm;
     wire [31:0] pc_next  = e_pc + 32'd4;
-    wire        branch   = e_is_branch && !e_imm[1] && taken_cond;   // imm[1] set: see e_second below
-    wire        jump     = e_is_jal || e_is_jalr || branch;
-    wire [31:0] jump_to  = e_is_jalr ? {sum[31:1], 1'b0} : pc_imm;
 
     // memory access
     wire       mem_half = e_funct3[1:0] == 2'b01;
     wire       mem_word = e_funct3[1:0] == 2'b10;
-    wire       misaligned_mem = (mem_half && sum[0]) || (mem_word && sum[1:0] != 2'b00);
+    // the address's two low bits, from the operands rather than the carry chain: the traps they decide end in
+    // the CSR enables and the fetch (iCE40 timing)
+    wire [1:0] addr_lo  = {op1[1] ^ e_imm[1] ^ (op1[0] && e_imm[0]), op1[0] ^ e_imm[0]};
+    wire       misaligned_mem = (mem_half && addr_lo[0]) || (mem_word && addr_lo != 2'b00);
 
     // multiply / divide
     wire        irq_pending;
@@ -234,7 +255,7 @@ module rv32_core #(
         taken_q <= taken_cond;
     end
     wire        branch_trap     = e_is_branch && e_imm[1] && e_second && taken_q;
-    wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && sum[1]);
+    wire        jump_misaligned = (e_is_jal && e_imm[1]) || (e_is_jalr && addr_lo[1]);
     wire        misaligned_jump = jump_misaligned || branch_trap;
     wire        exception_early = illegal || e_is_ecall || e_is_ebreak || jump_misaligned
                                   || ((e_is_load || e_is_store) && (misaligned_mem || i_dmem_fault));
@@ -256,12 +277,16 @@ module rv32_core #(
             trap_value = 32'd0;      // mtval may be 0 or the pc (priv. spec); 0 as QEMU
         end else if (misaligned_jump) begin
             trap_cause = 5'd0;
-            trap_value = jump_to;
+            trap_value = pc_imm;     // a jalr's target: the sum, below
         end else begin
             trap_cause = misaligned_mem ? (e_is_load ? 5'd4 : 5'd6) : (e_is_load ? 5'd5 : 5'd7);
-            trap_value = sum;
+            trap_value = 32'd0;      // the address: the sum, below
         end
     end
+    // mtval is the sum (a load's or store's address, a jalr's target) unless an earlier cause applies: the sum,
+    // which comes last, passes one multiplexer.
+    wire        tval_sum  = !irq_take && !illegal && !e_is_ecall && !e_is_ebreak && (!misaligned_jump || e_is_jalr);
+    wire [31:0] tval      = tval_sum ? {sum[31:1], sum[0] && !e_is_jalr} : trap_value;
 
     wire e_stall = e_valid && !irq_take && ((e_is_muldiv && !md_ready) || (e_is_branch && e_imm[1] && !e_second)
                    || ((e_is_load || e_is_store) && i_dmem_busy && !exception_early));
@@ -279,23 +304,38 @@ module rv32_core #(
     end
     wire e_go    = e_valid && !e_stall && !irq_take && !exception_early;  // completes unless a trapping branch
     wire e_done  = e_go && !branch_trap;             // completes (retires) this cycle
-    wire mret    = e_done && e_is_mret;
+    wire mret    = e_valid && e_is_mret && !irq_take;   // as e_done, which an mret always is unless interrupted
+
+    // The trap CSRs (mepc, mcause, mtval, mstatus) take a trap at the edge after its decision, from registers: the
+    // decision (from the operands, through the misaligned-address check) then ends in flip-flops, not in the
+    // enables of about 100 CSR bits (iCE40 timing). Nothing can see the difference: the instruction in E in that
+    // cycle is killed by redirect_q, and the handler's first instruction reaches E two cycles later.
+    reg        trap_q;
+    reg [4:0]  trap_cause_q;
+    reg [31:2] trap_pc_q;
+    reg [31:0] trap_value_q;
+    always @(posedge i_clk) begin
+        trap_q       <= trap && !i_rst;
+        trap_cause_q <= trap_cause;
+        trap_pc_q    <= e_pc[31:2];
+        trap_value_q <= tval;
+    end
 
     rv32_csr csr (
         .i_clk         (i_clk),
         .i_rst         (i_rst),
-        .i_exec        (e_go && e_is_csr),
+        .i_exec        (e_valid && e_is_csr && !irq_take),   // a CSR instruction traps only if illegal
         .i_addr        (e_instr[31:20]),
         .i_op          (e_funct3[1:0]),
         .i_src         (e_funct3[2] ? {27'd0, e_rs1} : op1),
         .i_src_zero    (e_rs1 == 5'd0),
         .o_rdata       (csr_rdata),
         .o_illegal     (csr_illegal),
-        .i_trap        (trap),
-        .i_trap_interrupt (trap_cause[4]),
-        .i_trap_code   (trap_cause[3:0]),
-        .i_trap_pc     (e_pc[31:2]),
-        .i_trap_value  (trap_value),
+        .i_trap        (trap_q),
+        .i_trap_interrupt (trap_cause_q[4]),
+        .i_trap_code   (trap_cause_q[3:0]),
+        .i_trap_pc     (trap_pc_q),
+        .i_trap_value  (trap_value_q),
         .i_mret        (mret),
         .i_retire      (e_done),
         .o_mtvec       (mtvec),
@@ -309,9 +349,18 @@ module rv32_core #(
     // redirect of the fetch: a jal at once (its decision and target come from registers), everything else from
     // registers a cycle later (redirect_q), killing the instruction fetched meanwhile
     wire        jal_now     = e_valid && e_is_jal && !e_imm[1] && !irq_take;
-    wire        redirect    = trap || (e_done && (jump || e_is_mret || e_is_fencei));
-    wire        redirect_late = redirect && !jal_now;
-    wire [31:0] redirect_to = trap ? mtvec : e_is_mret ? mepc : e_is_fencei ? pc_next : jump_to;
+    // A taken branch redirects one LUT after the carry-out: its other terms (the equality, the sign bits) and every
+    // other redirect are ready before it. A jalr's target, the sum, passes one multiplexer.
+    wire        br_go       = e_valid && e_is_branch && !e_imm[1] && !irq_take;     // completes (see e_second)
+    wire        redirect_other = trap || (e_done && (e_is_jalr || e_is_mret || e_is_fencei));
+    (* keep *) wire redirect_c1;
+    assign redirect_c1 = redirect_other || (br_go && taken_c1);
+    (* keep *) wire redirect_c0;
+    assign redirect_c0 = redirect_other || (br_go && taken_c0);
+    wire        redirect_late = carry ? redirect_c1 : redirect_c0;
+    wire        to_sum      = e_is_jalr && !trap;
+    wire [31:0] redirect_to = to_sum ? {sum[31:1], 1'b0}
+                              : trap ? mtvec : e_is_mret ? mepc : e_is_fencei ? pc_next : pc_imm;
     reg  [31:0] redirect_to_q;
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -322,30 +371,39 @@ module rv32_core #(
         redirect_to_q <= redirect_to;
     end
 
-    reg [31:0] e_result;
-    always @(*) begin
-        if (e_is_lui)                   e_result = e_imm;
-        else if (e_is_auipc)            e_result = pc_imm;
-        else if (e_is_jal || e_is_jalr) e_result = pc_next;
-        else if (e_is_csr)              e_result = csr_rdata;
-        else if (e_is_muldiv)           e_result = md_result;
-        else                            e_result = alu;
-    end
+    // The rest class's value: an AND-OR of its sources, selected by registers only (the adder's sum is not one)
+    wire        e_r_logic = e_is_alu && e_funct3[2] && e_funct3[1:0] != 2'b01;     // xor, or, and
+    wire [31:0] logic_v   = e_funct3[1] ? (e_funct3[0] ? op1 & b_x : op1 | b_x) : op1 ^ b_x;   // e_sub is 0
+    wire [31:0] e_rest    = ({32{e_r_logic}} & logic_v) | ({32{e_is_lui}} & e_imm) | ({32{e_is_auipc}} & pc_imm)
+                            | ({32{e_is_jal || e_is_jalr}} & pc_next) | ({32{e_is_csr}} & csr_rdata)
+                            | ({32{e_is_muldiv}} & md_result);
 
-    assign o_dmem_valid = e_go && (e_is_load || e_is_store);
+    // e_go for a load or store, with the address checks last (kept apart: they come from the operands)
+    (* keep *) wire mem_go;
+    assign mem_go       = e_valid && (e_is_load || e_is_store) && !irq_take && !i_dmem_busy;
+    assign o_dmem_valid = mem_go && !misaligned_mem && !i_dmem_fault;
     assign o_dmem_we    = e_is_store;
     assign o_dmem_addr  = sum;
     assign o_dmem_wstrb = !e_is_store ? 4'b0000 :
                           mem_word    ? 4'b1111 :
-                          mem_half    ? (sum[1] ? 4'b1100 : 4'b0011) :
-                                        (4'b0001 << sum[1:0]);
+                          mem_half    ? (addr_lo[1] ? 4'b1100 : 4'b0011) :
+                                        (4'b0001 << addr_lo);
     assign o_dmem_wdata = mem_word ? op2 : mem_half ? {2{op2[15:0]}} : {4{op2[7:0]}};
 
     // ------------------------------------------------------------------ hazards and the fetch address
-    wire load_use = e_valid && e_is_load && e_rd != 5'd0
-                    && ((d_uses_rs1 && d_rs1 == e_rd) || (d_uses_rs2 && d_rs2 == e_rd));
-    wire d_hold   = e_stall || load_use;
-    assign o_imem_addr = redirect_q ? redirect_to_q : jal_now ? pc_imm : d_hold ? d_pc : d_pc + 32'd4;
+    // A load or shift followed by a user of its value: the user waits a cycle in D (the value is made in W). The
+    // compare on the arriving instruction word is the fetch address's last select; everything else is kept apart,
+    // ready before it (iCE40 timing: the word comes out of block RAM late).
+    wire rd_used  = (d_uses_rs1 && d_rs1 == e_rd) || (d_uses_rs2 && d_rs2 == e_rd);   // D reads E's rd
+    wire load_use = e_valid && e_late_rd && rd_used;
+    (* keep *) wire [31:0] fetch_next;
+    assign fetch_next = redirect_q ? redirect_to_q : jal_now ? pc_imm : d_pc + 32'd4;
+    (* keep *) wire fetch_stall;       // E holds its instruction: D waits
+    assign fetch_stall = !redirect_q && !jal_now && e_stall;
+    (* keep *) wire fetch_late;        // E holds a load or shift that a user in D would wait for
+    assign fetch_late  = !redirect_q && !jal_now && e_valid && e_late_rd;
+    wire fetch_hold   = fetch_stall || (fetch_late && rd_used);
+    assign o_imem_addr = fetch_hold ? d_pc : fetch_next;
 
     always @(posedge i_clk) begin
         if (i_rst) begin
@@ -372,6 +430,13 @@ module rv32_core #(
         end
     end
 
+    // the bypass decisions for the instruction entering E (see "The operands" above)
+    wire fwd_ok = e_valid && e_writes_rd && e_rd != 5'd0 && !e_is_load && !e_is_shift;   // E's value reaches W
+    wire fwd1   = fwd_ok && d_rs1 == e_rd;
+    wire fwd2   = fwd_ok && d_rs2 == e_rd;
+    wire xfwd1  = w_we && d_rs1 == w_rd;
+    wire xfwd2  = w_we && d_rs2 == w_rd;
+
     always @(posedge i_clk) begin
         if (!e_stall) begin
             e_pc        <= d_pc;
@@ -380,7 +445,6 @@ module rv32_core #(
             e_rs1       <= d_rs1;
             e_imm       <= d_imm;
             e_writes_rd <= d_writes_rd;
-            e_use_imm   <= d_use_imm;
             e_alt       <= d_alt;
             e_is_alu    <= d_is_alu;
             e_is_lui    <= d_is_lui;
@@ -397,14 +461,29 @@ module rv32_core #(
             e_is_mret   <= d_is_mret;
             e_is_fencei <= d_is_fencei;
             e_illegal   <= d_illegal;
-            e_fwd1      <= d_rs1 == e_rd && !e_is_load;
-            e_fwd2      <= d_rs2 == e_rd && !e_is_load;
-            e_xfwd1     <= w_we && d_rs1 == w_rd;
-            e_xfwd2     <= w_we && d_rs2 == w_rd;
+            e_r_sum     <= d_r_sum;
+            e_r_cmp     <= d_r_cmp;
+            e_is_shift  <= d_is_shift;
+            e_late_rd   <= (d_is_load || d_is_shift) && d_rd != 5'd0;
+            e_sub       <= d_sub;
+            e_signed    <= d_signed;
+            e_p1_use    <= fwd1 || xfwd1;
+            e_t1_hi     <= fwd1 && e_r_sum;
+            e_t1_lo     <= fwd1 && (e_r_sum || e_r_cmp);
+            e_p1        <= fwd1 ? e_rest : w_data;
+            e_p2_use    <= d_use_imm || fwd2 || xfwd2;
+            e_t2_hi     <= !d_use_imm && fwd2 && e_r_sum;
+            e_t2_lo     <= !d_use_imm && fwd2 && (e_r_sum || e_r_cmp);
+            e_p2        <= d_use_imm ? d_imm : fwd2 ? e_rest : w_data;
+            e_fwd2      <= fwd2;
+            e_xfwd2     <= xfwd2;
         end
     end
 
     // ------------------------------------------------------------------ W stage
+    reg  [32:0] w_shr;             // a shift after its steps in E
+    reg  [1:0]  w_shamt;
+    reg         w_shl;
     always @(posedge i_clk) begin
         if (i_rst) begin
             w_we <= 1'b0;
@@ -414,9 +493,22 @@ module rv32_core #(
             w_is_load <= e_is_load;
             w_funct3  <= e_funct3;
             w_byte    <= sum[1:0];
-            w_result  <= e_result;
         end
+        w_sum      <= {sum[31:1], carry ? sum0_c1 : sum0_c0};
+        w_rest     <= e_rest;
+        w_sel_sum  <= e_r_sum;
+        w_sel_lo   <= e_r_sum || e_r_cmp;
+        w_is_shift <= e_is_shift;
+        w_shr      <= shr_e;
+        w_shamt    <= b_x[1:0];
+        w_shl      <= shl_op;
     end
+
+    // the shift's last two steps
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [32:0] w_shr_out = $signed(w_shr) >>> w_shamt;
+    /* verilator lint_on UNUSEDSIGNAL */
+    assign w_shift = w_shl ? reverse(w_shr_out[31:0]) : w_shr_out[31:0];
 
     wire [31:0] w_shifted = i_dmem_rdata >> {w_byte, 3'b000};
     always @(*) begin

@@ -7,8 +7,8 @@ module rv32_decode (
     output wire [4:0]  o_rd,
     output wire [4:0]  o_rs1,
     output wire [4:0]  o_rs2,
-    output wire        o_uses_rs1,   // reads rs1 (hazard checks only look at real operands)
-    output wire        o_uses_rs2,
+    output wire        o_uses_rs1,   // may read rs1 / rs2: for the load-use check only, from 3 / 2 opcode bits (a
+    output wire        o_uses_rs2,   // rare extra stall where a field that is no register matches; never one less)
     output wire        o_writes_rd,  // writes rd (x0 filtered by the register file)
     output reg  [31:0] o_imm,
     output wire        o_use_imm,    // ALU operand b is the immediate
@@ -88,8 +88,10 @@ module rv32_decode (
     assign o_illegal   = !(lui || auipc || jal || jalr || branch || load || store || opimm || op || muldiv
                            || fence || fencei || csr || ecall || ebreak || mret || wfi);
 
-    assign o_uses_rs1  = jalr || branch || load || store || opimm || op || muldiv || (csr && !funct3[2]);
-    assign o_uses_rs2  = branch || store || op || muldiv;
+    // every opcode but LUI, AUIPC, JAL and MISC-MEM (fence, fence.i: rs1 is 0 in every legal form but unused)
+    assign o_uses_rs1  = !(opcode[2] && (opcode[4] || opcode[3]));
+    // BRANCH, STORE, OP (and SYSTEM, whose rs2 field is part of the CSR number or the function)
+    assign o_uses_rs2  = opcode[5] && !opcode[2];
     assign o_writes_rd = lui || auipc || jal || jalr || load || opimm || op || muldiv || csr;
     assign o_use_imm   = opimm || load || store || jalr;
     assign o_alt       = (op && funct7[5]) || (opimm && funct3 == 3'b101 && funct7[5]);

@@ -23,8 +23,6 @@ module rv32_muldiv #(
     wire a_neg       = a_signed && i_a[31];
     wire b_neg       = b_signed && i_b[31];
     wire iterative   = is_div || FAST_MUL == 0;
-    wire [31:0] a_abs = a_neg ? -i_a : i_a;
-    wire [31:0] b_abs = b_neg ? -i_b : i_b;
 
     // --- single-cycle multiply
 `ifdef VERILATOR
@@ -51,6 +49,11 @@ module rv32_muldiv #(
     reg        neg_r;          // negate the quotient / product
     reg        neg_rem_r;      // negate the remainder
     reg        div_r;
+    reg        prep_r;         // the operands were taken: they become magnitudes in this cycle
+    reg        lo_neg_r;       // lo_r / operand_r hold a negative operand
+    reg        op_neg_r;
+    reg        fin_r;          // the steps are done: the signed result is registered in this cycle
+    reg [31:0] res_r;
 
     wire [32:0] div_trial = {hi_r, lo_r[31]} - {1'b0, operand_r};
     wire [32:0] mul_sum   = {1'b0, hi_r} + {1'b0, lo_r[0] ? operand_r : 32'd0};
@@ -58,9 +61,21 @@ module rv32_muldiv #(
     always @(posedge i_clk) begin
         if (i_rst) begin
             busy_r <= 1'b0;
+            prep_r <= 1'b0;
+            fin_r  <= 1'b0;
             done_r <= 1'b0;
         end else if (done_r) begin
             done_r <= 1'b0;                          // consumed: E completes in this cycle
+        end else if (fin_r) begin
+            fin_r  <= 1'b0;
+            done_r <= 1'b1;
+            res_r  <= slow_result;
+        end else if (prep_r) begin
+            // magnitudes a cycle after the operands were taken, so that E's operand multiplexers and this
+            // negation's carry chain are not one path
+            prep_r    <= 1'b0;
+            lo_r      <= lo_neg_r ? -lo_r : lo_r;
+            operand_r <= op_neg_r ? -operand_r : operand_r;
         end else if (busy_r) begin
             if (div_r) begin
                 if (!div_trial[32]) begin
@@ -77,16 +92,19 @@ module rv32_muldiv #(
             count_r <= count_r - 6'd1;
             if (count_r == 6'd1) begin
                 busy_r <= 1'b0;
-                done_r <= 1'b1;
+                fin_r  <= 1'b1;
             end
         end else if (i_valid && iterative) begin
             busy_r    <= 1'b1;
+            prep_r    <= 1'b1;
             count_r   <= 6'd32;
             div_r     <= is_div;
             hi_r      <= 32'd0;
             // dividend / multiplier magnitude in lo, divisor / multiplicand magnitude in operand
-            lo_r      <= FAST_MUL != 0 || is_div ? a_abs : b_abs;
-            operand_r <= FAST_MUL != 0 || is_div ? b_abs : a_abs;
+            lo_r      <= FAST_MUL != 0 || is_div ? i_a : i_b;
+            operand_r <= FAST_MUL != 0 || is_div ? i_b : i_a;
+            lo_neg_r  <= FAST_MUL != 0 || is_div ? a_neg : b_neg;
+            op_neg_r  <= FAST_MUL != 0 || is_div ? b_neg : a_neg;
             neg_r     <= (a_neg ^ b_neg) && !(is_div && i_b == 32'd0);
             neg_rem_r <= a_neg;
         end
@@ -98,16 +116,29 @@ module rv32_muldiv #(
     wire [31:0] div_mag  = is_rem ? hi_r : lo_r;
     wire [31:0] div_out  = (is_rem ? neg_rem_r : neg_r) ? -div_mag : div_mag;
 
+    // The iterative result is registered (fin_r) before E takes it: the 64-bit negation stays out of E's cycle.
+    // (with FAST_MUL only divisions get here: the product's negation is then left out)
+    reg [31:0] slow_result;
+    always @(*) begin
+        case (FAST_MUL != 0 ? 3'b100 : i_funct3)
+            3'b000:  slow_result = slow_p[31:0];
+            3'b001,
+            3'b010,
+            3'b011:  slow_result = slow_p[63:32];
+            default: slow_result = div_out;
+        endcase
+    end
+
     assign o_ready = iterative ? done_r : 1'b1;
-    assign o_busy  = busy_r || done_r;
+    assign o_busy  = busy_r || fin_r || done_r;
 
     always @(*) begin
         case (i_funct3)
-            3'b000:  o_result = FAST_MUL != 0 ? fast_p[31:0]  : slow_p[31:0];
+            3'b000:  o_result = FAST_MUL != 0 ? fast_p[31:0]  : res_r;
             3'b001,
             3'b010,
-            3'b011:  o_result = FAST_MUL != 0 ? fast_p[63:32] : slow_p[63:32];
-            default: o_result = div_out;
+            3'b011:  o_result = FAST_MUL != 0 ? fast_p[63:32] : res_r;
+            default: o_result = res_r;
         endcase
     end
 endmodule

@@ -4,9 +4,11 @@
 //
 // The read addresses are the rs1/rs2 fields of the instruction word as it arrives from the instruction RAM; the
 // values come out during the next cycle, when the instruction is in E. i_hold keeps the outputs (E stalls).
-// A read of the register written at the same edge returns the old value here and is undefined in some block
-// RAMs: the core bypasses that case itself. x0 is never written (the core never writes rd = 0), so it reads the
-// 0 it starts with.
+// A read of the register written at the same edge is undefined in some block RAMs (iCE40): the core bypasses
+// that case itself, so the result is declared don't-care (no_rw_check; without it Yosys emulates the old value
+// with 38 flip-flops and a multiplexer LUT on every output bit, one more LUT level before the ALU). Simulation
+// returns the written value inverted, so that a test would fail if the core ever used it. x0 is never written
+// (the core never writes rd = 0), so it reads the 0 it starts with.
 module rv32_regfile (
     input  wire        i_clk,
     input  wire        i_hold,
@@ -18,7 +20,7 @@ module rv32_regfile (
     output reg  [31:0] o_rs1,
     output reg  [31:0] o_rs2
 );
-    reg [31:0] regs [0:31];
+    (* no_rw_check *) reg [31:0] regs [0:31];
 
     integer i;
     initial begin
@@ -34,6 +36,10 @@ module rv32_regfile (
         if (!i_hold) begin
             o_rs1 <= regs[i_rs1];
             o_rs2 <= regs[i_rs2];
+`ifndef SYNTHESIS
+            if (i_we && i_rs1 == i_rd) o_rs1 <= ~i_wdata;
+            if (i_we && i_rs2 == i_rd) o_rs2 <= ~i_wdata;
+`endif
         end
     end
 endmodule
