@@ -32,17 +32,21 @@ public final class CpuSimulator {
     public enum Target {
         /** rv32_core alone with a harness RAM of 1 MiB (the CPU's tests; no peripherals). */
         CORE("cpu-sim", "rv32_core", "the CPU simulator"),
+        /** As {@link #CORE} with {@code FAST_MUL=0}: the shift-add multiplier of the FPGA builds without DSPs (iCE40). */
+        CORE_ITERATIVE_MUL("cpu-sim-iterative-mul", "rv32_core", "the CPU simulator (iterative multiplier)", "-GFAST_MUL=0"),
         /** pdl_soc: core, RAM of the memory map, bus, UART, timer, simulation control, accelerator. */
         SOC("soc-sim", "pdl_soc", "the SoC simulator");
 
         final String cache;
         final String top;
         final String what;
+        final List<String> verilatorArgs;
 
-        Target(String cache, String top, String what) {
+        Target(String cache, String top, String what, String... verilatorArgs) {
             this.cache = cache;
             this.top = top;
             this.what = what;
+            this.verilatorArgs = List.of(verilatorArgs);
         }
 
         String exe() {
@@ -85,7 +89,8 @@ public final class CpuSimulator {
         List<Path> verilog = soc ? CpuSources.socVerilog(root) : CpuSources.verilog(root);
         List<Path> harness = soc ? CpuSources.socHarness(root) : CpuSources.harness(root);
         String version = tool(List.of("verilator", "--version"));
-        Path dir = cacheDir().resolve(target.cache).resolve(hash(version + (traced ? " --trace" : " untraced"), verilog, harness));
+        Path dir = cacheDir().resolve(target.cache).resolve(hash(version + (traced ? " --trace" : " untraced")
+                + String.join(" ", target.verilatorArgs), verilog, harness));
         String exeName = target.exe();
         Path exe = dir.resolve(exeName);
         if (Files.isExecutable(exe)) {
@@ -102,6 +107,7 @@ public final class CpuSimulator {
             if (traced) {
                 cmd.add("--trace");
             }
+            cmd.addAll(target.verilatorArgs);
             if (soc) {
                 cmd.addAll(List.of("-I" + root.resolve("rtl/generated"), "-CFLAGS", "-I" + root.resolve("testbenches/cpu")));
                 harness.stream().filter(p -> p.toString().endsWith(".vlt")).forEach(p -> cmd.add(p.toString()));

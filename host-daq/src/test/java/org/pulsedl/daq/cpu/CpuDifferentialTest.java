@@ -24,6 +24,18 @@ class CpuDifferentialTest {
     void randomProgramsMatchQemu() throws IOException {
         int programs = Integer.getInteger("pulsedl.cpu.diffPrograms", 300);
         long seed = TestSeed.of("randomProgramsMatchQemu", 12_000L);
+        matchQemu(CpuSimulator.Target.CORE, programs, seed, "randomProgramsMatchQemu");
+    }
+
+    /** The iCE40 build's multiplier (FAST_MUL=0: shift-add, which nothing else simulates) on other programs. */
+    @Test
+    void randomProgramsMatchQemuWithTheIterativeMultiplier() throws IOException {
+        int programs = Integer.getInteger("pulsedl.cpu.diffProgramsIterative", 100);
+        long seed = TestSeed.of("randomProgramsMatchQemuWithTheIterativeMultiplier", 14_000L);
+        matchQemu(CpuSimulator.Target.CORE_ITERATIVE_MUL, programs, seed, "randomProgramsMatchQemuWithTheIterativeMultiplier");
+    }
+
+    private static void matchQemu(CpuSimulator.Target target, int programs, long seed, String name) throws IOException {
         Path dir = Files.createDirectories(CpuPrograms.targetDir().resolve("cpu-diff"));
         long t0 = System.nanoTime();
         for (int first = 0; first < programs; first += PER_ELF) {
@@ -31,14 +43,14 @@ class CpuDifferentialTest {
             long firstSeed = seed + first;
             Path src = dir.resolve("diff-" + firstSeed + ".S");
             Path elf = assembleSuite(src, firstSeed, count);
-            CpuSimulator.Run ours = CpuPrograms.simulate(elf, 50_000_000);
+            CpuSimulator.Run ours = CpuPrograms.simulate(target, elf, 50_000_000);
             CpuSimulator.Run qemu = CpuPrograms.qemu(elf);
             assertEquals(0, qemu.exitCode(), () -> "QEMU did not pass " + elf + ":\n" + qemu.status());
             assertEquals(CpuSimulator.PASS, ours.exitCode(), () -> "our core did not pass " + elf + ":\n" + ours.status());
             compare(firstSeed, count, ours.output(), qemu.output().replace("\r", ""), src);
         }
-        System.out.printf("randomProgramsMatchQemu: %d programs of %d items identical on rv32_core and QEMU in %.1f s%n",
-                programs, BODY, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("%s: %d programs of %d items identical on rv32_core (%s) and QEMU in %.1f s%n",
+                name, programs, BODY, target.name(), (System.nanoTime() - t0) / 1e9);
     }
 
     /** Writes {@code count} random programs from {@code firstSeed} to {@code src} and assembles them; the ELF's path. */

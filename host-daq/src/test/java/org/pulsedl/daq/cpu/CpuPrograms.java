@@ -3,12 +3,15 @@ package org.pulsedl.daq.cpu;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,7 +26,7 @@ final class CpuPrograms {
             "-bios", "none", "-nographic", "-monitor", "none", "-kernel");
 
     private static Path built;
-    private static CpuSimulator simulator;
+    private static final Map<CpuSimulator.Target, CpuSimulator> simulators = new EnumMap<>(CpuSimulator.Target.class);
 
     private CpuPrograms() {}
 
@@ -63,19 +66,31 @@ final class CpuPrograms {
     }
 
     static synchronized CpuSimulator simulator() {
-        if (simulator == null) {
-            try {
-                simulator = CpuSimulator.build(root(), System.out);
-            } catch (IOException e) {
-                return fail(e.getMessage());
-            }
+        return simulator(CpuSimulator.Target.CORE);
+    }
+
+    /** The core's simulator for {@code target} (built once per source change and cached). */
+    static synchronized CpuSimulator simulator(CpuSimulator.Target target) {
+        try {
+            return simulators.computeIfAbsent(target, t -> {
+                try {
+                    return CpuSimulator.build(root(), t, System.out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            return fail(e.getCause().getMessage());
         }
-        return simulator;
     }
 
     static CpuSimulator.Run simulate(Path elf, long maxCycles) {
+        return simulate(CpuSimulator.Target.CORE, elf, maxCycles);
+    }
+
+    static CpuSimulator.Run simulate(CpuSimulator.Target target, Path elf, long maxCycles) {
         try {
-            return simulator().run(elf, maxCycles, 120);
+            return simulator(target).run(elf, maxCycles, 120);
         } catch (IOException e) {
             return fail(e.getMessage());
         }
