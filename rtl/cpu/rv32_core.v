@@ -3,14 +3,20 @@
 //
 // Four stages:
 //   F  the fetch address goes to the instruction RAM (synchronous: the word arrives one cycle later)
-//   D  the word arrives; decode; its rs1/rs2 fields address the register file (block RAM, synchronous read)
+//   D  the word arrives; decode; its rs1/rs2 fields address the register file (block RAM, synchronous read);
+//      D also chooses each operand's bypass for E and sorts the instruction into a result class (below)
 //   E  the register values arrive; ALU, branch decision, CSRs, traps, multiply/divide, data RAM request
-//   W  load alignment; register write
-// Hazards: E forwards W's result and the value written at the edge that read the register file (x_data: a
-// block RAM's read of the address written at the same edge is undefined); a load followed by a user of its
-// value stalls one cycle; a divide stalls E for 33 cycles. A jal redirects the fetch from E at once (one bubble). A taken branch, jalr, trap, mret or
-// fence.i redirects it from a register a cycle later (two bubbles): their decision waits for the ALU's carry
-// chain, and the fetch address, the block RAM's address input, must not (iCE40 timing, docs/soc.md).
+//   W  load alignment, the last two steps of a shift; register write
+// Hazards: E takes W's value (an add's registered sum, or any other E result) or the value written at the edge
+// that read the register file (a block RAM's read of the address written at the same edge is undefined); a load
+// or shift followed by a user of its value stalls one cycle (their value is made in W); a divide stalls E for 35
+// cycles. A jal redirects the fetch from E at once (one bubble). A taken branch, jalr, trap, mret or fence.i
+// redirects it from a register a cycle later (two bubbles): their decision waits for the ALU's carry chain, and
+// the fetch address, the block RAM's address input, must not.
+// Timing (iCE40 HX8K, docs/performance.md): one LUT between the register file and the adder; the adder's sum goes
+// straight into flip-flops; every user of its carry-out is one LUT; the address's low bits (alignment, byte lanes)
+// come from the operands, not the carry chain; the trap CSRs update a cycle after the decision. Some wires carry
+// (* keep *) so that synthesis keeps those LUT boundaries (it cannot tell that a block RAM's output arrives late).
 //
 // Memory ports (one-cycle synchronous RAM, no wait states): the instruction address is sampled at every
 // rising edge and the word is valid during the next cycle; a data request (o_dmem_valid) is sampled at the
@@ -108,7 +114,8 @@ module rv32_core #(
     wire [31:0] w_data   = w_is_load ? w_load : w_is_shift ? w_shift : w_result;
 
     // The register file reads at the edge that moves the instruction from D to E and holds its outputs while E
-    // waits (rf_hold, below). x_data keeps the value written at that same edge: E takes it in place of the read.
+    // waits (rf_hold, below). x_data keeps the value written at that same edge, for op2 (the ALU operands take it
+    // through e_p1 / e_p2, below).
     wire [31:0] rf_rs1, rf_rs2;
     wire        rf_hold;
     reg  [31:0] x_data;
@@ -196,12 +203,17 @@ module rv32_core #(
     wire [32:0] shr_in  = {e_alt && op1[31], shr_src};
     wire [32:0] shr_e   = $signed(shr_in) >>> {b_x[4:2], 2'b00};
 
+    // The bit reversal in five swaps of halves, bytes, nibbles, pairs and bits: the same wires to synthesis as a
+    // loop over the bits, and a few machine operations instead of 32 single-bit moves in Verilator (the loop cost
+    // the SoC simulation 6 % of its speed).
     function [31:0] reverse(input [31:0] x);
-        integer i;
+        reg [31:0] t;
         begin
-            for (i = 0; i < 32; i = i + 1) begin
-                reverse[i] = x[31 - i];
-            end
+            t = {x[15:0], x[31:16]};
+            t = ((t >> 8) & 32'h00FF00FF) | ((t & 32'h00FF00FF) << 8);
+            t = ((t >> 4) & 32'h0F0F0F0F) | ((t & 32'h0F0F0F0F) << 4);
+            t = ((t >> 2) & 32'h33333333) | ((t & 32'h33333333) << 2);
+            reverse = ((t >> 1) & 32'h55555555) | ((t & 32'h55555555) << 1);
         end
     endfunction
 
@@ -348,7 +360,9 @@ module rv32_core #(
 
     // redirect of the fetch: a jal at once (its decision and target come from registers), everything else from
     // registers a cycle later (redirect_q), killing the instruction fetched meanwhile
-    wire        jal_now     = e_valid && e_is_jal && !e_imm[1] && !irq_take;
+    // (an interrupt taken at the jal instead redirects a cycle later, and redirect_q kills what the jal fetched:
+    // so the interrupt logic stays off the fetch address)
+    wire        jal_now     = e_valid && e_is_jal && !e_imm[1];
     // A taken branch redirects one LUT after the carry-out: its other terms (the equality, the sign bits) and every
     // other redirect are ready before it. A jalr's target, the sum, passes one multiplexer.
     wire        br_go       = e_valid && e_is_branch && !e_imm[1] && !irq_take;     // completes (see e_second)

@@ -1,7 +1,8 @@
 `default_nettype none
 // M extension for rv32_core (E stage). Multiplies take one cycle when FAST_MUL is 1 (a 33x33 signed product
 // that Yosys maps to DSP blocks); otherwise they share the 32-step shift-add datapath with division. Division
-// is always iterative: 32 restoring steps on magnitudes, then the signs (RISC-V ISA §M: x/0 = -1, x%0 = x,
+// is always iterative, 36 cycles in E: the operands are taken, made magnitudes, 32 restoring steps, the signed
+// result is registered, E takes it. The signs (RISC-V ISA §M: x/0 = -1, x%0 = x,
 // -2^31 / -1 = -2^31 with remainder 0 fall out of the magnitude algorithm without special cases except that a
 // quotient by zero is never negated).
 module rv32_muldiv #(
