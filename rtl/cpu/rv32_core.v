@@ -160,7 +160,8 @@ module rv32_core #(
     //                                                     read the register file, or the immediate, chosen in D
     //   neither                                          the register file
     // Only the instruction right behind a sum or rest one takes W's value: loads and shifts are late (their users
-    // wait), and w_we at the edge confirms the rest (a trapping E kills the instruction behind it).
+    // wait). fwd_ok (below) stands for the w_we of the coming cycle: where they differ, E traps and kills the
+    // instruction behind it, whose operands then do not matter.
     // A stalled instruction needs its operands only in its first cycle in E (a divide or slow multiply latches
     // them; a load or store waits for the bus only right after a memory access, which forwards nothing).
     reg        e_p1_use, e_t1_hi, e_t1_lo;
@@ -191,6 +192,7 @@ module rv32_core #(
     wire        less_k  = e_signed ? op1[31] ^ b_x[31] : 1'b1;           // "less than" is carry ^ less_k
     wire        equal   = &(op1 ^ b_x);                              // branches subtract: b_x is ~rs2
 
+    // bit 0 of w_sum for either value of the carry-out (slt's comparison; see "Every user of the carry-out" below)
     (* keep *) wire sum0_c1;
     assign sum0_c1 = e_r_cmp ? !less_k : sum[0];
     (* keep *) wire sum0_c0;
