@@ -207,7 +207,7 @@ module rv32_core #(
 
     // The bit reversal in five swaps of halves, bytes, nibbles, pairs and bits: the same wires to synthesis as a
     // loop over the bits, and a few machine operations instead of 32 single-bit moves in Verilator (the loop cost
-    // the SoC simulation 6 % of its speed).
+    // the SoC simulation 5-7 % of its speed).
     function [31:0] reverse(input [31:0] x);
         reg [31:0] t;
         begin

@@ -88,7 +88,7 @@ module rv32_decode (
     assign o_illegal   = !(lui || auipc || jal || jalr || branch || load || store || opimm || op || muldiv
                            || fence || fencei || csr || ecall || ebreak || mret || wfi);
 
-    // every opcode but LUI, AUIPC, JAL and MISC-MEM (fence, fence.i: rs1 is 0 in every legal form but unused)
+    // every opcode but LUI, AUIPC, JAL and MISC-MEM (fence and fence.i do not read rs1)
     assign o_uses_rs1  = !(opcode[2] && (opcode[4] || opcode[3]));
     // BRANCH, STORE, OP (and SYSTEM, whose rs2 field is part of the CSR number or the function)
     assign o_uses_rs2  = opcode[5] && !opcode[2];

@@ -24,6 +24,7 @@ module rv32_muldiv #(
     wire a_neg       = a_signed && i_a[31];
     wire b_neg       = b_signed && i_b[31];
     wire iterative   = is_div || FAST_MUL == 0;
+    wire a_in_lo     = FAST_MUL != 0 || is_div;   // lo_r takes operand a (dividend), else b (multiplier)
 
     // --- single-cycle multiply
 `ifdef VERILATOR
@@ -102,10 +103,10 @@ module rv32_muldiv #(
             div_r     <= is_div;
             hi_r      <= 32'd0;
             // dividend / multiplier magnitude in lo, divisor / multiplicand magnitude in operand
-            lo_r      <= FAST_MUL != 0 || is_div ? i_a : i_b;
-            operand_r <= FAST_MUL != 0 || is_div ? i_b : i_a;
-            lo_neg_r  <= FAST_MUL != 0 || is_div ? a_neg : b_neg;
-            op_neg_r  <= FAST_MUL != 0 || is_div ? b_neg : a_neg;
+            lo_r      <= a_in_lo ? i_a : i_b;
+            operand_r <= a_in_lo ? i_b : i_a;
+            lo_neg_r  <= a_in_lo ? a_neg : b_neg;
+            op_neg_r  <= a_in_lo ? b_neg : a_neg;
             neg_r     <= (a_neg ^ b_neg) && !(is_div && i_b == 32'd0);
             neg_rem_r <= a_neg;
         end
